@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Arvio",
+    products: [
+        .executable(name: "arvio", targets: ["arvio"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "ArvioStats"),
+        .target(name: "ArvioData"),
+        .target(name: "ArvioQuery", dependencies: ["ArvioData", "ArvioStats"]),
+        .target(name: "ArvioRender", dependencies: ["ArvioData"]),
+        .systemLibrary(
+            name: "CReadline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        .target(name: "ArvioShell", dependencies: ["ArvioQuery", "ArvioRender", "CReadline"]),
+        .executableTarget(
+            name: "arvio",
+            dependencies: [
+                "ArvioShell",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ArvioStatsTests", dependencies: ["ArvioStats"]),
+        .testTarget(name: "ArvioDataTests", dependencies: ["ArvioData"]),
+        .testTarget(name: "ArvioQueryTests", dependencies: ["ArvioQuery"]),
+        .testTarget(name: "ArvioRenderTests", dependencies: ["ArvioRender"]),
+        .testTarget(name: "ArvioShellTests", dependencies: ["ArvioShell"]),
+        .testTarget(name: "ArvioEndToEndTests", dependencies: ["ArvioShell"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

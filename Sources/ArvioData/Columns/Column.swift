@@ -1,0 +1,90 @@
+/// The values of one column, stored column-wise in a typed array.
+public enum ColumnData: Sendable {
+    /// Whole numbers; `Missing.integer` marks a missing value.
+    case integer([Int64])
+    /// Decimals; NaN marks a missing value.
+    case decimal([Double])
+    /// Free text; nil marks a missing value.
+    case text([String?])
+    /// Categories or a scale, dictionary encoded.
+    case categorical(CategoricalData, ordered: Bool)
+
+    /// The number of rows.
+    public var count: Int {
+        switch self {
+        case .integer(let v): v.count
+        case .decimal(let v): v.count
+        case .text(let v): v.count
+        case .categorical(let c, _): c.codes.count
+        }
+    }
+
+    /// The column's type.
+    public var type: ColumnType {
+        switch self {
+        case .integer: .integer
+        case .decimal: .decimal
+        case .text: .text
+        case .categorical(_, let ordered): ordered ? .ordinal : .categorical
+        }
+    }
+
+    /// Whether row `row` is missing.
+    public func isMissing(_ row: Int) -> Bool {
+        switch self {
+        case .integer(let v): Missing.isMissing(v[row])
+        case .decimal(let v): Missing.isMissing(v[row])
+        case .text(let v): v[row] == nil
+        case .categorical(let c, _): c.codes[row] == 0
+        }
+    }
+
+    /// The value of row `row` as a number: integers and decimals as themselves, scale points as
+    /// their number; nil when missing or not numeric.
+    public func number(at row: Int) -> Double? {
+        switch self {
+        case .integer(let v): Missing.isMissing(v[row]) ? nil : Double(v[row])
+        case .decimal(let v): v[row].isNaN ? nil : v[row]
+        case .text: nil
+        case .categorical(let c, _): c.level(at: row)?.number
+        }
+    }
+
+    /// The rows in `rows`, in that order.
+    public func gathering(_ rows: [Int]) -> ColumnData {
+        switch self {
+        case .integer(let v): .integer(rows.map { v[$0] })
+        case .decimal(let v): .decimal(rows.map { v[$0] })
+        case .text(let v): .text(rows.map { v[$0] })
+        case .categorical(let c, let ordered):
+            .categorical(CategoricalData(codes: c.codes.gathering(rows), levels: c.levels, scale: c.scale),
+                         ordered: ordered)
+        }
+    }
+}
+
+/// A named column of a table, with its description from the codebook.
+public struct Column: Sendable {
+    /// The column's name as used in statements.
+    public var name: String
+    /// The values.
+    public var data: ColumnData
+    /// What the column means, from the codebook ("Organisation" / "Organisaatio").
+    public var label: Localized?
+
+    /// Creates a column.
+    public init(name: String, data: ColumnData, label: Localized? = nil) {
+        self.name = name
+        self.data = data
+        self.label = label
+    }
+
+    /// The column's type.
+    public var type: ColumnType { data.type }
+    /// The number of rows.
+    public var count: Int { data.count }
+
+    /// The heading to show for this column in `language`: its name. Labels are descriptions,
+    /// shown by `.schema`; headings stay the names people type.
+    public func heading(_ language: Language) -> String { name }
+}

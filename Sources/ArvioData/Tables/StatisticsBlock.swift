@@ -1,0 +1,41 @@
+/// A group of statistics an analysis verb attached to its table, such as the tests under a
+/// cross-tab. Rendered as text under the table and exported at full precision.
+public struct StatisticsBlock: Sendable {
+    /// The block's heading ("Tests of independence").
+    public var title: Localized
+    /// The statistics, in display order.
+    public var entries: [Statistic]
+    /// Warnings and remarks printed under the block (small expected counts, fallbacks).
+    public var notes: [Localized]
+
+    /// Creates a block.
+    public init(title: Localized, entries: [Statistic], notes: [Localized] = []) {
+        self.title = title
+        self.entries = entries
+        self.notes = notes
+    }
+}
+
+/// One named statistic: a test or measure with its value, degrees of freedom, p-value, and the
+/// method that produced it.
+public struct Statistic: Sendable {
+    /// What it is ("Pearson chi-square").
+    public var name: Localized
+    /// Its value, or nil when it cannot be computed for this table.
+    public var value: Double?
+    /// Degrees of freedom, where the statistic has them.
+    public var df: Double?
+    /// The p-value, where the statistic is a test.
+    public var p: Double?
+    /// How it was computed ("exact, network algorithm", "normal approximation, tie-corrected").
+    public var method: Localized?
+
+    /// Creates a statistic.
+    public init(name: Localized, value: Double?, df: Double? = nil, p: Double? = nil, method: Localized? = nil) {
+        self.name = name
+        self.value = value
+        self.df = df
+        self.p = p
+        self.method = method
+    }
+}

@@ -1,0 +1,1 @@
+// The ArvioQuery module; see docs/architecture.md.

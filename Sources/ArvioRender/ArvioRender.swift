@@ -1,0 +1,1 @@
+// The ArvioRender module; see docs/architecture.md.

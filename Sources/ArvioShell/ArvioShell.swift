@@ -1,0 +1,1 @@
+// The ArvioShell module; see docs/architecture.md.

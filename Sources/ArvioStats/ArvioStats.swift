@@ -1,0 +1,1 @@
+// The ArvioStats module; see docs/architecture.md.

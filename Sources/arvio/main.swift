@@ -1,0 +1,2 @@
+import ArvioShell
+print("arvio")
