@@ -1,1 +1,0 @@
-// The ArvioShell module; see docs/architecture.md.
