@@ -106,16 +106,16 @@ ITEM_AREA = {it[0]: it[1] for it in ITEMS}
 # prior_guidance_training, sessions_attended, post_status, grade
 PARTICIPANTS = [
     ("P01", "Katulähetys", "työvalmentaja",    "12.0", "employer", "permanent",  "no",  9, "responded", 8),
-    ("P02", "Katulähetys", "työvalmentaja",    "0.04", "own",      "fixed_term", "no", 10, "responded", 9),
-    ("P03", "Katulähetys", "palveluohjaaja",   "6.5",  "employer", "permanent",  "yes", 8, "responded", 7),
+    ("P02", "Katulähetys", "työvalmentaja",    "0.04", "own",      "fixed_term", "no",  8, "responded", 9),
+    ("P03", "Katulähetys", "palveluohjaaja",   "6.5",  "employer", "permanent",  "yes", 10, "responded", 8),
     ("P04", "Katulähetys", "työvalmentaja",    "2.0",  "employer", "subsidised", "no",  2, "dropped_out", None),
     ("P05", "Työttömät",   "työvalmentaja",    "1.5",  "own",      "subsidised", "no", 10, "responded", 10),
-    ("P06", "Työttömät",   "työvalmentaja",    "22.0", "employer", "permanent",  "no",  7, "responded", 6),
+    ("P06", "Työttömät",   "työvalmentaja",    "22.0", "employer", "permanent",  "no",  9, "responded", 6),
     ("P07", "Työttömät",   "yksilövalmentaja", "4.0",  "employer", "fixed_term", "no",  6, "no_time", None),
     ("P08", "Tekevä",      "yksilövalmentaja", "0.5",  "employer", "fixed_term", "no",  9, "responded", 8),
     ("P09", "Tekevä",      "yksilövalmentaja", "9.0",  "own",      "permanent",  "yes", 10, "responded", 9),
     ("P10", "Tekevä",      "työvalmentaja",    "15.0", "employer", "permanent",  "no",  5, "moved", None),
-    ("P11", "Tekevä",      "palveluohjaaja",   "3.0",  "employer", "permanent",  "yes", 9, "responded", 8),
+    ("P11", "Tekevä",      "palveluohjaaja",   "3.0",  "employer", "permanent",  "yes", 7, "responded", 7),
     ("P12", "Tekevä",      "työvalmentaja",    "18.0", "employer", "permanent",  "no",  8, "responded", 7),
     ("P13", "Setlementti", "työvalmentaja",    "1.0",  "employer", "subsidised", "no",  9, "responded", 7),
     ("P14", "Setlementti", "yksilövalmentaja", "7.5",  "own",      "permanent",  "yes", 10, "responded", 9),
@@ -128,15 +128,15 @@ PARTICIPANTS = [
 MOTIVATION = [
     ("P01", 3, "encouraged", 4, 3, 3, "contact_days", "yes"),
     ("P02", 5, "own_wish",   4, 4, 4, "full",         "yes"),
-    ("P03", 2, "instructed", 4, 2, 3, "contact_days", "yes"),
+    ("P03", 2, "instructed", 4, 3, 3, "contact_days", "yes"),
     ("P04", 1, "instructed", 2, 2, 1, "none",         "yes"),
     ("P05", 5, "own_wish",   3, 5, 4, "full",         "yes"),
-    ("P06", 1, "instructed", 3, 2, 2, "none",         "no"),
+    ("P06", 1, "instructed", 3, 3, 2, "none",         "no"),
     ("P07", 2, "instructed", 2, 2, 1, "none",         "yes"),
     ("P08", 3, "encouraged", 3, 3, 3, "contact_days", "yes"),
     ("P09", 4, "own_wish",   5, 4, 5, "full",         "yes"),
     ("P10", 3, "encouraged", 4, 3, 2, "contact_days", "yes"),
-    ("P11", 4, "encouraged", 4, 4, 4, "contact_days", "yes"),
+    ("P11", 4, "encouraged", 4, 3, 4, "contact_days", "yes"),
     ("P12", 2, "instructed", 3, 3, 3, "contact_days", "no"),
     ("P13", 3, "encouraged", 2, 4, 2, "contact_days", "yes"),
     ("P14", 4, "own_wish",   5, 5, 4, "full",         "yes"),
@@ -148,11 +148,11 @@ REASONS = ["instructed", "encouraged", "own_wish"]
 
 # Overall item (Kuvio 17): pre and post score per participant. The figure's
 # distributions are not printed in the text, so these are synthetic: the
-# change follows motivation; P06 and P12 ("nothing new", 5.2) do not gain.
+# change follows motivation; P06 and P12 ("nothing new", 5.2) and P09 (already trained) do not gain.
 OVERALL = {
-    "P01": (3, 4), "P02": (1, 3), "P03": (3, 3), "P04": (2, None),
+    "P01": (3, 4), "P02": (1, 3), "P03": (3, 4), "P04": (2, None),
     "P05": (2, 4), "P06": (4, 3), "P07": (2, None), "P08": (2, 3),
-    "P09": (3, 4), "P10": (4, None), "P11": (3, 4), "P12": (4, 4),
+    "P09": (4, 4), "P10": (4, None), "P11": (3, 4), "P12": (4, 4),
     "P13": (2, 3), "P14": (3, 5), "P15": (4, None), "P16": (3, 4),
 }
 
