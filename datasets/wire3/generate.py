@@ -385,6 +385,7 @@ def check_codebook(out):
         return
     with open(path, encoding="utf-8", newline="") as f:
         cb = list(csv.DictReader(f))
+    parsed, refs = {}, {}
     for name, data in out.items():
         table = name[:-4]
         reader = list(csv.reader(io.StringIO(data.decode("utf-8"))))
@@ -405,6 +406,19 @@ def check_codebook(out):
             elif r["type"] == "decimal":
                 for v in vals:
                     float(v)
+        key = [j for j, r in enumerate(desc) if r["key"] == "yes"]
+        assert key, table
+        keys = [tuple(row[j] for j in key) for row in body]
+        assert len(set(keys)) == len(keys), (table, "duplicate key")
+        parsed[table] = (header, body)
+        refs[table] = [(header.index(r["column"]), r["references"]) for r in desc
+                       if r["references"]]
+    for table, fks in refs.items():
+        for j, target in fks:
+            t_table, t_col = target.split(".")
+            t_header, t_body = parsed[t_table]
+            known = {row[t_header.index(t_col)] for row in t_body}
+            assert {row[j] for row in parsed[table][1]} <= known, (table, target)
 
 
 def main():
