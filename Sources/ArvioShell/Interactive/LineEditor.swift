@@ -8,8 +8,15 @@ import Synchronization
 /// (to stop a long statement). A handler may only touch an atomic.
 let interruptFlag = Atomic<Bool>(false)
 
-/// The completion function the line editor calls; set once by the interactive shell.
-let completionProvider = Mutex<(@Sendable (_ line: String, _ start: Int, _ end: Int) -> [String])?>(nil)
+/// What completion knows: the session's tables and words, and the lines of an unfinished
+/// statement before the current one. The shell updates it before each prompt.
+let completionState = Mutex<(completer: Completer, earlierLines: String)?>(nil)
+
+/// Set when Ctrl-C cleared the prompt, so the shell also drops an unfinished statement.
+let promptInterrupted = Atomic<Bool>(false)
+
+/// The primary prompt, which Ctrl-C at a continuation prompt restores.
+nonisolated(unsafe) private var primaryPrompt: UnsafeMutablePointer<CChar>? = nil
 
 /// The candidates of the completion in progress, handed out one by one to readline's generator.
 private let pendingMatches = Mutex<[String]>([])
@@ -45,7 +52,9 @@ final class LineEditor {
     }
 
     /// Reads a line with `prompt`; nil on Ctrl-D at an empty line.
-    func readLine(prompt: String) -> String? {
+    func readLine(prompt: String, primary: String) -> String? {
+        if primaryPrompt == nil { primaryPrompt = strdup(primary) }
+        promptInterrupted.store(false, ordering: .relaxed)
         guard let raw = readline(prompt) else { return nil }
         defer { free(raw) }
         interruptFlag.store(false, ordering: .relaxed)
@@ -73,7 +82,9 @@ final class LineEditor {
 
 /// Runs outside the signal handler when readline sees a signal: Ctrl-C clears the line.
 private func onSignalEvent() -> Int32 {
-    if interruptFlag.load(ordering: .relaxed) {
+    if interruptFlag.exchange(false, ordering: .relaxed) {
+        promptInterrupted.store(true, ordering: .relaxed)
+        if let primaryPrompt { rl_set_prompt(primaryPrompt) }
         rl_replace_line("", 1)
         rl_point = 0
         history_set_pos(history_length)
@@ -87,9 +98,14 @@ private func onSignalEvent() -> Int32 {
 private func attemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
     rl_attempted_completion_over = 1
     guard let buffer = rl_line_buffer else { return nil }
-    let line = String(cString: buffer)
-    let provider = completionProvider.withLock { $0 }
-    let matches = provider?(line, Int(start), Int(end)) ?? []
+    let line = Array(String(cString: buffer).utf8)
+    let before = String(decoding: line[..<min(Int(start), line.count)], as: UTF8.self)
+    let word = String(decoding: line[min(Int(start), line.count)..<min(Int(end), line.count)], as: UTF8.self)
+    let matches = completionState.withLock { state -> [String] in
+        guard let state else { return [] }
+        let context = state.earlierLines.isEmpty ? before : state.earlierLines + "\n" + before
+        return state.completer.candidates(before: context, word: word)
+    }
     if matches.count == 1, let only = matches.first, only.hasSuffix("\"") || only.hasSuffix("/") {
         rl_completion_append_character = 0
     } else {

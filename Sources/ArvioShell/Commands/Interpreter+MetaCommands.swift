@@ -1,0 +1,178 @@
+import ArvioData
+import ArvioQuery
+import ArvioRender
+
+extension Interpreter {
+    /// Runs the meta-command on `text`, at `line` of `file`.
+    func runMeta(_ text: String, file: String, line: Int) -> Outcome {
+        do {
+            let command = try MetaCommand(parsing: text.trimmingWhitespace, file: file, line: line)
+            return try execute(command)
+        } catch {
+            report(error)
+            return .failed
+        }
+    }
+
+    private func execute(_ c: MetaCommand) throws(Diagnostic) -> Outcome {
+        switch c.name {
+        case "help": console.out(HelpText.text(for: c.arguments.first, settings: settings))
+        case "tables": try expect(c, count: 0); console.out(render(Catalog.tables(session.workspace, language: settings.language)))
+        case "schema":
+            try expect(c, count: 1)
+            console.out(render(Catalog.schema(try table(c, 0), language: settings.language)))
+        case "load": return load(try LoadArguments(c))
+        case "save": try expect(c, count: 2); return save(try table(c, 0), to: c.arguments[1])
+        case "format": settings.format = try choice(c, OutputFormat.allCases.map(\.rawValue)).flatMap(OutputFormat.init) ?? settings.format
+        case "lang":
+            settings.language = try choice(c, Language.allCases.map(\.rawValue)).flatMap(Language.init) ?? settings.language
+            session.language = settings.language
+        case "charset": settings.charset = try choice(c, Charset.allCases.map(\.rawValue)).flatMap(Charset.init) ?? settings.charset
+        case "timer": settings.timer = try choice(c, ["on", "off"]).map { $0 == "on" } ?? settings.timer
+        case "width": try setWidth(c)
+        case "run": try expect(c, count: 1); return runFile(c.arguments[0])
+        case "quit", "exit": try expect(c, count: 0); return .quit
+        default:
+            let names = MetaCommand.all.map(\.name) + ["exit"]
+            throw c.error(at: nil, "there is no command .\(c.name); .help lists the commands",
+                          suggestion: Suggestion.closest(to: c.name, among: names).map { ".\($0)" })
+        }
+        return .succeeded
+    }
+
+    private func expect(_ c: MetaCommand, count: Int) throws(Diagnostic) {
+        if c.arguments.count > count {
+            throw c.error(at: count, "unexpected \"\(c.arguments[count])\"; usage: \(usage(c))")
+        }
+        if c.arguments.count < count {
+            throw c.error(at: c.arguments.count, "missing argument; usage: \(usage(c))")
+        }
+    }
+
+    private func usage(_ c: MetaCommand) -> String {
+        MetaCommand.all.first { $0.name == c.name }?.usage ?? "." + c.name
+    }
+
+    /// The one argument of a setting command, which must be one of `options`; nil shows the current value.
+    private func choice(_ c: MetaCommand, _ options: [String]) throws(Diagnostic) -> String? {
+        guard let value = c.arguments.first else {
+            throw c.error(at: 0, "give one of \(options.joined(separator: ", ")); usage: \(usage(c))")
+        }
+        try expect(c, count: 1)
+        guard options.contains(value.lowercased()) else {
+            throw c.error(at: 0, "\"\(value)\" is not one of \(options.joined(separator: ", "))",
+                          suggestion: Suggestion.closest(to: value, among: options).map { "\"\($0)\"" })
+        }
+        return value.lowercased()
+    }
+
+    private func setWidth(_ c: MetaCommand) throws(Diagnostic) {
+        try expect(c, count: 1)
+        let value = c.arguments[0]
+        if value == "auto" { settings.width = nil; return }
+        guard let n = Int(value), (20...1000).contains(n) else {
+            throw c.error(at: 0, "the width is a number of terminal cells from 20 to 1000, or auto; got \"\(value)\"")
+        }
+        settings.width = n
+    }
+
+    private func table(_ c: MetaCommand, _ index: Int) throws(Diagnostic) -> Table {
+        let name = c.arguments[index]
+        guard let table = session.workspace.table(named: name) else {
+            throw c.error(at: index, "there is no table \"\(name)\"; .tables lists them",
+                          suggestion: Suggestion.closest(to: name, among: session.workspace.tableNames).map { "\"\($0)\"" })
+        }
+        return table
+    }
+
+    private func load(_ arguments: LoadArguments) -> Outcome {
+        do {
+            var codebook: Codebook?
+            if let path = arguments.codebook { codebook = try Codebook.parse(FileIO.read(path), file: path) }
+            var book = codebook ?? Codebook()
+            // A codebook that describes one table describes this one, whatever it is called here.
+            if let only = codebook?.tableNames, only.count == 1, only[0] != arguments.name {
+                book.entries = book.entries.map { var e = $0; e.table = arguments.name; return e }
+            }
+            let table = try CSVReader.read(path: arguments.file, name: arguments.name, codebook: book)
+            var workspace = session.workspace
+            workspace.add(table)
+            if codebook != nil { try DatasetLoader.declareRelations(book, in: &workspace) }
+            session.workspace = workspace
+            console.out("loaded \(arguments.name): \(table.rowCount) rows, \(table.columns.count) columns\n")
+            return .succeeded
+        } catch {
+            report(error)
+            return .failed
+        }
+    }
+
+    private func save(_ table: Table, to path: String) -> Outcome {
+        let format = OutputFormat(fileExtension: path) ?? settings.format
+        var options = settings.renderOptions
+        options.maxRows = nil
+        options.colour = false
+        do {
+            var text = TableRenderer.render(table, format: format, options: options)
+            if !text.hasSuffix("\n") { text += "\n" }
+            try FileIO.writeAtomically(Array(text.utf8), to: path)
+            console.out("saved \(table.name): \(table.rowCount) rows to \(path) as \(format.rawValue)\n")
+            return .succeeded
+        } catch {
+            report(error)
+            return .failed
+        }
+    }
+}
+
+/// The words of `.load FILE [as NAME] [--codebook FILE]`.
+struct LoadArguments {
+    var file: String
+    var name: String
+    var codebook: String?
+
+    init(_ c: MetaCommand) throws(Diagnostic) {
+        var rest = c.arguments[...]
+        guard let file = rest.popFirst() else { throw c.error(at: 0, "name the CSV file to load; usage: .load FILE [as NAME] [--codebook FILE]") }
+        self.file = file
+        var name: String?
+        var index = 1
+        while let word = rest.popFirst() {
+            switch word {
+            case "as":
+                guard let n = rest.popFirst() else { throw c.error(at: index + 1, "a table name follows \"as\"") }
+                guard n.first.map({ $0.isLetter || $0 == "_" }) == true, n.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+                    throw c.error(at: index + 1, "\"\(n)\" cannot be a table name: use letters, digits and _, starting with a letter")
+                }
+                name = n
+                index += 2
+            case "--codebook":
+                guard let path = rest.popFirst() else { throw c.error(at: index + 1, "a codebook file follows --codebook") }
+                codebook = path
+                index += 2
+            default:
+                throw c.error(at: index, "unexpected \"\(word)\"; usage: .load FILE [as NAME] [--codebook FILE]")
+            }
+        }
+        self.name = name ?? Self.tableName(fromPath: file)
+    }
+
+    /// `data/Kysely 2024.csv` -> `Kysely_2024`.
+    static func tableName(fromPath path: String) -> String {
+        var base = String(path.split(separator: "/").last ?? Substring(path))
+        if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = String(base[..<dot]) }
+        var name = String(base.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        if name.first?.isNumber ?? true { name = "t_" + name }
+        return name
+    }
+}
+
+extension OutputFormat {
+    /// The format a file name's extension asks for, if it names one.
+    init?(fileExtension path: String) {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".csv") { self = .csv } else if lower.hasSuffix(".json") { self = .json }
+        else if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { self = .markdown }
+        else if lower.hasSuffix(".txt") { self = .text } else { return nil }
+    }
+}

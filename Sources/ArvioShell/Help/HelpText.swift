@@ -1,0 +1,85 @@
+import ArvioQuery
+
+/// The text `.help` prints: an overview, or one topic from the language reference
+/// (docs/language.md, embedded at build time so the two never differ).
+enum HelpText {
+    /// A section of the reference: its heading's first word and its text.
+    struct Topic {
+        var name: String
+        var heading: String
+        var body: String
+    }
+
+    /// The reference's `##` and `###` sections, keyed by the first word of their heading
+    /// (`## crosstab` → `crosstab`, `## Missing values` → `missing`).
+    static let topics: [Topic] = parse(languageReference)
+
+    /// The help for `topic`, or the overview when there is none.
+    static func text(for topic: String?, settings: OutputSettings) -> String {
+        guard let topic, !topic.isEmpty else { return overview() }
+        let key = topic.lowercased().trimmingCharacters(in: ".")
+        if let command = MetaCommand.all.first(where: { $0.name == key }) {
+            return "\(command.usage)\n    \(command.summary)\n"
+        }
+        let matches = topics.filter { $0.name == key }
+        if !matches.isEmpty {
+            return matches.map { "\($0.heading)\n\n\($0.body)" }.joined(separator: "\n") + "\n"
+        }
+        let names = topics.map(\.name) + MetaCommand.all.map(\.name)
+        let hint = Suggestion.closest(to: key, among: names).map { " Did you mean \"\($0)\"?" } ?? ""
+        return "There is no help topic \"\(topic)\".\(hint) .help lists the topics.\n"
+    }
+
+    private static func overview() -> String {
+        var lines = [
+            "A statement is a table and verbs joined by |, for example:",
+            "    participants | count by org",
+            "    responses | where item == \"overall\" | chart likert score by phase",
+            "",
+            "Verbs:    " + verbNames.joined(separator: " "),
+            "Topics:   " + topics.map(\.name).filter { !verbNames.contains($0) }.joined(separator: " "),
+            "",
+            "Commands:",
+        ]
+        let width = MetaCommand.all.map(\.usage.count).max() ?? 0
+        for c in MetaCommand.all {
+            lines.append("  " + c.usage + String(repeating: " ", count: width - c.usage.count + 2) + c.summary)
+        }
+        lines += ["", ".help TOPIC shows a verb, a topic or a command, with an example you can run."]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Splits the reference at its `##` and `###` headings.
+    static func parse(_ markdown: String) -> [Topic] {
+        var topics: [Topic] = []
+        var current: Topic?
+        var inFence = false
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("```") { inFence.toggle() }
+            if !inFence, line.hasPrefix("## ") || line.hasPrefix("### ") {
+                if let c = current { topics.append(c) }
+                let heading = line.drop { $0 == "#" }.trimmingCharacters(in: " ")
+                let word = heading.split(separator: " ").first.map { String($0).lowercased() } ?? heading
+                current = Topic(name: word.trimmingCharacters(in: "`.:,"), heading: String(heading), body: "")
+            } else if current != nil {
+                current!.body += (current!.body.isEmpty ? "" : "\n") + line
+            }
+        }
+        if let c = current { topics.append(c) }
+        return topics.map { t in
+            var t = t
+            t.body = t.body.trimmingCharacters(in: "\n")
+            return t
+        }
+    }
+}
+
+extension StringProtocol {
+    /// The text without any of `characters` at either end.
+    func trimmingCharacters(in characters: String) -> String {
+        var s = Substring(self)
+        while let c = s.first, characters.contains(c) { s.removeFirst() }
+        while let c = s.last, characters.contains(c) { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,78 @@
+import ArvioData
+import ArvioRender
+
+/// Runs a Markdown notebook's ```` ```arvio ```` blocks in order in one workspace. `knit` writes
+/// each block's output beneath it; `check` compares and prints a diff of what changed.
+struct NotebookRunner {
+    let interpreter: Interpreter
+    let console: any Console
+
+    /// Runs `path` and rewrites its outputs; the exit status.
+    func knit(_ path: String) -> Int32 {
+        guard let (notebook, outputs) = run(path) else { return 2 }
+        let text = notebook.replacingOutputs(outputs)
+        do {
+            try FileIO.writeAtomically(Array(text.utf8), to: path)
+        } catch {
+            interpreter.report(error)
+            return 2
+        }
+        console.err("knit \(path): \(outputs.count) block\(outputs.count == 1 ? "" : "s")\n")
+        return 0
+    }
+
+    /// Runs `path` and compares each block's output with the one it holds; 1 if any changed.
+    func check(_ path: String) -> Int32 {
+        guard let (notebook, outputs) = run(path) else { return 2 }
+        var changed = 0
+        for (index, (block, output)) in zip(notebook.blocks, outputs).enumerated() where block.outputText != output {
+            changed += 1
+            let name = "\(path) block \(index + 1) (line \(block.firstLine - 1))"
+            console.out(UnifiedDiff.make(old: block.outputText ?? "", new: output,
+                                         oldName: name + ", as written", newName: name + ", as run now"))
+        }
+        if changed > 0 {
+            console.err("check \(path): \(changed) of \(outputs.count) outputs changed; run `arvio knit \(path)` to accept them\n")
+            return 1
+        }
+        console.err("check \(path): \(outputs.count) outputs unchanged\n")
+        return 0
+    }
+
+    /// The notebook and each block's output, or nil if the file cannot be read.
+    private func run(_ path: String) -> (MarkdownNotebook, [String])? {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(path)
+        } catch {
+            interpreter.report(error)
+            return nil
+        }
+        let notebook = MarkdownNotebook(String(decoding: bytes, as: UTF8.self))
+        applyFrontMatter(notebook.frontMatter)
+        let original = interpreter.console
+        defer { interpreter.console = original }
+        var outputs: [String] = []
+        for block in notebook.blocks {
+            let capture = CapturingConsole()
+            interpreter.console = capture
+            interpreter.run(block.source, file: path, firstLine: block.firstLine)
+            outputs.append(capture.text)
+        }
+        return (notebook, outputs)
+    }
+
+    /// Fixes the settings a notebook's outputs are rendered with, so it checks the same on
+    /// every machine: width, character set and language from the front matter, no colour.
+    private func applyFrontMatter(_ front: [String: String]) {
+        var s = OutputSettings()
+        s.width = front["width"].flatMap(Int.init) ?? 80
+        s.charset = front["charset"].flatMap(Charset.init) ?? .unicode
+        s.language = front["lang"].flatMap(Language.init) ?? .en
+        s.format = front["format"].flatMap(OutputFormat.init) ?? .text
+        s.colour = false
+        s.maxRows = nil
+        interpreter.settings = s
+        interpreter.session.language = s.language
+    }
+}

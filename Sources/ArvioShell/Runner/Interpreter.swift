@@ -1,0 +1,145 @@
+import ArvioData
+import ArvioQuery
+import ArvioRender
+
+/// The one place where text becomes results: it splits input into meta-commands and
+/// statements, runs them on the session, and writes results and diagnostics to a console.
+/// The shell, the script runner and the notebook runner all feed it.
+public final class Interpreter {
+    /// What running some input came to.
+    public enum Outcome: Equatable, Sendable {
+        /// Everything ran.
+        case succeeded
+        /// Something failed; its diagnostic was written.
+        case failed
+        /// `.quit` was given.
+        case quit
+    }
+
+    /// The workspace and the language engine.
+    public var session: Session
+    /// How results are written.
+    public var settings: OutputSettings
+    /// Where results and diagnostics go.
+    public var console: any Console
+    /// Scripts being run with `.run`, to refuse a script that runs itself.
+    private var running: [String] = []
+
+    /// Creates an interpreter over `workspace`.
+    public init(workspace: Workspace, settings: OutputSettings, console: any Console) {
+        self.session = Session(workspace: workspace)
+        self.settings = settings
+        self.console = console
+    }
+
+    /// Runs every statement and meta-command in `source`, which starts at `firstLine` of `file`.
+    /// Stops at the first failure unless `keepGoing`; either way reports `.failed` if any failed.
+    @discardableResult
+    public func run(_ source: String, file: String, firstLine: Int = 1, keepGoing: Bool = false) -> Outcome {
+        var failed = false
+        var assembler = StatementAssembler()
+        let lines = source.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        var units: [StatementAssembler.Unit] = []
+        for (offset, line) in lines.enumerated() {
+            if let unit = assembler.feed(String(line).strippingCarriageReturn, number: firstLine + offset) { units.append(unit) }
+        }
+        if let last = assembler.finish() { units.append(last) }
+        for unit in units {
+            switch execute(unit, file: file) {
+            case .quit: return .quit
+            case .failed: failed = true; if !keepGoing { return .failed }
+            case .succeeded: break
+            }
+        }
+        return failed ? .failed : .succeeded
+    }
+
+    /// Runs one unit of input from `file`.
+    func execute(_ unit: StatementAssembler.Unit, file: String) -> Outcome {
+        switch unit {
+        case .meta(let text, let line): runMeta(text, file: file, line: line)
+        case .statement(let text, let firstLine): runStatement(text, file: file, firstLine: firstLine) ? .succeeded : .failed
+        }
+    }
+
+    /// Runs one statement (possibly spanning lines); false if it failed.
+    func runStatement(_ text: String, file: String, firstLine: Int) -> Bool {
+        let started = Platform.now()
+        do {
+            var attempt = session
+            let results = try attempt.run(text, file: file, firstLine: firstLine)
+            session = attempt
+            for result in results { write(result) }
+            if settings.timer { console.out(timing(since: started)) }
+            return true
+        } catch {
+            report(error)
+            return false
+        }
+    }
+
+    /// Writes an error, in the one format every front end uses: a diagnostic with its caret, or
+    /// a data error with its file, line and field.
+    func report(_ error: any Error) {
+        switch error {
+        case let diagnostic as Diagnostic:
+            console.err(diagnostic.rendered() + "\n")
+        case let data as DataError:
+            console.err("\(data.position): error: \(data.message)\n")
+        default:
+            console.err("error: \(error)\n")
+        }
+    }
+
+    private func write(_ result: StatementResult) {
+        switch result {
+        case .table(let table):
+            console.out(render(table))
+        case .confirmation(let text):
+            console.out(text.text(settings.language) + "\n")
+        }
+    }
+
+    /// `table` in the current format, ending in a newline.
+    func render(_ table: Table) -> String {
+        let text = TableRenderer.render(table, format: settings.format, options: settings.renderOptions)
+        return text.hasSuffix("\n") ? text : text + "\n"
+    }
+
+    private func timing(since start: Double) -> String {
+        let ms = (Platform.now() - start) * 1000
+        return "Run Time: \(NumberFormat.fixed(ms, decimals: 1)) ms\n"
+    }
+
+    /// Runs the script at `path` as part of this session (`.run`).
+    public func runFile(_ path: String, keepGoing: Bool = false) -> Outcome {
+        guard !running.contains(path) else {
+            console.err("\(path): error: this script is already running (a script cannot .run itself)\n")
+            return .failed
+        }
+        let text: String
+        do {
+            text = String(decoding: try FileIO.read(path), as: UTF8.self)
+        } catch {
+            report(error)
+            return .failed
+        }
+        running.append(path)
+        defer { running.removeLast() }
+        return run(Self.droppingShebang(text), file: path, keepGoing: keepGoing)
+    }
+
+    /// `text` with a `#!` first line blanked, so line numbers stay right.
+    static func droppingShebang(_ text: String) -> String {
+        guard text.hasPrefix("#!") else { return text }
+        guard let newline = text.firstIndex(of: "\n") else { return "" }
+        return String(text[newline...])
+    }
+}
+
+extension String {
+    /// The string without a final carriage return.
+    var strippingCarriageReturn: String {
+        hasSuffix("\r") ? String(dropLast()) : self
+    }
+}
