@@ -1,1 +1,0 @@
-// The ArvioQuery module; see docs/architecture.md.

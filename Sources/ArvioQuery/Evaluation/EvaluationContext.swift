@@ -1,0 +1,38 @@
+import ArvioData
+
+/// What a statement is evaluated against: the workspace as it was when the statement began,
+/// the display language for messages, and the user's cancel button.
+struct EvaluationContext {
+    /// The tables and relations.
+    let workspace: Workspace
+    /// The language messages and notes prefer.
+    let language: Language
+    /// Returns true once the user has asked to stop (Ctrl-C).
+    let isCancelled: (@Sendable () -> Bool)?
+    /// How many rows a long loop handles between looks at `isCancelled`.
+    static let chunk = 1 << 16
+
+    /// Throws a cancellation diagnostic at `position` if the user has asked to stop.
+    func checkCancelled(at position: SourcePosition) throws(Diagnostic) {
+        if let isCancelled, isCancelled() {
+            throw Diagnostic(position, "stopped: the statement was cancelled", isCancellation: true)
+        }
+    }
+
+    /// The workspace table `token` names, or a diagnostic with the closest name.
+    func table(_ token: Token) throws(Diagnostic) -> Table {
+        if let table = workspace.table(named: token.text) { return table }
+        let message = workspace.tables.isEmpty
+            ? "there is no table \"\(token.text)\"; no tables are loaded"
+            : "there is no table \"\(token.text)\""
+        throw Diagnostic(token.position, message,
+                         suggestion: Suggestion.quoted(token.text, among: workspace.tableNames))
+    }
+
+    /// The column `name` of `table`, or a diagnostic at `position` with the closest name.
+    func column(_ name: String, in table: Table, at position: SourcePosition) throws(Diagnostic) -> Column {
+        if let column = table.column(named: name) { return column }
+        throw Diagnostic(position, "there is no column \"\(name)\" in \(table.name)",
+                         suggestion: Suggestion.quoted(name, among: table.columnNames))
+    }
+}

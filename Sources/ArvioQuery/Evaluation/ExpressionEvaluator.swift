@@ -1,0 +1,193 @@
+import ArvioData
+
+/// Evaluates an expression a column at a time: every node yields a typed vector (or a
+/// constant) for all rows at once, so no row is interpreted through the tree.
+///
+/// In row mode a column is its values for the frame's rows and an aggregate is one value for
+/// the whole frame. In group mode (inside `group ... aggregate`) a value is one per group: a key
+/// column is its group values and an aggregate is computed per group.
+struct ExpressionEvaluator {
+    let frame: Frame
+    let context: EvaluationContext
+    /// The groups, in group mode.
+    let grouping: Grouping?
+    /// Notes for the result (values skipped by aggregates).
+    var notes: [Localized] = []
+
+    init(frame: Frame, context: EvaluationContext, grouping: Grouping? = nil) {
+        self.frame = frame
+        self.context = context
+        self.grouping = grouping
+    }
+
+    /// How many values a vector has here: rows, or groups in group mode.
+    var count: Int { grouping?.groupCount ?? frame.rowCount }
+
+    /// Evaluates `expression`.
+    mutating func evaluate(_ expression: Expression) throws(Diagnostic) -> Value {
+        switch expression.kind {
+        case .number(let value, let isWhole):
+            if isWhole, let whole = Int64(exactly: value) { return .constant(.integer(whole)) }
+            return .constant(.decimal(value))
+        case .string(let text):
+            return .constant(.text(text))
+        case .boolean(let value):
+            return .constant(.logical(value))
+        case .missing:
+            return .constant(.missing)
+        case .list:
+            throw Diagnostic(expression.position, "a list [...] can only follow \"in\"")
+        case .column(let name):
+            return try column(name, at: expression.position)
+        case .unary(let op, let operand):
+            return try unary(op, operand, expression)
+        case .binary(let op, let left, let right):
+            if op == .and || op == .or { return try logic(op, left, right, expression) }
+            if op.isArithmetic { return try arithmetic(op, left, right, expression) }
+            return try compare(op, left, right, at: expression.operatorPosition)
+        case .membership(let subject, let items, let negated):
+            return try membership(subject, items, negated: negated, expression)
+        case .missingTest(let subject, let negated):
+            return try missingTest(subject, negated: negated)
+        case .between(let subject, let low, let high):
+            let atLeast = try compare(.greaterOrEqual, subject, low, at: expression.operatorPosition)
+            let atMost = try compare(.lessOrEqual, subject, high, at: expression.operatorPosition)
+            return .vector(.truth(Logic.and(truths(atLeast), truths(atMost))))
+        case .call(let name, let arguments):
+            return try call(name, arguments, expression)
+        }
+    }
+
+    /// Evaluates a condition, for `where`: true/false per row.
+    mutating func condition(_ expression: Expression, verb: String) throws(Diagnostic) -> [Truth] {
+        let value = try evaluate(expression)
+        switch value {
+        case .vector(.truth(let t)): return t
+        case .constant(.logical), .constant(.missing): return truths(value)
+        default:
+            throw Diagnostic(expression.position,
+                             "\(verb) needs a condition that is true or false, but this is \(value.typeName)")
+        }
+    }
+
+    private func column(_ name: String, at position: SourcePosition) throws(Diagnostic) -> Value {
+        if let grouping {
+            if let key = grouping.keyColumns.first(where: { $0.name == name }) { return .vector(.data(key.data)) }
+            let column = try context.column(name, in: frame.table, at: position)
+            throw Diagnostic(position, "\"\(column.name)\" is not a group key; use it inside an aggregate such as count(\(name)) or n_distinct(\(name)), or add it after \"group\"")
+        }
+        let column = try context.column(name, in: frame.table, at: position)
+        return .vector(.data(frame.data(of: column)))
+    }
+
+    /// The truth values of a condition value, constants repeated.
+    func truths(_ value: Value) -> [Truth] {
+        switch value {
+        case .vector(.truth(let t)): return t
+        case .constant(.logical(let b)): return [Truth](repeating: b ? .yes : .no, count: count)
+        default: return [Truth](repeating: .unknown, count: count)
+        }
+    }
+
+    private mutating func unary(_ op: UnaryOperator, _ operand: Expression, _ whole: Expression) throws(Diagnostic) -> Value {
+        let value = try evaluate(operand)
+        switch op {
+        case .not:
+            guard isCondition(value) else {
+                throw Diagnostic(whole.operatorPosition, "\"not\" needs a condition, but \(describe(operand)) is \(value.typeName)")
+            }
+            return .vector(.truth(Logic.not(truths(value))))
+        case .negate:
+            switch value {
+            case .constant(.integer(let v)): return .constant(.integer(v == .min ? v : -v))
+            case .constant(.decimal(let v)): return .constant(.decimal(-v))
+            case .vector(.data(.integer(let v))): return .vector(.data(.integer(v.map { Missing.isMissing($0) ? $0 : -$0 })))
+            case .vector(.data(.decimal(let v))): return .vector(.data(.decimal(v.map { -$0 })))
+            default:
+                throw Diagnostic(whole.operatorPosition, "\"-\" needs a number, but \(describe(operand)) is \(value.typeName)")
+            }
+        }
+    }
+
+    private func isCondition(_ value: Value) -> Bool {
+        switch value {
+        case .vector(.truth), .constant(.logical), .constant(.missing): true
+        default: false
+        }
+    }
+
+    private mutating func logic(_ op: BinaryOperator, _ left: Expression, _ right: Expression,
+                                _ whole: Expression) throws(Diagnostic) -> Value {
+        let l = try evaluate(left)
+        guard isCondition(l) else {
+            throw Diagnostic(left.position, "\"\(op.rawValue)\" joins conditions, but \(describe(left)) is \(l.typeName)")
+        }
+        let r = try evaluate(right)
+        guard isCondition(r) else {
+            throw Diagnostic(right.position, "\"\(op.rawValue)\" joins conditions, but \(describe(right)) is \(r.typeName)")
+        }
+        return .vector(.truth(op == .and ? Logic.and(truths(l), truths(r)) : Logic.or(truths(l), truths(r))))
+    }
+
+    /// How an expression is named in a message: `"org"` for a column, "this value" otherwise.
+    func describe(_ expression: Expression) -> String {
+        if let name = expression.columnName { return "\"\(name)\"" }
+        if case .string(let s) = expression.kind { return "\"\(s)\"" }
+        return "this value"
+    }
+
+    private mutating func missingTest(_ subject: Expression, negated: Bool) throws(Diagnostic) -> Value {
+        let value = try evaluate(subject)
+        let vector = value.vector(count: count)
+        var result = [Truth](repeating: .no, count: vector.count)
+        switch vector {
+        case .truth(let t): for i in t.indices where t[i] == .unknown { result[i] = .yes }
+        case .data(let d):
+            switch d {
+            case .integer(let v): for i in v.indices where Missing.isMissing(v[i]) { result[i] = .yes }
+            case .decimal(let v): for i in v.indices where v[i].isNaN { result[i] = .yes }
+            case .text(let v): for i in v.indices where v[i] == nil { result[i] = .yes }
+            case .categorical(let c, _):
+                result = Logic.map(c.codes, through: [.yes] + [Truth](repeating: .no, count: c.levels.count))
+            }
+        }
+        return .vector(.truth(negated ? Logic.not(result) : result))
+    }
+}
+
+/// Three-valued logic on truth vectors, and mapping dictionary codes through a per-level table.
+enum Logic {
+    static func not(_ a: [Truth]) -> [Truth] {
+        a.map { $0 == .unknown ? .unknown : 1 - $0 }
+    }
+
+    static func and(_ a: [Truth], _ b: [Truth]) -> [Truth] {
+        zip(a, b).map { x, y in
+            if x == .no || y == .no { return .no }
+            return x == .yes && y == .yes ? .yes : .unknown
+        }
+    }
+
+    static func or(_ a: [Truth], _ b: [Truth]) -> [Truth] {
+        zip(a, b).map { x, y in
+            if x == .yes || y == .yes { return .yes }
+            return x == .no && y == .no ? .no : .unknown
+        }
+    }
+
+    /// `table[code]` for every row: a condition on a categorical column is decided once per
+    /// level and then looked up per row.
+    static func map(_ codes: Codes, through table: [Truth]) -> [Truth] {
+        var result = [Truth](repeating: .unknown, count: codes.count)
+        table.withUnsafeBufferPointer { table in
+            codes.withBuffer { buffer in
+                switch buffer {
+                case .u8(let b): for i in b.indices { result[i] = table[Int(b[i])] }
+                case .u16(let b): for i in b.indices { result[i] = table[Int(b[i])] }
+                case .u32(let b): for i in b.indices { result[i] = table[Int(b[i])] }
+                }
+            }
+        }
+        return result
+    }
+}

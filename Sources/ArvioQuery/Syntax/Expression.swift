@@ -1,0 +1,66 @@
+/// An expression in a verb: a literal, a column, an operator applied to expressions, or a call.
+struct Expression: Sendable {
+    /// What the expression is.
+    indirect enum Kind: Sendable {
+        /// A number as written (`2`, `3.5`); `isWhole` when written without a fraction.
+        case number(Double, isWhole: Bool)
+        /// A string in quotes.
+        case string(String)
+        /// `true` or `false`.
+        case boolean(Bool)
+        /// The word `missing` used as a value.
+        case missing
+        /// `[a, b, c]`.
+        case list([Expression])
+        /// A column name.
+        case column(String)
+        /// `-x` or `not x`.
+        case unary(UnaryOperator, Expression)
+        /// `a + b`, `a == b`, `a and b`, ...
+        case binary(BinaryOperator, Expression, Expression)
+        /// `x in [..]` / `x not in [..]`.
+        case membership(Expression, [Expression], negated: Bool)
+        /// `x is missing` / `x is not missing`.
+        case missingTest(Expression, negated: Bool)
+        /// `x between a and b` (both ends included).
+        case between(Expression, Expression, Expression)
+        /// `mean(score)`.
+        case call(String, [Expression])
+    }
+
+    /// What the expression is.
+    var kind: Kind
+    /// The whole expression's span (clipped to its first line).
+    var position: SourcePosition
+    /// The operator or function-name token, which errors about the operation point at.
+    var operatorPosition: SourcePosition
+
+    init(_ kind: Kind, _ position: SourcePosition, operatorPosition: SourcePosition? = nil) {
+        self.kind = kind
+        self.position = position
+        self.operatorPosition = operatorPosition ?? position
+    }
+
+    /// The column name, when the expression is just a column.
+    var columnName: String? {
+        if case .column(let name) = kind { return name }
+        return nil
+    }
+}
+
+/// `-` and `not`.
+enum UnaryOperator: String, Sendable {
+    case negate = "-"
+    case not
+}
+
+/// The binary operators, from arithmetic to logic.
+enum BinaryOperator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+    case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    case and, or
+
+    var isArithmetic: Bool { [.add, .subtract, .multiply, .divide, .remainder].contains(self) }
+    var isComparison: Bool { [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(self) }
+    var isOrdering: Bool { [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(self) }
+}

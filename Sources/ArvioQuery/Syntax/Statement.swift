@@ -1,0 +1,41 @@
+/// One statement: a pipeline to show, or `let NAME = pipeline` to keep.
+struct Statement: Sendable {
+    /// What the statement does.
+    enum Kind: Sendable {
+        /// Evaluate and show.
+        case show(Pipeline)
+        /// Evaluate and keep under a name.
+        case bind(name: Token, Pipeline)
+    }
+
+    /// What the statement does.
+    var kind: Kind
+    /// The statement's first token, for messages about the whole statement.
+    var start: SourcePosition
+}
+
+/// A table, then verbs joined by `|`.
+struct Pipeline: Sendable {
+    /// The table name the pipeline starts from.
+    var source: Token
+    /// The verbs, in order.
+    var steps: [Step]
+}
+
+/// One verb in a pipeline, with the token that named it.
+struct Step: Sendable {
+    /// The verb's name token (`where`).
+    var keyword: Token
+    /// The parsed verb, ready to apply.
+    var verb: any Verb
+}
+
+/// A named expression: `n = count()`, or a bare expression named after itself.
+struct NamedExpression: Sendable {
+    /// The output column's name.
+    var name: String
+    /// Where the name (or the expression, when unnamed) is.
+    var namePosition: SourcePosition
+    /// The expression.
+    var expression: Expression
+}

@@ -1,0 +1,26 @@
+import ArvioData
+
+/// `count`: how many rows; `count by k1, k2`: how many rows per combination of the keys.
+struct Count: Verb {
+    static let name = "count"
+    var keys: [Token]
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Count {
+        guard parser.match(word: "by") else {
+            if !parser.atStepEnd { throw parser.expected("\"by\" and a column, or nothing, after \"count\"") }
+            return Count(keys: [])
+        }
+        return Count(keys: try parser.names(expected: "a column to count by after \"count by\""))
+    }
+
+    func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+        let grouping = keys.isEmpty ? Grouping.single(rowCount: frame.rowCount)
+            : try Grouping.make(frame: frame, keys: keys, context: context)
+        var counts = [Int64](repeating: 0, count: grouping.groupCount)
+        for group in grouping.groupOf { counts[Int(group)] += 1 }
+        let columns = grouping.keyColumns + [Column(name: "n", data: .integer(counts))]
+        var next = frame.replacingColumns(columns, rowCount: grouping.groupCount, keepOrigin: false)
+        next.table.key = keys.map(\.text)
+        return next
+    }
+}

@@ -1,0 +1,40 @@
+import ArvioData
+
+/// `derive name = expression, ...`: adds (or replaces) columns computed from the others.
+struct Derive: Verb {
+    static let name = "derive"
+    var columns: [NamedExpression]
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Derive {
+        var columns: [NamedExpression] = []
+        repeat {
+            let name = try parser.name(expected: "a name for the new column after \"derive\"")
+            try parser.expectSymbol("=", "\"=\" after the new column's name, as in derive gain = post - pre")
+            let expression = try parser.expression(expected: "an expression for \"\(name.text)\"")
+            columns.append(NamedExpression(name: name.text, namePosition: name.position, expression: expression))
+        } while parser.match(symbol: ",")
+        return Derive(columns: columns)
+    }
+
+    func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+        var current = frame.rows == nil ? frame : {
+            var f = frame
+            f.table = frame.materialized()
+            f.table.notes = frame.table.notes
+            f.rows = nil
+            return f
+        }()
+        for item in columns {
+            var evaluator = ExpressionEvaluator(frame: current, context: context)
+            let value = try evaluator.evaluate(item.expression)
+            current.notes += evaluator.notes
+            let column = Column(name: item.name, data: value.vector(count: current.rowCount).columnData)
+            if let index = current.table.columnIndex(named: item.name) {
+                current.table.columns[index] = column
+            } else {
+                current.table.columns.append(column)
+            }
+        }
+        return current
+    }
+}

@@ -1,0 +1,25 @@
+import ArvioData
+
+/// `distinct`: drops repeated rows; `distinct a, b`: the distinct combinations of these columns.
+/// Rows keep the order in which each combination first appears.
+struct Distinct: Verb {
+    static let name = "distinct"
+    var columns: [Token]
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Distinct {
+        if parser.atStepEnd { return Distinct(columns: []) }
+        return Distinct(columns: try parser.names(expected: "a column name after \"distinct\""))
+    }
+
+    func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+        var current = frame
+        if !columns.isEmpty {
+            current = try Select(items: columns.map { ($0, $0) }).apply(to: frame, in: context, keyword: keyword)
+        }
+        let keys = current.table.columns.map { Token(.quotedIdentifier, $0.name, keyword.position) }
+        let grouping = try Grouping.make(frame: current, keys: keys, context: context)
+        let firsts = grouping.representatives.sorted()
+        current.rows = current.rows.map { rows in firsts.map { rows[$0] } } ?? firsts
+        return current
+    }
+}

@@ -1,0 +1,34 @@
+import ArvioData
+
+/// `group k1, k2 aggregate name = f(x), ...`: one row per combination of the keys that occurs,
+/// in key order (scale order for ordinal keys, missing last), with the aggregates per group.
+struct Group: Verb {
+    static let name = "group"
+    var keys: [Token]
+    var aggregates: [NamedExpression]
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Group {
+        let keys = try parser.names(expected: "a column to group by after \"group\"")
+        try parser.expectWord("aggregate", "\",\" and another column, or \"aggregate\" and what to compute, as in group area aggregate mean(score)")
+        let aggregates = try parser.namedExpressions(expected: "what to compute after \"aggregate\", such as mean(score) or n = count()")
+        return Group(keys: keys, aggregates: aggregates)
+    }
+
+    func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+        let grouping = try Grouping.make(frame: frame, keys: keys, context: context)
+        try context.checkCancelled(at: keyword.position)
+        var evaluator = ExpressionEvaluator(frame: frame, context: context, grouping: grouping)
+        var columns = grouping.keyColumns
+        for item in aggregates {
+            let value = try evaluator.evaluate(item.expression)
+            if columns.contains(where: { $0.name == item.name }) {
+                throw Diagnostic(item.namePosition, "the result already has a column \"\(item.name)\"; give this one a name, as in n2 = count()")
+            }
+            columns.append(Column(name: item.name, data: value.vector(count: grouping.groupCount).columnData))
+        }
+        var next = frame.replacingColumns(columns, rowCount: grouping.groupCount, keepOrigin: false)
+        next.table.key = keys.map(\.text)
+        next.notes += evaluator.notes
+        return next
+    }
+}

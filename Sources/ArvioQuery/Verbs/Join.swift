@@ -1,0 +1,114 @@
+import ArvioData
+
+/// `join TABLE`, `join left TABLE`, `join TABLE on a = b, c = d`: adds the columns of another
+/// table to each row whose key matches. By default the key is the relation declared between
+/// the two tables (`responses.participant` → `participants.id`). An inner join keeps only
+/// matched rows; a left join keeps every row, with missing values where nothing matched.
+/// Rows with a missing key never match. The right table is indexed once on its key.
+struct Join: Verb {
+    static let name = "join"
+    var isLeft: Bool
+    var table: Token
+    var on: [(left: Token, right: Token)]
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Join {
+        var isLeft = false
+        if parser.current.isWord("left") || parser.current.isWord("inner"), parser.following.isName {
+            isLeft = parser.current.isWord("left")
+            parser.advance()
+        }
+        let table = try parser.name(expected: "the table to join after \"join\"")
+        var on: [(Token, Token)] = []
+        if parser.match(word: "on") {
+            repeat {
+                let left = try parser.name(expected: "a column of this table after \"on\"")
+                let right = parser.match(symbol: "=") ? try parser.name(expected: "a column of \(table.text) after \"=\"") : left
+                on.append((left, right))
+            } while parser.match(symbol: ",")
+        }
+        return Join(isLeft: isLeft, table: table, on: on)
+    }
+
+    func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+        let right = try context.table(table)
+        let pairs = try keyPairs(frame, right, context)
+        var ids: [(left: [Int], right: [Int], count: Int)] = []
+        for (l, r) in pairs {
+            ids.append(JoinKeys.ids(left: frame.data(of: l), right: r.data))
+        }
+        let keys = JoinKeys.combine(ids)
+        try context.checkCancelled(at: keyword.position)
+        // The index: the right rows of each key, as offsets into one array.
+        var starts = [Int](repeating: 0, count: keys.count + 1)
+        for id in keys.right where id >= 0 { starts[id + 1] += 1 }
+        for i in 1..<starts.count { starts[i] += starts[i - 1] }
+        var fill = starts
+        var rightRows = [Int](repeating: 0, count: starts[keys.count])
+        for row in keys.right.indices where keys.right[row] >= 0 {
+            rightRows[fill[keys.right[row]]] = row
+            fill[keys.right[row]] += 1
+        }
+        var leftOut: [Int] = []
+        var rightOut: [Int] = []
+        leftOut.reserveCapacity(keys.left.count)
+        rightOut.reserveCapacity(keys.left.count)
+        for row in keys.left.indices {
+            if row % EvaluationContext.chunk == 0 { try context.checkCancelled(at: keyword.position) }
+            let id = keys.left[row]
+            if id >= 0 && starts[id] < starts[id + 1] {
+                for match in starts[id]..<starts[id + 1] {
+                    leftOut.append(row)
+                    rightOut.append(rightRows[match])
+                }
+            } else if isLeft {
+                leftOut.append(row)
+                rightOut.append(-1)
+            }
+        }
+        return combine(frame, right, pairs.map(\.1.name), leftOut, rightOut)
+    }
+
+    private func combine(_ frame: Frame, _ right: Table, _ rightKeys: [String], _ leftRows: [Int], _ rightRows: [Int]) -> Frame {
+        let sourceRows = frame.rows.map { rows in leftRows.map { rows[$0] } } ?? leftRows
+        var columns = frame.table.columns.map { Column(name: $0.name, data: $0.data.gathering(sourceRows), label: $0.label) }
+        for column in right.columns where !rightKeys.contains(column.name) {
+            var name = column.name
+            if columns.contains(where: { $0.name == name }) { name = "\(column.name)_\(right.name)" }
+            columns.append(Column(name: name, data: column.data.gatheringAllowingMissing(rightRows), label: column.label))
+        }
+        var next = frame.replacingColumns(columns, rowCount: leftRows.count, keepOrigin: true)
+        next.table.notes = frame.table.notes
+        return next
+    }
+
+    /// The key columns: from `on`, or from the relation declared between the two tables.
+    private func keyPairs(_ frame: Frame, _ right: Table, _ context: EvaluationContext) throws(Diagnostic) -> [(Column, Column)] {
+        if !on.isEmpty {
+            var pairs: [(Column, Column)] = []
+            for (l, r) in on {
+                pairs.append((try context.column(l.text, in: frame.table, at: l.position),
+                              try context.column(r.text, in: right, at: r.position)))
+            }
+            return pairs
+        }
+        guard let origin = frame.origin, let relation = context.workspace.relation(between: origin, and: right.name) else {
+            let from = frame.origin.map { "between \($0) and \(right.name)" } ?? "for this result and \(right.name)"
+            throw Diagnostic(table.position, "no relation is declared \(from); say which columns match, as in join \(right.name) on column = \(right.key.first ?? "column")")
+        }
+        let (leftNames, rightNames) = relation.table == origin
+            ? (relation.columns, relation.targetColumns) : (relation.targetColumns, relation.columns)
+        var pairs: [(Column, Column)] = []
+        for (l, r) in zip(leftNames, rightNames) {
+            guard let leftColumn = frame.table.column(named: l) else {
+                throw Diagnostic(table.position, "the relation between \(origin) and \(right.name) uses the column \"\(l)\", which this result no longer has; keep it in select, or use join \(right.name) on ...")
+            }
+            guard let rightColumn = right.column(named: r) else {
+                throw Diagnostic(table.position, "the relation between \(origin) and \(right.name) uses the column \"\(r)\", which \(right.name) does not have")
+            }
+            pairs.append((leftColumn, rightColumn))
+        }
+        return pairs
+    }
+}
+
+extension Join: @unchecked Sendable {}

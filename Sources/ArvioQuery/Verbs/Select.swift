@@ -1,0 +1,40 @@
+import ArvioData
+
+/// `select a, b, new_name = c`: keeps these columns, in this order, renaming where asked.
+struct Select: Verb {
+    static let name = "select"
+    /// (output name token, source column token).
+    var items: [(name: Token, source: Token)]
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Select {
+        var items: [(Token, Token)] = []
+        repeat {
+            let first = try parser.name(expected: "a column name after \"select\"")
+            if parser.match(symbol: "=") {
+                items.append((first, try parser.name(expected: "the column to rename after \"\(first.text) =\"")))
+            } else {
+                items.append((first, first))
+            }
+        } while parser.match(symbol: ",")
+        return Select(items: items)
+    }
+
+    func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+        var columns: [Column] = []
+        for (name, source) in items {
+            var column = try context.column(source.text, in: frame.table, at: source.position)
+            if columns.contains(where: { $0.name == name.text }) {
+                throw Diagnostic(name.position, "the column \"\(name.text)\" is selected twice")
+            }
+            column.name = name.text
+            columns.append(column)
+        }
+        var next = frame
+        let keyKept = frame.table.key.allSatisfy { k in items.contains { $0.name.text == k && $0.source.text == k } }
+        next.table = Table(name: frame.table.name, columns: columns, rowCount: frame.table.rowCount,
+                           key: keyKept ? frame.table.key : [])
+        return next
+    }
+}
+
+extension Select: @unchecked Sendable {}

@@ -1,0 +1,44 @@
+import ArvioData
+
+/// `sort a, b desc`: orders the rows by the keys (ascending unless `desc`); ordinal columns in
+/// scale order, categories alphabetically, missing always last; ties keep their order.
+struct Sort: Verb {
+    static let name = "sort"
+    var keys: [(column: Token, descending: Bool)]
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Sort {
+        var keys: [(Token, Bool)] = []
+        repeat {
+            let column = try parser.name(expected: "a column to sort by")
+            var descending = false
+            if parser.match(word: "desc") { descending = true } else { _ = parser.match(word: "asc") }
+            keys.append((column, descending))
+        } while parser.match(symbol: ",")
+        return Sort(keys: keys)
+    }
+
+    func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+        var data: [ColumnData] = []
+        for key in keys {
+            data.append(frame.data(of: try context.column(key.column.text, in: frame.table, at: key.column.position)))
+        }
+        let ranks = OrderedKeys.ids(for: data, descending: keys.map(\.descending), alphabetical: true,
+                                    rowCount: frame.rowCount)
+        try context.checkCancelled(at: keyword.position)
+        // A counting sort on the ranks: stable, and linear in rows plus distinct keys.
+        var starts = [Int](repeating: 0, count: ranks.count + 1)
+        for rank in ranks.ids { starts[Int(rank) + 1] += 1 }
+        for i in 1..<starts.count { starts[i] += starts[i - 1] }
+        var order = [Int](repeating: 0, count: ranks.ids.count)
+        for row in ranks.ids.indices {
+            let rank = Int(ranks.ids[row])
+            order[starts[rank]] = frame.rows?[row] ?? row
+            starts[rank] += 1
+        }
+        var next = frame
+        next.rows = order
+        return next
+    }
+}
+
+extension Sort: @unchecked Sendable {}
