@@ -1,1 +1,0 @@
-// The ArvioRender module; see docs/architecture.md.

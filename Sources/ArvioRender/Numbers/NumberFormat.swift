@@ -1,0 +1,70 @@
+/// The one number formatter: deterministic and locale-independent (a point, no grouping).
+///
+/// Text and Markdown show report precision: decimals with 2 places, statistics with 3, p-values
+/// with 3 places or `< 0.001`, degrees of freedom as whole numbers when they are whole.
+/// CSV and JSON show full precision: the shortest digits that read back to the same double,
+/// in plain notation from 0.000001 up to 10²¹, and as `1.5e-7` outside that (JavaScript's rule). Missing values are the caller's to show
+/// (`Charset.missing` in text, empty in CSV, `null` in JSON): a formatter never sees them.
+public enum NumberFormat {
+    /// Places shown for decimal columns (means, sds, percentages) in text.
+    public static let reportDecimals = 2
+    /// Places shown for test statistics and measures (chi-square, V, gamma) in text.
+    public static let statisticDecimals = 3
+    /// Below this a p-value prints as `< 0.001`.
+    public static let smallestP = 0.001
+
+    /// A whole number as is.
+    public static func integer(_ value: Int64) -> String { String(value) }
+
+    /// `value` at full precision: shortest round-trip digits; `nan`/`inf` spelled as such.
+    public static func full(_ value: Double) -> String {
+        guard value.isFinite else { return nonFinite(value) }
+        let d = DecimalDigits(value)
+        if d.digits.isEmpty { return "0" }
+        return (d.point > 21 || d.point <= -6) ? d.scientific() : d.plain()
+    }
+
+    /// `value` rounded half away from zero to exactly `decimals` places (`-0.00` becomes `0.00`).
+    public static func fixed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return nonFinite(value) }
+        return DecimalDigits(value).rounded(decimals: decimals).plain(minDecimals: decimals)
+    }
+
+    /// A decimal cell in text: `reportDecimals` places.
+    public static func decimal(_ value: Double) -> String { fixed(value, decimals: reportDecimals) }
+
+    /// A test statistic or measure in text: `statisticDecimals` places.
+    public static func statistic(_ value: Double) -> String { fixed(value, decimals: statisticDecimals) }
+
+    /// Degrees of freedom: whole when whole (3), else two places (Welch's 10.47).
+    public static func degreesOfFreedom(_ value: Double) -> String {
+        value.isFinite && value == value.rounded() && abs(value) < 1e15
+            ? String(Int64(value)) : fixed(value, decimals: 2)
+    }
+
+    /// A p-value in text: three places, or `< 0.001` when it would round to nothing.
+    public static func pValue(_ p: Double) -> String {
+        guard p.isFinite else { return nonFinite(p) }
+        return p < smallestP ? "< 0.001" : fixed(p, decimals: 3)
+    }
+
+    /// A percentage with `decimals` places and a `%` sign.
+    public static func percent(_ value: Double, decimals: Int = 1) -> String {
+        fixed(value, decimals: decimals) + "%"
+    }
+
+    /// A tick label on a chart axis with a `step` from `NiceTicks`: as many places as the step needs.
+    public static func tick(_ value: Double, step: Double) -> String {
+        var places = 0
+        var s = abs(step)
+        while places < 10, s > 0, (s - s.rounded()).magnitude > 1e-9 * max(1, s) {
+            s *= 10
+            places += 1
+        }
+        return fixed(value, decimals: places)
+    }
+
+    private static func nonFinite(_ value: Double) -> String {
+        value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf")
+    }
+}

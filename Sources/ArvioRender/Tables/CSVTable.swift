@@ -1,0 +1,54 @@
+import ArvioData
+
+/// A table as RFC 4180 CSV: a header of column names, CRLF line ends, fields quoted when they
+/// hold a comma, quote, CR or LF, numbers at full precision, missing as an empty field.
+/// The CSV holds the table only, so every spreadsheet and `read.csv` reads it as one
+/// rectangle; statistics go out through `statisticsLines` (a CSV of their own) or JSON.
+enum CSVTable {
+    /// The header and one record per row.
+    static func lines(_ table: Table, options: RenderOptions) -> [String] {
+        var out = [table.columns.map { field($0.name) }.joined(separator: ",")]
+        for row in 0..<table.rowCount {
+            out.append(table.columns.map { field(Cell($0.data, row: row, language: options.language)) }
+                .joined(separator: ","))
+        }
+        return out
+    }
+
+    /// The statistics of `table` as a CSV: block, statistic, value, df, p, method.
+    static func statisticsLines(_ table: Table, options: RenderOptions) -> [String] {
+        let language = options.language
+        var out = ["block,statistic,value,df,p,method"]
+        for block in table.statistics {
+            for entry in block.entries {
+                out.append([
+                    field(block.title.text(language)), field(entry.name.text(language)),
+                    entry.value.map(NumberFormat.full) ?? "", entry.df.map(NumberFormat.full) ?? "",
+                    entry.p.map(NumberFormat.full) ?? "", field(entry.method?.text(language) ?? ""),
+                ].joined(separator: ","))
+            }
+        }
+        return out
+    }
+
+    static func field(_ cell: Cell) -> String {
+        switch cell {
+        case .missing: ""
+        case .integer(let v): NumberFormat.integer(v)
+        case .decimal(let v): NumberFormat.full(v)
+        case .text(let s): field(s)
+        }
+    }
+
+    /// `text` quoted (with inner quotes doubled) when RFC 4180 requires it.
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+private extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

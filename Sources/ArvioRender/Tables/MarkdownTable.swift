@@ -1,0 +1,58 @@
+import ArvioData
+
+/// A table as a Markdown pipe table, with statistics as a list under it: for notebooks and
+/// reports. Numbers at report precision, like text; every row is written (max rows is a
+/// screen concern and does not apply).
+enum MarkdownTable {
+    static func lines(_ table: Table, options: RenderOptions) -> [String] {
+        let language = options.language
+        var out: [String] = []
+        if !table.columns.isEmpty {
+            out.append("| " + table.columns.map { escape($0.heading(language)) }.joined(separator: " | ") + " |")
+            out.append("| " + table.columns.map { $0.data.isNumericForDisplay ? "---:" : ":---" }
+                .joined(separator: " | ") + " |")
+            for row in 0..<table.rowCount {
+                let cells = table.columns.map {
+                    escape(Cell($0.data, row: row, language: language).reportText(options.charset))
+                }
+                out.append("| " + cells.joined(separator: " | ") + " |")
+            }
+        }
+        for block in table.statistics {
+            out += ["", "**" + escape(block.title.text(language)) + "**", ""]
+            out += block.entries.map { "- " + item($0, options: options) }
+            for note in block.notes {
+                out += ["", "*" + Phrases.note.text(language) + "* " + escape(note.text(language))]
+            }
+        }
+        for note in table.notes {
+            out += ["", "*" + Phrases.note.text(language) + "* " + escape(note.text(language))]
+        }
+        return out
+    }
+
+    /// "Pearson chi-square = 0.762, df = 3, p = 0.859 (asymptotic)".
+    static func item(_ entry: Statistic, options: RenderOptions) -> String {
+        let language = options.language
+        var parts = [escape(entry.name.text(language)) + " = "
+            + (entry.value.map(NumberFormat.statistic) ?? options.charset.missing)]
+        if let df = entry.df { parts.append("df = " + NumberFormat.degreesOfFreedom(df)) }
+        if let p = entry.p {
+            let text = NumberFormat.pValue(p)
+            parts.append(text.hasPrefix("<") ? "p " + text : "p = " + text)
+        }
+        var line = parts.joined(separator: ", ")
+        if let method = entry.method { line += " (" + escape(method.text(language)) + ")" }
+        return line
+    }
+
+    /// Text safe inside a table cell: pipes and backslashes escaped, line breaks flattened.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for ch in Cell.flatten(text) {
+            if ch == "|" || ch == "\\" { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+}

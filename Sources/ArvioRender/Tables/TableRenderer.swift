@@ -1,0 +1,25 @@
+import ArvioData
+
+/// Renders a result table with its statistics and notes in one of the four output formats.
+public enum TableRenderer {
+    /// `table` as text, Markdown, CSV or JSON. Every line ends in "\n" (CSV in "\r\n", as
+    /// RFC 4180 asks); no line ends in a space. The same input gives the same bytes anywhere.
+    public static func render(_ table: Table, format: OutputFormat, options: RenderOptions = RenderOptions()) -> String {
+        switch format {
+        case .text: join(TextTable.lines(table, options: options))
+        case .markdown: join(MarkdownTable.lines(table, options: options))
+        case .csv: join(CSVTable.lines(table, options: options), separator: "\r\n")
+        case .json: join(JSONTable.lines(table, options: options))
+        }
+    }
+
+    /// The statistics attached to `table` as a CSV of their own (block, statistic, value, df,
+    /// p, method) at full precision, for `.save` to write beside the table's CSV.
+    public static func statisticsCSV(_ table: Table, options: RenderOptions = RenderOptions()) -> String {
+        join(CSVTable.statisticsLines(table, options: options), separator: "\r\n")
+    }
+
+    static func join(_ lines: [String], separator: String = "\n") -> String {
+        lines.map(\.trimmingTrailingSpaces).joined(separator: separator) + separator
+    }
+}

@@ -1,0 +1,126 @@
+import ArvioData
+
+/// A table as aligned plain text: the format people read in the shell.
+enum TextTable {
+    /// The widest a label column may grow before its cells are cut, so one long free-text value
+    /// does not push every other column off the screen.
+    static func labelCap(_ width: Int) -> Int { max(12, width * 2 / 5) }
+
+    /// The lines of `table`, its statistics and its notes.
+    static func lines(_ table: Table, options: RenderOptions) -> [String] {
+        var out: [String] = []
+        if table.columns.isEmpty {
+            out.append(options.language == .fi ? "(\(table.rowCount) riviä, ei sarakkeita)"
+                                               : "(\(table.rowCount) rows, no columns)")
+        } else {
+            out += body(table, options: options)
+        }
+        for block in table.statistics {
+            out.append("")
+            out += StatisticsText.lines(block, options: options)
+        }
+        if !table.notes.isEmpty { out.append("") }
+        for note in table.notes {
+            out += TextWrap.wrap(Phrases.note.text(options.language) + " " + note.text(options.language),
+                                 width: options.width, charset: options.charset, indent: "  ")
+        }
+        return out
+    }
+
+    /// The rows shown: all, or the head and tail around an elided middle.
+    static func shownRows(_ count: Int, maxRows: Int?) -> (rows: [Int], elided: Int, at: Int) {
+        guard let maxRows, maxRows > 0, count > maxRows else { return (Array(0..<count), 0, count) }
+        let head = (maxRows + 1) / 2
+        let tail = maxRows - head
+        return (Array(0..<head) + Array((count - tail)..<count), count - maxRows, head)
+    }
+
+    private static func body(_ table: Table, options: RenderOptions) -> [String] {
+        let shown = shownRows(table.rowCount, maxRows: options.maxRows)
+        var grid = TextGrid(columns: table.columns.map { column in
+            TextGrid.Column(
+                heading: Cell.flatten(column.heading(options.language)),
+                cells: shown.rows.map {
+                    Cell(column.data, row: $0, language: options.language).reportText(options.charset)
+                },
+                alignRight: column.data.isNumericForDisplay)
+        })
+        let cap = labelCap(options.width)
+        var widths = zip(grid.columns, grid.naturalWidths).map { column, natural in
+            column.alignRight ? natural : min(natural, max(cap, DisplayWidth.of(column.heading)))
+        }
+        // Keep columns from the left while they fit; the first one always stays, cut if need be.
+        var kept = 1
+        while kept < widths.count, TextGrid.totalWidth(Array(widths[...kept])) <= options.width { kept += 1 }
+        widths[0] = min(widths[0], options.width)
+        let leftOut = grid.columns[kept...].map(\.heading)
+        grid.columns = Array(grid.columns[..<kept])
+        widths = Array(widths[..<kept])
+        let marker = shown.elided > 0 ? (before: shown.at, text: Phrases.moreRows(shown.elided, options)) : nil
+        var out = grid.lines(widths: widths, charset: options.charset, colour: options.colour, marker: marker)
+        if !leftOut.isEmpty {
+            out += TextWrap.wrap(Phrases.columnsLeftOut(leftOut, options.language), width: options.width,
+                                 charset: options.charset, indent: "  ")
+        }
+        return out
+    }
+}
+
+/// A statistics block as text: its title, then one aligned line per statistic.
+enum StatisticsText {
+    /// The lines of `block`: title, a grid of name / value / df / p / method, and its notes.
+    /// Columns nobody in the block has (df, p, method) are left out.
+    static func lines(_ block: StatisticsBlock, options: RenderOptions) -> [String] {
+        let language = options.language
+        let missing = options.charset.missing
+        let entries = block.entries
+        var columns = [
+            TextGrid.Column(heading: Phrases.statistic.text(language),
+                            cells: entries.map { Cell.flatten($0.name.text(language)) }, alignRight: false),
+            TextGrid.Column(heading: Phrases.value.text(language),
+                            cells: entries.map { $0.value.map(NumberFormat.statistic) ?? missing }, alignRight: true),
+        ]
+        if entries.contains(where: { $0.df != nil }) {
+            columns.append(TextGrid.Column(heading: Phrases.df.text(language),
+                                           cells: entries.map { $0.df.map(NumberFormat.degreesOfFreedom) ?? "" },
+                                           alignRight: true))
+        }
+        if entries.contains(where: { $0.p != nil }) {
+            columns.append(TextGrid.Column(heading: Phrases.p.text(language),
+                                           cells: entries.map { $0.p.map(NumberFormat.pValue) ?? "" },
+                                           alignRight: true))
+        }
+        if entries.contains(where: { $0.method != nil }) {
+            columns.append(TextGrid.Column(heading: Phrases.method.text(language),
+                                           cells: entries.map { Cell.flatten($0.method?.text(language) ?? "") },
+                                           alignRight: false))
+        }
+        // To fit the width the method gives way first, then goes altogether, and last the names
+        // are cut: the numbers are what the block is for.
+        var grid = TextGrid(columns: columns)
+        var widths = grid.naturalWidths
+        widths[0] = min(widths[0], TextTable.labelCap(options.width))
+        let last = widths.count - 1
+        if columns[last].alignRight == false, last > 0 {
+            widths[last] = max(DisplayWidth.of(columns[last].heading), widths[last] - overflow(widths, options))
+            if overflow(widths, options) > 0 {
+                grid.columns.removeLast()
+                widths.removeLast()
+            }
+        }
+        widths[0] = max(8, widths[0] - overflow(widths, options))
+        let title = DisplayWidth.truncate(Cell.flatten(block.title.text(language)), to: options.width,
+                                          charset: options.charset)
+        var out = [StyledLine(title, style: ANSIStyle.bold).render(colour: options.colour)]
+        out += grid.lines(widths: widths, charset: options.charset, colour: false)
+        for note in block.notes {
+            out += TextWrap.wrap(Phrases.note.text(language) + " " + note.text(language),
+                                 width: options.width, charset: options.charset, indent: "  ")
+        }
+        return out
+    }
+
+    private static func overflow(_ widths: [Int], _ options: RenderOptions) -> Int {
+        max(0, TextGrid.totalWidth(widths) - options.width)
+    }
+}

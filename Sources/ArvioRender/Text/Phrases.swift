@@ -1,0 +1,30 @@
+import ArvioData
+
+/// The renderer's own words (row counts, headings of statistics, legends) in both languages,
+/// kept in one place so a translation is one edit.
+enum Phrases {
+    static func moreRows(_ count: Int, _ options: RenderOptions) -> String {
+        let dots = options.charset == .unicode ? "…" : "..."
+        let words = options.language == .fi ? "\(count) riviä lisää" : "\(count) more rows"
+        return "\(dots) \(words) \(dots)"
+    }
+
+    static func columnsLeftOut(_ names: [String], _ language: Language) -> String {
+        (language == .fi ? "Sarakkeet, jotka eivät mahtuneet leveyteen: " : "Columns left out to fit the width: ")
+            + names.joined(separator: ", ")
+    }
+
+    static let statistic = Localized(en: "statistic", fi: "tunnusluku")
+    static let value = Localized(en: "value", fi: "arvo")
+    static let df = Localized("df")
+    static let p = Localized("p")
+    static let method = Localized(en: "method", fi: "menetelmä")
+    static let note = Localized(en: "Note:", fi: "Huom.:")
+    static let noData = Localized(en: "(no data to draw)", fi: "(ei piirrettävää)")
+    static let low = Localized(en: "low", fi: "matala")
+    static let neutral = Localized(en: "neutral", fi: "neutraali")
+    static let high = Localized(en: "high", fi: "korkea")
+    static let noChange = Localized(en: "no change", fi: "ei muutosta")
+    static let ofRow = Localized(en: "of the row", fi: "rivistä")
+    static let total = Localized(en: "total", fi: "yhteensä")
+}

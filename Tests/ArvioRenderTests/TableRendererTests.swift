@@ -1,0 +1,104 @@
+import ArvioData
+@testable import ArvioRender
+import XCTest
+
+/// A small result table with Finnish labels, a missing value in every column, a CJK label, and
+/// text that needs escaping in every format.
+enum Fixture {
+    static let orgLevels = [
+        Level(value: "Setlementti", label: Localized(en: "Jyvälä Settlement", fi: "Jyvälän Setlementti")),
+        Level(value: "Tekevä", label: Localized(en: "Tekevä Foundation", fi: "Työvalmennussäätiö Tekevä")),
+        Level(value: "Tokyo", label: Localized(en: "東京支部", fi: "東京支部")),
+        Level(value: "Katulähetys"),
+    ]
+
+    static var table: Table {
+        Table(
+            name: "summary",
+            columns: [
+                Column(name: "org", data: .categorical(CategoricalData(codes: .u8([1, 2, 3, 4, 0]), levels: orgLevels),
+                                                       ordered: false)),
+                Column(name: "n", data: .integer([4, 5, 12, Missing.integer, 1])),
+                Column(name: "mean_score", data: .decimal([2.875, 3.5, .nan, 10.0 / 3.0, -0.004])),
+                Column(name: "comment", data: .text(["ok", "pipe | and \"quote\"", nil, "a, b", "two\nlines"]),
+                       label: Localized(en: "Comment", fi: "Kommentti")),
+            ],
+            statistics: [
+                StatisticsBlock(
+                    title: Localized(en: "Tests of independence", fi: "Riippumattomuustestit"),
+                    entries: [
+                        Statistic(name: Localized(en: "Pearson chi-square", fi: "Pearsonin khii toiseen"),
+                                  value: 0.761905, df: 3, p: 0.858555,
+                                  method: Localized(en: "asymptotic", fi: "asymptoottinen")),
+                        Statistic(name: Localized(en: "Fisher's exact test", fi: "Fisherin tarkka testi"),
+                                  value: nil, p: 1, method: Localized(en: "exact, network algorithm",
+                                                                      fi: "tarkka, verkkoalgoritmi")),
+                        Statistic(name: Localized(en: "Cramér's V", fi: "Cramérin V"), value: 0.218218),
+                        Statistic(name: Localized("t"), value: 8.124038, df: 11, p: 0.00000564),
+                    ],
+                    notes: [Localized(en: "Expected counts under 5 in 8 of 8 cells.",
+                                      fi: "Odotettu frekvenssi alle 5 kahdeksassa solussa kahdeksasta.")]),
+            ],
+            notes: [Localized(en: "1 row has no organisation.", fi: "Yhdeltä riviltä puuttuu organisaatio.")])
+    }
+
+    /// A table of `count` numbered rows, for eliding the middle of long tables.
+    static func long(_ count: Int) -> Table {
+        Table(name: "long", columns: [
+            Column(name: "id", data: .text((1...count).map { "P\($0)" })),
+            Column(name: "value", data: .decimal((1...count).map { Double($0) / 4 })),
+        ])
+    }
+}
+
+final class TableRendererTests: XCTestCase {
+    func testTextEnglishUnicode() {
+        Golden.check(TableRenderer.render(Fixture.table, format: .text), "table-text-en-80")
+    }
+
+    func testTextFinnishUnicode() {
+        let options = RenderOptions(language: .fi)
+        Golden.check(TableRenderer.render(Fixture.table, format: .text, options: options), "table-text-fi-80")
+    }
+
+    func testTextASCIINarrowLeavesOutColumnsAndSaysWhich() {
+        let options = RenderOptions(language: .fi, width: 40, charset: .ascii)
+        let text = TableRenderer.render(Fixture.table, format: .text, options: options)
+        XCTAssertTrue(text.contains("comment"), "names the column left out")
+        Golden.check(text, "table-text-fi-ascii-40")
+        for line in text.split(separator: "\n") { XCTAssertLessThanOrEqual(DisplayWidth.of(String(line)), 40) }
+    }
+
+    func testLongTablesShowHeadAndTailWithACount() {
+        let text = TableRenderer.render(Fixture.long(30), format: .text, options: RenderOptions(maxRows: 6))
+        XCTAssertTrue(text.contains("… 24 more rows …"))
+        Golden.check(text, "table-text-long")
+    }
+
+    func testColourOnlyBoldsHeadings() {
+        let text = TableRenderer.render(Fixture.long(2), format: .text, options: RenderOptions(colour: true))
+        XCTAssertEqual(text, "\u{1B}[1mid  value\u{1B}[0m\n──  ─────\nP1   0.25\nP2   0.50\n")
+    }
+
+    func testMarkdown() {
+        Golden.check(TableRenderer.render(Fixture.table, format: .markdown), "table-markdown-en")
+    }
+
+    func testCSVIsRFC4180AtFullPrecision() {
+        let csv = TableRenderer.render(Fixture.table, format: .csv, options: RenderOptions(language: .fi))
+        XCTAssertTrue(csv.contains("\r\n"))
+        XCTAssertTrue(csv.contains("3.3333333333333335"))
+        Golden.check(csv, "table-csv-fi")
+        Golden.check(TableRenderer.statisticsCSV(Fixture.table), "table-csv-statistics-en")
+    }
+
+    func testJSONAtFullPrecision() {
+        Golden.check(TableRenderer.render(Fixture.table, format: .json), "table-json-en")
+    }
+
+    func testEmptyTable() {
+        let empty = Table(name: "e", columns: [Column(name: "x", data: .integer([]))])
+        XCTAssertEqual(TableRenderer.render(empty, format: .text), "x\n─\n")
+        XCTAssertEqual(TableRenderer.render(empty, format: .csv), "x\r\n")
+    }
+}
