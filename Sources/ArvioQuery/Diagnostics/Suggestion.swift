@@ -1,8 +1,8 @@
 /// Finds the known name closest to a mistyped one, for "did you mean ...?".
-enum Suggestion {
+public enum Suggestion {
     /// The candidate closest to `word` by edit distance (case and Finnish letters folded), when
     /// it is close enough to be a likely typo; nil otherwise.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let target = fold(word)
         var best: (name: String, distance: Int)?
         for candidate in candidates where candidate != word {
@@ -16,7 +16,7 @@ enum Suggestion {
     }
 
     /// `closest`, quoted for a message: `"org"`.
-    static func quoted(_ word: String, among candidates: [String]) -> String? {
+    public static func quoted(_ word: String, among candidates: [String]) -> String? {
         closest(to: word, among: candidates).map { "\"\($0)\"" }
     }
 

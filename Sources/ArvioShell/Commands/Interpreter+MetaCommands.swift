@@ -23,7 +23,7 @@ extension Interpreter {
             console.out(render(Catalog.schema(try table(c, 0), language: settings.language)))
         case "load": return load(try LoadArguments(c))
         case "save": try expect(c, count: 2); return save(try table(c, 0), to: c.arguments[1])
-        case "format": settings.format = try choice(c, OutputFormat.allCases.map(\.rawValue)).flatMap(OutputFormat.init) ?? settings.format
+        case "format": settings.format = try choice(c, OutputFormat.allCases.map(\.rawValue)).flatMap { OutputFormat(rawValue: $0) } ?? settings.format
         case "lang":
             settings.language = try choice(c, Language.allCases.map(\.rawValue)).flatMap(Language.init) ?? settings.language
             session.language = settings.language

@@ -69,7 +69,7 @@ struct NotebookRunner {
         s.width = front["width"].flatMap(Int.init) ?? 80
         s.charset = front["charset"].flatMap(Charset.init) ?? .unicode
         s.language = front["lang"].flatMap(Language.init) ?? .en
-        s.format = front["format"].flatMap(OutputFormat.init) ?? .text
+        s.format = front["format"].flatMap { OutputFormat(rawValue: $0) } ?? .text
         s.colour = false
         s.maxRows = nil
         interpreter.settings = s
