@@ -29,7 +29,7 @@ struct Completer {
         if trimmed.hasPrefix(".") {
             return metaArgument(trimmed, word: word)
         }
-        if let column = quotedValueColumn(before) {
+        if let column = quotedValueColumn(before + (word.hasPrefix("\"") ? "\"" : "")) {
             return categoryValues(of: column, in: pipedTables(statement)).filter { hasPrefix($0, word) }.map { $0 + "\"" }
         }
         let tokens = words(statement)

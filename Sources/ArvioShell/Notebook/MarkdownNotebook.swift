@@ -59,7 +59,8 @@ struct MarkdownNotebook {
         for (block, output) in zip(blocks, outputs) {
             guard let output else { continue }
             for line in lines[cursor..<block.end] { result += line }
-            if block.end > 0 && !lines[block.end - 1].hasSuffix("\n") { result += newline }
+            // "\r\n" is one Character, so it needs its own test.
+            if block.end > 0, !lines[block.end - 1].hasSuffix("\n"), !lines[block.end - 1].hasSuffix("\r\n") { result += newline }
             result += Self.outputBlock(output, newline: newline)
             cursor = block.output?.upperBound ?? block.end
         }

@@ -60,10 +60,11 @@ enum UnifiedDiff {
         while i < n || j < m {
             if i < n && j < m && a[i] == b[j] {
                 ops.append(Operation(kind: .same, text: a[i], oldLine: i, newLine: j)); i += 1; j += 1
-            } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
-                ops.append(Operation(kind: .added, text: b[j], oldLine: i, newLine: j)); j += 1
-            } else {
+            } else if i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]) {
+                // Removals before additions, as diff prints a changed line.
                 ops.append(Operation(kind: .removed, text: a[i], oldLine: i, newLine: j)); i += 1
+            } else {
+                ops.append(Operation(kind: .added, text: b[j], oldLine: i, newLine: j)); j += 1
             }
         }
         return ops

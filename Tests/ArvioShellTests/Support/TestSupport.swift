@@ -1,0 +1,41 @@
+import ArvioData
+@testable import ArvioShell
+
+/// Paths and ready-made interpreters for the shell's tests.
+enum TestSupport {
+    /// The repository's root folder.
+    static let root: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(4)  // Tests/ArvioShellTests/Support/TestSupport.swift
+        return parts.joined(separator: "/")
+    }()
+
+    /// The built-in data, loaded once.
+    static let builtIn: Workspace = try! DatasetLoader.load(directory: root + "/datasets/wire3")
+
+    /// An interpreter on the built-in data writing to a capture, at width 80 in Unicode.
+    static func interpreter(workspace: Workspace = builtIn) -> (Interpreter, CapturingConsole) {
+        let console = CapturingConsole()
+        var settings = OutputSettings()
+        settings.width = 80
+        return (Interpreter(workspace: workspace, settings: settings, console: console), console)
+    }
+
+    /// A fresh temporary folder.
+    static func temporaryDirectory() -> String {
+        let path = "/tmp/arvio-test-\(UInt32.random(in: 0...UInt32.max))"
+        _ = try? FileIO.writeAtomically([], to: path + ".probe")
+        mkdirPath(path)
+        return path
+    }
+
+    private static func mkdirPath(_ path: String) {
+        #if canImport(Glibc)
+        _ = Glibc.mkdir(path, 0o755)
+        #endif
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
