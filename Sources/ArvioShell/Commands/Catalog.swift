@@ -3,41 +3,44 @@ import ArvioData
 /// The tables that describe the workspace: `.tables` and `.schema` print them like any result,
 /// so they follow `.format` and `.lang`.
 enum Catalog {
-    /// One row per table: name, rows, columns, key and description.
+    /// One row per table: name, rows, columns, key and description; references as notes.
     static func tables(_ workspace: Workspace, language: Language) -> Table {
         let tables = workspace.tables
+        let notes = workspace.relations.map { r in
+            Localized(en: "\(r.table).\(r.columns.joined(separator: ",")) refers to \(r.target).\(r.targetColumns.joined(separator: ","))",
+                      fi: "\(r.table).\(r.columns.joined(separator: ",")) viittaa tauluun \(r.target).\(r.targetColumns.joined(separator: ","))")
+        }
         return Table(name: "tables", columns: [
             Column(name: "table", data: .text(tables.map(\.name))),
             Column(name: "rows", data: .integer(tables.map { Int64($0.rowCount) })),
             Column(name: "columns", data: .integer(tables.map { Int64($0.columns.count) })),
             Column(name: "key", data: .text(tables.map { $0.key.isEmpty ? nil : $0.key.joined(separator: ", ") })),
-            Column(name: "refers to", data: .text(tables.map { t in
-                let refs = workspace.relations.filter { $0.table == t.name }
-                return refs.isEmpty ? nil : refs.map { "\($0.columns.joined(separator: ",")) → \($0.target).\($0.targetColumns.joined(separator: ","))" }
-                    .joined(separator: "; ")
-            })),
-        ], rowCount: tables.count)
+        ], rowCount: tables.count, notes: notes)
     }
 
-    /// One row per column of `table`: name, type, scale values with labels, and meaning.
+    /// One row per column of `table`: name, type, missing count and meaning; each category
+    /// column's values with their labels as a note under it.
     static func schema(_ table: Table, language: Language) -> Table {
         let columns = table.columns
+        let notes = columns.compactMap { column -> Localized? in
+            guard let values = values(column, language: language) else { return nil }
+            return Localized("\(column.name): \(values)")
+        }
         return Table(name: "schema of \(table.name)", columns: [
             Column(name: "column", data: .text(columns.map(\.name))),
             Column(name: "type", data: .text(columns.map { $0.type.rawValue + (table.key.contains($0.name) ? ", key" : "") })),
-            Column(name: "values", data: .text(columns.map { values($0, language: language) })),
             Column(name: "missing", data: .integer(columns.map { c in Int64((0..<c.count).filter { c.data.isMissing($0) }.count) })),
             Column(name: "meaning", data: .text(columns.map { $0.label?.text(language) })),
-        ], rowCount: columns.count)
+        ], rowCount: columns.count, notes: notes)
     }
 
     private static func values(_ column: Column, language: Language) -> String? {
         guard case .categorical(let data, let ordered) = column.data else { return nil }
-        let shown = data.levels.prefix(12).map { level in
+        let shown = data.levels.prefix(20).map { level in
             let label = level.display(language)
-            return label == level.value ? level.value : "\(level.value)=\(label)"
+            return label == level.value ? level.value : "\(level.value) = \(label)"
         }
-        let more = data.levels.count > 12 ? ", … (\(data.levels.count) in all)" : ""
+        let more = data.levels.count > 20 ? ", … (\(data.levels.count) in all)" : ""
         return shown.joined(separator: ordered ? " < " : ", ") + more
     }
 }

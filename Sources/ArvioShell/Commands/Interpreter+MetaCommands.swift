@@ -17,10 +17,10 @@ extension Interpreter {
     private func execute(_ c: MetaCommand) throws(Diagnostic) -> Outcome {
         switch c.name {
         case "help": console.out(HelpText.text(for: c.arguments.first, settings: settings))
-        case "tables": try expect(c, count: 0); console.out(render(Catalog.tables(session.workspace, language: settings.language)))
+        case "tables": try expect(c, count: 0); write(.table(Catalog.tables(session.workspace, language: settings.language)))
         case "schema":
             try expect(c, count: 1)
-            console.out(render(Catalog.schema(try table(c, 0), language: settings.language)))
+            write(.table(Catalog.schema(try table(c, 0), language: settings.language)))
         case "load": return load(try LoadArguments(c))
         case "save": try expect(c, count: 2); return save(try table(c, 0), to: c.arguments[1])
         case "format": settings.format = try choice(c, OutputFormat.allCases.map(\.rawValue)).flatMap { OutputFormat(rawValue: $0) } ?? settings.format
@@ -35,7 +35,7 @@ extension Interpreter {
         default:
             let names = MetaCommand.all.map(\.name) + ["exit"]
             throw c.error(at: nil, "there is no command .\(c.name); .help lists the commands",
-                          suggestion: Suggestion.closest(to: c.name, among: names).map { ".\($0)" })
+                          suggestion: Suggestion.closest(to: c.name, among: names).map { "\".\($0)\"" })
         }
         return .succeeded
     }

@@ -56,6 +56,7 @@ struct NotebookRunner {
         for block in notebook.blocks {
             let capture = CapturingConsole()
             interpreter.console = capture
+            interpreter.hasWrittenResult = false
             interpreter.run(block.source, file: path, firstLine: block.firstLine)
             outputs.append(capture.text)
         }

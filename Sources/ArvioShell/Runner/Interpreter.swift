@@ -24,6 +24,8 @@ public final class Interpreter {
     public var console: any Console
     /// Scripts being run with `.run`, to refuse a script that runs itself.
     private var running: [String] = []
+    /// Whether a result has been written, so the next one is set off by a blank line.
+    var hasWrittenResult = false
 
     /// Creates an interpreter over `workspace`.
     public init(workspace: Workspace, settings: OutputSettings, console: any Console) {
@@ -91,10 +93,12 @@ public final class Interpreter {
         }
     }
 
-    private func write(_ result: StatementResult) {
+    func write(_ result: StatementResult) {
         switch result {
         case .table(let table):
+            if hasWrittenResult && settings.format == .text { console.out("\n") }
             console.out(render(table))
+            hasWrittenResult = true
         case .confirmation(let text):
             console.out(text.text(settings.language) + "\n")
         }

@@ -1,0 +1,122 @@
+import XCTest
+import ArvioData
+@testable import ArvioShell
+
+final class MetaCommandTests: XCTestCase {
+    func testTablesListsTheFourBuiltInTablesWithSizesAndReferences() {
+        let (shell, out) = TestSupport.interpreter()
+        XCTAssertEqual(shell.run(".tables", file: "t"), .succeeded)
+        XCTAssertEqual(out.text, """
+            table         rows  columns  key
+            ────────────  ────  ───────  ────────────────────────
+            participants    16       12  id
+            motivation      16        8  participant
+            items           12        4  code
+            responses      336        5  participant, item, phase
+
+            Note: motivation.participant refers to participants.id
+            Note: responses.participant refers to participants.id
+            Note: responses.item refers to items.code
+
+            """)
+    }
+
+    func testSchemaShowsTypesScaleAndLabelsInTheSessionsLanguage() {
+        let (shell, out) = TestSupport.interpreter()
+        XCTAssertEqual(shell.run(".lang fi\n.schema responses", file: "t"), .succeeded)
+        XCTAssertTrue(out.text.contains("score        ordinal                 0  Oma-arvio osaamisesta"), out.text)
+        XCTAssertTrue(out.text.contains("score: 1 = heikosti < 2 = kohtalaisesti < 3 = jonkin verran < 4 = hyvin"), out.text)
+    }
+
+    func testUnknownCommandSaysWhereAndSuggests() {
+        let (shell, out) = TestSupport.interpreter()
+        XCTAssertEqual(shell.run("\n.tabels", file: "s.arvio"), .failed)
+        XCTAssertEqual(out.text, """
+            s.arvio:2:1: error: there is no command .tabels; .help lists the commands
+            .tabels
+            ^~~~~~~
+            did you mean ".tables"?
+
+            """)
+    }
+
+    func testSettingCommandsRejectValuesTheyDoNotKnow() {
+        let (shell, out) = TestSupport.interpreter()
+        XCTAssertEqual(shell.run(".format markdwn", file: "t"), .failed)
+        XCTAssertEqual(out.text, """
+            t:1:9: error: "markdwn" is not one of text, markdown, csv, json
+            .format markdwn
+                    ^~~~~~~
+            did you mean "markdown"?
+
+            """)
+        XCTAssertEqual(shell.settings.format, .text)
+    }
+
+    func testFormatLangWidthCharsetAndTimerChangeTheSettings() {
+        let (shell, _) = TestSupport.interpreter()
+        XCTAssertEqual(shell.run(".format csv\n.lang fi\n.width 60\n.charset ascii\n.timer on", file: "t"), .succeeded)
+        XCTAssertEqual(shell.settings.format, .csv)
+        XCTAssertEqual(shell.settings.language, .fi)
+        XCTAssertEqual(shell.session.language, .fi)
+        XCTAssertEqual(shell.settings.width, 60)
+        XCTAssertEqual(shell.settings.charset, .ascii)
+        XCTAssertTrue(shell.settings.timer)
+    }
+
+    func testLoadAddsATableAndABadFileChangesNothing() throws {
+        let dir = TestSupport.temporaryDirectory()
+        try FileIO.writeAtomically(Array("nimi;arvo\nA;3,5\nB;4\n".utf8), to: dir + "/hyvä.csv")
+        try FileIO.writeAtomically(Array("a,b\n1,2\n3\n".utf8), to: dir + "/bad.csv")
+        let (shell, out) = TestSupport.interpreter()
+        XCTAssertEqual(shell.run(".load \(dir)/hyvä.csv as kysely", file: "t"), .succeeded)
+        XCTAssertEqual(shell.session.workspace.table(named: "kysely")?.rowCount, 2)
+        XCTAssertEqual(shell.session.workspace.table(named: "kysely")?.columns[1].type, .decimal)
+        let before = shell.session.workspace.tableNames
+        XCTAssertEqual(shell.run(".load \(dir)/bad.csv", file: "t"), .failed)
+        XCTAssertEqual(shell.session.workspace.tableNames, before)
+        XCTAssertTrue(out.text.hasSuffix("\(dir)/bad.csv:3:2: error: this row has 1 fields, but the header has 2\n"), out.text)
+    }
+
+    func testLoadWithACodebookAppliesItsScale() throws {
+        let dir = TestSupport.temporaryDirectory()
+        try FileIO.writeAtomically(Array("id,q1\n1,2\n2,5\n".utf8), to: dir + "/s.csv")
+        try FileIO.writeAtomically(Array("table,column,type,values,labels_en,labels_fi\nsurvey,q1,ordinal,1|2|3|4|5,,\n".utf8),
+                                   to: dir + "/cb.csv")
+        let (shell, _) = TestSupport.interpreter()
+        XCTAssertEqual(shell.run(".load \(dir)/s.csv as s --codebook \(dir)/cb.csv", file: "t"), .succeeded)
+        XCTAssertEqual(shell.session.workspace.table(named: "s")?.column(named: "q1")?.type, .ordinal)
+    }
+
+    func testSaveWritesTheFormatItsExtensionNames() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let (shell, _) = TestSupport.interpreter()
+        XCTAssertEqual(shell.run(".save items \(dir)/items.csv\n.save items \(dir)/items.json", file: "t"), .succeeded)
+        let csv = String(decoding: try FileIO.read(dir + "/items.csv"), as: UTF8.self)
+        XCTAssertTrue(csv.hasPrefix("code,area,text_fi,text_en\r\n"), "RFC 4180 line ends: \(csv)")
+        XCTAssertEqual(csv.split(whereSeparator: \.isNewline).count, 13)
+        let json = String(decoding: try FileIO.read(dir + "/items.json"), as: UTF8.self)
+        XCTAssertTrue(json.contains("Työprosessien vaatimat ammatilliset taidot ja työtavat ovat hallinnassa."))
+    }
+
+    func testSaveToAFolderThatDoesNotExistFailsAndSaysWhy() {
+        let (shell, out) = TestSupport.interpreter()
+        XCTAssertEqual(shell.run(".save items /nonexistent/dir/items.csv", file: "t"), .failed)
+        XCTAssertEqual(out.text, "/nonexistent/dir/items.csv: error: cannot write the file: no such file or directory\n")
+    }
+
+    func testRunStopsAtTheFirstErrorWithTheScriptsLine() throws {
+        let dir = TestSupport.temporaryDirectory()
+        try FileIO.writeAtomically(Array("# a script\nitems | count\nitems | count by nope\nitems\n".utf8), to: dir + "/s.arvio")
+        let (shell, out) = TestSupport.interpreter()
+        XCTAssertEqual(shell.run(".run \(dir)/s.arvio", file: "t"), .failed)
+        XCTAssertTrue(out.text.contains("\(dir)/s.arvio:3:"), out.text)
+        XCTAssertFalse(out.text.contains("text_fi"), "the statement after the error did not run")
+    }
+
+    func testQuitEndsTheInput() {
+        let (shell, out) = TestSupport.interpreter()
+        XCTAssertEqual(shell.run(".quit\nitems", file: "t"), .quit)
+        XCTAssertEqual(out.text, "")
+    }
+}
