@@ -114,7 +114,7 @@ extension Interpreter {
         options.colour = false
         do {
             var text = TableRenderer.render(table, format: format, options: options)
-            if !text.hasSuffix("\n") { text += "\n" }
+            if !text.endsWithNewline { text += "\n" }
             try FileIO.writeAtomically(Array(text.utf8), to: path)
             console.out("saved \(table.name): \(table.rowCount) rows to \(path) as \(format.rawValue)\n")
             return .succeeded

@@ -59,8 +59,7 @@ struct MarkdownNotebook {
         for (block, output) in zip(blocks, outputs) {
             guard let output else { continue }
             for line in lines[cursor..<block.end] { result += line }
-            // "\r\n" is one Character, so it needs its own test.
-            if block.end > 0, !lines[block.end - 1].hasSuffix("\n"), !lines[block.end - 1].hasSuffix("\r\n") { result += newline }
+            if block.end > 0, !String(lines[block.end - 1]).endsWithNewline { result += newline }
             result += Self.outputBlock(output, newline: newline)
             cursor = block.output?.upperBound ?? block.end
         }
@@ -75,9 +74,10 @@ struct MarkdownNotebook {
         let fence = String(repeating: "`", count: max(3, longest + 1))
         var text = fence + outputInfo + newline
         var body = output
-        if body.hasSuffix("\n") { body.removeLast() }
+        if body.endsWithNewline { body.removeLast() }
         if !body.isEmpty {
-            text += body.split(separator: "\n", omittingEmptySubsequences: false).map { $0 + newline }.joined()
+            text += body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+                .map { $0 + newline }.joined()
         }
         return text + fence + newline
     }

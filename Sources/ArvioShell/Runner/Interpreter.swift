@@ -107,7 +107,7 @@ public final class Interpreter {
     /// `table` in the current format, ending in a newline.
     func render(_ table: Table) -> String {
         let text = TableRenderer.render(table, format: settings.format, options: settings.renderOptions)
-        return text.hasSuffix("\n") ? text : text + "\n"
+        return text.endsWithNewline ? text : text + "\n"
     }
 
     private func timing(since start: Double) -> String {
@@ -142,6 +142,9 @@ public final class Interpreter {
 }
 
 extension String {
+    /// Whether the text ends a line ("\r\n" is one Character, so `hasSuffix("\n")` misses it).
+    var endsWithNewline: Bool { hasSuffix("\n") || hasSuffix("\r\n") }
+
     /// The string without a final carriage return.
     var strippingCarriageReturn: String {
         hasSuffix("\r") ? String(dropLast()) : self
