@@ -54,11 +54,12 @@ struct InteractiveShell {
     private func welcome() -> String {
         let ws = interpreter.session.workspace
         let language = interpreter.settings.language
-        let sizes = ws.tables.map { "\($0.name) \($0.rowCount)" }.joined(separator: ", ")
-        let what = ws.title.map { "\($0.text(language)) loaded: " } ?? (ws.tables.isEmpty ? "no data loaded" : "loaded: ")
+        let title = ws.title.map { " — " + $0.text(language) } ?? ""
+        let sizes = ws.tables.isEmpty ? "No data loaded." : "Loaded: " + ws.tables.map { "\($0.name) \($0.rowCount)" }.joined(separator: ", ") + "."
         let example = ws.table(named: "participants") != nil ? "participants | count by org" : ".load FILE.csv"
         return """
-            Arvio \(Version.current) — \(what)\(sizes).
+            Arvio \(Version.current)\(title)
+            \(sizes)
             Type .help, or try:  \(example)
 
             """

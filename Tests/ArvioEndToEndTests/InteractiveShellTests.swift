@@ -1,0 +1,70 @@
+import XCTest
+
+/// The shell under a real terminal: completion, history, Ctrl-C, Ctrl-D and errors.
+final class InteractiveShellTests: XCTestCase {
+    func testWelcomeSaysWhatIsLoadedAndWhatToTry() throws {
+        let t = try TerminalSession()
+        let screen = try t.waitFor("Type .help")
+        XCTAssertTrue(screen.contains("Arvio 0.1 — WIRE 3 job-coaching pilot (2007)\nLoaded: participants 16, motivation 16, items 12, responses 336."), screen)
+    }
+
+    func testTabCompletesAVerbAColumnOfThePipedTableAndACategoryValueWithUmlaut() throws {
+        let t = try TerminalSession()
+        try t.send("participants | cou", "Tab")
+        try t.waitFor("arvio> participants | count")
+        try t.send("by entry_r", "Tab")
+        try t.waitFor("participants | count by entry_route")
+        try t.send("C-c")
+        try t.waitFor("entry_route ^C\narvio>")
+        try t.send("participants | where org == \"Tek", "Tab")
+        try t.waitFor("participants | where org == \"Tekevä\"")
+        try t.send(" | count", "Enter")
+        try t.waitFor("\n 5\n")
+    }
+
+    func testHistorySurvivesARestartIncludingAMultiLineStatement() throws {
+        let first = try TerminalSession()
+        try first.send("items |", "Enter")
+        try first.waitFor("  ...>")
+        try first.send("count", "Enter")
+        try first.waitFor("12")
+        try first.send("C-d")
+        try first.waitFor("ARVIO-EXITED=0")
+        let second = try TerminalSession(home: first.home)
+        try second.send("Up")
+        try second.waitFor("arvio> items |\ncount")
+        try second.send("Enter")
+        try second.waitFor("12")
+    }
+
+    func testCtrlCAtThePromptClearsTheLineAndTheShellGoesOn() throws {
+        let t = try TerminalSession()
+        try t.send("participants | where", "C-c")
+        try t.send("items | count", "Enter")
+        let screen = try t.waitFor("12")
+        XCTAssertFalse(screen.contains("ARVIO-EXITED"), screen)
+    }
+
+    func testCtrlCAtAContinuationPromptDropsTheUnfinishedStatement() throws {
+        let t = try TerminalSession()
+        try t.send("participants |", "Enter")
+        try t.waitFor("  ...>")
+        try t.send("C-c")
+        try t.send("items | count", "Enter")
+        try t.waitFor("12")
+    }
+
+    func testCtrlDOnAnEmptyLineQuits() throws {
+        let t = try TerminalSession()
+        try t.send("C-d")
+        try t.waitFor("ARVIO-EXITED=0")
+    }
+
+    func testAnErrorIsShownAndTheNextStatementWorks() throws {
+        let t = try TerminalSession()
+        try t.send("participants | count by orgg", "Enter")
+        try t.waitFor("did you mean \"org\"?")
+        try t.send("participants | count by org", "Enter")
+        try t.waitFor("Työvalmennussäätiö Tekevä  5")
+    }
+}
