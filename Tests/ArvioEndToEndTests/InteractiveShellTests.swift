@@ -19,7 +19,7 @@ final class InteractiveShellTests: XCTestCase {
         try t.send("participants | where org == \"Tek", "Tab")
         try t.waitFor("participants | where org == \"Tekevä\"")
         try t.send(" | count", "Enter")
-        try t.waitFor("\n 5\n")
+        try t.waitFor("n\n─\n5\narvio>")
     }
 
     func testHistorySurvivesARestartIncludingAMultiLineStatement() throws {

@@ -101,17 +101,20 @@ private func attemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ 
     let line = Array(String(cString: buffer).utf8)
     let before = String(decoding: line[..<min(Int(start), line.count)], as: UTF8.self)
     let word = String(decoding: line[min(Int(start), line.count)..<min(Int(end), line.count)], as: UTF8.self)
-    let matches = completionState.withLock { state -> [String] in
+    var matches = completionState.withLock { state -> [String] in
         guard let state else { return [] }
         let context = state.earlierLines.isEmpty ? before : state.earlierLines + "\n" + before
         return state.completer.candidates(before: context, word: word)
     }
-    if matches.count == 1, let only = matches.first, only.hasSuffix("\"") || only.hasSuffix("/") {
+    // A category value closes its quote and a folder keeps the path open; else a space.
+    if matches.count == 1, let only = matches.first, only.hasSuffix("\"") {
+        rl_completion_append_character = 34
+        matches = [String(only.dropLast())]
+    } else if matches.count == 1, matches[0].hasSuffix("/") {
         rl_completion_append_character = 0
     } else {
         rl_completion_append_character = 32
     }
-    if matches.contains(where: { $0.hasSuffix("/") }) { rl_completion_append_character = 0 }
     pendingMatches.withLock { $0 = matches }
     return rl_completion_matches(text, nextMatch)
 }
