@@ -1,0 +1,188 @@
+import Foundation
+
+/// The exact Fisher–Freeman–Halton p-value by a network algorithm in the spirit of Mehta and
+/// Patel (1983): tables are built a column at a time, a node is the multiset of row totals still
+/// to be filled, and paths reaching a node with the same probability so far are merged.
+///
+/// At each node, bounds on the most and least probable completion decide whole subtrees at once:
+/// when every completion is at most as probable as the observed table, the node contributes its
+/// closed-form total; when none is, it is dropped. Nodes with two columns left list their
+/// completions once, sorted, so each path into them costs a binary search.
+struct FisherNetwork {
+    /// A node: the remaining row totals, sorted, since permuting rows changes no probability.
+    private typealias Node = [Int]
+    /// A set of partial tables reaching a node with the same log weight.
+    private typealias Path = (logWeight: Double, paths: Double)
+    /// Paths into a node, keyed by their quantised log weight so equal weights merge.
+    private typealias Paths = [Int64: Path]
+
+    private let rows: [Int]
+    private let columns: [Int]
+    private let logFactorial: [Double]
+    /// Work done so far, in (path, column vector) pairs and listed completions.
+    private(set) var workDone = 0
+    private let workLimit: Int
+    private var completionCache: [Node: Completions] = [:]
+
+    /// Prepares the network for `table`, putting the larger dimension along the columns.
+    init(_ table: ContingencyTable, workLimit: Int) {
+        let reduced = table.droppingEmptyMargins()
+        let rowsFirst = reduced.rowCount <= reduced.columnCount
+        rows = (rowsFirst ? reduced.rowTotals : reduced.columnTotals).sorted()
+        // Small columns first: the last two (largest) are handled by the sorted completion lists.
+        columns = (rowsFirst ? reduced.columnTotals : reduced.rowTotals).sorted()
+        logFactorial = Self.logFactorials(upTo: reduced.total)
+        self.workLimit = workLimit
+    }
+
+    /// ln(k!) for k = 0...n, by summing logs so integer arguments are as exact as they can be.
+    static func logFactorials(upTo n: Int) -> [Double] {
+        var table = [Double](repeating: 0, count: n + 1)
+        for k in stride(from: 2, through: n, by: 1) { table[k] = table[k - 1] + log(Double(k)) }
+        return table
+    }
+
+    /// Σ P(table) over tables with P ≤ P(observed)(1 + 1e-7), R's tolerance; nil past the work limit.
+    ///
+    /// Weights are -Σ ln x_ij!; a table's probability is exp(weight + log constant).
+    mutating func pValue(observedLogWeight: Double) -> Double? {
+        let n = rows.reduce(0, +)
+        let logConstant = rows.reduce(0) { $0 + logFactorial[$1] } + columns.reduce(0) { $0 + logFactorial[$1] }
+            - logFactorial[n]
+        let threshold = observedLogWeight + log1p(1e-7)
+        var p = 0.0
+        guard columns.count > 2 else {
+            let mass = completions(of: rows).mass(atMost: threshold)
+            return min(1, exp(mass.logScale + logConstant) * mass.sum)
+        }
+        var level: [Node: Paths] = [rows: [0: (0, 1)]]
+        for k in 0..<(columns.count - 2) {
+            let intoLastTwo = k == columns.count - 3
+            var next: [Node: Paths] = [:]
+            for (node, paths) in level {
+                let (most, least) = bounds(node, from: k)
+                let total = logTotal(node, from: k)
+                var pending: [Path] = []
+                for (_, path) in paths {
+                    if path.logWeight + most <= threshold {
+                        p += path.paths * exp(path.logWeight + total + logConstant)
+                    } else if path.logWeight + least <= threshold {
+                        pending.append(path)
+                    }
+                }
+                guard !pending.isEmpty else { continue }
+                forEachColumn(of: node, total: columns[k]) { child, step in
+                    workDone += pending.count
+                    if intoLastTwo {
+                        let list = completions(of: child)
+                        for path in pending {
+                            let mass = list.mass(atMost: threshold - path.logWeight - step)
+                            p += path.paths * exp(path.logWeight + step + mass.logScale + logConstant) * mass.sum
+                        }
+                    } else {
+                        var paths = next.removeValue(forKey: child) ?? [:]
+                        for path in pending {
+                            let logWeight = path.logWeight + step
+                            paths[Int64((logWeight * 1e9).rounded()), default: (logWeight, 0)].paths += path.paths
+                        }
+                        next[child] = paths
+                    }
+                }
+                if workDone > workLimit { return nil }
+            }
+            level = next
+        }
+        return min(1, p)
+    }
+
+    /// Calls `body` with each child of `node` (sorted remaining rows) and the log weight
+    /// -Σ ln x_i! of the column vector x, Σ x = `total`, x_i ≤ node_i, that leads to it.
+    private func forEachColumn(of node: Node, total: Int, _ body: (Node, Double) -> Void) {
+        var cell = [Int](repeating: 0, count: node.count)
+        var suffixCapacity = [Int](repeating: 0, count: node.count + 1)
+        for i in stride(from: node.count - 1, through: 0, by: -1) { suffixCapacity[i] = suffixCapacity[i + 1] + node[i] }
+        func place(_ i: Int, _ left: Int, _ weight: Double) {
+            let low = max(0, left - suffixCapacity[i + 1]), high = min(node[i], left)
+            guard low <= high else { return }
+            for x in low...high {
+                cell[i] = x
+                if i < node.count - 1 { place(i + 1, left - x, weight - logFactorial[x]); continue }
+                var child = node
+                for r in child.indices { child[r] -= cell[r] }
+                child.sort()
+                body(child, weight - logFactorial[x])
+            }
+        }
+        place(0, total, 0)
+    }
+
+    /// The completions of a node with two columns left, listed and sorted once.
+    private mutating func completions(of node: Node) -> Completions {
+        if let cached = completionCache[node] { return cached }
+        var weights: [Double] = []
+        forEachColumn(of: node, total: columns[columns.count - 2]) { child, step in
+            weights.append(step - child.reduce(0) { $0 + logFactorial[$1] })
+        }
+        workDone += weights.count
+        let list = Completions(weights: weights)
+        completionCache[node] = list
+        return list
+    }
+
+    /// ln Σ over completions of Π 1/x_ij! = ln(N! / (Π R_i! Π c_j!)), N the cells left.
+    private func logTotal(_ node: Node, from k: Int) -> Double {
+        let left = node.reduce(0, +)
+        return logFactorial[left] - node.reduce(0) { $0 + logFactorial[$1] }
+            - columns[k...].reduce(0) { $0 + logFactorial[$1] }
+    }
+
+    /// Upper and lower bounds on the log weight of any completion of `node` by columns k....
+    ///
+    /// Each column is bounded on its own with the row totals as caps (the coupling between
+    /// columns is relaxed): spreading a column evenly maximises Π 1/x!, piling it into the
+    /// largest rows minimises it, since these vectors are majorised by, or majorise, all others.
+    private func bounds(_ node: Node, from k: Int) -> (most: Double, least: Double) {
+        var most = 0.0, least = 0.0
+        for column in columns[k...] {
+            var left = column
+            for (index, cap) in node.enumerated() {
+                // Caps ascend, so once a row takes its share the later rows can absorb the rest.
+                let x = min(cap, left / (node.count - index))
+                most -= logFactorial[x]
+                left -= x
+            }
+            left = column
+            for cap in node.reversed() where left > 0 {
+                let x = min(cap, left)
+                least -= logFactorial[x]
+                left -= x
+            }
+        }
+        return (most, least)
+    }
+}
+
+/// The sorted log weights of a node's completions, with prefix sums of their (scaled) weights.
+private struct Completions {
+    private let weights: [Double]
+    private let prefix: [Double]
+    private let top: Double
+
+    init(weights unsorted: [Double]) {
+        weights = unsorted.sorted()
+        top = weights.last ?? 0
+        var prefix = [Double](repeating: 0, count: weights.count + 1)
+        for (index, weight) in weights.enumerated() { prefix[index + 1] = prefix[index] + exp(weight - top) }
+        self.prefix = prefix
+    }
+
+    /// Σ exp(w) over completions with w ≤ limit, as `exp(logScale) * sum` so it cannot underflow.
+    func mass(atMost limit: Double) -> (sum: Double, logScale: Double) {
+        var low = 0, high = weights.count
+        while low < high {
+            let middle = (low + high) / 2
+            if weights[middle] <= limit { low = middle + 1 } else { high = middle }
+        }
+        return (prefix[low], top)
+    }
+}
