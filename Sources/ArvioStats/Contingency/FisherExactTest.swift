@@ -68,7 +68,7 @@ public struct FisherExactTest: HypothesisTest {
         pValue = p
         isExact = false
         monteCarloStandardError = se
-        method = "Monte Carlo, \(Int(b)) tables, seed \(seed), SE \(String(format: "%.4f", se))"
+        method = MethodText.resampled("Monte Carlo", count: Int(b), unit: "tables", seed: seed, standardError: se)
     }
 
     private static func oneSided(_ table: ContingencyTable) -> OneSided {
