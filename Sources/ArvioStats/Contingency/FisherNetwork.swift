@@ -71,8 +71,9 @@ struct FisherNetwork {
                     }
                 }
                 guard !pending.isEmpty else { continue }
-                forEachColumn(of: node, total: columns[k]) { child, step in
+                forEachColumn(of: node, total: columns[k]) { cell, step in
                     workDone += pending.count
+                    let child = child(of: node, after: cell)
                     if intoLastTwo {
                         let list = completions(of: child)
                         for path in pending {
@@ -95,9 +96,8 @@ struct FisherNetwork {
         return min(1, p)
     }
 
-    /// Calls `body` with each child of `node` (sorted remaining rows) and the log weight
-    /// -Σ ln x_i! of the column vector x, Σ x = `total`, x_i ≤ node_i, that leads to it.
-    private func forEachColumn(of node: Node, total: Int, _ body: (Node, Double) -> Void) {
+    /// Calls `body` with each column vector x, Σ x = `total`, x_i ≤ node_i, and its log weight -Σ ln x_i!.
+    private func forEachColumn(of node: Node, total: Int, _ body: ([Int], Double) -> Void) {
         var cell = [Int](repeating: 0, count: node.count)
         var suffixCapacity = [Int](repeating: 0, count: node.count + 1)
         for i in stride(from: node.count - 1, through: 0, by: -1) { suffixCapacity[i] = suffixCapacity[i + 1] + node[i] }
@@ -106,22 +106,28 @@ struct FisherNetwork {
             guard low <= high else { return }
             for x in low...high {
                 cell[i] = x
-                if i < node.count - 1 { place(i + 1, left - x, weight - logFactorial[x]); continue }
-                var child = node
-                for r in child.indices { child[r] -= cell[r] }
-                child.sort()
-                body(child, weight - logFactorial[x])
+                if i < node.count - 1 { place(i + 1, left - x, weight - logFactorial[x]) } else { body(cell, weight - logFactorial[x]) }
             }
         }
         place(0, total, 0)
+    }
+
+    /// The node reached from `node` by filling the column `cell`.
+    private func child(of node: Node, after cell: [Int]) -> Node {
+        var child = node
+        for r in child.indices { child[r] -= cell[r] }
+        child.sort()
+        return child
     }
 
     /// The completions of a node with two columns left, listed and sorted once.
     private mutating func completions(of node: Node) -> Completions {
         if let cached = completionCache[node] { return cached }
         var weights: [Double] = []
-        forEachColumn(of: node, total: columns[columns.count - 2]) { child, step in
-            weights.append(step - child.reduce(0) { $0 + logFactorial[$1] })
+        forEachColumn(of: node, total: columns[columns.count - 2]) { cell, step in
+            var weight = step
+            for r in node.indices { weight -= logFactorial[node[r] - cell[r]] }
+            weights.append(weight)
         }
         workDone += weights.count
         let list = Completions(weights: weights)
@@ -138,27 +144,46 @@ struct FisherNetwork {
 
     /// Upper and lower bounds on the log weight of any completion of `node` by columns k....
     ///
-    /// Each column is bounded on its own with the row totals as caps (the coupling between
-    /// columns is relaxed): spreading a column evenly maximises Π 1/x!, piling it into the
-    /// largest rows minimises it, since these vectors are majorised by, or majorise, all others.
+    /// Two relaxations, each dropping one set of margins: filling each column on its own with
+    /// the row totals as caps, and each row on its own with the column totals as caps. Within a
+    /// relaxation, spreading evenly maximises Π 1/x! and piling into the largest caps minimises
+    /// it (those vectors are majorised by, or majorise, every other); the tighter of the two
+    /// relaxations is kept.
     private func bounds(_ node: Node, from k: Int) -> (most: Double, least: Double) {
-        var most = 0.0, least = 0.0
-        for column in columns[k...] {
-            var left = column
-            for (index, cap) in node.enumerated() {
-                // Caps ascend, so once a row takes its share the later rows can absorb the rest.
-                let x = min(cap, left / (node.count - index))
-                most -= logFactorial[x]
-                left -= x
-            }
-            left = column
-            for cap in node.reversed() where left > 0 {
-                let x = min(cap, left)
-                least -= logFactorial[x]
-                left -= x
-            }
+        let remaining = Array(columns[k...])
+        var byColumn = (most: 0.0, least: 0.0), byRow = (most: 0.0, least: 0.0)
+        for column in remaining {
+            byColumn.most += evenSpread(column, ascendingCaps: node)
+            byColumn.least += piledUp(column, ascendingCaps: node)
         }
-        return (most, least)
+        for row in node {
+            byRow.most += evenSpread(row, ascendingCaps: remaining)
+            byRow.least += piledUp(row, ascendingCaps: remaining)
+        }
+        return (min(byColumn.most, byRow.most), max(byColumn.least, byRow.least))
+    }
+
+    /// -Σ ln x_i! for `total` spread as evenly as the caps allow.
+    private func evenSpread(_ total: Int, ascendingCaps caps: [Int]) -> Double {
+        var left = total, weight = 0.0
+        for (index, cap) in caps.enumerated() {
+            // Caps ascend, so once a cell takes its share the later cells can absorb the rest.
+            let x = min(cap, left / (caps.count - index))
+            weight -= logFactorial[x]
+            left -= x
+        }
+        return weight
+    }
+
+    /// -Σ ln x_i! for `total` piled into the largest caps first.
+    private func piledUp(_ total: Int, ascendingCaps caps: [Int]) -> Double {
+        var left = total, weight = 0.0
+        for cap in caps.reversed() where left > 0 {
+            let x = min(cap, left)
+            weight -= logFactorial[x]
+            left -= x
+        }
+        return weight
     }
 }
 
