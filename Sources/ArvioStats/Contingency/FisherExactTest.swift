@@ -10,6 +10,8 @@ public struct FisherExactTest: HypothesisTest {
     public static let defaultWorkLimit = 10_000_000
     /// Monte Carlo tables drawn when the exact network is too large.
     public static let defaultReplicates = 100_000
+    /// The largest n tested at all: beyond it the chi-square test is as good and Fisher's costs memory.
+    public static let largestTotal = 1_000_000
 
     /// One-sided p-values of a 2×2 table, as R's `alternative = "less"` / `"greater"`.
     public struct OneSided: Sendable, Equatable {
@@ -35,9 +37,11 @@ public struct FisherExactTest: HypothesisTest {
     public let oneSided: OneSided?
 
     /// Runs the test, exactly when the network needs at most `workLimit` steps,
-    /// otherwise by `replicates` random tables from a generator seeded with `seed`.
+    /// otherwise by `replicates` random tables from a generator seeded with `seed`;
+    /// throws when n exceeds `largestTotal`.
     public init(_ table: ContingencyTable, workLimit: Int = FisherExactTest.defaultWorkLimit,
-                replicates: Int = FisherExactTest.defaultReplicates, seed: UInt64 = SeededGenerator.defaultSeed) {
+                replicates: Int = FisherExactTest.defaultReplicates, seed: UInt64 = SeededGenerator.defaultSeed) throws {
+        guard table.total <= Self.largestTotal else { throw StatsError.tooLarge(total: table.total, limit: Self.largestTotal) }
         let reduced = table.droppingEmptyMargins()
         let logFactorial = FisherNetwork.logFactorials(upTo: reduced.total)
         let observed = -reduced.counts.joined().reduce(0) { $0 + logFactorial[$1] }

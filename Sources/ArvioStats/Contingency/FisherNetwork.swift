@@ -52,7 +52,7 @@ struct FisherNetwork {
         let threshold = observedLogWeight + log1p(1e-7)
         var p = 0.0
         guard columns.count > 2 else {
-            let mass = completions(of: rows).mass(atMost: threshold)
+            guard let mass = completions(of: rows)?.mass(atMost: threshold) else { return nil }
             return min(1, exp(mass.logScale + logConstant) * mass.sum)
         }
         var level: [Node: Paths] = [rows: [0: (0, 1)]]
@@ -75,7 +75,7 @@ struct FisherNetwork {
                     workDone += pending.count
                     let child = child(of: node, after: cell)
                     if intoLastTwo {
-                        let list = completions(of: child)
+                        guard let list = completions(of: child) else { return false }
                         for path in pending {
                             let mass = list.mass(atMost: threshold - path.logWeight - step)
                             p += path.paths * exp(path.logWeight + step + mass.logScale + logConstant) * mass.sum
@@ -88,6 +88,7 @@ struct FisherNetwork {
                         }
                         next[child] = paths
                     }
+                    return workDone <= workLimit
                 }
                 if workDone > workLimit { return nil }
             }
@@ -96,20 +97,25 @@ struct FisherNetwork {
         return min(1, p)
     }
 
-    /// Calls `body` with each column vector x, Σ x = `total`, x_i ≤ node_i, and its log weight -Σ ln x_i!.
-    private func forEachColumn(of node: Node, total: Int, _ body: ([Int], Double) -> Void) {
+    /// Calls `body` with each column vector x, Σ x = `total`, x_i ≤ node_i, and its log weight
+    /// -Σ ln x_i!, until `body` returns false (the work budget is spent).
+    private func forEachColumn(of node: Node, total: Int, _ body: ([Int], Double) -> Bool) {
         var cell = [Int](repeating: 0, count: node.count)
         var suffixCapacity = [Int](repeating: 0, count: node.count + 1)
         for i in stride(from: node.count - 1, through: 0, by: -1) { suffixCapacity[i] = suffixCapacity[i + 1] + node[i] }
-        func place(_ i: Int, _ left: Int, _ weight: Double) {
+        func place(_ i: Int, _ left: Int, _ weight: Double) -> Bool {
             let low = max(0, left - suffixCapacity[i + 1]), high = min(node[i], left)
-            guard low <= high else { return }
+            guard low <= high else { return true }
             for x in low...high {
                 cell[i] = x
-                if i < node.count - 1 { place(i + 1, left - x, weight - logFactorial[x]) } else { body(cell, weight - logFactorial[x]) }
+                let going = i < node.count - 1
+                    ? place(i + 1, left - x, weight - logFactorial[x])
+                    : body(cell, weight - logFactorial[x])
+                if !going { return false }
             }
+            return true
         }
-        place(0, total, 0)
+        _ = place(0, total, 0)
     }
 
     /// The node reached from `node` by filling the column `cell`.
@@ -120,16 +126,19 @@ struct FisherNetwork {
         return child
     }
 
-    /// The completions of a node with two columns left, listed and sorted once.
-    private mutating func completions(of node: Node) -> Completions {
+    /// The completions of a node with two columns left, listed and sorted once; nil past the budget.
+    private mutating func completions(of node: Node) -> Completions? {
         if let cached = completionCache[node] { return cached }
         var weights: [Double] = []
+        let budget = workLimit - workDone
         forEachColumn(of: node, total: columns[columns.count - 2]) { cell, step in
             var weight = step
             for r in node.indices { weight -= logFactorial[node[r] - cell[r]] }
             weights.append(weight)
+            return weights.count <= budget
         }
         workDone += weights.count
+        guard workDone <= workLimit else { return nil }
         let list = Completions(weights: weights)
         completionCache[node] = list
         return list

@@ -12,6 +12,7 @@ public enum Quantile {
     public static func of(_ values: [Double], _ p: Double, method: Method = .type7) throws -> Double {
         guard !values.isEmpty else { throw StatsError.tooFewObservations(needed: 1, got: 0) }
         guard p >= 0 && p <= 1 else { throw StatsError.invalidProbability(p) }
+        guard values.allSatisfy(\.isFinite) else { throw StatsError.nonFiniteValue }
         return sorted(values.sorted(), p, method: method)
     }
 

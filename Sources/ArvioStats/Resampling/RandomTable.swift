@@ -39,22 +39,36 @@ struct RandomTable {
         return weight - columnsLeft.reduce(0) { $0 + logFactorial[$1] }
     }
 
-    /// One hypergeometric draw by inversion from the lower end of the support.
+    /// One hypergeometric draw by inversion, searching outwards from the mode so a draw costs
+    /// about one standard deviation of steps rather than the width of the support.
     private func hypergeometric(draws: Int, successes: Int, population: Int,
                                 using generator: inout SeededGenerator) -> Int {
-        let low = max(0, draws - (population - successes)), high = min(draws, successes)
+        let failures = population - successes
+        let low = max(0, draws - failures), high = min(draws, successes)
         guard low < high else { return low }
-        let logDenominator = logFactorial[population] - logFactorial[draws] - logFactorial[population - draws]
-        func pmf(_ x: Int) -> Double {
-            exp(logFactorial[successes] - logFactorial[x] - logFactorial[successes - x]
-                + logFactorial[population - successes] - logFactorial[draws - x]
-                - logFactorial[population - successes - draws + x] - logDenominator)
+        let mode = min(high, max(low, (draws + 1) * (successes + 1) / (population + 2)))
+        let pMode = exp(logFactorial[successes] - logFactorial[mode] - logFactorial[successes - mode]
+                        + logFactorial[failures] - logFactorial[draws - mode] - logFactorial[failures - draws + mode]
+                        - logFactorial[population] + logFactorial[draws] + logFactorial[population - draws])
+        var u = generator.nextUnit() - pMode
+        var down = mode, up = mode, pDown = pMode, pUp = pMode
+        while u >= 0 && (down > low || up < high) {
+            // Neighbours' probabilities by the pmf's ratio recurrences; take the likelier one next.
+            let belowDown = down > low
+                ? pDown * Double(down) * Double(failures - draws + down) / (Double(successes - down + 1) * Double(draws - down + 1))
+                : -1
+            let aboveUp = up < high
+                ? pUp * Double(successes - up) * Double(draws - up) / (Double(up + 1) * Double(failures - draws + up + 1))
+                : -1
+            if aboveUp >= belowDown {
+                up += 1; pUp = aboveUp; u -= pUp
+                if u < 0 { return up }
+            } else {
+                down -= 1; pDown = belowDown; u -= pDown
+                if u < 0 { return down }
+            }
         }
-        var u = generator.nextUnit()
-        for x in low..<high {
-            u -= pmf(x)
-            if u < 0 { return x }
-        }
-        return high
+        // Only reached when rounding leaves u a hair above zero after the whole support.
+        return mode
     }
 }

@@ -17,6 +17,8 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
     case nonFiniteValue
     /// A probability or level outside the open interval (0, 1).
     case invalidProbability(Double)
+    /// A table too large for the test to be worth its cost (other tests suit it better).
+    case tooLarge(total: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -34,6 +36,8 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
             return "a value is not a finite number"
         case let .invalidProbability(p):
             return "\(p) is not a probability strictly between 0 and 1"
+        case let .tooLarge(total, limit):
+            return "n = \(total) is above \(limit), the largest table this test is computed for"
         }
     }
 }
