@@ -34,4 +34,12 @@ final class OrdinalAssociationTests: XCTestCase {
         XCTAssertThrowsError(try OrdinalAssociation(try ContingencyTable([[3, 0], [0, 0], [0, 0]] + [[0, 0]])))
         XCTAssertThrowsError(try OrdinalAssociation(try ContingencyTable([[2, 0], [0, 0]])))
     }
+
+    func testOrdinalFourByFourMatchesSciPyKendalltau() throws {
+        let counts = (try loadFixture("reference.json")["ordinal"] as? [String: Any] ?? [:]).matrix("counts")
+        let scipy = try loadFixture("scipy_reference.json")["ordinal"] as? [String: Any] ?? [:]
+        let measures = try OrdinalAssociation(try ContingencyTable(counts))
+        assertClose(measures.tauB, scipy.number("tauB"), tolerance: 1e-12)
+        assertClose(measures.tauBTest.pValue, scipy.number("tauBP"), tolerance: 1e-12)
+    }
 }

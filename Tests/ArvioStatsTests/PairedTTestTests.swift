@@ -46,4 +46,12 @@ final class PairedTTestTests: XCTestCase {
         XCTAssertThrowsError(try PairedTTest(pre: [1, 2], post: [2]))
         XCTAssertThrowsError(try PairedTTest(pre: [1], post: [2]))
     }
+
+    func testContinuousPrePostMatchesSciPyTtestRel() throws {
+        let paired = try loadFixture("reference.json")["paired"] as? [String: Any] ?? [:]
+        let scipy = try loadFixture("scipy_reference.json")["paired"] as? [String: Any] ?? [:]
+        let test = try PairedTTest(pre: paired.vector("pre"), post: paired.vector("post"))
+        assertClose(test.statistic, scipy.number("t"), tolerance: 1e-10)
+        assertClose(test.pValue, scipy.number("p"), tolerance: 1e-12)
+    }
 }

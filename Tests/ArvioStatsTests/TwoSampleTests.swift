@@ -45,4 +45,15 @@ final class TwoSampleTests: XCTestCase {
         XCTAssertThrowsError(try WelchTTest([1], [2, 3]))
         XCTAssertThrowsError(try WelchTTest([1, 1], [2, 2]))
     }
+
+    func testMannWhitneyAndWelchMatchSciPy() throws {
+        let f = fixture
+        let scipy = try loadFixture("scipy_reference.json")["twoSample"] as? [String: Any] ?? [:]
+        let mannWhitney = try MannWhitneyUTest(f.vector("x"), f.vector("y"))
+        XCTAssertEqual(mannWhitney.statistic, scipy.number("u"))
+        assertClose(mannWhitney.normalApproximation.pValue, scipy.number("approxP"), tolerance: 1e-12)
+        let welch = try WelchTTest(f.vector("x"), f.vector("y"))
+        assertClose(welch.statistic, scipy.number("welchT"), tolerance: 1e-10)
+        assertClose(welch.pValue, scipy.number("welchP"), tolerance: 1e-12)
+    }
 }

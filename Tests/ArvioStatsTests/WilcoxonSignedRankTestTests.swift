@@ -62,4 +62,18 @@ final class WilcoxonSignedRankTestTests: XCTestCase {
         XCTAssertThrowsError(try WilcoxonSignedRankTest(pre: [1, 2], post: [1, 2]))
         XCTAssertThrowsError(try WilcoxonSignedRankTest(differences: []))
     }
+
+    func testNormalApproximationsMatchSciPyWithAndWithoutPratt() throws {
+        let reference = try loadFixture("reference.json")
+        let scipy = try loadFixture("scipy_reference.json")
+        let paired = reference["paired"] as? [String: Any] ?? [:]
+        let expected = scipy["paired"] as? [String: Any] ?? [:]
+        let wilcoxon = try WilcoxonSignedRankTest(pre: paired.vector("pre"), post: paired.vector("post"))
+        assertClose(wilcoxon.normalApproximation.pValue, expected.number("wilcoxonApproxP"), tolerance: 1e-12)
+        let pratt = try WilcoxonSignedRankTest(pre: paired.vector("pre"), post: paired.vector("post"), zeroHandling: .pratt)
+        assertClose(pratt.normalApproximation.pValue, expected.number("wilcoxonPrattApproxP"), tolerance: 1e-12)
+        let large = reference["pairedLarge"] as? [String: Any] ?? [:]
+        let largeTest = try WilcoxonSignedRankTest(pre: large.vector("pre"), post: large.vector("post"))
+        assertClose(largeTest.pValue, (scipy["pairedLarge"] as? [String: Any] ?? [:]).number("p"), tolerance: 1e-12)
+    }
 }
