@@ -54,7 +54,8 @@ public struct OrdinalAssociation: Sendable, Equatable {
         let r = table.rowTotals.map(Double.init), c = table.columnTotals.map(Double.init)
         let wr = n * n - r.reduce(0) { $0 + $1 * $1 }, wc = n * n - c.reduce(0) { $0 + $1 * $1 }
         let w = (wr * wc).squareRoot()
-        let m = Double(min(table.droppingEmptyMargins().rowCount, table.droppingEmptyMargins().columnCount))
+        let reduced = table.droppingEmptyMargins()
+        let m = Double(min(reduced.rowCount, reduced.columnCount))
 
         concordantPairs = p / 2
         discordantPairs = q / 2
