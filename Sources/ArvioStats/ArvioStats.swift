@@ -1,1 +1,0 @@
-// The ArvioStats module; see docs/architecture.md.

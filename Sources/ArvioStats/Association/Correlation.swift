@@ -1,0 +1,61 @@
+import Foundation
+
+/// Pearson's r or Spearman's ρ with the t test of zero correlation, as R
+/// `cor.test(method = "pearson")` and `cor.test(method = "spearman", exact = FALSE)`.
+public struct Correlation: HypothesisTest, Equatable {
+    /// Which coefficient.
+    public enum Kind: Sendable, Equatable {
+        /// Pearson's product-moment r.
+        case pearson
+        /// Spearman's ρ: Pearson's r of the midranks.
+        case spearman
+    }
+
+    /// The coefficient.
+    public let coefficient: Double
+    /// t = r √((n - 2) / (1 - r²)).
+    public let statistic: Double
+    /// n - 2.
+    public let degreesOfFreedom: Double?
+    /// The two-sided p-value of t.
+    public let pValue: Double
+    /// "t approximation" (Spearman) or "Student t" (Pearson).
+    public let method: String
+    /// The number of pairs.
+    public let count: Int
+    /// The 95% Fisher-z interval for Pearson's r (R's `conf.int`); nil for Spearman or n ≤ 3.
+    public let confidenceInterval: ClosedRange<Double>?
+
+    /// Correlates x[i] with y[i]; throws on mismatched lengths, fewer than 3 pairs, or a constant variable.
+    public init(_ x: [Double], _ y: [Double], kind: Kind = .pearson) throws {
+        guard x.count == y.count else { throw StatsError.mismatchedLengths(x.count, y.count) }
+        guard x.count >= 3 else { throw StatsError.tooFewObservations(needed: 3, got: x.count) }
+        guard (x + y).allSatisfy(\.isFinite) else { throw StatsError.nonFiniteValue }
+        let (u, v) = kind == .pearson ? (x, y) : (Ranking.midranks(x), Ranking.midranks(y))
+        let r = try Self.pearson(u, v)
+        let n = Double(x.count)
+        coefficient = r
+        count = x.count
+        degreesOfFreedom = n - 2
+        statistic = r * ((n - 2) / (1 - r * r)).squareRoot()
+        pValue = abs(r) >= 1 ? 0 : StudentTDistribution.twoSidedP(statistic, df: n - 2)
+        method = kind == .pearson ? "Student t" : "t approximation"
+        if kind == .pearson && x.count > 3 && abs(r) < 1 {
+            let z = atanh(r), margin = NormalDistribution.quantile(0.975) / (n - 3).squareRoot()
+            confidenceInterval = tanh(z - margin)...tanh(z + margin)
+        } else {
+            confidenceInterval = nil
+        }
+    }
+
+    static func pearson(_ x: [Double], _ y: [Double]) throws -> Double {
+        let n = Double(x.count)
+        let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
+        var sxy = 0.0, sxx = 0.0, syy = 0.0
+        for (a, b) in zip(x, y) {
+            sxy += (a - mx) * (b - my); sxx += (a - mx) * (a - mx); syy += (b - my) * (b - my)
+        }
+        guard sxx > 0, syy > 0 else { throw StatsError.zeroVariance }
+        return max(-1, min(1, sxy / (sxx * syy).squareRoot()))
+    }
+}

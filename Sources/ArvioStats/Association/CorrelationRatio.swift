@@ -1,0 +1,45 @@
+/// The correlation ratio η of a numeric variable on a nominal one, with the one-way ANOVA F test
+/// (η² = SS_between / SS_total, as R `summary(lm(y ~ group))$r.squared` and `aov`).
+public struct CorrelationRatio: HypothesisTest, Equatable {
+    /// η = √(SS_between / SS_total).
+    public let eta: Double
+    /// F = (SS_between / (k - 1)) / (SS_within / (n - k)).
+    public let statistic: Double
+    /// k - 1, the numerator degrees of freedom.
+    public let degreesOfFreedom: Double?
+    /// n - k, the denominator degrees of freedom.
+    public let denominatorDegreesOfFreedom: Double
+    /// P(F > f).
+    public let pValue: Double
+    /// Always "F test (one-way ANOVA)".
+    public let method = "F test (one-way ANOVA)"
+
+    /// Computes η of `values` by `groups` (same length); throws with fewer than two groups,
+    /// no residual degrees of freedom, or no variation.
+    public init<Group: Hashable>(values: [Double], groups: [Group]) throws {
+        guard values.count == groups.count else { throw StatsError.mismatchedLengths(values.count, groups.count) }
+        guard values.allSatisfy(\.isFinite) else { throw StatsError.nonFiniteValue }
+        var sums: [Group: (sum: Double, count: Double)] = [:]
+        for (value, group) in zip(values, groups) {
+            sums[group, default: (0, 0)].sum += value
+            sums[group, default: (0, 0)].count += 1
+        }
+        let n = Double(values.count), k = Double(sums.count)
+        guard sums.count >= 2, n > k else { throw StatsError.tooFewObservations(needed: sums.count + 1, got: values.count) }
+        let mean = values.reduce(0, +) / n
+        let total = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        guard total > 0 else { throw StatsError.zeroVariance }
+        let between = sums.values.reduce(0) { $0 + $1.count * ($1.sum / $1.count - mean) * ($1.sum / $1.count - mean) }
+        let within = max(0, total - between)
+        eta = (between / total).squareRoot()
+        degreesOfFreedom = k - 1
+        denominatorDegreesOfFreedom = n - k
+        statistic = within > 0 ? (between / (k - 1)) / (within / (n - k)) : .infinity
+        // P(F > f) = I_x(d2/2, d1/2) with x = d2 / (d2 + d1 f).
+        pValue = within > 0
+            ? BetaFunction.regularized(x: (n - k) / ((n - k) + (k - 1) * statistic),
+                                       oneMinusX: (k - 1) * statistic / ((n - k) + (k - 1) * statistic),
+                                       a: (n - k) / 2, b: (k - 1) / 2)
+            : 0
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// The paired t-test of post - pre, as R `t.test(post, pre, paired = TRUE)`, with Cohen's d_z.
+public struct PairedTTest: HypothesisTest, Equatable {
+    /// t = mean(d) / (sd(d) / √n).
+    public let statistic: Double
+    /// n - 1.
+    public let degreesOfFreedom: Double?
+    /// The two-sided p-value.
+    public let pValue: Double
+    /// Always "Student t, paired".
+    public let method = "Student t, paired"
+    /// The number of complete pairs.
+    public let count: Int
+    /// The mean of post - pre.
+    public let meanDifference: Double
+    /// The standard deviation of post - pre.
+    public let standardDeviationOfDifferences: Double
+    /// The confidence interval for the mean difference at `confidenceLevel`.
+    public let confidenceInterval: ClosedRange<Double>
+    /// Cohen's d_z = mean(d) / sd(d).
+    public let cohensDz: Double
+    /// Hedges' g_z = d_z × J(n - 1), J the exact small-sample correction Γ(m/2) / (√(m/2) Γ((m-1)/2)).
+    public let hedgesGz: Double
+    /// d_av = mean(d) / ((sd(pre) + sd(post)) / 2), Cumming's average-variance d.
+    public let cohensDav: Double
+
+    /// Tests pairs (pre[i], post[i]); throws on mismatched lengths, fewer than 2 pairs, or constant differences.
+    public init(pre: [Double], post: [Double], confidenceLevel: Double = 0.95) throws {
+        guard pre.count == post.count else { throw StatsError.mismatchedLengths(pre.count, post.count) }
+        guard confidenceLevel > 0 && confidenceLevel < 1 else { throw StatsError.invalidProbability(confidenceLevel) }
+        let differences = zip(post, pre).map { $0 - $1 }
+        let summary = try DescriptiveSummary(differences)
+        guard let sd = summary.standardDeviation else { throw StatsError.tooFewObservations(needed: 2, got: 1) }
+        guard sd > 0 else { throw StatsError.zeroVariance }
+        let n = Double(differences.count), df = n - 1
+        let standardError = sd / n.squareRoot()
+        statistic = summary.mean / standardError
+        degreesOfFreedom = df
+        pValue = StudentTDistribution.twoSidedP(statistic, df: df)
+        count = differences.count
+        meanDifference = summary.mean
+        standardDeviationOfDifferences = sd
+        let margin = StudentTDistribution.quantile(0.5 + confidenceLevel / 2, df: df) * standardError
+        confidenceInterval = (summary.mean - margin)...(summary.mean + margin)
+        cohensDz = summary.mean / sd
+        let j = exp(GammaFunction.logGamma(df / 2) - GammaFunction.logGamma((df - 1) / 2)) / (df / 2).squareRoot()
+        hedgesGz = df > 1 ? cohensDz * j : .nan
+        let sdPre = try DescriptiveSummary(pre).standardDeviation ?? 0
+        let sdPost = try DescriptiveSummary(post).standardDeviation ?? 0
+        cohensDav = summary.mean / ((sdPre + sdPost) / 2)
+    }
+}

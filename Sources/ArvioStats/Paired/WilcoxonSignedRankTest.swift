@@ -1,0 +1,78 @@
+/// The Wilcoxon signed-rank test of post - pre, with midranks for tied |differences|.
+///
+/// Below the exact limit the p-value is exact and conditional on the tied ranks (`coin`,
+/// `exactRankTests`, SciPy's permutation method); above it, the normal approximation with the
+/// tie-corrected variance and no continuity correction (R `correct = FALSE`, PSPP, SciPy).
+public struct WilcoxonSignedRankTest: HypothesisTest, Equatable {
+    /// How zero differences are treated.
+    public enum ZeroHandling: Sendable, Equatable {
+        /// Drop zeros before ranking (Wilcoxon's original; R, PSPP and SciPy's default).
+        case wilcoxon
+        /// Rank zeros with the rest, then drop their ranks (Pratt 1959; `coin`'s "Pratt").
+        case pratt
+    }
+
+    /// The largest number of non-zero differences with an exact p-value (2^n patterns, counted by DP).
+    public static let defaultExactLimit = 50
+
+    /// W+, the sum of the ranks of positive differences (R's V).
+    public let statistic: Double
+    /// Always nil.
+    public var degreesOfFreedom: Double? { nil }
+    /// The two-sided p-value by `method`.
+    public let pValue: Double
+    /// "exact conditional on ties" or "normal approximation, tie-corrected, no continuity correction".
+    public let method: String
+    /// Whether `pValue` is exact.
+    public let isExact: Bool
+    /// W-, the sum of the ranks of negative differences.
+    public let wMinus: Double
+    /// The number of non-zero differences.
+    public let nonZeroCount: Int
+    /// The number of zero differences.
+    public let zeroCount: Int
+    /// The normal approximation, reported whatever `method` is: z = (W+ - E) / √Var.
+    public let normalApproximation: ZTest
+    /// The matched-pairs rank-biserial correlation (W+ - W-) / (W+ + W-).
+    public let rankBiserial: Double
+
+    /// Tests pairs (pre[i], post[i]); throws on mismatched lengths or when every difference is zero.
+    public init(pre: [Double], post: [Double], zeroHandling: ZeroHandling = .wilcoxon,
+                exactLimit: Int = WilcoxonSignedRankTest.defaultExactLimit) throws {
+        guard pre.count == post.count else { throw StatsError.mismatchedLengths(pre.count, post.count) }
+        try self.init(differences: zip(post, pre).map { $0 - $1 }, zeroHandling: zeroHandling, exactLimit: exactLimit)
+    }
+
+    /// Tests differences against zero.
+    public init(differences: [Double], zeroHandling: ZeroHandling = .wilcoxon,
+                exactLimit: Int = WilcoxonSignedRankTest.defaultExactLimit) throws {
+        guard differences.allSatisfy(\.isFinite) else { throw StatsError.nonFiniteValue }
+        let ranked = zeroHandling == .wilcoxon ? differences.filter { $0 != 0 } : differences
+        let allRanks = Ranking.doubledMidranks(ranked.map { abs($0) })
+        let signed = zip(ranked, allRanks).filter { $0.0 != 0 }
+        guard !signed.isEmpty else { throw StatsError.tooFewObservations(needed: 1, got: 0) }
+        let ranks = signed.map(\.1)
+        let plus = signed.filter { $0.0 > 0 }.reduce(0) { $0 + $1.1 }
+        let total = ranks.reduce(0, +)
+
+        statistic = Double(plus) / 2
+        wMinus = Double(total - plus) / 2
+        nonZeroCount = signed.count
+        zeroCount = differences.count - signed.count
+        rankBiserial = Double(2 * plus - total) / Double(total)
+        // Conditional moments given the ranks: E = Σr/2, Var = Σr²/4; this is the usual tie
+        // correction, and for Pratt it equals SciPy's formula with the zeros' ranks removed.
+        let mean = Double(total) / 4
+        let variance = ranks.reduce(0.0) { $0 + Double($1 * $1) } / 16
+        normalApproximation = ZTest(z: (statistic - mean) / variance.squareRoot(),
+                                    method: "normal approximation, tie-corrected, no continuity correction")
+        isExact = signed.count <= exactLimit
+        if isExact {
+            pValue = ExactRankDistributions.twoSidedP(ExactRankDistributions.signedRank(doubledRanks: ranks), observed: plus)
+            method = "exact conditional on ties"
+        } else {
+            pValue = normalApproximation.pValue
+            method = normalApproximation.method
+        }
+    }
+}

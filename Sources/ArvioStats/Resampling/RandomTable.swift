@@ -1,0 +1,74 @@
+import Foundation
+
+/// Random two-way tables with fixed margins, drawn from their exact null (multiple
+/// hypergeometric) distribution by Patefield's (1981, AS 159; R's `r2dtable`) cell-by-cell
+/// construction: each cell is hypergeometric given the cells drawn before it.
+struct RandomTable {
+    private let rowTotals: [Int]
+    private let columnTotals: [Int]
+    private let logFactorial: [Double]
+
+    /// A sampler for tables with these margins; `logFactorial` must reach the grand total.
+    init(rowTotals: [Int], columnTotals: [Int], logFactorial: [Double]) {
+        self.rowTotals = rowTotals
+        self.columnTotals = columnTotals
+        self.logFactorial = logFactorial
+    }
+
+    /// The log weight -Σ ln x_ij! of one random table (all a Fisher test needs of it).
+    func sampleLogWeight(using generator: inout SeededGenerator) -> Double {
+        var columnsLeft = columnTotals
+        var totalLeft = rowTotals.reduce(0, +)
+        var weight = 0.0
+        for rowTotal in rowTotals.dropLast() {
+            var rowLeft = rowTotal
+            var populationLeft = totalLeft
+            for j in columnsLeft.indices.dropLast() {
+                let x = hypergeometric(draws: rowLeft, successes: columnsLeft[j], population: populationLeft,
+                                       using: &generator)
+                weight -= logFactorial[x]
+                populationLeft -= columnsLeft[j]
+                columnsLeft[j] -= x
+                rowLeft -= x
+            }
+            let last = columnsLeft.count - 1
+            weight -= logFactorial[rowLeft]
+            columnsLeft[last] -= rowLeft
+            totalLeft -= rowTotal
+        }
+        return weight - columnsLeft.reduce(0) { $0 + logFactorial[$1] }
+    }
+
+    /// One hypergeometric draw by inversion, searching outwards from the mode so a draw costs
+    /// about one standard deviation of steps rather than the width of the support.
+    private func hypergeometric(draws: Int, successes: Int, population: Int,
+                                using generator: inout SeededGenerator) -> Int {
+        let failures = population - successes
+        let low = max(0, draws - failures), high = min(draws, successes)
+        guard low < high else { return low }
+        let mode = min(high, max(low, (draws + 1) * (successes + 1) / (population + 2)))
+        let pMode = exp(logFactorial[successes] - logFactorial[mode] - logFactorial[successes - mode]
+                        + logFactorial[failures] - logFactorial[draws - mode] - logFactorial[failures - draws + mode]
+                        - logFactorial[population] + logFactorial[draws] + logFactorial[population - draws])
+        var u = generator.nextUnit() - pMode
+        var down = mode, up = mode, pDown = pMode, pUp = pMode
+        while u >= 0 && (down > low || up < high) {
+            // Neighbours' probabilities by the pmf's ratio recurrences; take the likelier one next.
+            let belowDown = down > low
+                ? pDown * Double(down) * Double(failures - draws + down) / (Double(successes - down + 1) * Double(draws - down + 1))
+                : -1
+            let aboveUp = up < high
+                ? pUp * Double(successes - up) * Double(draws - up) / (Double(up + 1) * Double(failures - draws + up + 1))
+                : -1
+            if aboveUp >= belowDown {
+                up += 1; pUp = aboveUp; u -= pUp
+                if u < 0 { return up }
+            } else {
+                down -= 1; pDown = belowDown; u -= pDown
+                if u < 0 { return down }
+            }
+        }
+        // Only reached when rounding leaves u a hair above zero after the whole support.
+        return mode
+    }
+}

@@ -1,0 +1,18 @@
+/// A test whose statistic is referred to the standard normal distribution.
+public struct ZTest: HypothesisTest, Equatable {
+    /// The z statistic.
+    public let statistic: Double
+    /// Always nil: the normal distribution has no degrees of freedom.
+    public var degreesOfFreedom: Double? { nil }
+    /// P(|Z| ≥ |z|).
+    public let pValue: Double
+    /// How z was formed.
+    public let method: String
+
+    /// A two-sided normal test of `z`.
+    public init(z: Double, method: String) {
+        statistic = z
+        pValue = NormalDistribution.twoSidedP(z)
+        self.method = method
+    }
+}
