@@ -22,7 +22,7 @@ enum Phrases {
     static let note = Localized(en: "Note:", fi: "Huom.:")
     static let noData = Localized(en: "(no data to draw)", fi: "(ei piirrettävää)")
     static let low = Localized(en: "low", fi: "matala")
-    static let neutral = Localized(en: "neutral", fi: "neutraali")
+    static let neutral = Localized(en: "mid", fi: "keski")
     static let high = Localized(en: "high", fi: "korkea")
     static let noChange = Localized(en: "no change", fi: "ei muutosta")
     static let ofRow = Localized(en: "of the row", fi: "rivistä")
