@@ -20,4 +20,8 @@ final class CountTests: XCTestCase {
     func testCountByANumberSortsNumericallyWithMissingLast() {
         XCTAssertEqual(rows(table("participants | count by grade")), [["7", "2"], ["8", "5"], ["9", "4"], ["NA", "5"]])
     }
+
+    func testCountByAColumnNamedNCallsTheCountCount() {
+        XCTAssertEqual(table("participants | derive n = 1 | count by n").columnNames, ["n", "count"])
+    }
 }

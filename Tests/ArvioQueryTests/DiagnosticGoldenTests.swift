@@ -348,4 +348,20 @@ final class DiagnosticGoldenTests: XCTestCase {
                                           ^
             """)
     }
+
+    func testIndentedMetaCommandIsStillRecognised() {
+        XCTAssertEqual(diagnostic("  .schema participants", file: "<stdin>"), """
+            <stdin>:1:3: error: meta-commands such as .tables are for the shell; they cannot be part of a statement
+              .schema participants
+              ^
+            """)
+    }
+
+    func testGroupKeyListedTwice() {
+        XCTAssertEqual(diagnostic("participants | count by org, org", file: "<stdin>"), """
+            <stdin>:1:30: error: "org" is listed twice
+            participants | count by org, org
+                                         ^~~
+            """)
+    }
 }

@@ -76,3 +76,6 @@ func powerOfTen(_ n: Int) -> Double {
     for _ in 0..<n { result *= 10 }
     return result
 }
+
+/// The function names, for completion and `.help`.
+public var functionNames: [String] { Function.allCases.map(\.rawValue) }

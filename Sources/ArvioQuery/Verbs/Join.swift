@@ -110,5 +110,3 @@ struct Join: Verb {
         return pairs
     }
 }
-
-extension Join: @unchecked Sendable {}
