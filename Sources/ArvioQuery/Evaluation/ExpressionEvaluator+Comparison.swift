@@ -78,7 +78,10 @@ extension ExpressionEvaluator {
         for level in c.levels {
             if let label = level.label { candidates += [label.text(context.language), label.text(context.language == .fi ? .en : .fi)] }
         }
-        let values = c.levels.map { "\"\($0.value)\"" }
+        let values = c.levels.map { level in
+            guard level.number != nil, let label = level.label else { return "\"\(level.value)\"" }
+            return "\(level.value) = \"\(label.text(context.language))\""
+        }
         let list = values.count <= 12 ? " (its values are \(values.joined(separator: ", ")))" : ""
         let name = column.columnName.map { "\"\($0)\"" } ?? "this column"
         return Diagnostic(position, "\"\(text)\" is not a value of \(name)\(list)",

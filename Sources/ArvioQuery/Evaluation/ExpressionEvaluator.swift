@@ -66,7 +66,7 @@ struct ExpressionEvaluator {
         case .constant(.logical), .constant(.missing): return truths(value)
         default:
             throw Diagnostic(expression.position,
-                             "\(verb) needs a condition that is true or false, but this is \(value.typeName)")
+                             "\(verb) needs a condition that is true or false, but \(describe(expression)) is \(value.typeName)")
         }
     }
 

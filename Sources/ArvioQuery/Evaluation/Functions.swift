@@ -77,5 +77,5 @@ func powerOfTen(_ n: Int) -> Double {
     return result
 }
 
-/// The names of the language's functions, for completion and help.
+/// The function names, for completion and `.help`.
 public var functionNames: [String] { Function.allCases.map(\.rawValue) }

@@ -22,7 +22,10 @@ struct Grouping {
     /// Groups the frame's rows by `keys`, which are checked to exist.
     static func make(frame: Frame, keys: [Token], context: EvaluationContext) throws(Diagnostic) -> Grouping {
         var columns: [Column] = []
-        for key in keys {
+        for (index, key) in keys.enumerated() {
+            if keys[..<index].contains(where: { $0.text == key.text }) {
+                throw Diagnostic(key.position, "\"\(key.text)\" is listed twice")
+            }
             let column = try context.column(key.text, in: frame.table, at: key.position)
             columns.append(Column(name: column.name, data: frame.data(of: column), label: column.label))
         }

@@ -78,7 +78,7 @@ enum Vector {
         switch self {
         case .data(let d):
             switch d.type {
-            case .integer, .decimal: "numbers"
+            case .integer, .decimal: "a number"
             case .text: "text"
             case .categorical: "categorical"
             case .ordinal: "ordinal"

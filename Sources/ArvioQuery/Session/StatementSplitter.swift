@@ -6,6 +6,13 @@ public struct StatementSource: Sendable, Hashable {
     public var firstLine: Int
     /// Whether this is a shell meta-command (a line starting with `.`), which the shell runs.
     public var isMetaCommand: Bool
+
+    /// Creates a statement source.
+    public init(text: String, firstLine: Int, isMetaCommand: Bool) {
+        self.text = text
+        self.firstLine = firstLine
+        self.isMetaCommand = isMetaCommand
+    }
 }
 
 /// Cuts text into statements the way the language reads it: a statement ends at the end of a

@@ -43,6 +43,9 @@ struct Parser {
     }
 
     private mutating func pipeline() throws(Diagnostic) -> Pipeline {
+        if current.isSymbol("|") {
+            throw Diagnostic(current.position, "a statement starts with a table name, not \"|\"; to continue the line before, end that line with \"|\"")
+        }
         let source = try name(expected: "a table name")
         var steps: [Step] = []
         while current.isSymbol("|") {

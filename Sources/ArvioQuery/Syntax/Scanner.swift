@@ -35,8 +35,6 @@ public struct Scanner {
         return tokens
     }
 
-    private var column: Int { index - lineStart + 1 }
-
     private func position(from start: Int, length: Int) -> SourcePosition {
         SourcePosition(file: file, line: line, column: start - lineStart + 1, length: max(1, length))
     }
@@ -151,7 +149,7 @@ public struct Scanner {
             index += 1
             return Token(.symbol, String(c), position(from: start, length: 1))
         }
-        if c == "." && column == 1 {
+        if c == "." && characters[lineStart..<index].allSatisfy({ $0 == " " || $0 == "\t" }) {
             throw Diagnostic(position(from: start, length: 1),
                              "meta-commands such as .tables are for the shell; they cannot be part of a statement")
         }

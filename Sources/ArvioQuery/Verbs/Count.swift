@@ -18,7 +18,8 @@ struct Count: Verb {
             : try Grouping.make(frame: frame, keys: keys, context: context)
         var counts = [Int64](repeating: 0, count: grouping.groupCount)
         for group in grouping.groupOf { counts[Int(group)] += 1 }
-        let columns = grouping.keyColumns + [Column(name: "n", data: .integer(counts))]
+        let name = keys.contains { $0.text == "n" } ? "count" : "n"
+        let columns = grouping.keyColumns + [Column(name: name, data: .integer(counts))]
         var next = frame.replacingColumns(columns, rowCount: grouping.groupCount, keepOrigin: false)
         next.table.key = keys.map(\.text)
         return next

@@ -93,7 +93,7 @@ struct Join: Verb {
         }
         guard let origin = frame.origin, let relation = context.workspace.relation(between: origin, and: right.name) else {
             let from = frame.origin.map { "between \($0) and \(right.name)" } ?? "for this result and \(right.name)"
-            throw Diagnostic(table.position, "no relation is declared \(from); say which columns match, as in join \(right.name) on column = \(right.key.first ?? "column")")
+            throw Diagnostic(table.position, "no relation is declared \(from); say which columns match, as in join \(right.name) on <column> = <column of \(right.name)>")
         }
         let (leftNames, rightNames) = relation.table == origin
             ? (relation.columns, relation.targetColumns) : (relation.targetColumns, relation.columns)
@@ -110,5 +110,3 @@ struct Join: Verb {
         return pairs
     }
 }
-
-extension Join: @unchecked Sendable {}

@@ -36,5 +36,3 @@ struct Select: Verb {
         return next
     }
 }
-
-extension Select: @unchecked Sendable {}

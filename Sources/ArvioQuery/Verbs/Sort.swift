@@ -40,5 +40,3 @@ struct Sort: Verb {
         return next
     }
 }
-
-extension Sort: @unchecked Sendable {}

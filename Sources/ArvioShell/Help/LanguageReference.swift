@@ -2,5 +2,318 @@
 
 /// The language reference, docs/language.md, as `.help` reads it.
 let languageReference = ####"""
-# The Arvio language (being written)
+# The Arvio language
+
+A statement is a **pipeline**: a table, then verbs joined by `|`. Every verb takes a table and
+gives a table, so steps compose. `let NAME = pipeline` keeps a result for the rest of the
+session. A table name alone shows the table.
+
+```arvio
+participants | where entry_route == "employer" and experience_years < 2 | select id, org, title
+```
+
+Each `## ` section below is one `.help` topic: its first paragraph is the summary, and its
+first fenced block is the example.
+
+## statements
+
+One statement per line. A line that ends in `|` continues on the next line, and so does a line
+inside an open `(` or `[`. Blank lines are ignored. `#` and `--` start a comment that runs to the
+end of the line. Lines starting with `.` are meta-commands for the shell (`.tables`, `.help`),
+not statements.
+
+```arvio
+# employer-directed newcomers
+participants |
+  where entry_route == "employer" |   -- the reason for coming
+  count by org
+```
+
+## grammar
+
+The whole grammar, loosest binding first. Words in quotes are written as shown; keywords are
+words, not symbols, and only the reserved ones (`and or not in is missing between let true
+false`) cannot be plain column names.
+
+```text
+statement   = "let" name "=" pipeline | pipeline
+pipeline    = name { "|" verb }
+verb        = "where" expr
+            | "select" item { "," item }            item  = name [ "=" name ]
+            | "derive" name "=" expr { "," name "=" expr }
+            | "group" name { "," name } "aggregate" named { "," named }
+            | "count" [ "by" name { "," name } ]
+            | "sort" name [ "asc" | "desc" ] { "," name [ "asc" | "desc" ] }
+            | "take" number
+            | "distinct" [ name { "," name } ]
+            | "join" [ "left" | "inner" ] name [ "on" name [ "=" name ] { "," name [ "=" name ] } ]
+named       = [ name "=" ] expr
+expr        = or
+or          = and { "or" and }
+and         = not { "and" not }
+not         = "not" not | comparison
+comparison  = sum [ ( "==" | "!=" | "<" | "<=" | ">" | ">=" ) sum
+                  | [ "not" ] "in" list
+                  | "is" [ "not" ] "missing"
+                  | "between" sum "and" sum ]
+sum         = product { ( "+" | "-" ) product }
+product     = unary { ( "*" | "/" | "%" ) unary }
+unary       = "-" unary | primary
+primary     = number | string | "true" | "false" | "missing" | list
+            | name | name "(" [ expr { "," expr } ] ")" | "(" expr ")"
+list        = "[" [ expr { "," expr } ] "]"
+name        = letter { letter | digit | "_" }  |  "`" any text but a backtick "`"
+string      = '"' ... '"'  |  "'" ... "'"      (escapes: \" \' \\ \n \t)
+```
+
+## names
+
+Tables and columns are written as they are named. Plain names may hold letters (including ä
+and ö), digits and `_`. Put a name in backticks when it has spaces or other characters, or is a
+reserved word.
+
+```arvio
+participants | select id, `in` = entry_route
+```
+
+## where
+
+Keeps the rows where the condition is true. Rows where it is false **or unknown** (a
+comparison with a missing value) are left out.
+
+```arvio
+responses | where phase == "pre" and score >= "hyvin" | count by item
+```
+
+## select
+
+Keeps the named columns in the order given. `new = old` renames.
+
+```arvio
+participants | select id, organisation = org, title
+```
+
+## derive
+
+Adds columns computed from the others; a name that already exists is replaced. Later columns
+may use earlier ones. A condition gives a `false`/`true` category.
+
+```arvio
+participants | derive missed = 10 - sessions_attended, newcomer = experience_years < 2
+```
+
+## group
+
+`group KEYS aggregate ...` gives one row per combination of the keys that occurs, in key order
+(scale order for ordinal keys, codebook order for categories, numbers and text ascending,
+missing last), with the aggregates computed per group. Unnamed aggregates are named after their
+text (`mean(score)`). Only key columns may appear outside an aggregate.
+
+```arvio
+responses | join participants | where org == "Tekevä" | group area, phase aggregate mean(score), n = count()
+```
+
+## count
+
+`count` gives the number of rows as a one-row table with column `n`; `count by KEYS` gives the
+number per combination of the keys, in key order as for `group`.
+
+```arvio
+participants | count by org
+```
+
+## sort
+
+Orders the rows by one or more columns, each ascending (`asc`, the default) or descending
+(`desc`). Ordinal columns sort on their scale, categories and text alphabetically, numbers by
+value. Missing values always come last. Rows that tie keep their order.
+
+```arvio
+participants | sort experience_years desc, id
+```
+
+## take
+
+Keeps the first N rows.
+
+```arvio
+participants | sort experience_years desc | take 5
+```
+
+## distinct
+
+Drops repeated rows. With columns, gives the distinct combinations of those columns. Rows
+keep the order in which each combination first appears.
+
+```arvio
+responses | distinct participant, phase
+```
+
+## join
+
+Adds the columns of another table to every row whose key matches. Without `on`, the key is the
+relation declared between the two tables (for the built-in data `responses.participant` →
+`participants.id` and `motivation.participant` → `participants.id`), in either direction.
+`on a = b` names the columns (a column of this table, then one of the other), `on a` when
+both are called the same; separate several pairs with commas.
+
+`join` and `join inner` keep only rows that match; `join left` keeps every row, with missing
+values where nothing matched. A missing key never matches. The other table's key columns are
+not repeated; a column whose name is already taken gets the other table's name as a suffix
+(`org_m`).
+
+```arvio
+responses | join participants | count by org
+participants | join left responses on id = participant | where score is missing | count
+```
+
+## let
+
+`let NAME = pipeline` keeps the result as a table for the rest of the session and confirms how
+many rows it has. The new table keeps the relations of the table its rows came from, so
+`join` works on it by default. A statement that fails keeps nothing.
+
+```arvio
+let completers = participants | where post_status == "responded"
+completers | join motivation | sort motivation_start desc | take 5
+```
+
+## values
+
+Numbers (`2`, `3.5`), strings in double or single quotes (`"Tekevä"`), `true`, `false`,
+`missing`, and lists (`["OH1", "OH2"]`, only after `in`).
+
+```arvio
+participants | where grade >= 8 and title != "palveluohjaaja"
+```
+
+## operators
+
+| operator | meaning | example |
+| --- | --- | --- |
+| `+ - * /` | arithmetic; `/` always gives decimals, `+ - *` keep whole numbers whole | `10 - sessions_attended` |
+| `%` | remainder | `experience_years % 5` |
+| `-x` | negation | `-grade` |
+| `== !=` | equal, not equal | `org == "Tekevä"` |
+| `< <= > >=` | order (numbers, text, ordinal scales) | `score >= "hyvin"` |
+| `and or not` | logic with unknown (see missing values) | `not (grade > 8)` |
+| `in [..]`, `not in [..]` | one of the values | `item in ["OH1", "OH2"]` |
+| `is missing`, `is not missing` | whether a value is missing | `grade is missing` |
+| `between a and b` | `>= a and <= b` | `experience_years between 1 and 5` |
+
+Arithmetic binds tighter than comparison, comparison tighter than `not`, `not` tighter than
+`and`, and `and` tighter than `or`. Use parentheses to say otherwise.
+
+```arvio
+participants | where (org == "Tekevä" or org == "Setlementti") and not (grade is missing)
+```
+
+## functions
+
+Aggregates reduce rows to one value: per group inside `group ... aggregate`, over the whole
+table anywhere else (`where grade > mean(grade)`). They skip missing values and add a note to
+the result saying how many they skipped. `round` and `abs` work value by value.
+
+| function | gives | example |
+| --- | --- | --- |
+| `count()` | the number of rows | `n = count()` |
+| `count(x)` | the number of rows where `x` is not missing | `graded = count(grade)` |
+| `mean(x)` | the arithmetic mean | `mean(score)` |
+| `median(x)` | the middle value (the mean of the two middle ones for an even count) | `median(grade)` |
+| `sd(x)` | the sample standard deviation (n − 1); missing for fewer than 2 values | `sd(grade)` |
+| `min(x)`, `max(x)` | the smallest, largest value; for an ordinal column, the scale point | `max(score)` |
+| `sum(x)` | the total; whole numbers stay whole | `sum(sessions_attended)` |
+| `n_distinct(x)` | the number of different values, missing not counted | `n_distinct(participant)` |
+| `pct()` | the group's share of all rows, in percent | `share = pct()` |
+| `pct(condition)` | the percentage of rows where the condition is true, of those where it is known | `pct(score >= "hyvin")` |
+| `round(x)`, `round(x, digits)` | rounded half away from zero, to 0–15 decimals | `round(mean(score), 2)` |
+| `abs(x)` | the absolute value | `abs(experience_years - 5)` |
+
+On an **ordinal** column `mean`, `median`, `sd` and `sum` use the numbers of the scale points
+(1–5 on the Likert scale: heikosti = 1 … erinomaisesti = 5), as the WIRE 3 report does.
+
+```arvio
+responses | group item, phase aggregate n = count(), mean = round(mean(score), 2), pct(score >= "hyvin")
+```
+
+## missing values
+
+Missing is a value of its own: never silently zero, always counted.
+
+- A comparison with a missing value is **unknown**, not true and not false. `where` keeps only
+  true rows, so `grade != 8` leaves out the rows with no grade.
+- `not unknown` is unknown; `unknown and false` is false; `unknown or true` is true; otherwise
+  `and`/`or` with unknown is unknown.
+- `x == missing` is an error: write `x is missing` or `x is not missing`.
+- Arithmetic with a missing value is missing; so is division by zero and a whole-number
+  overflow.
+- Aggregates skip missing values and the result carries a note ("mean(grade) skipped 5
+  missing values"). `count()` counts rows; `count(x)` counts values. An aggregate of no values
+  is missing (`sum` is 0).
+- In `group`, `count by` and `distinct`, missing is a key of its own and comes last; in `sort`
+  it comes last in both directions. In `join` a missing key matches nothing.
+
+```arvio
+participants | where grade == 8 or grade is missing | count
+```
+
+## ordinal scales
+
+An ordinal column (a Likert item) is a scale: it compares and sorts by its order, not its text.
+It can be compared with
+
+- a value of the column (`"4"`),
+- a label in Finnish or English, case not minding (`"hyvin"`, `"well"`, `"Hyvin"`),
+- a number, compared with the scale points' numbers (`4`).
+
+So `score >= "hyvin"`, `score >= "well"` and `score >= 4` are the same condition. Two ordinal
+columns compare by their scale numbers. An unordered category (`org`) only takes `==`, `!=` and
+`in`, and matches values or labels (`org == "Työvalmennussäätiö Tekevä"` is `org == "Tekevä"`).
+A string that is neither a value nor a label of the column is an error that lists the values
+and suggests the closest one.
+
+```arvio
+responses | where score between "kohtalaisesti" and "to some extent" | count by phase
+```
+
+## diagnostics
+
+Every mistake gives one message: where it is (`file:line:column`, `<stdin>` for typed input),
+what was wrong and what was expected, the line with a caret under the offending text, and a
+"did you mean" when a table, column, verb, function or value is close to a known one. Nothing
+is run when a statement has a syntax error, and nothing is kept when it fails.
+
+```text
+<stdin>:1:25: error: there is no column "orgg" in participants
+participants | count by orgg
+                        ^~~~
+did you mean "org"?
+```
+
+```text
+<stdin>:1:41: error: mean() needs numbers, but "org" is categorical
+participants | group org aggregate mean(org)
+                                        ^~~
+```
+
+## embedding
+
+For the shell, the script runner and the notebook runner (Swift, module `ArvioQuery`):
+
+```swift
+var session = Session(workspace: workspace, language: .fi, isCancelled: { interrupted.load() })
+for part in StatementSplitter.split(text, firstLine: 1) where !part.isMetaCommand {
+    do {
+        for result in try session.run(part.text, file: "script.arvio", firstLine: part.firstLine) {
+            // .table(Table) to render, or .confirmation(Localized)
+        }
+    } catch {
+        print(error.rendered())   // error is a Diagnostic
+    }
+}
+```
+
+`StatementSplitter.isIncomplete(text)` says whether the shell should show its continuation
+prompt; `Scanner.tolerantTokens(in:)` gives the tokens of half-typed input for completion;
+`verbNames` and `functionNames` list the words.
 """####
