@@ -26,10 +26,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ArvioStatsTests", dependencies: ["ArvioStats"]),
+        .testTarget(name: "ArvioStatsTests", dependencies: ["ArvioStats"], exclude: ["Fixtures"]),
         .testTarget(name: "ArvioDataTests", dependencies: ["ArvioData"]),
         .testTarget(name: "ArvioQueryTests", dependencies: ["ArvioQuery"]),
-        .testTarget(name: "ArvioRenderTests", dependencies: ["ArvioRender"]),
+        .testTarget(name: "ArvioRenderTests", dependencies: ["ArvioRender"], exclude: ["Golden"]),
         .testTarget(name: "ArvioShellTests", dependencies: ["ArvioShell"]),
         .testTarget(name: "ArvioEndToEndTests", dependencies: ["ArvioShell"]),
     ],
