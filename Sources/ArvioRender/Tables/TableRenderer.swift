@@ -4,7 +4,16 @@ import ArvioData
 public enum TableRenderer {
     /// `table` as text, Markdown, CSV or JSON. Every line ends in "\n" (CSV in "\r\n", as
     /// RFC 4180 asks); no line ends in a space. The same input gives the same bytes anywhere.
+    /// A table that carries a chart shows the chart in text (fenced in Markdown); CSV and JSON
+    /// export the numbers behind it.
     public static func render(_ table: Table, format: OutputFormat, options: RenderOptions = RenderOptions()) -> String {
+        if let chart = table.chart {
+            switch format {
+            case .text: return ChartRenderer.render(chart, options: options)
+            case .markdown: return "```text\n" + ChartRenderer.render(chart, options: options) + "```\n"
+            case .csv, .json: break
+            }
+        }
         switch format {
         case .text: join(TextTable.lines(table, options: options))
         case .markdown: join(MarkdownTable.lines(table, options: options))
