@@ -14,7 +14,7 @@ public enum TableRenderer {
             case .csv, .json: break
             }
         }
-        switch format {
+        return switch format {
         case .text: join(TextTable.lines(table, options: options))
         case .markdown: join(MarkdownTable.lines(table, options: options))
         case .csv: join(CSVTable.lines(table, options: options), separator: "\r\n")
