@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(name: "ArvioDataTests", dependencies: ["ArvioData"]),
         .testTarget(name: "ArvioQueryTests", dependencies: ["ArvioQuery"]),
         .testTarget(name: "ArvioRenderTests", dependencies: ["ArvioRender"], exclude: ["Golden"]),
-        .testTarget(name: "ArvioShellTests", dependencies: ["ArvioShell"]),
+        .testTarget(name: "ArvioShellTests", dependencies: ["ArvioShell"], exclude: ["Golden"]),
         .testTarget(name: "ArvioEndToEndTests", dependencies: ["ArvioShell"]),
     ],
     swiftLanguageModes: [.v6]
