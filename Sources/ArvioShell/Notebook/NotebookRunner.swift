@@ -57,7 +57,9 @@ struct NotebookRunner {
             let capture = CapturingConsole()
             interpreter.console = capture
             interpreter.hasWrittenResult = false
-            interpreter.run(block.source, file: path, firstLine: block.firstLine)
+            // Positions count from the block, not the file: knitting moves every later block
+            // down, and the output must not change with it (nor with the notebook's folder).
+            interpreter.run(block.source, file: "block \(outputs.count + 1)", firstLine: 1)
             outputs.append(capture.text)
         }
         return (notebook, outputs)

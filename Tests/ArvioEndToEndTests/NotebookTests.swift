@@ -1,0 +1,99 @@
+import XCTest
+
+final class NotebookTests: XCTestCase {
+    private let notebook = """
+        ---
+        width: 60
+        ---
+        # A notebook
+
+        Text stays as it is.
+
+        ```python
+        print("not run")
+        ```
+
+        ```arvio
+        participants | count by entry_route
+        ```
+
+        ```arvio
+        items | count by nope
+        ```
+
+        """
+
+    private func knitted() throws -> (dir: String, path: String) {
+        let dir = try ArvioProcess.temporaryDirectory()
+        let path = dir + "/nb.md"
+        try ArvioProcess.write(notebook, to: path)
+        let r = try ArvioProcess.run(["knit", path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return (dir, path)
+    }
+
+    func testKnitWritesEachOutputBeneathItsBlockAndAnErrorIsAnOutput() throws {
+        let (_, path) = try knitted()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertEqual(text, """
+            ---
+            width: 60
+            ---
+            # A notebook
+
+            Text stays as it is.
+
+            ```python
+            print("not run")
+            ```
+
+            ```arvio
+            participants | count by entry_route
+            ```
+            ```arvio-output
+            entry_route         n
+            ─────────────────  ──
+            employer-directed  11
+            own initiative      5
+            ```
+
+            ```arvio
+            items | count by nope
+            ```
+            ```arvio-output
+            block 2:1:18: error: there is no column "nope" in items
+            items | count by nope
+                             ^~~~
+            did you mean "code"?
+            ```
+
+            """)
+    }
+
+    func testCheckPassesOnAFreshlyKnittedNotebookAndKnitIsIdempotent() throws {
+        let (_, path) = try knitted()
+        let before = try String(contentsOfFile: path, encoding: .utf8)
+        let r = try ArvioProcess.run(["check", path])
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+        XCTAssertEqual(r.stdout, "")
+        XCTAssertEqual(try ArvioProcess.run(["knit", path]).status, 0)
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), before)
+    }
+
+    func testCheckFailsWithADiffWhenAnOutputWasAltered() throws {
+        let (_, path) = try knitted()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try ArvioProcess.write(text.replacingOccurrences(of: "own initiative      5", with: "own initiative      6"), to: path)
+        let r = try ArvioProcess.run([path, "--check"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stdout.contains("-own initiative      6\n+own initiative      5\n"), r.stdout)
+        XCTAssertTrue(r.stderr.contains("1 of 2 outputs changed"), r.stderr)
+    }
+
+    func testCheckFailsWhenABlockHasNoOutputYet() throws {
+        let dir = try ArvioProcess.temporaryDirectory()
+        let path = dir + "/nb.md"
+        try ArvioProcess.write(notebook, to: path)
+        XCTAssertEqual(try ArvioProcess.run(["check", path]).status, 1)
+    }
+}
