@@ -54,6 +54,22 @@ final class InteractiveShellTests: XCTestCase {
         try t.waitFor("12")
     }
 
+    func testCtrlCDuringALongStatementCancelsItAndKeepsTheWorkspace() throws {
+        let t = try TerminalSession()
+        try t.send("let r2 = responses | take 200 | derive k = 1", "Enter")
+        try t.waitFor("r2: 200 rows")
+        // 200³ = 8 million joined rows: seconds of work, checked for Ctrl-C between chunks.
+        try t.send("let big = r2 | join r2 on k = k | join r2 on k = k", "Enter")
+        Thread.sleep(forTimeInterval: 0.5)
+        try t.send("C-c")
+        try t.waitFor("(cancelled; the workspace is as it was)", seconds: 5)
+        try t.send(".tables", "Enter")
+        let screen = try t.waitFor("\nr2 ")
+        XCTAssertFalse(screen.contains("\nbig "), "no table big was kept: \(screen)")
+        try t.send("r2 | count", "Enter")
+        try t.waitFor("200\narvio>")
+    }
+
     func testCtrlDOnAnEmptyLineQuits() throws {
         let t = try TerminalSession()
         try t.send("C-d")

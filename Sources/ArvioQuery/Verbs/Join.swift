@@ -52,8 +52,13 @@ struct Join: Verb {
         var rightOut: [Int] = []
         leftOut.reserveCapacity(keys.left.count)
         rightOut.reserveCapacity(keys.left.count)
+        // Checked by rows made, not rows read: one left row can match very many right rows.
+        var nextCheck = 0
         for row in keys.left.indices {
-            if row % EvaluationContext.chunk == 0 { try context.checkCancelled(at: keyword.position) }
+            if leftOut.count >= nextCheck {
+                try context.checkCancelled(at: keyword.position)
+                nextCheck = leftOut.count + EvaluationContext.chunk
+            }
             let id = keys.left[row]
             if id >= 0 && starts[id] < starts[id + 1] {
                 for match in starts[id]..<starts[id + 1] {
@@ -65,13 +70,19 @@ struct Join: Verb {
                 rightOut.append(-1)
             }
         }
-        return combine(frame, right, pairs.map(\.1.name), leftOut, rightOut)
+        return try combine(frame, right, pairs.map(\.1.name), leftOut, rightOut, context: context, keyword: keyword)
     }
 
-    private func combine(_ frame: Frame, _ right: Table, _ rightKeys: [String], _ leftRows: [Int], _ rightRows: [Int]) -> Frame {
+    private func combine(_ frame: Frame, _ right: Table, _ rightKeys: [String], _ leftRows: [Int], _ rightRows: [Int],
+                         context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
         let sourceRows = frame.rows.map { rows in leftRows.map { rows[$0] } } ?? leftRows
-        var columns = frame.table.columns.map { Column(name: $0.name, data: $0.data.gathering(sourceRows), label: $0.label) }
+        var columns: [Column] = []
+        for column in frame.table.columns {
+            try context.checkCancelled(at: keyword.position)
+            columns.append(Column(name: column.name, data: column.data.gathering(sourceRows), label: column.label))
+        }
         for column in right.columns where !rightKeys.contains(column.name) {
+            try context.checkCancelled(at: keyword.position)
             var name = column.name
             if columns.contains(where: { $0.name == name }) { name = "\(column.name)_\(right.name)" }
             columns.append(Column(name: name, data: column.data.gatheringAllowingMissing(rightRows), label: column.label))

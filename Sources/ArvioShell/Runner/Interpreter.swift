@@ -84,6 +84,9 @@ public final class Interpreter {
     /// a data error with its file, line and field.
     func report(_ error: any Error) {
         switch error {
+        case let diagnostic as Diagnostic where diagnostic.isCancellation:
+            // The terminal has echoed ^C already; say what it did, not where.
+            console.err(" (cancelled; the workspace is as it was)\n")
         case let diagnostic as Diagnostic:
             console.err(diagnostic.rendered() + "\n")
         case let data as DataError:
