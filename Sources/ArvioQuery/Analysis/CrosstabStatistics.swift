@@ -27,8 +27,7 @@ enum CrosstabStatistics {
                                  value: pearson.statistic, df: pearson.degreesOfFreedom, p: pearson.pValue,
                                  method: asymptotic)]
         if let yates = pearson.yates {
-            entries.append(Statistic(name: Localized(en: "Continuity-corrected chi-square (Yates)",
-                                                     fi: "Jatkuvuuskorjattu khiin neliö (Yates)"),
+            entries.append(Statistic(name: Localized(en: "Yates-corrected chi-square", fi: "Yatesin korjattu khiin neliö"),
                                      value: yates.statistic, df: 1, p: yates.pValue, method: asymptotic))
         }
         entries.append(Statistic(name: Localized(en: "Likelihood ratio G²", fi: "Uskottavuusosamäärä G²"),
@@ -57,11 +56,9 @@ enum CrosstabStatistics {
             : Localized(en: "Fisher–Freeman–Halton exact test", fi: "Fisherin–Freemanin–Haltonin tarkka testi")
         var entries = [Statistic(name: name, value: nil, p: fisher.pValue, method: method)]
         if let oneSided = fisher.oneSided {
-            entries.append(Statistic(name: Localized(en: "Fisher's exact test, one-sided (odds ratio < 1)",
-                                                     fi: "Fisherin tarkka testi, yksisuuntainen (ristitulosuhde < 1)"),
+            entries.append(Statistic(name: Localized(en: "Fisher's exact, one-sided (OR < 1)", fi: "Fisher, yksisuuntainen (OR < 1)"),
                                      value: nil, p: oneSided.less, method: method))
-            entries.append(Statistic(name: Localized(en: "Fisher's exact test, one-sided (odds ratio > 1)",
-                                                     fi: "Fisherin tarkka testi, yksisuuntainen (ristitulosuhde > 1)"),
+            entries.append(Statistic(name: Localized(en: "Fisher's exact, one-sided (OR > 1)", fi: "Fisher, yksisuuntainen (OR > 1)"),
                                      value: nil, p: oneSided.greater, method: method))
         }
         return entries
