@@ -217,3 +217,23 @@ enum SurveySmall {
         return c.level(at: row)?.value
     }
 }
+
+/// Counting stays linear in the rows and Fisher's test is skipped on large tables.
+final class CrosstabScaleTests: XCTestCase {
+    func testAHundredThousandRowsAreCountedWithoutFisher() throws {
+        let n = 100_000
+        let a = Column(name: "a", data: .categorical(CategoricalData(
+            codes: Codes((0..<n).map { UInt32($0 % 3 + 1) }, levelCount: 3),
+            levels: ["x", "y", "z"].map { Level(value: $0) }), ordered: false))
+        let b = Column(name: "b", data: .categorical(CategoricalData(
+            codes: Codes((0..<n).map { UInt32(($0 / 7) % 2 + 1) }, levelCount: 2),
+            levels: ["p", "q"].map { Level(value: $0) }), ordered: false))
+        var workspace = Workspace()
+        workspace.add(Table(name: "big", columns: [a, b]))
+        var session = Session(workspace: workspace)
+        let result = try XCTUnwrap(session.run("big | crosstab a by b").last?.table)
+        XCTAssertEqual(result.column(named: "total")?.data.number(at: 3), Double(n))
+        XCTAssertNil(SurveySmall.statistic(result, "Fisher–Freeman–Halton exact test"))
+        XCTAssertTrue(result.statistics[0].notes.contains { $0.en.hasPrefix("Fisher's exact test is not computed for n above 10000") })
+    }
+}

@@ -351,8 +351,9 @@ columns use their codebook categories (in scale order); a number or text column 
   chi-square for a 2×2 table, likelihood-ratio G², and Fisher's exact test (Freeman–Halton for
   larger tables; both one-sided p-values for a 2×2 table). Fisher's p is exact (network
   algorithm) unless the table is too large for a second's work: then it is a Monte Carlo
-  estimate from 100 000 tables with seed 20070116, and the method column says so. A note says
-  how many cells have an expected count below 5.
+  estimate from 100 000 tables with seed 20070116, and the method column says so. Above
+  n = 10 000 Fisher's test is left out (a note says so). A note says how many cells have an
+  expected count below 5.
 - **Strength of association**: Cramér's V, unadjusted (as R `vcd` and SciPy; not the
   bias-adjusted V of `effectsize`), φ for a 2×2 table, and the contingency coefficient C.
 - **Ordinal association**, when both columns are ordered (ordinal scales or numbers):
