@@ -25,6 +25,9 @@ enum VerbRegistry {
         Take.self,
         Distinct.self,
         Join.self,
+        Crosstab.self,
+        Freq.self,
+        Describe.self,
     ]
 
     private static let byName: [String: any Verb.Type] = Dictionary(

@@ -316,4 +316,74 @@ for part in StatementSplitter.split(text, firstLine: 1) where !part.isMetaComman
 `StatementSplitter.isIncomplete(text)` says whether the shell should show its continuation
 prompt; `Scanner.tolerantTokens(in:)` gives the tokens of half-typed input for completion;
 `verbNames` and `functionNames` list the words.
+
+## crosstab
+
+`crosstab A by B` cross-tabulates two columns: one row per category of `A`, a column per
+category of `B`, a `total` column and a `Total` row, with the tests and measures of association
+under the table. Rows with a missing `A` or `B` are left out, and a note says how many.
+
+```arvio
+participants | crosstab entry_route by post_status
+participants | join motivation | crosstab motivation_start by entry_route cells count, row, expected, resid
+```
+
+`cells KIND, KIND, ...` chooses what each cell shows (the default is `count`). With more than one
+kind the table has one row per category and kind, and a `cell` column says which kind it is.
+(Write `cells`, not `--cells`: `--` starts a comment.)
+
+| kind | shows |
+| --- | --- |
+| `count` | the number of rows |
+| `row` | percentage of the row total |
+| `column` (or `col`) | percentage of the column total |
+| `total` | percentage of all counted rows |
+| `expected` | expected count under independence, row total × column total / n |
+| `resid` | Pearson residual (O − E)/√E; no margins |
+| `adjresid` | adjusted standardized residual (O − E)/√(E(1 − r/n)(1 − c/n)), as R `stdres` and PSPP |
+| `all` | every kind above |
+
+Only categories that occur among the counted rows get a row or column. Categorical and ordinal
+columns use their codebook categories (in scale order); a number or text column may have at most
+12 different values. Under the table (every number at full precision in `.format json` and CSV):
+
+- **Tests of independence**: Pearson chi-square with df and p (asymptotic), Yates' corrected
+  chi-square for a 2×2 table, likelihood-ratio G², and Fisher's exact test (Freeman–Halton for
+  larger tables; both one-sided p-values for a 2×2 table). Fisher's p is exact (network
+  algorithm) unless the table is too large for a second's work: then it is a Monte Carlo
+  estimate from 100 000 tables with seed 20070116, and the method column says so. Above
+  n = 10 000 Fisher's test is left out (a note says so). A note says how many cells have an
+  expected count below 5.
+- **Strength of association**: Cramér's V, unadjusted (as R `vcd` and SciPy; not the
+  bias-adjusted V of `effectsize`), φ for a 2×2 table, and the contingency coefficient C.
+- **Ordinal association**, when both columns are ordered (ordinal scales or numbers):
+  Goodman–Kruskal γ with the PSPP/SPSS test z = γ/ASE0, Kendall's τ_b with R's `cor.test`
+  test (tie-corrected variance, no continuity correction), and the linear-by-linear trend test
+  with scores 1..k.
+
+## freq
+
+`freq X` gives the frequency table of one column: a row per category (scale order for an
+ordinal column, and every category of the codebook even when nobody chose it), then `missing`
+in a row of its own, then `total`. `percent` is of all rows, `valid_percent` and
+`cumulative_percent` of the rows with a value. Labels follow the session's language (`.lang`).
+
+```arvio
+participants | freq org
+```
+
+## describe
+
+`describe X [, Y ...] [by G, ...] [quartiles 6]` summarises numeric and ordinal columns: `n`,
+`missing`, `mean`, `sd` (n − 1), `min`, `q1`, `median`, `q3`, `max`, one row per group (and per
+column when there are several, named in a `variable` column). Quartiles are Hyndman–Fan type 7
+(R's and NumPy's default) unless `quartiles 6` asks for type 6 (SPSS, PSPP EXAMINE); a note
+says which. An ordinal column uses the numbers of its scale points and adds `median_category`
+(the lowest category with at least half of the answers at or below it) and `top2_pct` (the
+percentage of answers in the two highest categories). A group with no values has `n` 0 and
+missing statistics, never zeros.
+
+```arvio
+responses | where phase == "pre" | describe score by area
+```
 """####

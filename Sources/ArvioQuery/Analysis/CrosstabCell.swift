@@ -1,0 +1,86 @@
+import ArvioData
+
+/// What a cell of `crosstab` shows: `crosstab a by b cells count, row, expected, adjresid`.
+enum CrosstabCell: String, CaseIterable, Sendable {
+    case count
+    case row
+    case column
+    case total
+    case expected
+    case resid
+    case adjresid
+
+    /// The words `cells` accepts: each kind's name, `col` for `column`, and `all`.
+    static func named(_ word: String) -> [CrosstabCell]? {
+        if word == "all" { return allCases }
+        if word == "col" { return [.column] }
+        return CrosstabCell(rawValue: word).map { [$0] }
+    }
+
+    /// The words to suggest from when a cell kind is mistyped.
+    static var words: [String] { allCases.map(\.rawValue) + ["col", "all"] }
+
+    /// How the kind reads in the `cell` column.
+    var label: Localized {
+        switch self {
+        case .count: Localized(en: "count", fi: "lukumäärä")
+        case .row: Localized(en: "row %", fi: "rivi-%")
+        case .column: Localized(en: "column %", fi: "sarake-%")
+        case .total: Localized(en: "total %", fi: "kokonais-%")
+        case .expected: Localized(en: "expected", fi: "odotettu")
+        case .resid: Localized(en: "residual", fi: "residuaali")
+        case .adjresid: Localized(en: "adj. residual", fi: "korj. residuaali")
+        }
+    }
+
+    /// The cell of category `i` of the rows and `j` of the columns (nil = the margin) in
+    /// `table`; nil where the kind has no margin (residuals).
+    func value(_ table: CrosstabCounts, _ i: Int?, _ j: Int?) -> Double? {
+        let n = Double(table.total)
+        let observed = Double(table.count(i, j))
+        let rowTotal = Double(table.count(i, nil)), columnTotal = Double(table.count(nil, j))
+        switch self {
+        case .count: return observed
+        case .row: return rowTotal > 0 ? 100 * observed / rowTotal : nil
+        case .column: return columnTotal > 0 ? 100 * observed / columnTotal : nil
+        case .total: return n > 0 ? 100 * observed / n : nil
+        case .expected: return n > 0 ? rowTotal * columnTotal / n : nil
+        case .resid, .adjresid:
+            guard let i, let j, n > 0 else { return nil }
+            let expected = rowTotal * columnTotal / n
+            guard expected > 0 else { return nil }
+            if self == .resid { return (observed - expected) / expected.squareRoot() }
+            let shrink = (1 - rowTotal / n) * (1 - columnTotal / n)
+            return shrink > 0 ? (observed - expected) / (expected * shrink).squareRoot() : nil
+        }
+    }
+}
+
+/// The counts of a cross-tabulation over the categories that occur, with margins.
+struct CrosstabCounts {
+    /// `counts[i][j]`: rows with row category i and column category j.
+    var counts: [[Int]]
+    /// The row sums.
+    var rowTotals: [Int]
+    /// The column sums.
+    var columnTotals: [Int]
+    /// All counted rows.
+    var total: Int
+
+    init(_ counts: [[Int]]) {
+        self.counts = counts
+        rowTotals = counts.map { $0.reduce(0, +) }
+        columnTotals = (0..<(counts.first?.count ?? 0)).map { j in counts.reduce(0) { $0 + $1[j] } }
+        total = rowTotals.reduce(0, +)
+    }
+
+    /// A cell, a margin (one index nil) or the grand total (both nil).
+    func count(_ i: Int?, _ j: Int?) -> Int {
+        switch (i, j) {
+        case let (i?, j?): counts[i][j]
+        case let (i?, nil): rowTotals[i]
+        case let (nil, j?): columnTotals[j]
+        case (nil, nil): total
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import ArvioData
+import ArvioStats
+
+/// The statistics `crosstab` prints under its table: tests of independence (Pearson, likelihood
+/// ratio, Fisher's exact), nominal strength (Cramér's V), and for two ordered variables the
+/// ordinal measures (γ, τ_b, linear-by-linear). Each entry names the method behind its p-value.
+enum CrosstabStatistics {
+    /// The blocks for `counts` (categories that occur only), or a note saying why there are none.
+    static func blocks(_ counts: CrosstabCounts, ordered: Bool) -> (blocks: [StatisticsBlock], notes: [Localized]) {
+        guard let table = try? ContingencyTable(counts.counts) else {
+            return ([], [Localized(en: "no tests: each variable needs at least two categories with answers",
+                                   fi: "ei testejä: kummallakin muuttujalla pitää olla vähintään kaksi luokkaa, joissa on vastauksia")])
+        }
+        var blocks = [independence(table), strength(table)]
+        if ordered, let ordinal = try? OrdinalAssociation(table) {
+            blocks.append(ordinalBlock(ordinal, LinearByLinearTest(table)))
+        }
+        return (blocks, [])
+    }
+
+    /// The largest n for which Fisher's test is run: beyond it the Monte Carlo fallback would
+    /// cost seconds on a national-size survey, and the chi-square approximation is good.
+    static let fisherLimit = 10_000
+
+    private static let asymptotic = Localized(en: "asymptotic chi-square", fi: "asymptoottinen khiin neliö")
+
+    private static func independence(_ table: ContingencyTable) -> StatisticsBlock {
+        let pearson = PearsonChiSquareTest(table)
+        let ratio = LikelihoodRatioTest(table)
+        var entries = [Statistic(name: Localized(en: "Pearson chi-square", fi: "Pearsonin khiin neliö"),
+                                 value: pearson.statistic, df: pearson.degreesOfFreedom, p: pearson.pValue,
+                                 method: asymptotic)]
+        if let yates = pearson.yates {
+            entries.append(Statistic(name: Localized(en: "Yates-corrected chi-square", fi: "Yatesin korjattu khiin neliö"),
+                                     value: yates.statistic, df: 1, p: yates.pValue, method: asymptotic))
+        }
+        entries.append(Statistic(name: Localized(en: "Likelihood ratio G²", fi: "Uskottavuusosamäärä G²"),
+                                 value: ratio.statistic, df: ratio.degreesOfFreedom, p: ratio.pValue, method: asymptotic))
+        var notes: [Localized] = []
+        if table.total <= fisherLimit, let fisher = try? FisherExactTest(table) {
+            entries += fisherEntries(fisher, twoByTwo: table.droppingEmptyMargins().isTwoByTwo)
+        } else {
+            notes.append(Localized(en: "Fisher's exact test is not computed for n above \(fisherLimit); at this size the chi-square tests are accurate",
+                                   fi: "Fisherin tarkkaa testiä ei lasketa, kun n on yli \(fisherLimit); näin suurella aineistolla khiin neliö -testit ovat tarkkoja"))
+        }
+        if pearson.cellsWithExpectedBelowFive > 0 {
+            notes.append(smallExpected(pearson, cells: table.droppingEmptyMargins().counts.joined().count))
+        }
+        return StatisticsBlock(title: Localized(en: "Tests of independence", fi: "Riippumattomuustestit"),
+                               entries: entries, notes: notes)
+    }
+
+    private static func fisherEntries(_ fisher: FisherExactTest, twoByTwo: Bool) -> [Statistic] {
+        let method = fisher.isExact
+            ? Localized(en: "exact (network algorithm)", fi: "tarkka (verkkoalgoritmi)")
+            : Localized(en: fisher.method, fi: fisher.method.replacing("tables", with: "taulukkoa")
+                .replacing("seed", with: "siemen"))
+        let name = twoByTwo ? Localized(en: "Fisher's exact test", fi: "Fisherin tarkka testi")
+            : Localized(en: "Fisher–Freeman–Halton exact test", fi: "Fisherin–Freemanin–Haltonin tarkka testi")
+        var entries = [Statistic(name: name, value: nil, p: fisher.pValue, method: method)]
+        if let oneSided = fisher.oneSided {
+            entries.append(Statistic(name: Localized(en: "Fisher's exact, one-sided (OR < 1)", fi: "Fisher, yksisuuntainen (OR < 1)"),
+                                     value: nil, p: oneSided.less, method: method))
+            entries.append(Statistic(name: Localized(en: "Fisher's exact, one-sided (OR > 1)", fi: "Fisher, yksisuuntainen (OR > 1)"),
+                                     value: nil, p: oneSided.greater, method: method))
+        }
+        return entries
+    }
+
+    private static func smallExpected(_ pearson: PearsonChiSquareTest, cells: Int) -> Localized {
+        let below = pearson.cellsWithExpectedBelowFive
+        let share = AnalysisText.fixed(100 * Double(below) / Double(cells), decimals: 1)
+        let smallest = AnalysisText.fixed(pearson.minimumExpected, decimals: 2)
+        return Localized(
+            en: "\(below) of \(cells) cells (\(share)%) have an expected count below 5 (the smallest is \(smallest)); the chi-square p-values are approximate, so rely on Fisher's exact test",
+            fi: "\(below) solussa \(cells):stä (\(share) %) odotettu frekvenssi on alle 5 (pienin \(smallest)); khiin neliön p-arvot ovat likiarvoja, joten nojaa Fisherin tarkkaan testiin")
+    }
+
+    private static func strength(_ table: ContingencyTable) -> StatisticsBlock {
+        let nominal = NominalAssociation(table)
+        var entries = [Statistic(name: Localized(en: "Cramér's V (unadjusted)", fi: "Cramérin V (korjaamaton)"),
+                                 value: nominal.cramersV)]
+        if table.droppingEmptyMargins().isTwoByTwo {
+            entries.append(Statistic(name: Localized(en: "Phi (unsigned)", fi: "Phi (etumerkitön)"), value: nominal.phi))
+        }
+        entries.append(Statistic(name: Localized(en: "Contingency coefficient C", fi: "Kontingenssikerroin C"),
+                                 value: nominal.contingencyCoefficient))
+        return StatisticsBlock(title: Localized(en: "Strength of association", fi: "Yhteyden voimakkuus"),
+                               entries: entries)
+    }
+
+    private static func ordinalBlock(_ ordinal: OrdinalAssociation, _ trend: LinearByLinearTest) -> StatisticsBlock {
+        let normal = Localized(en: "normal approximation", fi: "normaaliapproksimaatio")
+        return StatisticsBlock(
+            title: Localized(en: "Ordinal association", fi: "Järjestysasteikollinen yhteys"),
+            entries: [
+                Statistic(name: Localized(en: "Goodman–Kruskal gamma", fi: "Goodmanin–Kruskalin gamma"),
+                          value: ordinal.gamma, p: ordinal.gammaTest.pValue,
+                          method: Localized(en: normal.en + ", z = γ/ASE0", fi: normal.fi + ", z = γ/ASE0")),
+                Statistic(name: Localized(en: "Kendall's tau-b", fi: "Kendallin tau-b"),
+                          value: ordinal.tauB, p: ordinal.tauBTest.pValue,
+                          method: Localized(en: normal.en + ", tie-corrected", fi: normal.fi + ", sidoskorjattu")),
+                Statistic(name: Localized(en: "Linear-by-linear trend", fi: "Lineaarinen trendi"),
+                          value: trend.statistic, df: trend.degreesOfFreedom, p: trend.pValue,
+                          method: Localized(en: "asymptotic chi-square, scores 1..k",
+                                            fi: "asymptoottinen khiin neliö, pisteet 1..k")),
+            ])
+    }
+}

@@ -1,0 +1,122 @@
+import ArvioData
+
+/// `crosstab a by b [cells count, row, ...]`: the cross-tabulation of two columns, one row per
+/// category of `a` (and per cell kind when several are asked for), a column per category of
+/// `b` plus a total column and a total row, with the tests and measures of association under it.
+struct Crosstab: Verb {
+    static let name = "crosstab"
+    /// The most distinct values a number or text column may have to be cross-tabulated.
+    static let valueLimit = 12
+    var rows: Token
+    var columns: Token
+    var cells: [CrosstabCell]
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Crosstab {
+        let rows = try parser.name(expected: "a column after \"crosstab\", as in crosstab entry_route by post_status")
+        try parser.expectWord("by", "\"by\" and a second column, as in crosstab \(rows.text) by post_status")
+        let columns = try parser.name(expected: "a column after \"by\"")
+        var cells: [CrosstabCell] = [.count]
+        if parser.match(word: "cells") {
+            cells = []
+            for word in try parser.names(expected: "a cell kind after \"cells\" (\(CrosstabCell.words.joined(separator: ", ")))") {
+                guard let kinds = CrosstabCell.named(word.text) else {
+                    throw Diagnostic(word.position,
+                                     "there is no cell kind \"\(word.text)\"; cells can be \(CrosstabCell.words.joined(separator: ", "))",
+                                     suggestion: Suggestion.quoted(word.text, among: CrosstabCell.words))
+                }
+                for kind in kinds where !cells.contains(kind) { cells.append(kind) }
+            }
+        } else if !parser.atStepEnd {
+            throw parser.expected("\"cells\" and what to show (such as cells count, row), or the end of the step")
+        }
+        return Crosstab(rows: rows, columns: columns, cells: cells)
+    }
+
+    func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+        if rows.text == columns.text {
+            throw Diagnostic(columns.position, "\"\(columns.text)\" is cross-tabulated with itself; name two different columns")
+        }
+        let a = try CrosstabAxis.make(frame: frame, token: rows, context: context, limit: Self.valueLimit, verb: "crosstab")
+        let b = try CrosstabAxis.make(frame: frame, token: columns, context: context, limit: Self.valueLimit, verb: "crosstab")
+        let (full, leftOut) = try count(a, b, context: context)
+        // Only categories that occur among the counted rows become rows and columns.
+        let usedRows = full.indices.filter { i in full[i].contains { $0 > 0 } }
+        let usedColumns = (0..<b.levels.count).filter { j in full.contains { $0[j] > 0 } }
+        let counts = CrosstabCounts(usedRows.map { i in usedColumns.map { full[i][$0] } })
+        var table = layout(counts, rowLevels: usedRows.map { a.levels[$0] }, columnLevels: usedColumns.map { b.levels[$0] },
+                           ordered: a.ordered, language: context.language)
+        table.name = frame.table.name
+        let statistics = CrosstabStatistics.blocks(counts, ordered: a.ordered && b.ordered)
+        table.statistics = statistics.blocks
+        var next = Frame(table: table, origin: nil)
+        next.notes = frame.notes + statistics.notes
+        if leftOut > 0 {
+            let rowsText = AnalysisText.rows(leftOut)
+            next.notes.append(Localized(en: "left out \(rowsText.en) with a missing \(a.name) or \(b.name)",
+                                        fi: "jätettiin pois \(rowsText.fi), joilta puuttuu \(a.name) tai \(b.name)"))
+        }
+        return next
+    }
+
+    /// Counts every pair of categories with one dense counter per pair; rows with a missing
+    /// value on either side are counted apart.
+    private func count(_ a: CrosstabAxis, _ b: CrosstabAxis,
+                       context: EvaluationContext) throws(Diagnostic) -> (counts: [[Int]], leftOut: Int) {
+        let width = b.levels.count + 1
+        var flat = [Int](repeating: 0, count: (a.levels.count + 1) * width)
+        var start = 0
+        while start < a.ids.count {
+            try context.checkCancelled(at: rows.position)
+            let end = min(a.ids.count, start + EvaluationContext.chunk)
+            a.ids.withUnsafeBufferPointer { x in
+                b.ids.withUnsafeBufferPointer { y in
+                    for row in start..<end { flat[Int(x[row]) * width + Int(y[row])] += 1 }
+                }
+            }
+            start = end
+        }
+        let counts = (0..<a.levels.count).map { i in Array(flat[(i * width)..<(i * width + b.levels.count)]) }
+        let counted = counts.reduce(0) { $0 + $1.reduce(0, +) }
+        return (counts, a.ids.count - counted)
+    }
+
+    /// The result table: the row variable, the cell kind when there are several, a column per
+    /// column category and the total; a total row last.
+    private func layout(_ counts: CrosstabCounts, rowLevels: [Level], columnLevels: [Level],
+                        ordered: Bool, language: Language) -> Table {
+        let rowMargins: [Int?] = Array(rowLevels.indices) + [nil]
+        let showKind = cells.count > 1
+        var rowCodes: [UInt32] = [], kindCodes: [UInt32] = []
+        for position in rowMargins.indices {
+            for kind in cells {
+                rowCodes.append(UInt32(position + 1))
+                kindCodes.append(UInt32((CrosstabCell.allCases.firstIndex(of: kind) ?? 0) + 1))
+            }
+        }
+        let total = Localized(en: "Total", fi: "Yhteensä")
+        let levels = rowLevels + [Level(value: "total", label: total)]
+        var columns = [Column(name: rows.text, data: .categorical(
+            CategoricalData(codes: Codes(rowCodes, levelCount: levels.count), levels: levels), ordered: ordered))]
+        if showKind {
+            let kinds = CrosstabCell.allCases.map { Level(value: $0.rawValue, label: $0.label) }
+            columns.append(Column(name: "cell", data: .categorical(
+                CategoricalData(codes: Codes(kindCodes, levelCount: kinds.count), levels: kinds), ordered: false)))
+        }
+        var taken = Set(columns.map(\.name))
+        let columnMargins: [Int?] = Array(columnLevels.indices) + [nil]
+        for j in columnMargins {
+            var name = j.map { columnLevels[$0].value } ?? total.text(language).lowercased()
+            while taken.contains(name) { name += "_" }
+            taken.insert(name)
+            let label = j.map { columnLevels[$0].label } ?? total
+            var values: [Double] = []
+            for i in rowMargins {
+                for kind in cells { values.append(kind.value(counts, i, j) ?? Missing.decimal) }
+            }
+            let data: ColumnData = cells == [.count] ? .integer(values.map { Int64($0) }) : .decimal(values)
+            columns.append(Column(name: name, data: data, label: label))
+        }
+        return Table(name: "crosstab", columns: columns, rowCount: rowCodes.count,
+                     key: showKind ? [rows.text, "cell"] : [rows.text])
+    }
+}

@@ -1,0 +1,80 @@
+import ArvioData
+import ArvioStats
+
+/// `describe x, y [by g] [quartiles 6]`: n, missing, mean, sd, min, quartiles, median and max of
+/// each numeric or ordinal column, per group; for ordinal columns also the median category and
+/// the share in the top two categories. Quartiles are Hyndman–Fan type 7 unless told otherwise.
+struct Describe: Verb {
+    static let name = "describe"
+    var variables: [Token]
+    var groups: [Token]
+    var quantileType: Int
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Describe {
+        let variables = try parser.names(expected: "a column after \"describe\", as in describe grade by org")
+        var groups: [Token] = []
+        if parser.match(word: "by") {
+            groups = try parser.names(expected: "a column to group by after \"by\"")
+        }
+        var type = 7
+        if parser.match(word: "quartiles") {
+            let token = parser.current
+            guard token.kind == .number, token.text == "6" || token.text == "7" else {
+                throw parser.expected("6 or 7 after \"quartiles\" (Hyndman–Fan type 7 as R, or type 6 as SPSS)")
+            }
+            parser.advance()
+            type = token.text == "6" ? 6 : 7
+        }
+        if !parser.atStepEnd {
+            throw parser.expected(groups.isEmpty ? "\",\", \"by\", \"quartiles\" or the end of the step"
+                                                 : "\",\", \"quartiles\" or the end of the step")
+        }
+        return Describe(variables: variables, groups: groups, quantileType: type)
+    }
+
+    func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+        let described = try variables.map { token throws(Diagnostic) in try DescribedVariable(frame: frame, token: token, context: context) }
+        for (index, token) in variables.enumerated() where variables[..<index].contains(where: { $0.text == token.text }) {
+            throw Diagnostic(token.position, "\"\(token.text)\" is listed twice")
+        }
+        let grouping = groups.isEmpty ? Grouping.single(rowCount: frame.rowCount)
+            : try Grouping.make(frame: frame, keys: groups, context: context)
+        try context.checkCancelled(at: keyword.position)
+        let members = grouping.rowsByGroup()
+        let method: Quantile.Method = quantileType == 6 ? .type6 : .type7
+        let anyOrdinal = described.contains { $0.levels != nil }
+
+        var summaries: [DescribeRow] = []
+        var groupOfRow: [Int] = []
+        var variableOfRow: [UInt32] = []
+        for group in 0..<grouping.groupCount {
+            for (v, variable) in described.enumerated() {
+                summaries.append(DescribeRow(variable, rows: members[group], method: method, language: context.language))
+                groupOfRow.append(group)
+                variableOfRow.append(UInt32(v + 1))
+            }
+        }
+        var columns = grouping.keyColumns.map { Column(name: $0.name, data: $0.data.gathering(groupOfRow), label: $0.label) }
+        if described.count > 1 {
+            let levels = described.map { Level(value: $0.name) }
+            columns.append(Column(name: "variable", data: .categorical(
+                CategoricalData(codes: Codes(variableOfRow, levelCount: levels.count), levels: levels), ordered: false)))
+        }
+        columns += DescribeRow.columns(summaries, ordinal: anyOrdinal)
+        let table = Table(name: frame.table.name, columns: columns, rowCount: summaries.count,
+                          key: groups.map(\.text) + (described.count > 1 ? ["variable"] : []))
+        var next = Frame(table: table, origin: nil)
+        next.notes = frame.notes
+        next.notes.append(quantileType == 6
+            ? Localized(en: "q1, median and q3 are quantiles of type 6 (Hyndman–Fan; SPSS, PSPP EXAMINE)",
+                        fi: "q1, mediaani ja q3 ovat tyypin 6 kvantiileja (Hyndman–Fan; SPSS, PSPP EXAMINE)")
+            : Localized(en: "q1, median and q3 are quantiles of type 7 (Hyndman–Fan; the default of R and NumPy)",
+                        fi: "q1, mediaani ja q3 ovat tyypin 7 kvantiileja (Hyndman–Fan; R:n ja NumPyn oletus)"))
+        if anyOrdinal {
+            next.notes.append(Localized(
+                en: "ordinal columns use the numbers of their scale points; median_category is the lowest category with at least half of the answers at or below it, top2_pct the percentage of answers in the two highest categories",
+                fi: "järjestysasteikolliset sarakkeet käyttävät asteikon pisteiden lukuja; median_category on alin luokka, jossa tai jonka alapuolella on vähintään puolet vastauksista, top2_pct kahden ylimmän luokan osuus vastauksista prosentteina"))
+        }
+        return next
+    }
+}

@@ -1,0 +1,55 @@
+import ArvioData
+
+/// `freq x`: the frequency table of one column: each category (scale order for ordinal
+/// columns, every category of the codebook even when nobody chose it), then missing in a row of
+/// its own, then the total; with percent of all rows, valid percent and cumulative percent.
+struct Freq: Verb {
+    static let name = "freq"
+    /// The most distinct values a number or text column may have to be tabulated.
+    static let valueLimit = 200
+    var column: Token
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Freq {
+        Freq(column: try parser.name(expected: "a column after \"freq\", as in freq org"))
+    }
+
+    func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+        let axis = try CrosstabAxis.make(frame: frame, token: column, context: context, limit: Self.valueLimit, verb: "freq")
+        let counts = try axis.counts(in: context, at: column.position)
+        let all = axis.ids.count
+        let missing = counts[axis.levels.count]
+        let valid = all - missing
+        let categories = axis.levels.indices.filter { axis.coded || counts[$0] > 0 }
+        let missingLevel = Level(value: "missing", label: Localized(en: "missing", fi: "puuttuu"))
+        let totalLevel = Level(value: "total", label: Localized(en: "Total", fi: "Yhteensä"))
+        let levels = categories.map { axis.levels[$0] } + [missingLevel, totalLevel]
+
+        var n: [Int64] = [], percent: [Double] = [], validPercent: [Double] = [], cumulative: [Double] = []
+        var running = 0
+        func share(_ part: Int, of whole: Int) -> Double { whole > 0 ? 100 * Double(part) / Double(whole) : Missing.decimal }
+        for i in categories {
+            running += counts[i]
+            n.append(Int64(counts[i]))
+            percent.append(share(counts[i], of: all))
+            validPercent.append(share(counts[i], of: valid))
+            cumulative.append(share(running, of: valid))
+        }
+        n += [Int64(missing), Int64(all)]
+        percent += [share(missing, of: all), share(all, of: all)]
+        validPercent += [Missing.decimal, share(valid, of: valid)]
+        cumulative += [Missing.decimal, Missing.decimal]
+
+        let codes = (1...levels.count).map(UInt32.init)
+        let table = Table(name: frame.table.name, columns: [
+            Column(name: axis.name, data: .categorical(CategoricalData(codes: Codes(codes, levelCount: levels.count),
+                                                                       levels: levels), ordered: axis.ordered)),
+            Column(name: "n", data: .integer(n)),
+            Column(name: "percent", data: .decimal(percent)),
+            Column(name: "valid_percent", data: .decimal(validPercent)),
+            Column(name: "cumulative_percent", data: .decimal(cumulative)),
+        ], key: [axis.name])
+        var next = Frame(table: table, origin: nil)
+        next.notes = frame.notes
+        return next
+    }
+}

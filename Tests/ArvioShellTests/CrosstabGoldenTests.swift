@@ -1,0 +1,36 @@
+import ArvioData
+import XCTest
+
+/// How `crosstab` prints on the built-in data; every number in these files was checked against
+/// R (`chisq.test`, `fisher.test`, `vcd::assocstats`, `DescTools`) before it was committed.
+final class CrosstabGoldenTests: XCTestCase {
+    func testEntryRouteByPostStatus() {
+        assertGolden(output(of: "participants | crosstab entry_route by post_status"),
+                     "crosstab/entry-route-by-post-status.txt")
+    }
+
+    func testMotivationByEntryRouteWithFourCellKinds() {
+        assertGolden(output(of: "participants | join motivation | crosstab motivation_start by entry_route cells count, row, expected, resid"),
+                     "crosstab/motivation-by-entry-route-cells.txt")
+    }
+
+    func testTwoOrdinalScalesGetOrdinalMeasures() {
+        assertGolden(output(of: "participants | join motivation | crosstab motivation_start by employment_relation"),
+                     "crosstab/motivation-by-employment-relation.txt")
+    }
+
+    func testFinnish() {
+        assertGolden(output(of: "participants | crosstab entry_route by prior_guidance_training cells count, column", language: .fi),
+                     "crosstab/entry-route-by-prior-training.fi.txt")
+    }
+
+    func testJSONCarriesEveryStatisticAtFullPrecision() {
+        assertGolden(output(of: ".format json\nparticipants | crosstab entry_route by prior_guidance_training"),
+                     "crosstab/entry-route-by-prior-training.json")
+    }
+
+    func testUnknownCellKind() {
+        assertGolden(output(of: "participants | crosstab org by entry_route cells count, rows"),
+                     "crosstab/unknown-cell-kind.txt")
+    }
+}
