@@ -32,6 +32,16 @@ final class ScannerTests: XCTestCase {
         XCTAssertEqual(try kinds("a # comment | b\nc -- another\n"), ["id:a", "NL", "id:c", "NL", "END"])
     }
 
+    func testDoubleDashBeforeALetterIsAnOptionMistakeNotASilentComment() {
+        XCTAssertThrowsError(try Scanner.tokens(in: "participants | crosstab a by b --cells row")) { error in
+            XCTAssertEqual((error as? Diagnostic)?.rendered(), """
+                <stdin>:1:32: error: options are words without dashes here; a comment starts with # or with -- and a space
+                did you mean "cells"?
+                """)
+        }
+        XCTAssertEqual(try? kinds("items -- note\n"), ["id:items", "NL", "END"])
+    }
+
     func testBackticksQuoteNamesWithSpacesAndKeywords() throws {
         XCTAssertEqual(try kinds("`työ tunnit` `in`"), ["q:työ tunnit", "q:in", "END"])
     }

@@ -67,7 +67,9 @@ public struct Scanner {
         while let c = peek() {
             if c == " " || c == "\t" {
                 index += 1
-            } else if c == "#" || (c == "-" && peek(1) == "-") {
+            } else if c == "#" || (c == "-" && peek(1) == "-" && !(peek(2)?.isLetter ?? false)) {
+                // `--cells` is an option written the way other shells write them, not a
+                // comment: it must not vanish silently, so symbol() reports it.
                 while let d = peek(), d != "\n", d != "\r" { index += 1 }
             } else {
                 return
@@ -140,6 +142,14 @@ public struct Scanner {
 
     private mutating func symbol() throws(Diagnostic) -> Token {
         let start = index
+        if peek() == "-", peek(1) == "-", let c = peek(2), c.isLetter {
+            var end = index + 2
+            while end < characters.count, characters[end].isLetter || characters[end] == "_" { end += 1 }
+            let word = String(characters[(index + 2)..<end])
+            throw Diagnostic(position(from: start, length: end - start),
+                             "options are words without dashes here; a comment starts with # or with -- and a space",
+                             suggestion: "\"\(word)\"")
+        }
         if let c = peek(), let d = peek(1), Self.twoCharacterSymbols.contains(String([c, d])) {
             index += 2
             return Token(.symbol, String([c, d]), position(from: start, length: 2))

@@ -18,8 +18,9 @@ first fenced block is the example.
 ## statements
 
 One statement per line. A line that ends in `|` continues on the next line, and so does a line
-inside an open `(` or `[`. Blank lines are ignored. `#` and `--` start a comment that runs to the
-end of the line. Lines starting with `.` are meta-commands for the shell (`.tables`, `.help`),
+inside an open `(` or `[`. Blank lines are ignored. `#`, and `--` followed by a space, start a
+comment that runs to the end of the line (`--cells` is not a comment but a mistake: options are
+words, as in `crosstab a by b cells row`). Lines starting with `.` are meta-commands for the shell (`.tables`, `.help`),
 not statements.
 
 ```arvio
@@ -47,6 +48,9 @@ verb        = "where" expr
             | "take" number
             | "distinct" [ name { "," name } ]
             | "join" [ "left" | "inner" ] name [ "on" name [ "=" name ] { "," name [ "=" name ] } ]
+            | "crosstab" name "by" name [ "cells" name { "," name } ]
+            | "freq" name
+            | "describe" name { "," name } [ "by" name { "," name } ] [ "quartiles" number ]
 named       = [ name "=" ] expr
 expr        = or
 or          = and { "or" and }
