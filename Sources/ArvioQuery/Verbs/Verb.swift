@@ -25,6 +25,8 @@ enum VerbRegistry {
         Take.self,
         Distinct.self,
         Join.self,
+        Delta.self,
+        Attrition.self,
     ]
 
     private static let byName: [String: any Verb.Type] = Dictionary(
