@@ -27,6 +27,7 @@ enum VerbRegistry {
         Join.self,
         Delta.self,
         Attrition.self,
+        Associate.self,
     ]
 
     private static let byName: [String: any Verb.Type] = Dictionary(
