@@ -28,6 +28,9 @@ enum VerbRegistry {
         Crosstab.self,
         Freq.self,
         Describe.self,
+        Delta.self,
+        Attrition.self,
+        Associate.self,
     ]
 
     private static let byName: [String: any Verb.Type] = Dictionary(

@@ -390,4 +390,89 @@ missing statistics, never zeros.
 ```arvio
 responses | where phase == "pre" | describe score by area
 ```
+
+## delta
+
+`delta V by PHASE` gives the paired change of `V` (a number or an ordinal scale) from the
+first phase to the second: n paired, mean pre and post, mean and median change, how many
+improved, stayed the same and got worse, and how many have only a pre (`pre_only`) or only a
+post (`post_only`) value. Under it: the Wilcoxon signed-rank test, the sign test, the paired t
+with its 95% CI, Cohen's d_z and the rank-biserial r; notes say which key paired the rows, which
+two phases were compared, and who has only one answer and why.
+
+```arvio
+responses | delta score by phase per area
+```
+
+- **Pairing.** Rows pair on the table's key without the phase column (`responses`:
+  participant, item). A table with no key names its pairing key: `on id`. Only complete pairs
+  enter the means and tests; the unpaired values are counted, their mean is given in a note,
+  and they are never mixed into the change.
+- **Phases.** The phase column's two values in codebook order (`pre` → `post`); first-seen
+  order for a table loaded without a codebook; ascending for numbers. With more than two values,
+  say which two, in which order: `by drug "drug1" -> "drug2"`.
+- **Wide data.** `survey | delta pre_motiv -> post_motiv on id` pairs two columns of each row
+  (`on` names the column that identifies a row in the notes).
+- **Who and why.** The people with one answer are named by the first key column that refers to
+  another table (`participant` → `participants`), or by the first key column, or by row number.
+  Their reason is the first column whose name contains `status` (a category, shown by its label),
+  or else one whose name contains `reason` (`…_fi` preferred in Finnish), looked up in the table
+  itself and then in the referred-to table.
+- **`per G`** gives a row per group. When `G` is part of the pairing key (`per participant`) the
+  rows list each person's change and the tests are given once, over all pairs; otherwise each
+  group gets its own tests. When a person contributes several pairs (one per item), a note says
+  the tests treat the pairs as independent.
+- **Wilcoxon.** Zero changes are dropped (`with pratt` ranks them and then drops their ranks);
+  ties get midranks; p is exact, conditional on the tied ranks, up to 50 non-zero changes, and
+  the normal approximation (tie-corrected, no continuity correction) above that; the method is
+  named. The normal approximation is always shown as `Wilcoxon z`. Sign test: exact binomial,
+  ties dropped. Changes are post − pre.
+
+```arvio
+responses | where item == "overall" | delta score by phase per participant
+responses | join participants | delta score by phase per entry_route
+```
+
+## attrition
+
+`attrition` compares the people with a pre answer but no post answer ("left") with those who
+have both ("completers"): how many left and why, their pre score, and every background column.
+Numbers and scales give both means, the difference (left − completers) and the exact
+Mann–Whitney p; categories give each value's percentage in both groups and Fisher's exact p
+(on the column's first row). Identifiers, constant and free-text columns, and status and reason
+columns, are left out and named in a note.
+
+```arvio
+participants | join motivation | attrition
+```
+
+On a table of people, `attrition` finds the answers in the table that refers to it through a
+declared relation and has a key with a two-valued phase column and one numeric or ordinal column
+(`responses.score` by `phase`); the pre score is each person's mean over their pre answers. It
+also takes the same arguments as `delta`: `responses | attrition score by phase`, or for wide
+data `survey | attrition pre_motiv -> post_motiv on id`, where the background is the table's
+other columns.
+
+## associate
+
+`associate OUTCOME` ranks every other column by the strength of its association with the
+outcome, strongest first, with the measure chosen by the two kinds, the number of complete
+pairs used, a p-value and its method.
+
+```arvio
+participants | join motivation | associate motivation_start
+```
+
+| kinds | measure | p |
+| --- | --- | --- |
+| category × category | Cramér's V | Fisher's exact (Monte Carlo, seeded, for large tables) |
+| scale × scale | Kendall's tau-b | seeded permutation |
+| number or scale × two categories | rank-biserial r (second value vs first) | exact Mann–Whitney |
+| number or scale × more categories | eta | seeded permutation |
+| number × number or scale | Spearman's rho | seeded permutation |
+
+Permutation p-values use 10000 shuffles with seed 20070116 (`associate motivation_start seed 7`
+changes it) up to 5000 pairs, and the measure's asymptotic test above that. Columns whose values
+are all different (identifiers), constant columns and free text are skipped and listed in a note.
+Measures of different kinds are not on one scale: read the order as a guide to what to look at.
 """####

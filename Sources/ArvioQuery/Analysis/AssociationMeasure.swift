@@ -1,0 +1,138 @@
+import ArvioData
+import ArvioStats
+
+/// One column's values for `associate`, read by kind: numbers, scale ranks, or category codes.
+struct AssociationVariable {
+    /// How the column is measured.
+    enum Kind: String {
+        case numeric, ordinal, binary, nominal
+    }
+    var name: String
+    var kind: Kind
+    /// Numbers (numeric, ordinal scale numbers) or category indices (binary, nominal); NaN missing.
+    var values: [Double]
+    /// Names of the categories, for binary and nominal columns.
+    var categories: [String]
+
+    /// Reads `data`, or says why the column is skipped.
+    static func make(name: String, data: ColumnData) -> Result<AssociationVariable, SkipReason> {
+        switch data {
+        case .integer, .decimal, .categorical(_, true):
+            let numbers = PairingValues.numbersIfOrdered(data) ?? []
+            if Set(numbers.filter { !$0.isNaN }).count < 2 { return .failure(.constant) }
+            let kind: Kind = data.type == .ordinal ? .ordinal : .numeric
+            return .success(AssociationVariable(name: name, kind: kind, values: numbers, categories: []))
+        case .categorical(let c, false):
+            let codes = c.codes.widened
+            var used = [Int](repeating: 0, count: c.levels.count + 1)
+            for code in codes { used[Int(code)] += 1 }
+            let present = (1...max(1, c.levels.count)).filter { $0 <= c.levels.count && used[$0] > 0 }
+            return categorical(name, codes.map { Int($0) - 1 }, present.map { $0 - 1 }, c.levels.map(\.value))
+        case .text(let t):
+            var index: [String: Int] = [:]
+            var names: [String] = []
+            let ids = t.map { value -> Int in
+                guard let value else { return -1 }
+                if let i = index[value] { return i }
+                index[value] = names.count
+                names.append(value)
+                return names.count - 1
+            }
+            return categorical(name, ids, Array(names.indices), names)
+        }
+    }
+
+    private static func categorical(_ name: String, _ ids: [Int], _ present: [Int], _ names: [String]) -> Result<AssociationVariable, SkipReason> {
+        let nonMissing = ids.filter { $0 >= 0 }.count
+        if present.count < 2 { return .failure(.constant) }
+        if present.count == nonMissing { return .failure(.identifier) }
+        var dense = [Int](repeating: -1, count: names.count)
+        for (i, p) in present.enumerated() { dense[p] = i }
+        return .success(AssociationVariable(name: name, kind: present.count == 2 ? .binary : .nominal,
+                                            values: ids.map { $0 < 0 ? .nan : Double(dense[$0]) },
+                                            categories: present.map { names[$0] }))
+    }
+
+    /// Why a column is left out.
+    enum SkipReason: Error {
+        case constant, identifier
+    }
+
+    var isOrdered: Bool { kind == .numeric || kind == .ordinal }
+}
+
+/// The strength of association between two variables, the measure chosen by their kinds, with
+/// an exact or seeded-permutation p-value.
+struct AssociationMeasure {
+    var measure: String
+    var value: Double
+    var count: Int
+    var p: Double
+    var method: String
+
+    /// Above this many complete pairs a permutation p gives way to the measure's own asymptotic test.
+    static let permutationLimit = 5000
+
+    /// Measures `x` (the other column) against `outcome`; nil when too few complete pairs.
+    static func measure(_ outcome: AssociationVariable, _ x: AssociationVariable, seed: UInt64) -> AssociationMeasure? {
+        var a: [Double] = [], b: [Double] = []
+        for i in outcome.values.indices where !outcome.values[i].isNaN && !x.values[i].isNaN {
+            a.append(outcome.values[i]); b.append(x.values[i])
+        }
+        let n = a.count
+        guard n >= 3, Set(a).count > 1, Set(b).count > 1 else { return nil }
+        let permute = n <= permutationLimit
+        switch (outcome.isOrdered, x.isOrdered) {
+        case (true, true) where outcome.kind == .ordinal && x.kind == .ordinal:
+            let ra = dense(a), rb = dense(b)
+            guard let full = try? OrdinalAssociation(table(ra, rb)) else { return nil }
+            let p = permute ? (try? PermutationTest(x: ra, y: rb, seed: seed) { u, v in try OrdinalAssociation(table(u, v)).tauB }) : nil
+            return AssociationMeasure(measure: "Kendall tau-b", value: full.tauB, count: n,
+                                      p: p?.pValue ?? full.tauBTest.pValue, method: p?.method ?? full.tauBTest.method)
+        case (true, true):
+            guard let rho = try? Correlation(a, b, kind: .spearman) else { return nil }
+            let p = permute ? (try? PermutationTest(x: a, y: b, seed: seed) { u, v in try Correlation(u, v, kind: .spearman).coefficient }) : nil
+            return AssociationMeasure(measure: "Spearman rho", value: rho.coefficient, count: n,
+                                      p: p?.pValue ?? rho.pValue, method: p?.method ?? rho.method)
+        case (false, false):
+            let ra = dense(a), rb = dense(b)
+            guard let t = try? table(ra, rb) else { return nil }
+            let v = NominalAssociation(t).cramersV
+            let fisher = try? FisherExactTest(t, seed: seed)
+            return AssociationMeasure(measure: "Cramér's V", value: v, count: n, p: fisher?.pValue ?? .nan,
+                                      method: fisher.map { "Fisher, \($0.method)" } ?? "")
+        default:
+            let (values, groups, grouping) = outcome.isOrdered ? (a, b, x) : (b, a, outcome)
+            let ordered = outcome.isOrdered ? outcome : x
+            if grouping.kind == .binary {
+                let high = values.indices.filter { groups[$0] == 1 }.map { values[$0] }
+                let low = values.indices.filter { groups[$0] == 0 }.map { values[$0] }
+                guard let test = try? MannWhitneyUTest(high, low) else { return nil }
+                let cats = grouping.categories
+                return AssociationMeasure(measure: "rank-biserial r (\(ordered.name): \(cats[1]) vs \(cats[0]))", value: test.rankBiserial,
+                                          count: n, p: test.pValue, method: "Mann–Whitney, \(test.method)")
+            }
+            let labels = groups.map { Int($0) }
+            guard let eta = try? CorrelationRatio(values: values, groups: labels) else { return nil }
+            let p = permute ? (try? PermutationTest(x: values, y: labels, seed: seed) { u, v in try CorrelationRatio(values: u, groups: v).eta }) : nil
+            return AssociationMeasure(measure: "eta", value: eta.eta, count: n, p: p?.pValue ?? eta.pValue,
+                                      method: p?.method ?? eta.method)
+        }
+    }
+
+    /// Dense 0-based ranks of the distinct values, ascending.
+    private static func dense(_ x: [Double]) -> [Int] {
+        let order = Array(Set(x)).sorted()
+        var index: [Double: Int] = [:]
+        for (i, v) in order.enumerated() { index[v] = i }
+        return x.map { index[$0]! }
+    }
+
+    /// The cross-table of two dense code arrays.
+    private static func table(_ a: [Int], _ b: [Int]) throws -> ContingencyTable {
+        let rows = (a.max() ?? 0) + 1, columns = (b.max() ?? 0) + 1
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: columns), count: rows)
+        for i in a.indices { counts[a[i]][b[i]] += 1 }
+        return try ContingencyTable(counts)
+    }
+}

@@ -1,0 +1,260 @@
+import ArvioData
+
+/// Pre/post pairs found in a frame: for each pair the frame rows of its two values, and the
+/// rows that have only one of them. What `delta` and `attrition` share.
+///
+/// Long data (`delta score by phase`) pairs rows whose key columns are equal, one row in each
+/// phase; the key columns become dense integer ids (dictionary codes for categories, see
+/// `OrderedKeys`), so pairing is two passes over integer arrays and never builds a string per
+/// row. Wide data (`delta pre_motiv -> post_motiv`) pairs the two columns of each row.
+struct Pairing {
+    /// The value before (pre) and after (post) of each pair, in key order.
+    var pre: [Double] = []
+    var post: [Double] = []
+    /// The frame rows of each pair's values.
+    var preRows: [Int] = []
+    var postRows: [Int] = []
+    /// Frame rows with a value in the first phase and none in the second, in key order.
+    var preOnlyRows: [Int] = []
+    /// Frame rows with a value in the second phase and none in the first.
+    var postOnlyRows: [Int] = []
+    /// The columns that identify a pair (empty: the row itself, in wide data).
+    var keyNames: [String] = []
+    /// How the two phases read in output: `pre` and `post`, or the two column names.
+    var phaseNames: (first: String, second: String) = ("", "")
+    /// Where the phase order came from, for the note ("codebook order", "as written").
+    var orderSource: Localized = Localized("")
+    /// The values (as numbers) of every frame row, for means of unpaired values.
+    var values: [Double] = []
+    /// Wide data: the first column's values of every row (the second are in `secondValues`).
+    var secondValues: [Double]?
+
+    /// The differences post − pre.
+    var differences: [Double] { zip(post, pre).map { $0 - $1 } }
+}
+
+extension Pairing {
+    /// Pairs the rows of `frame` in long form: `value` measured in the two phases of `phase`,
+    /// pairs identified by `on` or by the table's key minus the phase column.
+    static func long(frame: Frame, value: Token, phase: Token, phaseValues: (Token, Token)?,
+                     on: [Token], context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Pairing {
+        let valueColumn = try context.column(value.text, in: frame.table, at: value.position)
+        let phaseColumn = try context.column(phase.text, in: frame.table, at: phase.position)
+        var result = Pairing()
+        result.values = try PairingValues.numbers(frame.data(of: valueColumn), name: value)
+        let phases = try PhaseSplit.make(frame.data(of: phaseColumn), phase: phase, values: phaseValues)
+        result.phaseNames = phases.names
+        result.orderSource = phases.orderSource
+        result.keyNames = try keyNames(frame: frame, phase: phase, on: on, context: context, keyword: keyword)
+        let keyData = result.keyNames.map { name in frame.data(of: frame.table.column(named: name)!) }
+        let ids = OrderedKeys.ids(for: keyData, rowCount: frame.rowCount)
+        var preRow = [Int](repeating: -1, count: ids.count)
+        var postRow = [Int](repeating: -1, count: ids.count)
+        for row in 0..<frame.rowCount {
+            if row % EvaluationContext.chunk == 0 { try context.checkCancelled(at: keyword.position) }
+            let side = phases.sideOf[row]
+            guard side >= 0, !result.values[row].isNaN else { continue }
+            let id = Int(ids.ids[row])
+            if side == 0 {
+                if preRow[id] >= 0 { throw duplicate(frame, result, row, phases.names.first, keyword) }
+                preRow[id] = row
+            } else {
+                if postRow[id] >= 0 { throw duplicate(frame, result, row, phases.names.second, keyword) }
+                postRow[id] = row
+            }
+        }
+        for id in 0..<ids.count {
+            let a = preRow[id], b = postRow[id]
+            if a >= 0 && b >= 0 {
+                result.preRows.append(a)
+                result.postRows.append(b)
+                result.pre.append(result.values[a])
+                result.post.append(result.values[b])
+            } else if a >= 0 {
+                result.preOnlyRows.append(a)
+            } else if b >= 0 {
+                result.postOnlyRows.append(b)
+            }
+        }
+        return result
+    }
+
+    /// Pairs two columns of each row (wide data): `first` before, `second` after.
+    static func wide(frame: Frame, first: Token, second: Token, on: [Token],
+                     context: EvaluationContext) throws(Diagnostic) -> Pairing {
+        let a = try context.column(first.text, in: frame.table, at: first.position)
+        let b = try context.column(second.text, in: frame.table, at: second.position)
+        var result = Pairing()
+        result.values = try PairingValues.numbers(frame.data(of: a), name: first)
+        let after = try PairingValues.numbers(frame.data(of: b), name: second)
+        result.secondValues = after
+        result.phaseNames = (first.text, second.text)
+        result.orderSource = Localized(en: "as written", fi: "kirjoitetussa järjestyksessä")
+        for token in on { _ = try context.column(token.text, in: frame.table, at: token.position) }
+        result.keyNames = on.isEmpty ? frame.table.key : on.map(\.text)
+        for row in 0..<frame.rowCount {
+            let x = result.values[row], y = after[row]
+            switch (x.isNaN, y.isNaN) {
+            case (false, false):
+                result.preRows.append(row)
+                result.postRows.append(row)
+                result.pre.append(x)
+                result.post.append(y)
+            case (false, true): result.preOnlyRows.append(row)
+            case (true, false): result.postOnlyRows.append(row)
+            case (true, true): break
+            }
+        }
+        return result
+    }
+
+    /// The pairing key: `on`, or the table's key without the phase column.
+    private static func keyNames(frame: Frame, phase: Token, on: [Token], context: EvaluationContext,
+                                 keyword: Token) throws(Diagnostic) -> [String] {
+        if !on.isEmpty {
+            for token in on {
+                _ = try context.column(token.text, in: frame.table, at: token.position)
+                if token.text == phase.text {
+                    throw Diagnostic(token.position, "the phase column \"\(phase.text)\" cannot also pair the rows; name the columns that identify a person (and item)")
+                }
+            }
+            return on.map(\.text)
+        }
+        let key = frame.table.key
+        guard !key.isEmpty else {
+            let name = frame.origin ?? frame.table.name
+            throw Diagnostic(keyword.position, "\(name) has no declared key, so delta cannot tell which rows belong together; say which columns identify a pair, as in \(keyword.text) ... by \(phase.text) on <id column>")
+        }
+        guard key.contains(phase.text) else {
+            throw Diagnostic(phase.position, "the key of \(frame.table.name) (\(key.joined(separator: ", "))) does not include \"\(phase.text)\", so no two rows of one key differ in phase; say which columns pair the rows with on <column>")
+        }
+        let rest = key.filter { $0 != phase.text }
+        guard !rest.isEmpty else {
+            throw Diagnostic(keyword.position, "the key of \(frame.table.name) is only \"\(phase.text)\"; say which columns pair the rows with on <column>")
+        }
+        return rest
+    }
+
+    private static func duplicate(_ frame: Frame, _ pairing: Pairing, _ row: Int, _ phase: String, _ keyword: Token) -> Diagnostic {
+        let key = pairing.keyNames.map { name in
+            "\(name) \(PairingValues.text(frame.data(of: frame.table.column(named: name)!), row))"
+        }.joined(separator: ", ")
+        return Diagnostic(keyword.position, "two rows have \(key) in phase \(phase), so they cannot be paired; pair on more columns with on <column>, ...")
+    }
+}
+
+/// Which side of the comparison each row is on: the two phase values and their order.
+struct PhaseSplit {
+    /// 0 for the first phase, 1 for the second, -1 for any other value or missing.
+    var sideOf: [Int8]
+    /// The two values as they read.
+    var names: (first: String, second: String)
+    /// Where the order came from.
+    var orderSource: Localized
+
+    /// Splits `data` by the two phase values given, or by its only two values in level order
+    /// (codebook order, or first-seen order when loaded without a codebook; ascending for numbers).
+    static func make(_ data: ColumnData, phase: Token, values: (Token, Token)?) throws(Diagnostic) -> PhaseSplit {
+        let (distinct, idOf) = distinctValues(data)
+        let chosen: (Int, Int)
+        let source: Localized
+        if let (a, b) = values {
+            chosen = (try locate(a, in: distinct, phase: phase), try locate(b, in: distinct, phase: phase))
+            if chosen.0 == chosen.1 {
+                throw Diagnostic(b.position, "the two phases to compare are the same value \"\(b.text)\"")
+            }
+            source = Localized(en: "as written", fi: "kirjoitetussa järjestyksessä")
+        } else {
+            let present = distinct.indices.filter { distinct[$0].present }
+            guard present.count == 2 else {
+                let list = present.prefix(8).map { "\"\(distinct[$0].value)\"" }.joined(separator: ", ")
+                let example = present.count >= 2 ? "\"\(distinct[present[0]].value)\" -> \"\(distinct[present[1]].value)\"" : "\"before\" -> \"after\""
+                throw Diagnostic(phase.position, "\(phase.text) has \(present.count) value\(present.count == 1 ? "" : "s") (\(list)); delta compares two: say which, as in by \(phase.text) \(example)")
+            }
+            chosen = (present[0], present[1])
+            if case .categorical = data {
+                source = Localized(en: "codebook order", fi: "koodikirjan järjestyksessä")
+            } else {
+                source = Localized(en: "ascending order", fi: "nousevassa järjestyksessä")
+            }
+        }
+        var side = [Int8](repeating: -1, count: idOf.count)
+        for row in idOf.indices {
+            let id = idOf[row]
+            if id == chosen.0 { side[row] = 0 } else if id == chosen.1 { side[row] = 1 }
+        }
+        return PhaseSplit(sideOf: side, names: (distinct[chosen.0].value, distinct[chosen.1].value), orderSource: source)
+    }
+
+    /// The column's distinct values in level order (with whether each occurs) and each row's
+    /// index among them (-1 for missing). Categories map codes, so no row is read as text.
+    private static func distinctValues(_ data: ColumnData) -> ([(value: String, label: Localized?, present: Bool)], [Int]) {
+        switch data {
+        case .categorical(let c, _):
+            var present = [Bool](repeating: false, count: c.levels.count + 1)
+            let codes = c.codes.widened
+            for code in codes { present[Int(code)] = true }
+            let distinct = c.levels.enumerated().map { ($0.element.value, $0.element.label, present[$0.offset + 1]) }
+            return (distinct, codes.map { Int($0) - 1 })
+        default:
+            let ids = OrderedKeys.ids(for: data)
+            var first = [Int](repeating: -1, count: ids.count)
+            for row in ids.ids.indices where first[Int(ids.ids[row])] < 0 { first[Int(ids.ids[row])] = row }
+            let missingID = ids.count - 1
+            var distinct: [(value: String, label: Localized?, present: Bool)] = []
+            for id in 0..<missingID where first[id] >= 0 {
+                distinct.append((PairingValues.text(data, first[id]), nil, true))
+            }
+            return (distinct, ids.ids.map { Int($0) == missingID ? -1 : Int($0) })
+        }
+    }
+
+    private static func locate(_ token: Token, in distinct: [(value: String, label: Localized?, present: Bool)],
+                               phase: Token) throws(Diagnostic) -> Int {
+        let folded = token.text.lowercased()
+        if let i = distinct.firstIndex(where: { $0.value == token.text })
+            ?? distinct.firstIndex(where: { $0.label?.en.lowercased() == folded || $0.label?.fi.lowercased() == folded }) {
+            return i
+        }
+        throw Diagnostic(token.position, "\(phase.text) has no value \"\(token.text)\"; its values are \(distinct.map { "\"\($0.value)\"" }.joined(separator: ", "))",
+                         suggestion: Suggestion.quoted(token.text, among: distinct.map(\.value)))
+    }
+}
+
+/// Reading column values as numbers or text for the analysis verbs.
+enum PairingValues {
+    /// The numbers of `data` (NaN for missing): numbers as themselves, scale points as their
+    /// number (or their position on the scale when the codebook gives none).
+    static func numbers(_ data: ColumnData, name: Token) throws(Diagnostic) -> [Double] {
+        switch data {
+        case .integer(let v): return v.map { Missing.isMissing($0) ? .nan : Double($0) }
+        case .decimal(let v): return v
+        case .categorical(let c, true):
+            let table = [Double.nan] + c.levels.enumerated().map { $0.element.number ?? Double($0.offset + 1) }
+            return c.codes.widened.map { table[Int($0)] }
+        case .categorical(_, false):
+            throw Diagnostic(name.position, "\"\(name.text)\" is categorical; a change needs numbers or an ordinal scale")
+        case .text:
+            throw Diagnostic(name.position, "\"\(name.text)\" is text; a change needs numbers or an ordinal scale")
+        }
+    }
+
+    /// Numbers of any ordered column, nil for unordered ones.
+    static func numbersIfOrdered(_ data: ColumnData) -> [Double]? {
+        switch data {
+        case .integer, .decimal, .categorical(_, true):
+            return try? numbers(data, name: Token(.identifier, "", SourcePosition(file: "", line: 0, column: 0)))
+        default: return nil
+        }
+    }
+
+    /// The value of `row` as text (the raw value, not the label); "NA" when missing.
+    static func text(_ data: ColumnData, _ row: Int) -> String {
+        switch data {
+        case .integer(let v): return Missing.isMissing(v[row]) ? "NA" : String(v[row])
+        case .decimal(let v): return v[row].isNaN ? "NA" : String(v[row])
+        case .text(let v): return v[row] ?? "NA"
+        case .categorical(let c, _): return c.level(at: row)?.value ?? "NA"
+        }
+    }
+}

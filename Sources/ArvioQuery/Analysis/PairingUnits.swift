@@ -1,0 +1,116 @@
+import ArvioData
+
+/// Who a row of paired data belongs to, and the reason recorded for them: what `delta` and
+/// `attrition` show for the people with only one answer.
+///
+/// The *unit* is the first pairing-key column that refers to another table through a declared
+/// relation (`responses.participant` → `participants.id`); without one, the first key column;
+/// in wide data without a key, the row number. The *reason* is read from the first column
+/// whose name contains `status` (a category, shown by its label), or else from a column whose
+/// name contains `reason` (in Finnish output a `…_fi` column is preferred), looked up first
+/// in the frame itself and then in the referred-to table.
+struct PairingUnits {
+    /// The unit column's name ("participant"), or nil for row numbers.
+    var name: String?
+    /// The unit of each frame row ("P04", or "row 4").
+    var unitOf: (Int) -> String
+    /// The reason recorded for a frame row's unit, if any.
+    var reasonOf: (Int) -> String?
+    /// The referred-to table (participants) and the row of each frame row's unit in it.
+    var target: Table?
+    var targetRowOf: (Int) -> Int?
+
+    /// The units of `frame`'s rows under the pairing key `keyNames`.
+    static func make(frame: Frame, keyNames: [String], context: EvaluationContext) -> PairingUnits {
+        guard let first = keyNames.first, let unitColumn = frame.table.column(named: first) else {
+            return PairingUnits(name: nil, unitOf: { "row \($0 + 1)" }, reasonOf: reasonReader(frame.table, frame.rows, context.language),
+                                target: nil, targetRowOf: { _ in nil })
+        }
+        var unit = unitColumn
+        var target: (table: Table, column: Column)?
+        if let origin = frame.origin {
+            for name in keyNames {
+                guard let relation = context.workspace.relations.first(where: {
+                    $0.table == origin && $0.columns == [name] && $0.targetColumns.count == 1
+                }), let table = context.workspace.table(named: relation.target),
+                   let column = table.column(named: relation.targetColumns[0]),
+                   let own = frame.table.column(named: name) else { continue }
+                unit = own
+                target = (table, column)
+                break
+            }
+        }
+        let data = frame.data(of: unit)
+        let unitOf: (Int) -> String = { PairingValues.text(data, $0) }
+        var targetRowOf: (Int) -> Int? = { _ in nil }
+        if let target {
+            var index: [String: Int] = [:]
+            for row in 0..<target.table.rowCount { index[PairingValues.text(target.column.data, row)] = row }
+            targetRowOf = { index[unitOf($0)] }
+        }
+        let own = reasonReader(frame.table, frame.rows, context.language)
+        let referred = target.map { reasonReader($0.table, nil, context.language) }
+        let reasonOf: (Int) -> String? = { row in
+            if let reason = own(row) { return reason }
+            guard let referred, let targetRow = targetRowOf(row) else { return nil }
+            return referred(targetRow)
+        }
+        return PairingUnits(name: unit.name, unitOf: unitOf, reasonOf: reasonOf, target: target?.table, targetRowOf: targetRowOf)
+    }
+
+    /// The reason column of `table` as a function of a row (through `rows`, a selection).
+    static func reasonReader(_ table: Table, _ rows: [Int]?, _ language: Language) -> (Int) -> String? {
+        guard let column = reasonColumn(table, language) else { return { _ in nil } }
+        let data = column.data
+        return { row in
+            let r = rows.map { $0[row] } ?? row
+            switch data {
+            case .categorical(let c, _): return c.level(at: r)?.display(language)
+            case .text(let t): return t[r].flatMap { $0.isEmpty ? nil : $0 }
+            default: return nil
+            }
+        }
+    }
+
+    /// The column holding a status or reason, by the rule above.
+    static func reasonColumn(_ table: Table, _ language: Language) -> Column? {
+        if let status = table.columns.first(where: { $0.name.lowercased().contains("status") && $0.type == .categorical }) {
+            return status
+        }
+        let reasons = table.columns.filter { $0.name.lowercased().contains("reason") && ($0.type == .text || $0.type == .categorical) }
+        let finnish = reasons.first { $0.name.lowercased().hasSuffix("_fi") }
+        let other = reasons.first { !$0.name.lowercased().hasSuffix("_fi") }
+        return language == .fi ? (finnish ?? other) : (other ?? finnish)
+    }
+
+    /// Whether `name` is a status or reason column (left out of background comparisons).
+    static func isStatusOrReason(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.contains("status") || lower.contains("reason")
+    }
+
+    /// "P04 (dropped out of the training), P06 (…)": the units of `rows` with their reasons,
+    /// each once, with how many rows each has when more than one.
+    func listing(_ rows: [Int], limit: Int = 20) -> (text: String, units: Int) {
+        var order: [String] = []
+        var count: [String: Int] = [:]
+        var reason: [String: String] = [:]
+        for row in rows {
+            let unit = unitOf(row)
+            if count[unit] == nil {
+                order.append(unit)
+                reason[unit] = reasonOf(row)
+            }
+            count[unit, default: 0] += 1
+        }
+        let many = count.values.contains { $0 > 1 }
+        let parts = order.prefix(limit).map { unit -> String in
+            var extra: [String] = []
+            if many { extra.append("\(count[unit]!)") }
+            if let r = reason[unit] { extra.append(r) }
+            return extra.isEmpty ? unit : "\(unit) (\(extra.joined(separator: ", ")))"
+        }
+        let more = order.count > limit ? ", … \(order.count - limit) more" : ""
+        return (parts.joined(separator: ", ") + more, order.count)
+    }
+}

@@ -1,0 +1,75 @@
+import ArvioData
+import ArvioStats
+
+/// `associate OUTCOME [seed N]`: every other column ranked by the strength of its association
+/// with the outcome, the measure chosen by the two kinds (Cramér's V for two categories,
+/// Kendall's tau-b for two scales, rank-biserial r for a number or scale against two groups,
+/// eta against more groups, Spearman's rho for numbers), with n and an exact or seeded
+/// permutation p. Identifiers (every value different) and constant columns are skipped and named.
+struct Associate: Verb {
+    static let name = "associate"
+    var outcome: Token
+    var seed: UInt64 = SeededGenerator.defaultSeed
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Associate {
+        var result = Associate(outcome: try parser.name(expected: "the outcome column after \"associate\", as in associate motivation_start"))
+        if parser.match(word: "seed") {
+            guard parser.current.kind == .number, let seed = UInt64(parser.current.text) else {
+                throw parser.expected("a whole number after \"seed\"")
+            }
+            result.seed = seed
+            parser.advance()
+        }
+        return result
+    }
+
+    func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+        let outcomeColumn = try context.column(outcome.text, in: frame.table, at: outcome.position)
+        let target: AssociationVariable
+        switch AssociationVariable.make(name: outcomeColumn.name, data: frame.data(of: outcomeColumn)) {
+        case .success(let v): target = v
+        case .failure(let reason):
+            throw Diagnostic(outcome.position, reason == .constant
+                ? "\"\(outcome.text)\" has only one value here, so nothing can be associated with it"
+                : "\"\(outcome.text)\" has a different value in every row (an identifier); choose an outcome that repeats")
+        }
+        var found: [(AssociationMeasure, String, AssociationVariable.Kind)] = []
+        var skipped: [String] = []
+        for column in frame.table.columns where column.name != outcomeColumn.name {
+            try context.checkCancelled(at: keyword.position)
+            switch AssociationVariable.make(name: column.name, data: frame.data(of: column)) {
+            case .failure(.identifier): skipped.append("\(column.name) (identifier)")
+            case .failure(.constant): skipped.append("\(column.name) (constant)")
+            case .success where column.type == .text:
+                skipped.append("\(column.name) (free text)")
+            case .success(let x):
+                if let m = AssociationMeasure.measure(target, x, seed: seed) {
+                    found.append((m, column.name, x.kind))
+                } else {
+                    skipped.append("\(column.name) (too few complete pairs)")
+                }
+            }
+        }
+        found.sort { abs($0.0.value) != abs($1.0.value) ? abs($0.0.value) > abs($1.0.value) : $0.1 < $1.1 }
+        let columns = [
+            Column(name: "column", data: .text(found.map(\.1))),
+            Column(name: "type", data: .text(found.map { $0.2.rawValue })),
+            Column(name: "value", data: .decimal(found.map(\.0.value))),
+            Column(name: "n", data: .integer(found.map { Int64($0.0.count) })),
+            Column(name: "p", data: .decimal(found.map(\.0.p))),
+            Column(name: "measure", data: .text(found.map(\.0.measure))),
+            Column(name: "p_method", data: .text(found.map(\.0.method))),
+        ]
+        var next = frame.replacingColumns(columns, rowCount: found.count, keepOrigin: false)
+        next.table.key = ["column"]
+        var notes = frame.table.notes
+        notes.append(Localized(
+            en: "Association with \(outcome.text) (\(target.kind.rawValue)), strongest first by |value|; the measures differ by type, so compare ranks loosely. Complete pairs only. Permutation p: \(PermutationTest.defaultPermutations) shuffles, seed \(seed), up to \(AssociationMeasure.permutationLimit) pairs.",
+            fi: "Yhteys muuttujaan \(outcome.text) (\(target.kind.rawValue)), vahvin ensin |arvon| mukaan; mitat eroavat tyypeittäin, joten vertaa järjestystä väljästi. Vain täydet parit. Permutaatio-p: \(PermutationTest.defaultPermutations) sekoitusta, siemen \(seed), enintään \(AssociationMeasure.permutationLimit) paria."))
+        if !skipped.isEmpty {
+            notes.append(Localized(en: "Skipped: \(skipped.joined(separator: ", ")).", fi: "Ohitettu: \(skipped.joined(separator: ", "))."))
+        }
+        next.table.notes = notes
+        return next
+    }
+}

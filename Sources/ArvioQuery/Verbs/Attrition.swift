@@ -1,0 +1,199 @@
+import ArvioData
+import ArvioStats
+
+/// `attrition`: who has a pre answer but no post answer, why, and how they differed from the
+/// completers: their pre score and every background column (difference in means with the
+/// exact Mann–Whitney p for numbers and scales; shares with Fisher's exact p for categories).
+///
+/// `T | attrition V by PHASE` and `T | attrition A -> B` use the same pairing as `delta`.
+/// On a table of people (`participants | attrition`) it finds the answers in the table that
+/// refers to it (`responses`, through its relation) whose key has a two-valued phase column and
+/// that has exactly one numeric or ordinal column besides its key.
+struct Attrition: Verb {
+    static let name = "attrition"
+    var spec: PairedSpec?
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Attrition {
+        if parser.atStepEnd { return Attrition(spec: nil) }
+        return Attrition(spec: try PairedSpec.parse(&parser, verb: "attrition", allowPer: false))
+    }
+
+    /// One unit (person): their pre score, whether they left, their background row and reason.
+    private struct Unit {
+        var name: String
+        var preScore: Double
+        var left: Bool
+        var backgroundRow: Int?
+        var reason: String?
+    }
+
+    func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+        let (units, background, valueLabel, skip) = try gather(frame, context, keyword)
+        let left = units.filter(\.left), stayed = units.filter { !$0.left }
+        var rows = Rows()
+        let leftScores = left.map(\.preScore), stayedScores = stayed.map(\.preScore)
+        rows.numeric(valueLabel, leftScores, stayedScores, context.language)
+        var skipped: [String] = []
+        if let background {
+            for column in background.columns where !skip.contains(column.name) && !PairingUnits.isStatusOrReason(column.name) {
+                let a = left.map { $0.backgroundRow }, b = stayed.map { $0.backgroundRow }
+                if !rows.background(column, a, b, context.language) { skipped.append(column.name) }
+            }
+        }
+        let columns = [
+            Column(name: "variable", data: .text(rows.variable)),
+            Column(name: "left", data: .decimal(rows.left)),
+            Column(name: "completers", data: .decimal(rows.completers)),
+            Column(name: "difference", data: .decimal(rows.difference)),
+            Column(name: "p", data: .decimal(rows.p)),
+            Column(name: "test", data: .text(rows.test)),
+            Column(name: "n_left", data: .integer(rows.nLeft)),
+            Column(name: "n_completers", data: .integer(rows.nCompleters)),
+        ]
+        var next = frame.replacingColumns(columns, rowCount: rows.variable.count, keepOrigin: false)
+        next.table.key = ["variable"]
+        var notes = frame.table.notes
+        var reasons: [String: Int] = [:]
+        var order: [String] = []
+        for unit in left {
+            let r = unit.reason ?? (context.language == .fi ? "syy ei tiedossa" : "no reason recorded")
+            if reasons[r] == nil { order.append(r) }
+            reasons[r, default: 0] += 1
+        }
+        let summary = order.map { "\($0) \(reasons[$0]!)" }.joined(separator: ", ")
+        let who = left.map { u in u.reason.map { "\(u.name) (\($0))" } ?? u.name }.joined(separator: ", ")
+        notes.append(Localized(
+            en: "\(left.count) of \(units.count) have a pre answer but no post answer\(left.isEmpty ? "" : ": \(summary); \(who)"). Left = those \(left.count), completers = the \(stayed.count) with both.",
+            fi: "\(left.count)/\(units.count) vastasi alussa mutta ei lopussa\(left.isEmpty ? "" : ": \(summary); \(who)"). Left = nämä \(left.count), completers = \(stayed.count), joilla on molemmat."))
+        notes.append(Localized(
+            en: "Numbers and scales: means, difference left − completers, exact Mann–Whitney p (conditional on ties; normal approximation above \(MannWhitneyUTest.defaultExactLimit) people). Categories: percent of each group, Fisher's exact p on the first row of the column.",
+            fi: "Luvut ja asteikot: keskiarvot, erotus left − completers, tarkka Mann–Whitneyn p (ehdollinen sidoksille; yli \(MannWhitneyUTest.defaultExactLimit) henkilöllä normaaliapproksimaatio). Luokat: prosenttia ryhmästä, Fisherin tarkka p sarakkeen ensimmäisellä rivillä."))
+        if !skipped.isEmpty {
+            notes.append(Localized(en: "Not compared (an identifier, constant, free text, or no values in a group): \(skipped.joined(separator: ", ")).",
+                                   fi: "Ei verrattu (tunniste, vakio, vapaa teksti tai ei arvoja ryhmässä): \(skipped.joined(separator: ", "))."))
+        }
+        next.table.notes = notes
+        return next
+    }
+
+    /// The units, the table of their background, the name of the pre-score row, and columns to leave out.
+    private func gather(_ frame: Frame, _ context: EvaluationContext, _ keyword: Token)
+        throws(Diagnostic) -> ([Unit], Table?, String, Set<String>) {
+        guard let spec else { return try gatherFromRelated(frame, context, keyword) }
+        let pairing = try spec.pairing(frame: frame, context: context, keyword: keyword)
+        if spec.second != nil {
+            let table = frame.materialized()
+            let units = PairingUnits.make(frame: frame, keyNames: pairing.keyNames, context: context)
+            var result: [Unit] = []
+            for row in (pairing.preRows + pairing.preOnlyRows).sorted() {
+                result.append(Unit(name: units.unitOf(row), preScore: pairing.values[row],
+                                   left: pairing.secondValues![row].isNaN, backgroundRow: row, reason: units.reasonOf(row)))
+            }
+            return (result, table, spec.value.text, [spec.value.text, spec.second!.text])
+        }
+        let units = PairingUnits.make(frame: frame, keyNames: pairing.keyNames, context: context)
+        let result = Self.units(frame, pairing, units, background: nil)
+        return (result, units.target, "\(spec.value.text) (pre, mean per \(units.name ?? "row"))", [])
+    }
+
+    /// `participants | attrition`: the answers come from the table that refers to this one.
+    private func gatherFromRelated(_ frame: Frame, _ context: EvaluationContext, _ keyword: Token)
+        throws(Diagnostic) -> ([Unit], Table?, String, Set<String>) {
+        let origin = frame.origin ?? frame.table.name
+        for relation in context.workspace.relations where relation.target == origin && relation.columns.count == 1 {
+            guard let answers = context.workspace.table(named: relation.table) else { continue }
+            let phases = answers.key.filter { name in
+                guard case .categorical(let c, _)? = answers.column(named: name)?.data else { return false }
+                return c.levels.count == 2
+            }
+            let values = answers.columns.filter { !answers.key.contains($0.name) && ($0.type.isNumeric || $0.type == .ordinal) }
+            guard phases.count == 1, values.count == 1 else { continue }
+            let position = keyword.position
+            let spec = PairedSpec(value: Token(.identifier, values[0].name, position),
+                                  phase: Token(.identifier, phases[0], position))
+            let answersFrame = Frame(table: answers, origin: answers.name)
+            let pairing = try spec.pairing(frame: answersFrame, context: context, keyword: keyword)
+            let units = PairingUnits.make(frame: answersFrame, keyNames: [relation.columns[0]] + pairing.keyNames.filter { $0 != relation.columns[0] }, context: context)
+            let background = frame.materialized()
+            guard let idColumn = background.column(named: relation.targetColumns[0]) else { continue }
+            var index: [String: Int] = [:]
+            for row in 0..<background.rowCount { index[PairingValues.text(idColumn.data, row)] = row }
+            var result = Self.units(answersFrame, pairing, units, background: index)
+            result = result.filter { $0.backgroundRow != nil }
+            let reason = PairingUnits.reasonReader(background, nil, context.language)
+            for i in result.indices { result[i].reason = reason(result[i].backgroundRow!) }
+            return (result, background, "\(values[0].name) (pre, mean per \(relation.columns[0]) in \(answers.name))", [])
+        }
+        throw Diagnostic(keyword.position, "no table with pre/post answers refers to \(origin); say what to compare, as in attrition score by phase, or attrition pre_score -> post_score")
+    }
+
+    /// Aggregates long pairs to units: the mean pre value, and whether any post value exists.
+    private static func units(_ frame: Frame, _ pairing: Pairing, _ units: PairingUnits, background: [String: Int]?) -> [Unit] {
+        guard let unitName = units.name, let column = frame.table.column(named: unitName) else { return [] }
+        let ids = OrderedKeys.ids(for: frame.data(of: column))
+        var sum = [Double](repeating: 0, count: ids.count), count = [Int](repeating: 0, count: ids.count)
+        var hasPost = [Bool](repeating: false, count: ids.count), representative = [Int](repeating: -1, count: ids.count)
+        for row in pairing.preRows + pairing.preOnlyRows {
+            let id = Int(ids.ids[row])
+            sum[id] += pairing.values[row]
+            count[id] += 1
+            if representative[id] < 0 { representative[id] = row }
+        }
+        for row in pairing.postRows + pairing.postOnlyRows { hasPost[Int(ids.ids[row])] = true }
+        return (0..<ids.count).filter { count[$0] > 0 }.map { id in
+            let row = representative[id]
+            let name = units.unitOf(row)
+            return Unit(name: name, preScore: sum[id] / Double(count[id]), left: !hasPost[id],
+                        backgroundRow: background.map { $0[name] } ?? units.targetRowOf(row), reason: units.reasonOf(row))
+        }
+    }
+
+    /// The comparison rows, built column by column.
+    private struct Rows {
+        var variable: [String?] = [], test: [String?] = []
+        var left: [Double] = [], completers: [Double] = [], difference: [Double] = [], p: [Double] = []
+        var nLeft: [Int64] = [], nCompleters: [Int64] = []
+
+        mutating func add(_ name: String, _ a: Double, _ b: Double, _ d: Double, _ p: Double, _ test: String?, _ na: Int, _ nb: Int) {
+            variable.append(name); left.append(a); completers.append(b); difference.append(d)
+            self.p.append(p); self.test.append(test); nLeft.append(Int64(na)); nCompleters.append(Int64(nb))
+        }
+
+        mutating func numeric(_ name: String, _ a: [Double], _ b: [Double], _ language: Language) {
+            let x = a.filter { !$0.isNaN }, y = b.filter { !$0.isNaN }
+            let ma = PairedChange.mean(x), mb = PairedChange.mean(y)
+            let test = try? MannWhitneyUTest(x, y)
+            let method = test.map { "Mann–Whitney, \(PairedChange.methodText($0.method, language))" }
+            add(name, ma, mb, ma - mb, test?.pValue ?? .nan, method, x.count, y.count)
+        }
+
+        /// Adds the rows of one background column; false when it is not compared.
+        mutating func background(_ column: Column, _ a: [Int?], _ b: [Int?], _ language: Language) -> Bool {
+            let rowsA = a.compactMap { $0 }, rowsB = b.compactMap { $0 }
+            let all = rowsA + rowsB
+            if let numbers = PairingValues.numbersIfOrdered(column.data) {
+                let x = rowsA.map { numbers[$0] }.filter { !$0.isNaN }, y = rowsB.map { numbers[$0] }.filter { !$0.isNaN }
+                guard !x.isEmpty, !y.isEmpty, Set(x + y).count > 1 else { return false }
+                numeric(column.name, x, y, language)
+                return true
+            }
+            guard case .categorical(let c, _) = column.data else { return false }
+            let levels = Set(all.map { c.codes[$0] }.filter { $0 > 0 })
+            let distinctAll = Set((0..<c.codes.count).map { c.codes[$0] })
+            guard levels.count >= 2, levels.count < max(3, all.count), distinctAll.count < c.codes.count else { return false }
+            let present = levels.sorted()
+            let counts = [rowsA, rowsB].map { rows in present.map { code in rows.filter { c.codes[$0] == code }.count } }
+            let na = counts[0].reduce(0, +), nb = counts[1].reduce(0, +)
+            guard na > 0, nb > 0 else { return false }
+            let fisher = (try? ContingencyTable(counts)).flatMap { try? FisherExactTest($0) }
+            for (i, code) in present.enumerated() {
+                let pa = 100 * Double(counts[0][i]) / Double(na), pb = 100 * Double(counts[1][i]) / Double(nb)
+                let label = c.levels[code - 1].value
+                add("\(column.name) = \(label) (%)", pa, pb, pa - pb, i == 0 ? (fisher?.pValue ?? .nan) : .nan,
+                    i == 0 ? fisher.map { "Fisher, \($0.isExact ? (language == .fi ? "tarkka" : "exact") : $0.method)" } : nil,
+                    counts[0][i], counts[1][i])
+            }
+            return true
+        }
+    }
+}

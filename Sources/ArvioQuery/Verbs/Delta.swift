@@ -1,0 +1,197 @@
+import ArvioData
+import ArvioStats
+
+/// `delta V by PHASE` (long data) or `delta A -> B` (wide data): the paired change from the
+/// first phase to the second, with who has only one of the two answers and why, and the paired
+/// tests and effect sizes. `per G` gives a row per group; `on K` names the pairing key;
+/// `by PHASE "a" -> "b"` chooses and orders the two phases; `with pratt` ranks zero changes.
+struct Delta: Verb {
+    static let name = "delta"
+    var spec: PairedSpec
+
+    static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Delta {
+        Delta(spec: try PairedSpec.parse(&parser, verb: "delta", allowPer: true))
+    }
+
+    func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+        let pairing = try spec.pairing(frame: frame, context: context, keyword: keyword)
+        let units = PairingUnits.make(frame: frame, keyNames: pairing.keyNames, context: context)
+        let grouping = spec.per.isEmpty ? Grouping.single(rowCount: frame.rowCount)
+            : try Grouping.make(frame: frame, keys: spec.per, context: context)
+        let groupCount = grouping.groupCount
+        var preOf = [[Double]](repeating: [], count: groupCount)
+        var postOf = preOf
+        for i in pairing.preRows.indices {
+            let g = Int(grouping.groupOf[pairing.preRows[i]])
+            preOf[g].append(pairing.pre[i])
+            postOf[g].append(pairing.post[i])
+        }
+        var preOnly = [Int64](repeating: 0, count: groupCount)
+        var postOnly = preOnly
+        for row in pairing.preOnlyRows { preOnly[Int(grouping.groupOf[row])] += 1 }
+        for row in pairing.postOnlyRows { postOnly[Int(grouping.groupOf[row])] += 1 }
+        let changes = (0..<groupCount).map { PairedChange(pre: preOf[$0], post: postOf[$0], zeroHandling: spec.zeroHandling) }
+
+        var columns = grouping.keyColumns
+        columns.append(Column(name: "n", data: .integer(changes.map { Int64($0.count) })))
+        columns.append(Column(name: "pre", data: .decimal(changes.map(\.meanPre))))
+        columns.append(Column(name: "post", data: .decimal(changes.map(\.meanPost))))
+        columns.append(Column(name: "change", data: .decimal(changes.map(\.meanChange))))
+        columns.append(Column(name: "median", data: .decimal(changes.map(\.medianChange))))
+        columns.append(Column(name: "improved", data: .integer(changes.map { Int64($0.improved) })))
+        columns.append(Column(name: "same", data: .integer(changes.map { Int64($0.same) })))
+        columns.append(Column(name: "worse", data: .integer(changes.map { Int64($0.worse) })))
+        columns.append(Column(name: "pre_only", data: .integer(preOnly)))
+        columns.append(Column(name: "post_only", data: .integer(postOnly)))
+        var next = frame.replacingColumns(columns, rowCount: groupCount, keepOrigin: false)
+        next.table.key = spec.per.map(\.text)
+        next.table.statistics = blocks(pairing, grouping, changes, context.language)
+        next.table.notes = frame.table.notes + notes(pairing, units, frame, context.language)
+        return next
+    }
+
+    /// One block over all pairs, or one per group when `per` names something other than the
+    /// pairing key (per participant lists each person's change; the tests stay over all pairs).
+    private func blocks(_ pairing: Pairing, _ grouping: Grouping, _ changes: [PairedChange],
+                        _ language: Language) -> [StatisticsBlock] {
+        let arrow = "\(pairing.phaseNames.first) → \(pairing.phaseNames.second)"
+        let perIsKey = spec.per.allSatisfy { pairing.keyNames.contains($0.text) }
+        if spec.per.isEmpty || perIsKey {
+            let all = spec.per.isEmpty ? changes[0]
+                : PairedChange(pre: pairing.pre, post: pairing.post, zeroHandling: spec.zeroHandling)
+            let title = Localized(en: "\(spec.valueName): \(arrow), \(all.count) pairs", fi: "\(spec.valueName): \(arrow), \(all.count) paria")
+            return [all.block(title: title, zeroHandling: spec.zeroHandling)]
+        }
+        return changes.indices.map { g in
+            let label = grouping.keyColumns.map { column in
+                "\(column.name) = \(Self.display(column.data, g, language))"
+            }.joined(separator: ", ")
+            let title = Localized(en: "\(label): \(spec.valueName) \(arrow), \(changes[g].count) pairs",
+                                  fi: "\(label): \(spec.valueName) \(arrow), \(changes[g].count) paria")
+            return changes[g].block(title: title, zeroHandling: spec.zeroHandling)
+        }
+    }
+
+    private func notes(_ pairing: Pairing, _ units: PairingUnits, _ frame: Frame, _ language: Language) -> [Localized] {
+        var notes: [Localized] = []
+        let key = pairing.keyNames.isEmpty ? nil : pairing.keyNames.joined(separator: ", ")
+        let arrow = "\(pairing.phaseNames.first) -> \(pairing.phaseNames.second)"
+        let n = pairing.pre.count
+        notes.append(Localized(
+            en: "\(arrow) (\(pairing.orderSource.en)), paired on \(key ?? "the row"); means, medians and tests use the \(n) complete pairs only.",
+            fi: "\(arrow) (\(pairing.orderSource.fi)), parit avaimella \(key ?? "rivi"); keskiarvot, mediaanit ja testit vain \(n) täydestä parista."))
+        let sides: [([Int], String, String, [Double])] = [
+            (pairing.preOnlyRows, pairing.phaseNames.first, pairing.phaseNames.second, pairing.values),
+            (pairing.postOnlyRows, pairing.phaseNames.second, pairing.phaseNames.first, pairing.secondValues ?? pairing.values),
+        ]
+        for (rows, has, lacks, values) in sides where !rows.isEmpty {
+            let mean = NumberFormatting.two(PairedChange.mean(rows.map { values[$0] }))
+            let listing = units.listing(rows)
+            let who = units.name.map { "\($0) " } ?? ""
+            notes.append(Localized(
+                en: "\(rows.count) \(has) value\(rows.count == 1 ? "" : "s") without a \(lacks) value (mean \(mean), not in the change): \(who)\(listing.text).",
+                fi: "\(rows.count) \(has)-arvolla ei ole \(lacks)-arvoa (keskiarvo \(mean), ei mukana muutoksessa): \(who)\(listing.text)."))
+        }
+        if units.name == nil, !(pairing.preOnlyRows.isEmpty && pairing.postOnlyRows.isEmpty) {
+            notes.append(Localized(en: "Rows are named by their number; name an id column with on <column>.",
+                                   fi: "Rivit on nimetty järjestysnumerollaan; nimeä tunnistesarake: on <sarake>."))
+        }
+        if pairing.keyNames.count > 1, let unitName = units.name {
+            var seen = Set<String>()
+            for row in pairing.preRows { seen.insert(units.unitOf(row)) }
+            if seen.count < n {
+                notes.append(Localized(
+                    en: "The \(n) pairs come from \(seen.count) \(unitName) values, several pairs each; the tests treat the pairs as independent.",
+                    fi: "\(n) paria tulee \(seen.count) \(unitName)-arvolta, useita kultakin; testit käsittelevät pareja riippumattomina."))
+            }
+        }
+        return notes
+    }
+
+    static func display(_ data: ColumnData, _ row: Int, _ language: Language) -> String {
+        if case .categorical(let c, _) = data { return c.level(at: row)?.display(language) ?? "NA" }
+        return PairingValues.text(data, row)
+    }
+}
+
+/// The arguments `delta` and `attrition` share: what is paired and how.
+struct PairedSpec: Sendable {
+    /// Long data: the value column and the phase column (with the two phases, if given).
+    var value: Token
+    var phase: Token?
+    var phaseValues: (Token, Token)?
+    /// Wide data: the second column (`value` is the first).
+    var second: Token?
+    var per: [Token] = []
+    var on: [Token] = []
+    var zeroHandling: WilcoxonSignedRankTest.ZeroHandling = .wilcoxon
+
+    /// How the value reads in titles: `score`, or `pre_motiv -> post_motiv`.
+    var valueName: String { second.map { "\(value.text) → \($0.text)" } ?? value.text }
+
+    static func parse(_ parser: inout Parser, verb: String, allowPer: Bool) throws(Diagnostic) -> PairedSpec {
+        let value = try parser.name(expected: "the column to compare after \"\(verb)\", as in \(verb) score by phase")
+        var spec = PairedSpec(value: value)
+        if try matchArrow(&parser) {
+            spec.second = try parser.name(expected: "the column after \"->\", as in \(verb) pre_score -> post_score")
+        } else {
+            try parser.expectWord("by", "\"by\" and the phase column, as in \(verb) \(value.text) by phase, or \"->\" and a second column")
+            spec.phase = try parser.name(expected: "the phase column after \"by\"")
+            if parser.current.kind == .string {
+                let a = parser.current
+                parser.advance()
+                guard try matchArrow(&parser) else { throw parser.expected("\"->\" between the two phases, as in \"pre\" -> \"post\"") }
+                guard parser.current.kind == .string else { throw parser.expected("the second phase in quotes, as in \"pre\" -> \"post\"") }
+                spec.phaseValues = (a, parser.current)
+                parser.advance()
+            }
+        }
+        while !parser.atStepEnd {
+            if allowPer, parser.match(word: "per") {
+                spec.per = try parser.names(expected: "a column after \"per\"")
+            } else if parser.match(word: "on") {
+                spec.on = try parser.names(expected: "a column that identifies a pair after \"on\"")
+            } else if parser.match(word: "with") {
+                if parser.match(word: "pratt") {
+                    spec.zeroHandling = .pratt
+                } else if parser.match(word: "wilcoxon") {
+                    spec.zeroHandling = .wilcoxon
+                } else {
+                    throw parser.expected("\"pratt\" or \"wilcoxon\" (how zero changes are ranked) after \"with\"")
+                }
+            } else {
+                throw parser.expected(allowPer ? "\"per\", \"on\", \"with pratt\" or the end of the step" : "\"on\", \"with pratt\" or the end of the step")
+            }
+        }
+        return spec
+    }
+
+    /// `->`, scanned as `-` then `>`.
+    private static func matchArrow(_ parser: inout Parser) throws(Diagnostic) -> Bool {
+        guard parser.current.isSymbol("-"), parser.following.isSymbol(">") else { return false }
+        parser.advance()
+        parser.advance()
+        return true
+    }
+
+    func pairing(frame: Frame, context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Pairing {
+        if let second {
+            return try Pairing.wide(frame: frame, first: value, second: second, on: on, context: context)
+        }
+        return try Pairing.long(frame: frame, value: value, phase: phase!, phaseValues: phaseValues,
+                                on: on, context: context, keyword: keyword)
+    }
+}
+
+/// Numbers in notes, at report precision.
+enum NumberFormatting {
+    /// Two decimals, half away from zero; "NA" when missing.
+    static func two(_ x: Double) -> String {
+        guard x.isFinite else { return "NA" }
+        let scaled = (abs(x) * 100).rounded(.toNearestOrAwayFromZero) / 100
+        let sign = x < 0 && scaled > 0 ? "-" : ""
+        let whole = Int64(scaled)
+        let cents = Int64(((scaled - Double(whole)) * 100).rounded())
+        return "\(sign)\(whole).\(cents < 10 ? "0" : "")\(cents)"
+    }
+}

@@ -1,0 +1,184 @@
+import ArvioData
+@testable import ArvioQuery
+import XCTest
+
+/// `delta` and `attrition` reproduce the reference values of survey-small.csv
+/// (`/work/shared/reference/survey-small.expected.md`) and of the R fixtures in
+/// `Tests/Fixtures/delta/` (reference.R, reference.txt), through the verbs.
+final class DeltaTests: XCTestCase {
+    static let root: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return parts.joined(separator: "/")
+    }()
+
+    /// A session with `file` loaded as `name`.
+    func run(_ source: String, file: String = "Tests/Fixtures/reference/survey-small.csv", name: String = "survey",
+             line: UInt = #line) -> Table {
+        var workspace = Workspace()
+        do {
+            workspace.add(try CSVReader.read(path: Self.root + "/" + file, name: name))
+            var session = Session(workspace: workspace)
+            guard let table = try session.run(source).last?.table else { XCTFail("no table", line: line); return Table(name: "", columns: []) }
+            return table
+        } catch {
+            XCTFail("\(error)", line: line)
+            return Table(name: "", columns: [])
+        }
+    }
+
+    func stat(_ table: Table, _ name: String, block: Int = 0) -> Statistic? {
+        table.statistics[block].entries.first { $0.name.en == name }
+    }
+
+    func number(_ table: Table, _ column: String, row: Int = 0) -> Double {
+        table.column(named: column)?.data.number(at: row) ?? .nan
+    }
+
+    func testDeltaOnWideDataReproducesTheReferencePairedValues() {
+        let t = run("survey | delta pre_motiv -> post_motiv on id")
+        XCTAssertEqual(number(t, "n"), 12)
+        XCTAssertEqual(number(t, "change"), 0.833333, accuracy: 1e-6)
+        XCTAssertEqual(number(t, "pre_only"), 4)
+        XCTAssertEqual(number(t, "improved"), 8)
+        XCTAssertEqual(number(t, "same"), 3)
+        XCTAssertEqual(number(t, "worse"), 1)
+        XCTAssertEqual(stat(t, "Paired t")?.value ?? 0, 3.079409, accuracy: 1e-6)
+        XCTAssertEqual(stat(t, "Paired t")?.p ?? 0, 0.010482, accuracy: 1e-6)
+        XCTAssertEqual(stat(t, "Paired t")?.df, 11)
+        XCTAssertEqual(stat(t, "95% CI lower")?.value ?? 0, 0.237714, accuracy: 1e-6)
+        XCTAssertEqual(stat(t, "95% CI upper")?.value ?? 0, 1.428952, accuracy: 1e-6)
+        XCTAssertEqual(stat(t, "Cohen's d_z")?.value ?? 0, 0.888949, accuracy: 1e-6)
+        XCTAssertEqual(stat(t, "Rank-biserial r")?.value ?? 0, 0.844444, accuracy: 1e-6)
+        XCTAssertEqual(stat(t, "Sign test (up)")?.p ?? 0, 0.039063, accuracy: 1e-6)
+        XCTAssertEqual(stat(t, "Wilcoxon W+")?.value, 41.5)
+        XCTAssertEqual(stat(t, "Wilcoxon W+")?.p ?? 0, 14.0 / 512, accuracy: 1e-12)
+        XCTAssertEqual(stat(t, "Wilcoxon W+")?.method?.en, "exact conditional on ties")
+        XCTAssertEqual(stat(t, "Wilcoxon z")?.value ?? 0, 2.332122, accuracy: 1e-6)
+        XCTAssertEqual(stat(t, "Wilcoxon z")?.p ?? 0, 0.019694, accuracy: 1e-6)
+    }
+
+    func testDeltaOnTheOtherReferenceItems() {
+        let conf = run("survey | delta pre_conf -> post_conf")
+        XCTAssertEqual(stat(conf, "Paired t")?.value ?? 0, 3.924283, accuracy: 1e-6)
+        XCTAssertEqual(stat(conf, "Wilcoxon W+")?.p ?? 0, 0.015625, accuracy: 1e-6)
+        XCTAssertEqual(stat(conf, "Cohen's d_z")?.value ?? 0, 1.132843, accuracy: 1e-6)
+        let know = run("survey | delta pre_know -> post_know")
+        XCTAssertEqual(stat(know, "Paired t")?.value ?? 0, 8.124038, accuracy: 1e-6)
+        XCTAssertEqual(stat(know, "Wilcoxon z")?.p ?? 0, 0.001341, accuracy: 1e-6)
+        XCTAssertEqual(stat(know, "Wilcoxon W+")?.p ?? 0, 0.000977, accuracy: 1e-6)
+    }
+
+    func testPrattKeepsTheExactConditionalP() {
+        let t = run("survey | delta pre_motiv -> post_motiv with pratt")
+        XCTAssertEqual(stat(t, "Wilcoxon W+")?.p ?? 0, 0.027344, accuracy: 1e-6)
+        XCTAssertEqual(stat(t, "Wilcoxon z")?.p ?? 0, 0.017491, accuracy: 1e-6)
+    }
+
+    func testDeltaPerGroupGivesOneBlockPerGroup() {
+        let t = run("survey | delta pre_motiv -> post_motiv per entry_route")
+        XCTAssertEqual(t.rowCount, 2)
+        XCTAssertEqual(t.statistics.count, 2)
+        XCTAssertEqual(values(t, "n"), ["7", "5"])
+    }
+
+    func testDeltaReportsWhoHasNoPostAnswer() {
+        let t = run("survey | delta pre_motiv -> post_motiv on id")
+        XCTAssertTrue(t.notes.contains { $0.en.contains("4 pre_motiv values without a post_motiv value (mean 3.50") && $0.en.contains("id 4, 9, 13, 16") }, "\(t.notes)")
+    }
+
+    func testContinuousDataMatchesR() {
+        let t = run("cont | delta pre -> post on id", file: "Tests/Fixtures/delta/continuous.csv", name: "cont")
+        XCTAssertEqual(number(t, "change"), 0.98, accuracy: 1e-9)
+        XCTAssertEqual(number(t, "median"), 0.375, accuracy: 1e-9)
+        XCTAssertEqual(stat(t, "Paired t")?.value ?? 0, 0.835988369324, accuracy: 1e-9)
+        XCTAssertEqual(stat(t, "Paired t")?.p ?? 0, 0.418262657682, accuracy: 1e-9)
+        XCTAssertEqual(stat(t, "95% CI lower")?.value ?? 0, -1.55252480659, accuracy: 1e-9)
+        XCTAssertEqual(stat(t, "95% CI upper")?.value ?? 0, 3.51252480659, accuracy: 1e-9)
+        XCTAssertEqual(stat(t, "Cohen's d_z")?.value ?? 0, 0.22342728981, accuracy: 1e-9)
+        XCTAssertEqual(stat(t, "Wilcoxon W+")?.value, 64)
+        XCTAssertEqual(stat(t, "Wilcoxon W+")?.p ?? 0, 0.491821289062, accuracy: 1e-9)
+        XCTAssertEqual(stat(t, "Wilcoxon z")?.p ?? 0, 0.470228433831, accuracy: 1e-9)
+        XCTAssertEqual(stat(t, "Sign test (up)")?.p ?? 0, 0.79052734375, accuracy: 1e-9)
+        XCTAssertEqual(stat(t, "Rank-biserial r")?.value ?? 0, 0.219047619048, accuracy: 1e-9)
+    }
+
+    func testAboveTheExactLimitWilcoxonUsesTheNormalApproximation() {
+        let t = run("big | delta pre -> post", file: "Tests/Fixtures/delta/large.csv", name: "big")
+        XCTAssertEqual(number(t, "n"), 160)
+        XCTAssertEqual(stat(t, "Paired t")?.value ?? 0, 6.70485676375, accuracy: 1e-9)
+        XCTAssertEqual(stat(t, "Paired t")?.p ?? 0, 3.33378008633e-10, accuracy: 1e-15)
+        XCTAssertEqual(stat(t, "Wilcoxon W+")?.value, 3026)
+        XCTAssertEqual(stat(t, "Wilcoxon W+")?.p ?? 0, 3.1760900313e-09, accuracy: 1e-14)
+        XCTAssertEqual(stat(t, "Wilcoxon W+")?.method?.en, "normal approximation, tie-corrected, no continuity correction")
+        XCTAssertEqual(stat(t, "Sign test (up)")?.p ?? 0, 8.54234095372e-09, accuracy: 1e-14)
+        XCTAssertEqual(stat(t, "Rank-biserial r")?.value ?? 0, 0.695238095238, accuracy: 1e-9)
+        XCTAssertEqual(stat(t, "Cohen's d_z")?.value ?? 0, 0.530065468966, accuracy: 1e-9)
+    }
+
+    func testAttritionComparesDropOutsWithCompleters() {
+        let t = run("survey | attrition pre_motiv -> post_motiv on id")
+        XCTAssertEqual(values(t, "variable").first, "pre_motiv")
+        XCTAssertEqual(number(t, "left"), 3.5, accuracy: 1e-9)
+        XCTAssertEqual(number(t, "completers"), 2.666667, accuracy: 1e-6)
+        XCTAssertEqual(number(t, "difference"), 0.833333, accuracy: 1e-6)
+        XCTAssertEqual(number(t, "n_left"), 4)
+        XCTAssertEqual(number(t, "n_completers"), 12)
+        XCTAssertTrue(values(t, "variable").contains("entry_route = employer (%)"))
+        XCTAssertFalse(values(t, "variable").contains { $0.hasPrefix("post_") })
+    }
+
+    func testAttritionFisherOnEntryRouteIsOne() {
+        let t = run("survey | attrition pre_motiv -> post_motiv on id")
+        let row = values(t, "variable").firstIndex(of: "entry_route = employer (%)")!
+        XCTAssertEqual(number(t, "p", row: row), 1, accuracy: 1e-9)
+        XCTAssertEqual(number(t, "left", row: row), 50, accuracy: 1e-9)
+    }
+
+    func testLongDeltaPairsOnTheKeyMinusThePhase() {
+        let t = table("responses | delta score by phase")
+        XCTAssertEqual(values(t, "n"), ["7"])
+        XCTAssertEqual(values(t, "pre_only"), ["4"])
+        XCTAssertEqual(values(t, "post_only"), ["1"])
+        XCTAssertTrue(t.notes.contains { $0.en.contains("participant P02 (OH1") || $0.en.contains("P03 (3, dropped_out)") }, "\(t.notes.map(\.en))")
+    }
+
+    func testPerParticipantListsEachPersonsChange() {
+        let t = table("responses | where item == \"overall\" | delta score by phase per participant")
+        XCTAssertEqual(values(t, "participant"), ["P01", "P02", "P03", "P08"])
+        XCTAssertEqual(values(t, "change"), ["1", "1", "NA", "0"])
+        XCTAssertEqual(t.statistics.count, 1)
+    }
+
+    func testPhasesCanBeNamedAndReversed() {
+        let t = table("responses | delta score by phase \"post\" -> \"pre\"")
+        XCTAssertTrue(t.notes[0].en.hasPrefix("post -> pre (as written)"))
+    }
+
+    func testNoKeyAndNoOnIsAnError() {
+        let message = diagnostic("participants | select grade, entry_route | delta grade by entry_route")
+        XCTAssertTrue(message.contains("no declared key"), message)
+    }
+
+    func testUnknownColumnSuggestsTheClosest() {
+        let message = diagnostic("responses | delta scor by phase")
+        XCTAssertTrue(message.contains("there is no column \"scor\""), message)
+        XCTAssertTrue(message.contains("did you mean \"score\"?"), message)
+    }
+
+    func testAPhaseColumnWithMoreThanTwoValuesAsksWhichTwo() {
+        let message = diagnostic("responses | delta score by item on participant")
+        XCTAssertTrue(message.contains("item has 3 values"), message)
+        XCTAssertTrue(message.contains("say which"), message)
+    }
+
+    func testAnUnorderedValueIsRefused() {
+        let message = diagnostic("responses | delta area by phase")
+        XCTAssertTrue(message.contains("categorical"), message)
+    }
+
+    func testAPhaseValueThatDoesNotExistSuggestsOne() {
+        let message = diagnostic("responses | delta score by phase \"pre\" -> \"pots\"")
+        XCTAssertTrue(message.contains("did you mean \"post\"?"), message)
+    }
+}
