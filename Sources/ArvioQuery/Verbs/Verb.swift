@@ -25,6 +25,7 @@ enum VerbRegistry {
         Take.self,
         Distinct.self,
         Join.self,
+        Chart.self,
     ]
 
     private static let byName: [String: any Verb.Type] = Dictionary(
