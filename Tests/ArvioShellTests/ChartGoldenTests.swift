@@ -62,3 +62,13 @@ final class ChartGoldenTests: XCTestCase {
                      "chart/likert-csv.txt")
     }
 }
+
+/// The README shows Figure 17 exactly as the shell draws it.
+final class ReadmeFigure17Tests: XCTestCase {
+    func testTheReadmeShowsFigure17AsArvioDrawsIt() throws {
+        let statement = "responses | where item == \"overall\" | chart likert score by phase title \"Figure 17\""
+        let readme = String(decoding: try FileIO.read(TestSupport.root + "/README.md"), as: UTF8.self)
+        XCTAssertTrue(readme.contains("arvio> " + statement + "\n" + output(of: statement) + "```"),
+                      "README's Figure 17 differs from:\n" + output(of: statement))
+    }
+}
