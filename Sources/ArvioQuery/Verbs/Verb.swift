@@ -31,6 +31,7 @@ enum VerbRegistry {
         Delta.self,
         Attrition.self,
         Associate.self,
+        Chart.self,
     ]
 
     private static let byName: [String: any Verb.Type] = Dictionary(

@@ -475,4 +475,52 @@ Permutation p-values use 10000 shuffles with seed 20070116 (`associate motivatio
 changes it) up to 5000 pairs, and the measure's asymptotic test above that. Columns whose values
 are all different (identifiers), constant columns and free text are skipped and listed in a note.
 Measures of different kinds are not on one scale: read the order as a guide to what to look at.
+
+## chart
+
+`chart KIND ...` draws the table as a chart: in text output the chart replaces the rows, in
+Markdown it is fenced, and CSV and JSON write the numbers behind it (one row per bar or line).
+It reads raw rows, or a table already counted: when the table has a whole-number column `n`
+(the output of `count by`) that the chart does not name, each row counts `n` times, so
+`count by org | chart bar org` draws the same bars as `chart bar org`.
+
+```arvio
+responses | where item == "overall" | chart likert score by phase
+```
+
+| kind | written | draws |
+| --- | --- | --- |
+| `bar` | `chart bar C` | a bar per category of C (every codebook level, missing as its own bar), count and share printed at the end |
+| | `chart bar V by C` | V categorical: bars of V's categories grouped by C; V numbers: one bar per row, labelled by C |
+| `stacked` | `chart stacked V by G` | a 100% bar per category of G, split into the categories of V |
+| `likert` | `chart likert V [by G] [per H]` | the diverging bar of an ordinal scale V per category of G (grouped by H): low points left of the centre line, high right, the neutral point split across it; low, mid and high shares and n beside each row |
+| `hist` | `chart hist V` | the numbers of V in round, left-closed bins `[a, b)` |
+| `dumbbell` | `chart dumbbell V by PHASE per R` | the mean of V at the two phases for each category of R, joined, with the change |
+| | `chart dumbbell [A, B] per R` | the same from a table with the two values side by side (without names, columns called `pre` and `post`) |
+| `heat` | `chart heat A by B` | a cross-tab of A by B, each cell shaded by its share of the row, counts in the cells |
+| | `chart heat` | a cross-tab already made: the first non-number column labels the rows, whole-number columns other than `n` and totals are the cells |
+
+Options are words after the columns (not `--title`: `--` starts a comment, so the rest of the
+line would be ignored):
+
+| option | kinds | meaning |
+| --- | --- | --- |
+| `title "..."` | all | the title above the chart (by default the column's label from the codebook) |
+| `percent` | `bar` | percentages of the total; for grouped bars, of each group |
+| `sorted` | `likert` | rows (or groups) by their high share, largest first |
+| `binwidth N` | `hist` | the width of the bins (by default a round width near Sturges' rule) |
+
+Labels and legends follow `.lang`, the width follows `.width` (the terminal's width, or 80 when
+output is not a terminal), and `.charset ascii` draws with plain characters. Bars start at zero
+on round ticks and end in eighths of a cell; segments differ by shade, not only by colour, and
+colour is used only on a terminal without `NO_COLOR`. A scale's missing answers are left out
+of a Likert chart with a note; a dumbbell row with only one phase shows one marker and no change.
+
+```arvio
+participants | chart bar org
+participants | chart hist experience_years binwidth 5
+responses | where item == "overall" | chart dumbbell score by phase per participant
+participants | count by org, entry_route | chart heat org by entry_route
+participants | chart stacked entry_route by org title "How they came"
+```
 """####
