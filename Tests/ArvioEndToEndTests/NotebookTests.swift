@@ -90,6 +90,18 @@ final class NotebookTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("1 of 2 outputs changed"), r.stderr)
     }
 
+    /// CI runs this through `swift test`: every notebook in notebooks/ must check clean.
+    func testEveryNotebookInTheRepositoryChecksClean() throws {
+        let folder = ArvioProcess.root + "/notebooks"
+        let notebooks = try FileManager.default.contentsOfDirectory(atPath: folder)
+            .filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted()
+        XCTAssertEqual(notebooks, ["report.md", "why-motivation.md"])
+        for name in notebooks {
+            let r = try ArvioProcess.run(["check", folder + "/" + name])
+            XCTAssertEqual(r.status, 0, "\(name) changed:\n\(r.stdout)\(r.stderr)")
+        }
+    }
+
     func testCheckFailsWhenABlockHasNoOutputYet() throws {
         let dir = try ArvioProcess.temporaryDirectory()
         let path = dir + "/nb.md"
