@@ -51,6 +51,13 @@ verb        = "where" expr
             | "crosstab" name "by" name [ "cells" name { "," name } ]
             | "freq" name
             | "describe" name { "," name } [ "by" name { "," name } ] [ "quartiles" number ]
+            | "delta" pairing [ "per" name { "," name } ] [ "on" name { "," name } ] [ "with" "pratt" ]
+            | "attrition" [ pairing [ "on" name { "," name } ] ]
+            | "associate" name [ "seed" number ]
+            | "chart" kind [ name ] [ "by" name ] [ "per" name ] { option }
+pairing     = name "by" name [ string "->" string ] | name "->" name
+kind        = "bar" | "stacked" | "likert" | "hist" | "dumbbell" | "heat"
+option      = "title" string | "width" number | "percent" | "sorted" | "binwidth" number
 named       = [ name "=" ] expr
 expr        = or
 or          = and { "or" and }
