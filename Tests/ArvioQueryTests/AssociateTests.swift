@@ -11,6 +11,13 @@ final class AssociateTests: XCTestCase {
         XCTAssertTrue(t.notes.contains { $0.en.contains("id (identifier)") })
     }
 
+    func testValuesAreMarkedAsStatisticsAndPAsPValues() {
+        let t = table("participants | join motivation | associate motivation_start")
+        XCTAssertEqual(t.column(named: "value")?.format, .statistic)
+        XCTAssertEqual(t.column(named: "p")?.format, .pValue)
+        XCTAssertNil(t.column(named: "n")?.format)
+    }
+
     func testEntryRouteAgainstAScaleIsRankBiserialWithAnExactP() {
         let t = table("participants | join motivation | associate motivation_start")
         let row = values(t, "column").firstIndex(of: "entry_route")!

@@ -118,6 +118,23 @@ final class ChartTests: XCTestCase {
         XCTAssertEqual(chart("participants | chart bar org title \"Kuvio 1\"").title?.fi, "Kuvio 1")
     }
 
+    func testWidthGivesTheChartItsOwnWidth() {
+        XCTAssertEqual(chart("participants | chart bar org width 60 title \"Kuvio 1\"").width, 60)
+        XCTAssertNil(chart("participants | chart bar org").width)
+        XCTAssertTrue(diagnostic("participants | chart bar org width 5").contains("a width in terminal cells from 20 to 1000"))
+    }
+
+    func testAColumnNamedWidthIsStillAColumn() {
+        XCTAssertEqual(chart("participants | derive width = org | chart bar width").rows.count, 4)
+    }
+
+    func testBarAxesSayWhatIsMeasured() {
+        XCTAssertEqual(chart("participants | chart bar org").axisLabel?.en, "count")
+        XCTAssertEqual(chart("participants | chart bar org").axisLabel?.fi, "lukumäärä")
+        XCTAssertEqual(chart("participants | chart bar org percent").axisLabel?.fi, "prosentti")
+        XCTAssertEqual(chart("participants | chart bar entry_route by org percent").axisLabel?.en, "percent")
+    }
+
     func testTheTableBehindAChartHasItsNumbers() {
         let result = table("responses | where item == \"overall\" | chart likert score by phase")
         XCTAssertEqual(result.columnNames, ["phase", "poorly", "moderately", "to some extent", "well", "excellently", "n"])

@@ -36,6 +36,16 @@ final class CrosstabTests: XCTestCase {
         XCTAssertEqual(SurveySmall.cell(result, row: "Total", kind: "expected", column: "own"), 7)
     }
 
+    func testCellColumnsSayPerRowWhetherTheyHoldCountsOrPercentages() throws {
+        let mixed = try SurveySmall.run("survey | crosstab org by entry_route cells count, row, expected")
+        XCTAssertEqual(mixed.column(named: "employer")?.format,
+                       .perRow(column: "cell", formats: ["count": .count, "row": .percent]))
+        let percent = try SurveySmall.run("survey | crosstab org by entry_route cells column")
+        XCTAssertEqual(percent.column(named: "own")?.format, .percent)
+        let counts = try SurveySmall.run("survey | crosstab org by entry_route")
+        XCTAssertEqual(counts.column(named: "own")?.type, .integer, "counts alone stay whole numbers")
+    }
+
     func testPercentagesAddUpAlongTheirMargin() throws {
         let result = try SurveySmall.run("survey | crosstab org by entry_route cells row, column, total")
         XCTAssertEqual(SurveySmall.cell(result, row: "East", kind: "row", column: "employer")!, 75, accuracy: 1e-12)

@@ -133,6 +133,7 @@ final class DeltaTests: XCTestCase {
         let row = values(t, "variable").firstIndex(of: "entry_route = employer (%)")!
         XCTAssertEqual(number(t, "p", row: row), 1, accuracy: 1e-9)
         XCTAssertEqual(number(t, "left", row: row), 50, accuracy: 1e-9)
+        XCTAssertEqual(t.column(named: "p")?.format, .pValue, "printed as a p-value, not a plain decimal")
     }
 
     func testLongDeltaPairsOnTheKeyMinusThePhase() {

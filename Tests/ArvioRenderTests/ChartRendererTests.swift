@@ -86,6 +86,46 @@ final class ChartEdgeCaseTests: XCTestCase {
         Golden.check(all, "chart-edge-cases")
     }
 
+    func testEveryLikertCategoryHasAFillOfItsOwn() {
+        for charset in Charset.allCases {
+            let glyphs = ChartGlyphs(charset: charset)
+            for count in [4, 5, 6, 7] {
+                let neutral = count % 2 == 1 ? count / 2 : nil
+                let fills = (0..<count).map { LikertChart.fill($0, neutral: neutral, count: count, glyphs: glyphs).0 }
+                XCTAssertEqual(Set(fills).count, count, "\(charset) \(count): \(fills)")
+                XCTAssertTrue(fills.allSatisfy { DisplayWidth.of($0) == 1 })
+            }
+        }
+        let legend = render(ChartFixtures.likert(), width: 80).split(separator: "\n").last.map(String.init)
+        XCTAssertEqual(legend, "█ poorly  ▓ moderately  ░ to some extent  ▒ well  ▚ excellently")
+    }
+
+    func testLikertSharesAlwaysAddUpToAHundred() {
+        // 12.5 + 37.5 + 50 rounds one by one to 13 + 38 + 50 = 101; a third each to 33 × 3 = 99.
+        for (counts, expected) in [([1.0, 0, 3, 4, 0], (13, 37, 50)), ([1, 1, 1], (33, 34, 33))] {
+            let neutral = counts.count / 2
+            let shares = LikertChart.shares(ChartModel.Row(label: Localized("r"), values: counts),
+                                            neutral: neutral, count: counts.count)
+            let p = shares.wholePercents
+            XCTAssertEqual([p.low, p.neutral, p.high], [expected.0, expected.1, expected.2])
+        }
+        var rng = SplitMix64(state: 11)
+        for _ in 0..<500 {
+            let counts = (0..<5).map { _ in Double(Int.random(in: 0...20, using: &rng)) }
+            let p = LikertChart.shares(ChartModel.Row(label: Localized("r"), values: counts), neutral: 2, count: 5)
+                .wholePercents
+            XCTAssertEqual(p.low + p.neutral + p.high, counts.reduce(0, +) > 0 ? 100 : 0, "\(counts)")
+        }
+    }
+
+    func testAChartsOwnWidthWinsOverTheOutputs() {
+        var chart = ChartFixtures.orgs
+        chart.width = 40
+        let text = ChartRenderer.render(chart, options: RenderOptions(width: 100))
+        XCTAssertEqual(text, ChartRenderer.render(ChartFixtures.orgs, options: RenderOptions(width: 40)))
+        XCTAssertTrue(text.split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 40 })
+    }
+
     func testColourIsAddedOnlyWhenAskedAndNeverChangesTheText() {
         let plain = render(ChartFixtures.likert())
         XCTAssertFalse(plain.contains("\u{1B}"))

@@ -19,6 +19,13 @@ final class NumberFormatTests: XCTestCase {
         }
     }
 
+    func testCountsAreWholeWhenWholeAndKeepTheirPlacesOtherwise() {
+        XCTAssertEqual(NumberFormat.count(7), "7")
+        XCTAssertEqual(NumberFormat.count(0), "0")
+        XCTAssertEqual(NumberFormat.count(-0.0), "0")
+        XCTAssertEqual(NumberFormat.count(2.5), "2.50")
+    }
+
     func testFixedRoundsTheDecimalDigitsHalfAwayFromZero() {
         XCTAssertEqual(NumberFormat.fixed(2.675, decimals: 2), "2.68")
         XCTAssertEqual(NumberFormat.fixed(2.5, decimals: 0), "3")

@@ -69,6 +69,25 @@ final class TableRendererTests: XCTestCase {
         for line in text.split(separator: "\n") { XCTAssertLessThanOrEqual(DisplayWidth.of(String(line)), 40) }
     }
 
+    func testTextColumnsAreCutBeforeColumnsAreLeftOut() {
+        let table = Table(name: "wide", columns: [
+            Column(name: "area", data: .text(["Job-coaching competence (overall)", "Planning skills"])),
+        ] + (1...6).map { Column(name: "number_\($0)", data: .integer([1, 2])) })
+        let text = TableRenderer.render(table, format: .text, options: RenderOptions(width: 80))
+        XCTAssertEqual(text.split(separator: "\n").first, "area                  number_1  number_2  number_3  number_4  number_5  number_6")
+        XCTAssertTrue(text.contains("Job-coaching compet…  "), text)
+        XCTAssertFalse(text.contains("left out"), text)
+    }
+
+    func testTheFirstColumnIsCutOnlyAfterTheOtherTextColumns() {
+        // 30 + 30 + 8 + two gaps = 72 cells are asked for in 50: the second column goes to 12,
+        // then the first gives the rest.
+        XCTAssertEqual(TextTable.fit([30, 30, 8], shrinkable: [true, true, false], width: 50).widths, [26, 12, 8])
+        // Nothing fits at the narrowest either: the column is left out, the rest keep their width.
+        XCTAssertEqual(TextTable.fit([30, 8, 40], shrinkable: [true, false, false], width: 50).kept, 2)
+        XCTAssertEqual(TextTable.fit([30, 8, 40], shrinkable: [true, false, false], width: 50).widths, [30, 8])
+    }
+
     func testLongTablesShowHeadAndTailWithACount() {
         let text = TableRenderer.render(Fixture.long(30), format: .text, options: RenderOptions(maxRows: 6))
         XCTAssertTrue(text.contains("… 24 more rows …"))

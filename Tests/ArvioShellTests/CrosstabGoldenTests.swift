@@ -14,6 +14,13 @@ final class CrosstabGoldenTests: XCTestCase {
                      "crosstab/motivation-by-entry-route-cells.txt")
     }
 
+    func testCountRowsPrintWholeNumbersAlignedOnThePoint() {
+        let text = output(of: "participants | crosstab entry_route by post_status cells count, row")
+        XCTAssertTrue(text.contains("count       7      1"), "counts whole, aligned with the percentages' units")
+        XCTAssertTrue(text.contains("row %      63.64   9.09"))
+        assertGolden(text, "crosstab/entry-route-by-post-status-count-row.txt")
+    }
+
     func testTwoOrdinalScalesGetOrdinalMeasures() {
         assertGolden(output(of: "participants | join motivation | crosstab motivation_start by employment_relation"),
                      "crosstab/motivation-by-employment-relation.txt")

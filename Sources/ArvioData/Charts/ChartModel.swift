@@ -92,12 +92,16 @@ public struct ChartModel: Sendable {
     public var valueRange: ClosedRange<Double>?
     /// Remarks printed under the chart ("4 participants without a post answer are not shown").
     public var notes: [Localized]
+    /// The width to draw this chart in, in terminal cells, over the output's width (the
+    /// `width N` option of `chart`); nil follows the output.
+    public var width: Int?
 
     /// Creates a chart model; the static constructors below are the usual way in.
     public init(kind: Kind, title: Localized? = nil, series: [Localized] = [], rows: [Row] = [],
                 measure: Measure = .count, axisLabel: Localized? = nil, neutral: Int? = nil,
                 sortByHigh: Bool = false, samples: [Double] = [], binWidth: Double? = nil,
-                discrete: Bool = false, valueRange: ClosedRange<Double>? = nil, notes: [Localized] = []) {
+                discrete: Bool = false, valueRange: ClosedRange<Double>? = nil, notes: [Localized] = [],
+                width: Int? = nil) {
         self.kind = kind
         self.title = title
         self.series = series
@@ -111,6 +115,7 @@ public struct ChartModel: Sendable {
         self.discrete = discrete
         self.valueRange = valueRange
         self.notes = notes
+        self.width = width
     }
 
     /// A horizontal bar chart: one `(label, value)` per bar.

@@ -71,12 +71,15 @@ public struct Column: Sendable {
     public var data: ColumnData
     /// What the column means, from the codebook ("Organisation" / "Organisaatio").
     public var label: Localized?
+    /// How text and Markdown show its numbers; nil for the default (2 places for decimals).
+    public var format: ColumnFormat?
 
     /// Creates a column.
-    public init(name: String, data: ColumnData, label: Localized? = nil) {
+    public init(name: String, data: ColumnData, label: Localized? = nil, format: ColumnFormat? = nil) {
         self.name = name
         self.data = data
         self.label = label
+        self.format = format
     }
 
     /// The column's type.
@@ -87,4 +90,24 @@ public struct Column: Sendable {
     /// The heading to show for this column in `language`: its name. Labels are descriptions,
     /// shown by `.schema`; headings stay the names people type.
     public func heading(_ language: Language) -> String { name }
+}
+
+/// How text and Markdown output show a column's numbers, set by the verb that makes the column
+/// because only it knows what the numbers are (a p-value, a count kept in a decimal column).
+/// CSV and JSON ignore it and keep full precision; a column without one shows decimals with
+/// the report's 2 places.
+public enum ColumnFormat: Sendable, Hashable {
+    /// Counts: whole numbers without decimals (a value that is not whole keeps its places).
+    case count
+    /// Percentages 0–100, with the report's 2 places.
+    case percent
+    /// Test statistics and measures (a correlation, Cramér's V), with 3 places.
+    case statistic
+    /// p-values: 3 places, or `< 0.001`.
+    case pValue
+    /// A different format per row, named by the value of another column in the same row: a
+    /// cross-tab's cells are counts in its `count` rows and percentages in its `row %` rows.
+    /// `formats` is keyed by that column's stored value (a level's value, not its label);
+    /// rows whose value is not in it show plain decimals.
+    case perRow(column: String, formats: [String: ColumnFormat])
 }

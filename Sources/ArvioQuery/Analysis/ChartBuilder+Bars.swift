@@ -18,7 +18,7 @@ extension ChartBuilder {
         if chart.options.percent { counts = counts.map { total > 0 ? $0 / total * 100 : 0 } }
         let measure: ChartModel.Measure = chart.options.percent ? .percent : .count
         var model = ChartModel.bar(title: title(token), bars: Array(zip(categories.labels, counts)),
-                                   measure: measure, axisLabel: chart.options.percent ? nil : countedThings)
+                                   measure: measure, axisLabel: axisLabel(measure))
         if chart.options.percent { model.notes = [Localized(en: "n = \(Int(total))", fi: "n = \(Int(total))")] }
         let table = ChartTable.make(model, name: frame.table.name, labelName: token.text, groupName: nil,
                                     seriesNames: [chart.options.percent ? "percent" : "n"], withN: false,
@@ -56,9 +56,9 @@ extension ChartBuilder {
                 return row
             }
         }
+        let measure: ChartModel.Measure = chart.options.percent ? .percent : .count
         let model = ChartModel(kind: .groupedBar, title: title(token), series: groups.labels, rows: rows,
-                               measure: chart.options.percent ? .percent : .count,
-                               axisLabel: chart.options.percent ? nil : countedThings)
+                               measure: measure, axisLabel: axisLabel(measure))
         let table = ChartTable.make(model, name: frame.table.name, labelName: token.text, groupName: nil,
                                     seriesNames: groups.labels.map { $0.text(context.language) }, withN: false,
                                     language: context.language)

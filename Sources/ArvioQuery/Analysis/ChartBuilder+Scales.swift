@@ -60,7 +60,7 @@ extension ChartBuilder {
             samples += [Double](repeating: value, count: times)
         }
         var model = ChartModel.histogram(title: title(token), samples: samples, discrete: column.type == .integer,
-                                         binWidth: chart.options.binWidth, axisLabel: countedThings)
+                                         binWidth: chart.options.binWidth, axisLabel: axisLabel(.count))
         model.notes = missingNote(missing, of: token)
         let table = Table(name: frame.table.name, columns: [Column(name: token.text, data: .decimal(samples))])
         return (model, table)

@@ -46,8 +46,15 @@ struct ChartBuilder {
         frame.table.column(named: token.text)?.label ?? Localized(token.text)
     }
 
-    /// What the bars of a count stand for: the rows of the table they were counted from.
-    var countedThings: Localized { Localized(frame.table.name) }
+    /// The label of a value axis of counts or percentages: what is measured, in the session's
+    /// language (the table's name said where the rows came from, not what the axis shows).
+    func axisLabel(_ measure: ChartModel.Measure) -> Localized? {
+        switch measure {
+        case .count: Localized(en: "count", fi: "lukumäärä")
+        case .percent: Localized(en: "percent", fi: "prosentti")
+        case .value: nil
+        }
+    }
 
     /// A note saying how many values were left out because they are missing, if any.
     func missingNote(_ count: Int, of token: Token) -> [Localized] {

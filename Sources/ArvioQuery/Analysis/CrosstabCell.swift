@@ -33,6 +33,16 @@ enum CrosstabCell: String, CaseIterable, Sendable {
         }
     }
 
+    /// How the kind's numbers are shown: counts whole, shares as percentages, expected counts
+    /// and residuals with the report's places.
+    var format: ColumnFormat? {
+        switch self {
+        case .count: .count
+        case .row, .column, .total: .percent
+        case .expected, .resid, .adjresid: nil
+        }
+    }
+
     /// The cell of category `i` of the rows and `j` of the columns (nil = the margin) in
     /// `table`; nil where the kind has no margin (residuals).
     func value(_ table: CrosstabCounts, _ i: Int?, _ j: Int?) -> Double? {

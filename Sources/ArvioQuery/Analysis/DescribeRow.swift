@@ -91,7 +91,7 @@ struct DescribeRow {
         columns += numbers.map { name, path in Column(name: name, data: .decimal(rows.map { $0[keyPath: path] })) }
         if ordinal {
             columns.append(Column(name: "median_category", data: .text(rows.map(\.medianCategory))))
-            columns.append(Column(name: "top2_pct", data: .decimal(rows.map(\.topTwoPercent))))
+            columns.append(Column(name: "top2_pct", data: .decimal(rows.map(\.topTwoPercent)), format: .percent))
         }
         return columns
     }

@@ -54,9 +54,9 @@ struct Associate: Verb {
         let columns = [
             Column(name: "column", data: .text(found.map(\.1))),
             Column(name: "type", data: .text(found.map { $0.2.rawValue })),
-            Column(name: "value", data: .decimal(found.map(\.0.value))),
+            Column(name: "value", data: .decimal(found.map(\.0.value)), format: .statistic),
             Column(name: "n", data: .integer(found.map { Int64($0.0.count) })),
-            Column(name: "p", data: .decimal(found.map(\.0.p))),
+            Column(name: "p", data: .decimal(found.map(\.0.p)), format: .pValue),
             Column(name: "measure", data: .text(found.map(\.0.measure))),
             Column(name: "p_method", data: .text(found.map(\.0.method))),
         ]

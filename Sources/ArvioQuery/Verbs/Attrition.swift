@@ -45,7 +45,7 @@ struct Attrition: Verb {
             Column(name: "left", data: .decimal(rows.left)),
             Column(name: "completers", data: .decimal(rows.completers)),
             Column(name: "difference", data: .decimal(rows.difference)),
-            Column(name: "p", data: .decimal(rows.p)),
+            Column(name: "p", data: .decimal(rows.p), format: .pValue),
             Column(name: "test", data: .text(rows.test)),
             Column(name: "n_left", data: .integer(rows.nLeft)),
             Column(name: "n_completers", data: .integer(rows.nCompleters)),

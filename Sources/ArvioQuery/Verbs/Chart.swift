@@ -27,7 +27,12 @@ struct Chart: Verb {
         var sorted = false
         /// `binwidth W`: the width of a histogram's bins.
         var binWidth: Double?
+        /// `width N`: the width of this chart in terminal cells, over `.width`.
+        var width: Int?
     }
+
+    /// The widths `width N` accepts, the same range as `.width`.
+    static let widths = 20...1000
 
     var kind: Kind
     var keyword: Token
@@ -53,8 +58,9 @@ struct Chart: Verb {
         }
         parser.advance()
         var chart = Chart(kind: kind, keyword: kindToken, columns: [], by: nil, per: nil, options: Options())
-        if !parser.atStepEnd, !parser.current.isWord("per"), 
-            !isOption(parser.current) || parser.following.isWord("by") || parser.following.isSymbol(",") {
+        if !parser.atStepEnd, !parser.current.isWord("per"),
+            !isOption(parser.current, before: parser.following) || parser.following.isWord("by")
+                || parser.following.isSymbol(",") {
             chart.columns = try parser.names(expected: "a column to chart after \"chart \(kind.rawValue)\"")
         }
         if parser.match(word: "by") { chart.by = try parser.name(expected: "a column after \"by\"") }
@@ -64,17 +70,20 @@ struct Chart: Verb {
         return chart
     }
 
-    private static func isOption(_ token: Token) -> Bool {
-        ["title", "percent", "sorted", "binwidth"].contains { token.isWord($0) }
+    /// Whether `token` starts an option rather than names a column. `width` is a likely
+    /// column name, so it is an option only with its number after it.
+    private static func isOption(_ token: Token, before next: Token) -> Bool {
+        if token.isWord("width") { return next.kind == .number }
+        return ["title", "percent", "sorted", "binwidth"].contains { token.isWord($0) }
     }
 
     private static func parseOptions(_ parser: inout Parser, kind: Kind) throws(Diagnostic) -> Options {
         var options = Options()
         while !parser.atStepEnd {
             let word = parser.current
-            let allowed: [String: Kind?] = ["title": nil, "percent": .bar, "sorted": .likert, "binwidth": .hist]
+            let allowed: [String: Kind?] = ["title": nil, "width": nil, "percent": .bar, "sorted": .likert, "binwidth": .hist]
             guard word.kind == .identifier, let only = allowed[word.text] else {
-                throw parser.expected("an option (title \"...\", percent, sorted or binwidth N) or the end of the chart step")
+                throw parser.expected("an option (title \"...\", width N, percent, sorted or binwidth N) or the end of the chart step")
             }
             if let only, only != kind {
                 throw Diagnostic(word.position, "\"\(word.text)\" is an option of chart \(only.rawValue), not of chart \(kind.rawValue)")
@@ -84,6 +93,12 @@ struct Chart: Verb {
             case "title":
                 guard parser.current.kind == .string else { throw parser.expected("the title in quotes after \"title\"") }
                 options.title = parser.current.text
+                parser.advance()
+            case "width":
+                guard parser.current.kind == .number, let width = Int(parser.current.text), widths.contains(width) else {
+                    throw parser.expected("a width in terminal cells from \(widths.lowerBound) to \(widths.upperBound) after \"width\", as in width 60")
+                }
+                options.width = width
                 parser.advance()
             case "percent": options.percent = true
             case "sorted": options.sorted = true
@@ -122,6 +137,7 @@ struct Chart: Verb {
         let builder = ChartBuilder(frame: frame, context: context, chart: self)
         var (model, table) = try builder.build()
         if let title = options.title { model.title = Localized(title) }
+        model.width = options.width
         table.chart = model
         var next = Frame(table: table, origin: nil)
         next.notes = frame.notes

@@ -102,6 +102,12 @@ struct Crosstab: Verb {
             columns.append(Column(name: "cell", data: .categorical(
                 CategoricalData(codes: Codes(kindCodes, levelCount: kinds.count), levels: kinds), ordered: false)))
         }
+        // Several kinds share a column, so each row shows its own kind: counts whole, percentages
+        // and the rest with places.
+        let cellFormat: ColumnFormat? = showKind
+            ? .perRow(column: "cell", formats: Dictionary(uniqueKeysWithValues: cells.compactMap { kind in
+                kind.format.map { (kind.rawValue, $0) } }))
+            : cells.first?.format
         var taken = Set(columns.map(\.name))
         let columnMargins: [Int?] = Array(columnLevels.indices) + [nil]
         for j in columnMargins {
@@ -114,7 +120,7 @@ struct Crosstab: Verb {
                 for kind in cells { values.append(kind.value(counts, i, j) ?? Missing.decimal) }
             }
             let data: ColumnData = cells == [.count] ? .integer(values.map { Int64($0) }) : .decimal(values)
-            columns.append(Column(name: name, data: data, label: label))
+            columns.append(Column(name: name, data: data, label: label, format: cellFormat))
         }
         return Table(name: "crosstab", columns: columns, rowCount: rowCodes.count,
                      key: showKind ? [rows.text, "cell"] : [rows.text])

@@ -44,9 +44,9 @@ struct Freq: Verb {
             Column(name: axis.name, data: .categorical(CategoricalData(codes: Codes(codes, levelCount: levels.count),
                                                                        levels: levels), ordered: axis.ordered)),
             Column(name: "n", data: .integer(n)),
-            Column(name: "percent", data: .decimal(percent)),
-            Column(name: "valid_percent", data: .decimal(validPercent)),
-            Column(name: "cumulative_percent", data: .decimal(cumulative)),
+            Column(name: "percent", data: .decimal(percent), format: .percent),
+            Column(name: "valid_percent", data: .decimal(validPercent), format: .percent),
+            Column(name: "cumulative_percent", data: .decimal(cumulative), format: .percent),
         ], key: [axis.name])
         var next = Frame(table: table, origin: nil)
         next.notes = frame.notes

@@ -21,11 +21,18 @@ struct ChartGlyphs {
         return fills[index % fills.count]
     }
 
-    /// The fill of a Likert category `distance` steps in from the outer end of its side
-    /// (0 = the extreme category): extremes darkest, and the same shade mirrored on both sides,
-    /// which the centre line tells apart.
-    func likert(distance: Int) -> String {
-        let fills = charset == .unicode ? ["█", "▓", "▒"] : ["#", "=", "+"]
+    /// The fill of a Likert category on the low or high side, `distance` steps in from the
+    /// outer end of that side (0 = the extreme category). Every category of a scale with up to
+    /// three points a side has a fill of its own, so the chart and its legend read without
+    /// colour: solid and dark shades on the low side, medium shade and coarser patterns on
+    /// the high side. Longer scales repeat the innermost fill.
+    func likert(low: Bool, distance: Int) -> String {
+        let fills = switch (charset, low) {
+        case (.unicode, true): ["█", "▓", "▀"]
+        case (.unicode, false): ["▚", "▒", "▄"]
+        case (.ascii, true): ["#", "=", ":"]
+        case (.ascii, false): ["@", "+", "~"]
+        }
         return fills[min(distance, fills.count - 1)]
     }
 

@@ -2,10 +2,12 @@ import ArvioData
 
 /// Draws a `ChartModel` as plain text: title, the chart, its axis, legend and notes.
 public enum ChartRenderer {
-    /// `chart` drawn in `options.width` cells with `options.charset`, coloured only when
-    /// `options.colour` is set. Every line ends in "\n" and none in a space; the same chart and
-    /// options give the same bytes on any machine.
+    /// `chart` drawn in its own width if it has one, else in `options.width` cells, with
+    /// `options.charset`, coloured only when `options.colour` is set. Every line ends in "\n"
+    /// and none in a space; the same chart and options give the same bytes on any machine.
     public static func render(_ chart: ChartModel, options: RenderOptions = RenderOptions()) -> String {
+        var options = options
+        if let width = chart.width { options.width = width }
         var lines: [StyledLine] = []
         if let title = chart.title {
             let text = DisplayWidth.truncate(Cell.flatten(title.text(options.language)), to: options.width,

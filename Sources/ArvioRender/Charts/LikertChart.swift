@@ -12,6 +12,14 @@ enum LikertChart {
         var neutral: Double
         var high: Double
         var n: Int
+
+        /// The low, neutral and high shares in whole percent, rounded at their cumulative
+        /// boundaries so the three always add up to 100 (or are all 0 for an empty row):
+        /// rounding each on its own can print 38% + 31% + 32%.
+        var wholePercents: (low: Int, neutral: Int, high: Int) {
+            let p = CumulativeRounding.widths([low, neutral, high], total: 100)
+            return (p[0], p[1], p[2])
+        }
     }
 
     static func shares(_ row: ChartModel.Row, neutral: Int?, count: Int) -> Shares {
@@ -59,7 +67,8 @@ enum LikertChart {
             heads = [Phrases.low.text(language)] + (showMid ? [Phrases.neutral.text(language)] : [])
                 + [Phrases.high.text(language), "n"]
             cells = all.map { s in
-                [percent(s.low)] + (showMid ? [percent(s.neutral)] : []) + [percent(s.high), String(s.n)]
+                let p = s.wholePercents
+                return ["\(p.low)%"] + (showMid ? ["\(p.neutral)%"] : []) + ["\(p.high)%", String(s.n)]
             }
             widths = heads.indices.map { c in max(DisplayWidth.of(heads[c]), cells.map { DisplayWidth.of($0[c]) }.max() ?? 0) }
             let noteWidth = widths.reduce(0, +) + 2 * (widths.count - 1)
@@ -142,13 +151,14 @@ enum LikertChart {
         return runs
     }
 
-    /// The glyph and colour of category `k`: mirrored shades, darkest at the extremes.
+    /// The glyph and colour of category `k`: a fill of its own on each side, and the same
+    /// colours mirrored (warm low, cool high, strongest at the extremes).
     static func fill(_ k: Int, neutral: Int?, count: Int, glyphs: ChartGlyphs) -> (String, String?) {
         if k == neutral { return (glyphs.neutral, ChartColour.neutral) }
         let lowEnd = neutral ?? (count / 2)
-        if k < lowEnd { return (glyphs.likert(distance: k), ChartColour.likert(low: true, distance: k)) }
+        if k < lowEnd { return (glyphs.likert(low: true, distance: k), ChartColour.likert(low: true, distance: k)) }
         let distance = count - 1 - k
-        return (glyphs.likert(distance: distance), ChartColour.likert(low: false, distance: distance))
+        return (glyphs.likert(low: false, distance: distance), ChartColour.likert(low: false, distance: distance))
     }
 
     static func percent(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 0) + "%" }

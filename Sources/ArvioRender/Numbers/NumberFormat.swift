@@ -36,6 +36,12 @@ public enum NumberFormat {
     /// A test statistic or measure in text: `statisticDecimals` places.
     public static func statistic(_ value: Double) -> String { fixed(value, decimals: statisticDecimals) }
 
+    /// A count held in a decimal column: whole without decimals (7), and anything that is not
+    /// whole with the report's places, so a fraction is never hidden.
+    public static func count(_ value: Double) -> String {
+        value.isFinite && value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : decimal(value)
+    }
+
     /// Degrees of freedom: whole when whole (3), else two places (Welch's 10.47).
     public static func degreesOfFreedom(_ value: Double) -> String {
         value.isFinite && value == value.rounded() && abs(value) < 1e15

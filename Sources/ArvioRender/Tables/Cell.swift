@@ -21,13 +21,14 @@ enum Cell: Equatable {
         }
     }
 
-    /// The cell at report precision for text and Markdown; control characters become spaces
-    /// so a stray newline in free text cannot break the grid.
-    func reportText(_ charset: Charset) -> String {
+    /// The cell at report precision for text and Markdown, decimals as `format` says (2 places
+    /// without one); control characters become spaces so a stray newline in free text cannot
+    /// break the grid.
+    func reportText(_ charset: Charset, format: ColumnFormat? = nil) -> String {
         switch self {
         case .missing: charset.missing
         case .integer(let v): NumberFormat.integer(v)
-        case .decimal(let v): NumberFormat.decimal(v)
+        case .decimal(let v): format?.reportText(v) ?? NumberFormat.decimal(v)
         case .text(let s): Cell.flatten(s)
         }
     }

@@ -13,7 +13,8 @@ enum MarkdownTable {
                 .joined(separator: " | ") + " |")
             for row in 0..<table.rowCount {
                 let cells = table.columns.map {
-                    escape(Cell($0.data, row: row, language: language).reportText(options.charset))
+                    escape(Cell($0.data, row: row, language: language)
+                        .reportText(options.charset, format: table.format(of: $0, row: row)))
                 }
                 out.append("| " + cells.joined(separator: " | ") + " |")
             }

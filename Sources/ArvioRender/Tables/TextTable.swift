@@ -38,24 +38,22 @@ enum TextTable {
     private static func body(_ table: Table, options: RenderOptions) -> [String] {
         let shown = shownRows(table.rowCount, maxRows: options.maxRows)
         var grid = TextGrid(columns: table.columns.map { column in
-            TextGrid.Column(
-                heading: Cell.flatten(column.heading(options.language)),
-                cells: shown.rows.map {
-                    Cell(column.data, row: $0, language: options.language).reportText(options.charset)
-                },
-                alignRight: column.data.isNumericForDisplay)
+            let alignRight = column.data.isNumericForDisplay
+            let cells = shown.rows.map {
+                Cell(column.data, row: $0, language: options.language)
+                    .reportText(options.charset, format: table.format(of: column, row: $0))
+            }
+            return TextGrid.Column(heading: Cell.flatten(column.heading(options.language)),
+                                   cells: alignRight ? alignedOnPoint(cells, missing: options.charset.missing) : cells,
+                                   alignRight: alignRight)
         })
         let cap = labelCap(options.width)
-        var widths = zip(grid.columns, grid.naturalWidths).map { column, natural in
+        let natural = zip(grid.columns, grid.naturalWidths).map { column, natural in
             column.alignRight ? natural : min(natural, max(cap, DisplayWidth.of(column.heading)))
         }
-        // Keep columns from the left while they fit; the first one always stays, cut if need be.
-        var kept = 1
-        while kept < widths.count, TextGrid.totalWidth(Array(widths[...kept])) <= options.width { kept += 1 }
-        widths[0] = min(widths[0], options.width)
+        let (widths, kept) = fit(natural, shrinkable: grid.columns.map { !$0.alignRight }, width: options.width)
         let leftOut = grid.columns[kept...].map(\.heading)
         grid.columns = Array(grid.columns[..<kept])
-        widths = Array(widths[..<kept])
         let marker = shown.elided > 0 ? (before: shown.at, text: Phrases.moreRows(shown.elided, options)) : nil
         var out = grid.lines(widths: widths, charset: options.charset, colour: options.colour, marker: marker)
         if !leftOut.isEmpty {
@@ -63,6 +61,45 @@ enum TextTable {
                                  charset: options.charset, indent: "  ")
         }
         return out
+    }
+
+    /// The narrowest a text column is cut to before columns are left out: room for a word or two.
+    static let narrowestText = 12
+
+    /// The widths of the columns kept and how many are kept (from the left) in `width` cells.
+    /// Text columns give way before any column is left out: as many columns are kept as fit
+    /// with every text column cut to `narrowestText`, and then text columns are cut, widest
+    /// first and a cell at a time, only as far as the kept columns need. The first column
+    /// names the rows, so it is cut only once the other text columns are as narrow as they
+    /// go. The first column always stays, cut to the width if need be.
+    static func fit(_ natural: [Int], shrinkable: [Bool], width: Int) -> (widths: [Int], kept: Int) {
+        let floor = zip(natural, shrinkable).map { $1 ? min($0, narrowestText) : $0 }
+        var kept = 1
+        while kept < natural.count, TextGrid.totalWidth(Array(floor[...kept])) <= width { kept += 1 }
+        var widths = Array(natural[..<kept])
+        func canGive(_ i: Int) -> Bool { shrinkable[i] && widths[i] > floor[i] }
+        while TextGrid.totalWidth(widths) > width {
+            let others = widths.indices.dropFirst().filter(canGive)
+            let candidates = others.isEmpty ? (canGive(0) ? [0] : []) : others
+            // The widest; the rightmost of equals.
+            guard let widest = candidates.max(by: { widths[$0] != widths[$1] ? widths[$0] < widths[$1] : $0 < $1 })
+            else { break }
+            widths[widest] -= 1
+        }
+        widths[0] = min(widths[0], width)
+        return (widths, kept)
+    }
+
+    /// Number cells aligned on the decimal point: a cell with fewer places than the column's
+    /// most (a whole count among percentages) gets spaces after it, as PSPP lines them up.
+    /// Missing marks stay at the right edge.
+    static func alignedOnPoint(_ cells: [String], missing: String) -> [String] {
+        func places(_ cell: String) -> Int {
+            cell.lastIndex(of: ".").map { cell.distance(from: $0, to: cell.endIndex) } ?? 0
+        }
+        let most = cells.map(places).max() ?? 0
+        guard cells.contains(where: { $0 != missing && places($0) < most }) else { return cells }
+        return cells.map { $0 == missing ? $0 : $0 + String(repeating: " ", count: most - places($0)) }
     }
 }
 

@@ -513,15 +513,20 @@ line would be ignored):
 | option | kinds | meaning |
 | --- | --- | --- |
 | `title "..."` | all | the title above the chart (by default the column's label from the codebook) |
+| `width N` | all | draw this chart N terminal cells wide (20 to 1000), whatever `.width` says |
 | `percent` | `bar` | percentages of the total; for grouped bars, of each group |
 | `sorted` | `likert` | rows (or groups) by their high share, largest first |
 | `binwidth N` | `hist` | the width of the bins (by default a round width near Sturges' rule) |
 
 Labels and legends follow `.lang`, the width follows `.width` (the terminal's width, or 80 when
-output is not a terminal), and `.charset ascii` draws with plain characters. Bars start at zero
-on round ticks and end in eighths of a cell; segments differ by shade, not only by colour, and
-colour is used only on a terminal without `NO_COLOR`. A scale's missing answers are left out
-of a Likert chart with a note; a dumbbell row with only one phase shows one marker and no change.
+output is not a terminal) unless the chart has a `width` of its own, and `.charset ascii` draws
+with plain characters. Bars start at zero on round ticks and end in eighths of a cell; the value
+axis of counted bars and histograms is labelled with what it measures (count or percent).
+Segments differ by shade or fill, not only by colour, and colour is used only on a terminal
+without `NO_COLOR`. In a Likert chart every category has a fill of its own (`█ ▓ ░ ▒ ▚` for five
+points, `# = . + @` in ASCII), and the low, mid and high percentages are rounded together so
+they add up to 100. A scale's missing answers are left out of a Likert chart with a note; a
+dumbbell row with only one phase shows one marker and no change.
 
 ```arvio
 participants | chart bar org
@@ -529,5 +534,6 @@ participants | chart hist experience_years binwidth 5
 responses | where item == "overall" | chart dumbbell score by phase per participant
 participants | count by org, entry_route | chart heat org by entry_route
 participants | chart stacked entry_route by org title "How they came"
+participants | chart bar org percent width 60
 ```
 """####
