@@ -45,7 +45,12 @@ public struct Table: Sendable {
     /// The rows in `rows`, in that order; statistics and notes are not carried over.
     public func gathering(_ rows: [Int]) -> Table {
         Table(name: name,
-              columns: columns.map { Column(name: $0.name, data: $0.data.gathering(rows), label: $0.label) },
+              columns: columns.map { column in
+                  // Keep everything a column carries (label, display format); only rows change.
+                  var gathered = column
+                  gathered.data = column.data.gathering(rows)
+                  return gathered
+              },
               rowCount: rows.count, key: key)
     }
 }

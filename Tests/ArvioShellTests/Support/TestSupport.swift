@@ -21,18 +21,13 @@ enum TestSupport {
         return (Interpreter(workspace: workspace, settings: settings, console: console), console)
     }
 
-    /// A fresh temporary folder.
+    /// A fresh temporary folder of its own (mkdtemp), so parallel test runs never share one.
     static func temporaryDirectory() -> String {
-        let path = "/tmp/arvio-test-\(UInt32.random(in: 0...UInt32.max))"
-        _ = try? FileIO.writeAtomically([], to: path + ".probe")
-        mkdirPath(path)
-        return path
-    }
-
-    private static func mkdirPath(_ path: String) {
-        #if canImport(Glibc)
-        _ = Glibc.mkdir(path, 0o755)
-        #endif
+        var template = Array("/tmp/arvio-test-XXXXXX".utf8CString)
+        return template.withUnsafeMutableBufferPointer { buffer in
+            guard let made = mkdtemp(buffer.baseAddress!) else { fatalError("cannot make a temporary folder") }
+            return String(cString: made)
+        }
     }
 }
 
