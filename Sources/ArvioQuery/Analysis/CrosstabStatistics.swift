@@ -69,8 +69,8 @@ enum CrosstabStatistics {
 
     private static func smallExpected(_ pearson: PearsonChiSquareTest, cells: Int) -> Localized {
         let below = pearson.cellsWithExpectedBelowFive
-        let share = AnalysisText.fixed(100 * Double(below) / Double(cells), decimals: 1)
-        let smallest = AnalysisText.fixed(pearson.minimumExpected, decimals: 2)
+        let share = NumberFormat.fixed(100 * Double(below) / Double(cells), decimals: 1)
+        let smallest = NumberFormat.fixed(pearson.minimumExpected, decimals: 2)
         return Localized(
             en: "\(below) of \(cells) cells (\(share)%) have an expected count below 5 (the smallest is \(smallest)); the chi-square p-values are approximate, so rely on Fisher's exact test",
             fi: "\(below) solussa \(cells):stä (\(share) %) odotettu frekvenssi on alle 5 (pienin \(smallest)); khiin neliön p-arvot ovat likiarvoja, joten nojaa Fisherin tarkkaan testiin")

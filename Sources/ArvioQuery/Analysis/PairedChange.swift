@@ -59,8 +59,8 @@ struct PairedChange {
             entries.append(Statistic(name: wName, value: w.statistic, p: w.pValue,
                                      method: Localized(en: Self.methodText(w.method, .en), fi: Self.methodText(w.method, .fi))))
             notes.append(Localized(
-                en: "Wilcoxon signed-rank: \(zeros.en); W− \(NumberFormatting.two(w.wMinus)); exact p up to \(WilcoxonSignedRankTest.defaultExactLimit) non-zero changes, above that the normal approximation (tie-corrected, no continuity correction).",
-                fi: "Wilcoxonin merkittyjen sijalukujen testi: \(zeros.fi); W− \(NumberFormatting.two(w.wMinus)); tarkka p enintään \(WilcoxonSignedRankTest.defaultExactLimit) nollasta poikkeavalla muutoksella, sen yli normaaliapproksimaatio (sidoskorjattu, ei jatkuvuuskorjausta)."))
+                en: "Wilcoxon signed-rank: \(zeros.en); W− \(NumberFormat.decimal(w.wMinus)); exact p up to \(WilcoxonSignedRankTest.defaultExactLimit) non-zero changes, above that the normal approximation (tie-corrected, no continuity correction).",
+                fi: "Wilcoxonin merkittyjen sijalukujen testi: \(zeros.fi); W− \(NumberFormat.decimal(w.wMinus)); tarkka p enintään \(WilcoxonSignedRankTest.defaultExactLimit) nollasta poikkeavalla muutoksella, sen yli normaaliapproksimaatio (sidoskorjattu, ei jatkuvuuskorjausta)."))
             let z = w.normalApproximation
             entries.append(Statistic(name: zName, value: z.statistic, p: z.pValue,
                                      method: Localized(en: Self.methodText(z.method, .en), fi: Self.methodText(z.method, .fi))))

@@ -85,7 +85,7 @@ struct Delta: Verb {
             (pairing.postOnlyRows, pairing.phaseNames.second, pairing.phaseNames.first, pairing.secondValues ?? pairing.values),
         ]
         for (rows, has, lacks, values) in sides where !rows.isEmpty {
-            let mean = NumberFormatting.two(PairedChange.mean(rows.map { values[$0] }))
+            let mean = NumberFormat.decimal(PairedChange.mean(rows.map { values[$0] }))
             let listing = units.listing(rows)
             let who = units.name.map { "\($0) " } ?? ""
             notes.append(Localized(
@@ -180,18 +180,5 @@ struct PairedSpec: Sendable {
         }
         return try Pairing.long(frame: frame, value: value, phase: phase!, phaseValues: phaseValues,
                                 on: on, context: context, keyword: keyword)
-    }
-}
-
-/// Numbers in notes, at report precision.
-enum NumberFormatting {
-    /// Two decimals, half away from zero; "NA" when missing.
-    static func two(_ x: Double) -> String {
-        guard x.isFinite else { return "NA" }
-        let scaled = (abs(x) * 100).rounded(.toNearestOrAwayFromZero) / 100
-        let sign = x < 0 && scaled > 0 ? "-" : ""
-        let whole = Int64(scaled)
-        let cents = Int64(((scaled - Double(whole)) * 100).rounded())
-        return "\(sign)\(whole).\(cents < 10 ? "0" : "")\(cents)"
     }
 }

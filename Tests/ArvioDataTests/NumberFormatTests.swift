@@ -1,4 +1,4 @@
-@testable import ArvioRender
+@testable import ArvioData
 import XCTest
 
 final class NumberFormatTests: XCTestCase {
