@@ -61,6 +61,10 @@ final class ChartGoldenTests: XCTestCase {
         assertGolden(output(of: ".format csv\nresponses | where item == \"overall\" | chart likert score by phase"),
                      "chart/likert-csv.txt")
     }
+
+    func testHeatMapOfACrossTabLeavesOutItsMargins() {
+        assertGolden(output(of: "participants | crosstab org by post_status | chart heat"), "chart/heat-from-crosstab.txt")
+    }
 }
 
 /// The README shows Figure 17 exactly as the shell draws it.

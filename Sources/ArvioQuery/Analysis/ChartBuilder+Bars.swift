@@ -107,7 +107,12 @@ extension ChartBuilder {
         }
         let labels = ChartCategories(table.columns[labelIndex], frame: Frame(table: table, origin: nil),
                                      allLevels: false, missingShown: true)
-        let rows = (0..<table.rowCount).map { row in
+        // A cross-tab's margin row is not a category: it would shade every cell of its own.
+        let categoryRows = (0..<table.rowCount).filter { row in
+            let label = labels.labels[labels.index[row] ?? 0]
+            return !totals.contains(label.en) && !totals.contains(label.fi)
+        }
+        let rows = categoryRows.map { row in
             ChartModel.Row(label: labels.labels[labels.index[row] ?? 0],
                            values: cells.map { $0.data.number(at: row) ?? .nan })
         }
