@@ -1,21 +1,11 @@
 import ArvioData
 import ArvioQuery
+import ArvioStats
 import XCTest
 
 /// Thousands of generated and mutated statements (seeded, so every run is the same): each must
 /// either run or give a diagnostic whose position lies inside the source. Never a crash or hang.
 final class RobustnessPropertyTests: XCTestCase {
-    /// SplitMix64: small, fast and the same on every platform.
-    private struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     private static let tables = ["participants", "responses", "motivation", "participantz", "items"]
     private static let columns = ["id", "org", "grade", "score", "phase", "item", "experience_years", "participant",
@@ -80,7 +70,7 @@ final class RobustnessPropertyTests: XCTestCase {
     }
 
     func testGeneratedAndMutatedStatementsRunOrGiveAWellPlacedDiagnostic() {
-        var rng = SeededGenerator(state: 20070116)
+        var rng = SeededGenerator(seed: 20070116)
         var session = Session(workspace: Fixtures.workspace)
         var outcomes = (ran: 0, failed: 0)
         for round in 0..<3000 {
