@@ -119,4 +119,25 @@ final class MetaCommandTests: XCTestCase {
         XCTAssertEqual(shell.run(".quit\nitems", file: "t"), .quit)
         XCTAssertEqual(out.text, "")
     }
+
+    func testEveryMalformedFileFailsWithItsPlaceAndLeavesTheWorkspaceAsItWas() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let cases: [(name: String, bytes: [UInt8], message: String)] = [
+            ("quote.csv", Array("a,b\n1,\"open\n".utf8), "quote.csv:2:2: error: a quoted field starts here but its closing quote (\") is missing"),
+            ("ragged.csv", Array("a,b\n1,2,3\n".utf8), "ragged.csv:2:3: error: this row has 3 fields, but the header has 2"),
+            ("bytes.csv", Array("a\nx".utf8) + [0x81] + [10], "bytes.csv:2: error: this byte (0x81) is neither UTF-8 nor Windows-1252 text"),
+            ("empty.csv", [], "empty.csv: error: the file is empty; a CSV file starts with a header row naming its columns"),
+            ("typed.csv", Array("id,q1\n1,2\n2,kuusi\n".utf8), "typed.csv:3:2: error: expected a whole number for column \"q1\", as the codebook declares, but found \"kuusi\""),
+        ]
+        try FileIO.writeAtomically(Array("table,column,type\ntyped,q1,integer\n".utf8), to: dir + "/cb.csv")
+        for c in cases {
+            try FileIO.writeAtomically(c.bytes, to: dir + "/" + c.name)
+            let (shell, out) = TestSupport.interpreter()
+            let before = shell.session.workspace.tables.map { "\($0.name):\($0.rowCount)" }
+            let codebook = c.name == "typed.csv" ? " --codebook \(dir)/cb.csv" : ""
+            XCTAssertEqual(shell.run(".load \(dir)/\(c.name)\(codebook)", file: "t"), .failed, c.name)
+            XCTAssertEqual(out.text, dir + "/" + c.message + "\n")
+            XCTAssertEqual(shell.session.workspace.tables.map { "\($0.name):\($0.rowCount)" }, before, "\(c.name) changed the workspace")
+        }
+    }
 }
