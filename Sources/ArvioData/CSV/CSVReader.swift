@@ -14,10 +14,9 @@ public enum CSVReader {
     /// Reads the file at `path` as table `name`; `isCancelled` is polled while the file is parsed.
     public static func read(path: String, name: String, codebook: Codebook? = nil,
                             isCancelled: (@Sendable () -> Bool)? = nil) throws(DataError) -> Table {
-        guard MappedFile.isRegularFile(path) else {
+        guard let file = try MappedFile.map(path) else {
             return try read(bytes: FileIO.read(path), file: path, name: name, codebook: codebook)
         }
-        let file = try MappedFile(path: path)
         var body = file.bytes
         if body.count >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF {
             body = UnsafeBufferPointer(rebasing: body[3...])

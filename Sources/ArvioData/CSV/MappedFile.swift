@@ -13,15 +13,24 @@ final class MappedFile: @unchecked Sendable {
     private let base: UnsafeMutableRawPointer?
     private let length: Int
 
-    /// Maps the file at `path`.
-    init(path: String) throws(DataError) {
+    /// Maps the file at `path`; nil when it is not a regular file (a pipe, a device), which
+    /// must be read instead.
+    static func map(_ path: String) throws(DataError) -> MappedFile? {
+        let file = try MappedFile(path: path)
+        return file.isRegular ? file : nil
+    }
+
+    private let isRegular: Bool
+
+    private init(path: String) throws(DataError) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw DataError(DataPosition(file: path), "cannot open the file: \(Self.reason())") }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw DataError(DataPosition(file: path), "cannot read the file: \(Self.reason())") }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw DataError(DataPosition(file: path), "this is a folder, not a file") }
-        length = Int(info.st_size)
+        isRegular = (info.st_mode & S_IFMT) == S_IFREG
+        length = isRegular ? Int(info.st_size) : 0
         if length == 0 {
             base = nil
             bytes = UnsafeBufferPointer(start: nil, count: 0)
@@ -33,12 +42,6 @@ final class MappedFile: @unchecked Sendable {
         _ = madvise(mapped, length, MADV_SEQUENTIAL)
         base = mapped
         bytes = UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: length)
-    }
-
-    /// Whether `path` names a regular file that can be mapped (not a pipe or a device).
-    static func isRegularFile(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// Releases the pages that lie wholly inside `range`: they are read again from the page
