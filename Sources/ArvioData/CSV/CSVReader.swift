@@ -26,7 +26,7 @@ public enum CSVReader {
         guard parsed.isValidUTF8 else {
             return try read(bytes: Array(file.bytes), file: path, name: name, codebook: codebook)
         }
-        return try table(parsed, file: path, name: name, codebook: codebook)
+        return try table(consume parsed, file: path, name: name, codebook: codebook)
     }
 
     /// Reads CSV `bytes` (from `file`, for messages) as table `name`.
@@ -47,20 +47,31 @@ public enum CSVReader {
         return try table(parsed.get(), file: file, name: name, codebook: codebook)
     }
 
-    /// Types the parsed columns as the codebook declares or as their values show.
-    private static func table(_ parsed: CSVChunking.Parsed, file: String, name: String,
+    /// Types the parsed columns as the codebook declares or as their values show, a column per
+    /// core at a time. Each column's parsed codes are let go as soon as it is typed, so the file
+    /// is never held twice; an error is the first column's, as in a single pass.
+    private static func table(_ parsed: consuming CSVChunking.Parsed, file: String, name: String,
                               codebook: Codebook?) throws(DataError) -> Table {
-        let builders = parsed.columns
+        var pending: [ColumnBuilder?] = parsed.columns
+        parsed.columns = []
         let entries = codebook?.entries(for: name) ?? []
-        for entry in entries where !builders.contains(where: { $0.name == entry.column }) {
+        for entry in entries where !pending.contains(where: { $0?.name == entry.column }) {
             throw DataError(entry.position, "the codebook describes column \"\(entry.column)\" of \(name), but \(file) has no such column")
         }
-        var columns: [Column] = []
-        for builder in builders {
-            let entry = entries.first { $0.column == builder.name }
-            let data = try ColumnTyping(builder: builder, dialect: parsed.dialect, file: file).data(declared: entry)
-            columns.append(Column(name: builder.name, data: data, label: entry?.label))
+        let dialect = parsed.dialect
+        let typed = pending.withUnsafeMutableBufferPointer { slots in
+            Parallel.map(slots.count) { c -> Result<Column, DataError> in
+                guard let builder = slots[c] else { return .failure(DataError(DataPosition(file: file), "internal: column \(c) missing")) }
+                slots[c] = nil
+                let entry = entries.first { $0.column == builder.name }
+                return Result { () throws(DataError) -> Column in
+                    let data = try ColumnTyping(builder: builder, dialect: dialect, file: file).data(declared: entry)
+                    return Column(name: builder.name, data: data, label: entry?.label)
+                }
+            }
         }
+        var columns: [Column] = []
+        for result in typed { columns.append(try result.get()) }
         return Table(name: name, columns: columns, rowCount: parsed.rowCount,
                      key: entries.filter(\.isKey).map(\.column))
     }

@@ -51,7 +51,7 @@ struct ChunkParser {
         var i = start
         var line = startLine
         var first = true
-        var nextRelease = start + (1 << 24)
+        var nextRelease = start + (1 << 23)
         while true {
             while i < n && (p[i] == lf || p[i] == cr) {
                 if p[i] == lf { line += 1 }
@@ -70,7 +70,7 @@ struct ChunkParser {
                 }
                 if i >= nextRelease, let passed {
                     passed(i)
-                    nextRelease = i + (1 << 24)
+                    nextRelease = i + (1 << 23)
                 }
             }
             let recordLine = line
