@@ -1,13 +1,23 @@
 import Dispatch
 
-/// Runs independent pieces of a load on all cores. The pieces write disjoint results, so the
+/// Runs independent pieces of work on all cores: the pieces of a load, and the halves of a
+/// long column scan in the engine (hence `package`). The pieces write disjoint results, so the
 /// body may be called from several threads at once.
-enum Parallel {
+package enum Parallel {
     /// How many cores there are to use.
-    static let coreCount: Int = max(1, min(System.onlineProcessors, 64))
+    package static let coreCount: Int = max(1, min(System.onlineProcessors, 64))
+
+    /// Rows below this are scanned on one core: starting threads would cost more than it saves.
+    package static let minimumRows = 1 << 19
+
+    /// `0..<count` cut into one range per core, or one range when the work is small.
+    package static func ranges(_ count: Int) -> [Range<Int>] {
+        let pieces = count >= minimumRows ? coreCount : 1
+        return (0..<pieces).map { k in count * k / pieces..<count * (k + 1) / pieces }
+    }
 
     /// Calls `body(0) … body(count - 1)`, concurrently when there is more than one.
-    static func forEach(_ count: Int, _ body: (Int) -> Void) {
+    package static func forEach(_ count: Int, _ body: (Int) -> Void) {
         if count <= 1 {
             if count == 1 { body(0) }
             return
@@ -19,7 +29,7 @@ enum Parallel {
     }
 
     /// `transform(0) … transform(count - 1)`, computed concurrently, in order.
-    static func map<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
+    package static func map<T>(_ count: Int, _ transform: (Int) -> T) -> [T] {
         var results = [T?](repeating: nil, count: count)
         results.withUnsafeMutableBufferPointer { slots in
             let out = UncheckedBox(slots)
@@ -30,7 +40,7 @@ enum Parallel {
 }
 
 /// A value handed to other threads whose safety the caller vouches for (disjoint writes).
-final class UncheckedBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
+package final class UncheckedBox<T>: @unchecked Sendable {
+    package let value: T
+    package init(_ value: T) { self.value = value }
 }
