@@ -13,7 +13,7 @@ ARVIO=${ARVIO:-$ROOT/.build/release/arvio}
 STATE=${BENCH_HOME:-/tmp/arvio-bench}
 DUCKDB=$STATE/bin/duckdb
 REPS=${REPS:-7}
-OUT=$STATE/results
+OUT=${OUT:-$STATE/results-arvio}
 WORK=$STATE/work
 mkdir -p "$OUT" "$WORK"
 csv=$STATE/data/responses_$n.csv

@@ -9,8 +9,9 @@
 #
 # Env: ARVIO (default .build/release/arvio), SHARED_BENCH (default ../shared/bench beside
 # the repository), BENCH_HOME (default /tmp/arvio-bench), and every knob of run_baselines.sh.
-# Results: $BENCH_HOME/results (run_baselines.sh's, with arvio_* answers and timings beside the
-# peers'), and $BENCH_HOME/results/arvio-extra-N.md from bench/extra.sh.
+# Results go to OUT (default $BENCH_HOME/results-arvio, not the shared results folder):
+# run_baselines.sh's files with arvio_* answers and timings beside the peers', summary.md, and
+# arvio-extra-N.md from bench/extra.sh.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(dirname "$HERE")"
@@ -20,6 +21,7 @@ ARVIO=${ARVIO:-$ROOT/.build/release/arvio}
 ARVIO="$(cd "$(dirname "$ARVIO")" && pwd)/$(basename "$ARVIO")"
 STATE=${BENCH_HOME:-/tmp/arvio-bench}
 WORK=$STATE/work
+export OUT=${OUT:-$STATE/results-arvio}
 mkdir -p "$WORK"
 [ -x "$ARVIO" ] || { echo "no $ARVIO: swift build -c release --static-swift-stdlib" >&2; exit 1; }
 
