@@ -68,14 +68,8 @@ struct ByteDictionary {
 
     @inline(__always)
     private func matches(_ key: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-        arena.withUnsafeBufferPointer { a in
-            var i = 0
-            while i < key.count {
-                if a[start + i] != key[i] { return false }
-                i += 1
-            }
-            return true
-        }
+        guard let k = key.baseAddress else { return true }
+        return arena.withUnsafeBufferPointer { a in ColumnChunk.equal(a.baseAddress! + start, k, key.count) }
     }
 
     /// A 64-bit hash of `key`, eight bytes at a time.

@@ -97,9 +97,10 @@ struct ChunkParser {
                     if field < columnCount {
                         if escaped {
                             Self.unescape(p + i + 1, j - i - 1, into: &scratch)
-                            scratch.withUnsafeBufferPointer { columns[field].append($0, line: recordLine, stable: false) }
+                            scratch.withUnsafeBufferPointer { columns[field].append($0, readable: $0.count, line: recordLine, stable: false) }
                         } else {
-                            columns[field].append(UnsafeBufferPointer(start: p + i + 1, count: j - i - 1), line: recordLine, stable: true)
+                            columns[field].append(UnsafeBufferPointer(start: p + i + 1, count: j - i - 1), readable: n - i - 1,
+                                                 line: recordLine, stable: true)
                         }
                     }
                     field += 1
@@ -117,7 +118,8 @@ struct ChunkParser {
                         j += 1
                     }
                     if field < columnCount {
-                        columns[field].append(UnsafeBufferPointer(start: p + i, count: j - i), line: recordLine, stable: true)
+                        columns[field].append(UnsafeBufferPointer(start: p + i, count: j - i), readable: n - i,
+                                             line: recordLine, stable: true)
                     }
                     field += 1
                     i = j
