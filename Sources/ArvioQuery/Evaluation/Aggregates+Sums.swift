@@ -6,6 +6,26 @@ import ArvioData
 /// value adds nothing rather than branching. Long columns are split between the cores, each
 /// with its own accumulators, added up at the end.
 extension ExpressionEvaluator {
+    /// `count(x)`, `mean(x)` or `sum(x)` of a column from the counts and sums of its values per
+    /// group, computed once per column for all the aggregates of one `group` step; nil when
+    /// the column's type has no fast path.
+    mutating func columnSums(_ function: Function, _ vector: Vector?, _ argument: Expression?,
+                             _ groups: Grouping) -> (vector: Vector, skipped: Int)? {
+        guard [.count, .mean, .sum].contains(function), let vector, let name = argument?.columnName else { return nil }
+        guard let (n, sum) = sumsByColumn[name] ?? Self.sums(vector, groups) else { return nil }
+        sumsByColumn[name] = (n, sum)
+        switch function {
+        case .count:
+            return (.data(.integer(n)), 0)
+        case .sum where Self.isInteger(vector):
+            return (.data(.integer(sum.map { Swift.abs($0) > 9.0e18 ? Missing.integer : Int64($0) })), vector.count - Int(n.reduce(0, +)))
+        case .sum:
+            return (.data(.decimal(sum)), vector.count - Int(n.reduce(0, +)))
+        default:
+            return (.data(.decimal(zip(n, sum).map { $0 > 0 ? $1 / Double($0) : .nan })), vector.count - Int(n.reduce(0, +)))
+        }
+    }
+
     /// How many rows of each group have a value, or nil for a type without a fast path.
     static func presentCounts(_ vector: Vector, _ groups: Grouping) -> [Int64]? {
         let k = groups.groupCount
@@ -44,6 +64,7 @@ extension ExpressionEvaluator {
         var sum = [Double](repeating: 0, count: k)
         switch vector {
         case .data(.integer(let v)):
+            if let counted = smallValueSums(v, groups, parts) { return counted }
             if let (low, width) = smallRange(v, groups: k) {
                 // Few distinct whole numbers (answers on a 1–5 scale): count each per group.
                 let counts = Grouping(groupOf: groups.groupOf, groupCount: k * width, representatives: [], keyColumns: [])
@@ -114,14 +135,47 @@ extension ExpressionEvaluator {
         return (n, sum)
     }
 
+    /// Counts and sums when every value lies in 0..<64 (answers on a scale, counts of sessions),
+    /// found out in the same pass: each value is counted per group, a value outside the window
+    /// is counted apart, and any such value gives nil so that the caller takes a wider path.
+    private static func smallValueSums(_ values: [Int64], _ groups: Grouping, _ parts: [Range<Int>]) -> (n: [Int64], sum: [Double])? {
+        let k = groups.groupCount
+        let width = 65
+        guard k * width <= 1 << 16 else { return nil }
+        let perPart: [([Int64], Int)] = groups.groupOf.withUnsafeBufferPointer { g in
+            values.withUnsafeBufferPointer { v in
+                Parallel.map(parts.count) { part in
+                    var counts = [Int64](repeating: 0, count: k * width)
+                    var outside = 0
+                    counts.withUnsafeMutableBufferPointer { n in
+                        for row in parts[part] {
+                            let x = v[row]
+                            let inside = UInt64(bitPattern: x) < 64
+                            outside &+= (!inside && x != Missing.integer) ? 1 : 0
+                            n[Int(g[row]) &* width &+ (inside ? Int(truncatingIfNeeded: x) &+ 1 : 0)] &+= 1
+                        }
+                    }
+                    return (counts, outside)
+                }
+            }
+        }
+        guard perPart.allSatisfy({ $0.1 == 0 }) else { return nil }
+        var n = [Int64](repeating: 0, count: k)
+        var sum = [Double](repeating: 0, count: k)
+        for group in 0..<k {
+            for slot in 1..<width {
+                let count = perPart.reduce(0) { $0 + $1.0[group * width + slot] }
+                n[group] += count
+                sum[group] += Double(count) * Double(slot - 1)
+            }
+        }
+        return (n, sum)
+    }
+
     /// The smallest value and the counter width (values + 1 for missing) when the whole numbers
     /// span so few values that a counter per group and value is cheaper than summing.
     private static func smallRange(_ values: [Int64], groups: Int) -> (low: Int64, width: Int)? {
-        var low = Int64.max, high = Int64.min
-        for x in values {
-            low = min(low, x == Missing.integer ? .max : x)
-            high = max(high, x)
-        }
+        let (low, high) = DenseKeys.range(of: values)
         guard low <= high, high &- low >= 0, high &- low < 256, groups * Int(high - low + 2) <= 1 << 16 else { return nil }
         return (low, Int(high - low) + 2)
     }

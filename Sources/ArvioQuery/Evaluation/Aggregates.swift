@@ -12,7 +12,12 @@ extension ExpressionEvaluator {
         notes += rowMode.notes
         try context.checkCancelled(at: whole.operatorPosition)
         let vector = value?.vector(count: frame.rowCount)
-        let result = try compute(function, vector, argument, groups, whole)
+        let result: (vector: Vector, skipped: Int)
+        if let fast = columnSums(function, vector, argument, groups) {
+            result = fast
+        } else {
+            result = try compute(function, vector, argument, groups, whole)
+        }
         if let argument, result.skipped > 0 {
             let what = "\(function.rawValue)(\(argument.columnName ?? "…"))"
             let plural = result.skipped == 1 ? "" : "s"
@@ -85,7 +90,7 @@ extension ExpressionEvaluator {
         }
     }
 
-    private static func isInteger(_ v: Vector) -> Bool {
+    static func isInteger(_ v: Vector) -> Bool {
         if case .data(.integer) = v { return true }
         return false
     }

@@ -27,31 +27,37 @@ enum DenseKeys {
             guard product <= maximumCombinations else { return nil }
             ranks.append((rank, count))
         }
-        var ids = [Int32](repeating: 0, count: rowCount)
+        // Written whole by the first key column, so not zeroed first.
+        var ids = [Int32](unsafeUninitializedCapacity: rowCount) { _, initialized in initialized = rowCount }
         let parts = Parallel.ranges(rowCount)
+        // Each core takes a part of the rows and runs every key column over one block of it at
+        // a time, so a block's ids stay in cache between the columns.
         ids.withUnsafeMutableBufferPointer { out in
             withRows(rows) { rows in
-                for (rank, count) in ranks {
-                    let stride = Int32(count)
-                    switch rank {
-                    case .codes(let codes, let table):
-                        table.withUnsafeBufferPointer { table in
-                            codes.withBuffer { buffer in
-                                Parallel.forEach(parts.count) { k in
-                                    switch buffer {
-                                    case .u8(let b): combine(out, stride, rows, b, table, parts[k])
-                                    case .u16(let b): combine(out, stride, rows, b, table, parts[k])
-                                    case .u32(let b): combine(out, stride, rows, b, table, parts[k])
+                Parallel.forEach(parts.count) { k in
+                    var start = parts[k].lowerBound
+                    while start < parts[k].upperBound {
+                        let block = start..<min(start + 8192, parts[k].upperBound)
+                        for (index, (rank, count)) in ranks.enumerated() {
+                            let stride: Int32 = index == 0 ? 0 : Int32(count)
+                            switch rank {
+                            case .codes(let codes, let table):
+                                table.withUnsafeBufferPointer { table in
+                                    codes.withBuffer { buffer in
+                                        switch buffer {
+                                        case .u8(let b): combine(out, stride, rows, b, table, block)
+                                        case .u16(let b): combine(out, stride, rows, b, table, block)
+                                        case .u32(let b): combine(out, stride, rows, b, table, block)
+                                        }
                                     }
+                                }
+                            case .integers(let values, let low, let missing):
+                                values.withUnsafeBufferPointer { v in
+                                    combine(out, stride, rows, v, low: low, missing: missing, block)
                                 }
                             }
                         }
-                    case .integers(let values, let low, let missing):
-                        values.withUnsafeBufferPointer { v in
-                            Parallel.forEach(parts.count) { k in
-                                combine(out, stride, rows, v, low: low, missing: missing, parts[k])
-                            }
-                        }
+                        start = block.upperBound
                     }
                 }
             }
@@ -64,14 +70,15 @@ enum DenseKeys {
         return rows.withUnsafeBufferPointer { body($0) }
     }
 
-    /// `out[i] = out[i] * stride + table[code of row i]` over `range`.
+    /// `out[i] = out[i] * stride + table[code of row i]` over `range` (the first column, stride 0, only writes).
     private static func combine<C: FixedWidthInteger>(_ out: UnsafeMutableBufferPointer<Int32>, _ stride: Int32,
                                                       _ rows: UnsafeBufferPointer<Int>?, _ codes: UnsafeBufferPointer<C>,
                                                       _ table: UnsafeBufferPointer<Int32>, _ range: Range<Int>) {
-        if let rows {
-            for i in range { out[i] = out[i] &* stride &+ table[Int(codes[rows[i]])] }
-        } else {
-            for i in range { out[i] = out[i] &* stride &+ table[Int(codes[i])] }
+        switch (rows, stride) {
+        case (let rows?, 0): for i in range { out[i] = table[Int(codes[rows[i]])] }
+        case (let rows?, _): for i in range { out[i] = out[i] &* stride &+ table[Int(codes[rows[i]])] }
+        case (nil, 0): for i in range { out[i] = table[Int(codes[i])] }
+        case (nil, _): for i in range { out[i] = out[i] &* stride &+ table[Int(codes[i])] }
         }
     }
 
@@ -79,16 +86,10 @@ enum DenseKeys {
     private static func combine(_ out: UnsafeMutableBufferPointer<Int32>, _ stride: Int32,
                                 _ rows: UnsafeBufferPointer<Int>?, _ values: UnsafeBufferPointer<Int64>,
                                 low: Int64, missing: Int32, _ range: Range<Int>) {
-        if let rows {
-            for i in range {
-                let x = values[rows[i]]
-                out[i] = out[i] &* stride &+ (x == Missing.integer ? missing : Int32(truncatingIfNeeded: x &- low))
-            }
-        } else {
-            for i in range {
-                let x = values[i]
-                out[i] = out[i] &* stride &+ (x == Missing.integer ? missing : Int32(truncatingIfNeeded: x &- low))
-            }
+        for i in range {
+            let x = values[rows?[i] ?? i]
+            let rank = x == Missing.integer ? missing : Int32(truncatingIfNeeded: x &- low)
+            out[i] = stride == 0 ? rank : out[i] &* stride &+ rank
         }
     }
 
@@ -102,11 +103,7 @@ enum DenseKeys {
             for level in 0..<levels { table[level + 1] = Int32(level) }
             return (.codes(c.codes, table), levels + 1)
         case .integer(let values):
-            var low = Int64.max, high = Int64.min
-            for x in values {
-                low = min(low, x == Missing.integer ? .max : x)
-                high = max(high, x)
-            }
+            let (low, high) = range(of: values)
             if low > high { return (.integers(values, low: 0, missing: 0), 1) }
             let (span, overflow) = high.subtractingReportingOverflow(low)
             guard !overflow, span < Int64(maximumCombinations) else { return nil }
@@ -114,5 +111,23 @@ enum DenseKeys {
         default:
             return nil
         }
+    }
+
+    /// The smallest and largest present value (low > high when there is none), the halves of a
+    /// long column on their own cores.
+    static func range(of values: [Int64]) -> (low: Int64, high: Int64) {
+        let parts = Parallel.ranges(values.count)
+        let found = values.withUnsafeBufferPointer { v in
+            Parallel.map(parts.count) { k -> (Int64, Int64) in
+                var low = Int64.max, high = Int64.min
+                for i in parts[k] {
+                    let x = v[i]
+                    low = min(low, x == Missing.integer ? .max : x)
+                    high = max(high, x)
+                }
+                return (low, high)
+            }
+        }
+        return (found.map(\.0).min() ?? .max, found.map(\.1).max() ?? .min)
     }
 }

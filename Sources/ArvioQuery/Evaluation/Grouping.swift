@@ -33,15 +33,24 @@ struct Grouping {
         var combined = DenseKeys.ids(for: columns.map(\.data), rows: frame.rows, rowCount: rowCount)
             ?? OrderedKeys.ids(for: columns.map { frame.data(of: $0) }, rowCount: rowCount)
         let idCount = combined.count
-        var representatives = [Int](repeating: -1, count: idCount)
-        representatives.withUnsafeMutableBufferPointer { first in
-            combined.ids.withUnsafeBufferPointer { ids in
-                var row = ids.count - 1
-                while row >= 0 {
-                    first[Int(ids[row])] = row
-                    row -= 1
+        // The first row of each id: each core finds the firsts in its part, the earliest part wins.
+        let parts = Parallel.ranges(rowCount)
+        let firsts = combined.ids.withUnsafeBufferPointer { ids in
+            Parallel.map(parts.count) { k -> [Int] in
+                var first = [Int](repeating: -1, count: idCount)
+                first.withUnsafeMutableBufferPointer { first in
+                    var row = parts[k].upperBound - 1
+                    while row >= parts[k].lowerBound {
+                        first[Int(ids[row])] = row
+                        row -= 1
+                    }
                 }
+                return first
             }
+        }
+        var representatives = firsts.first ?? []
+        for later in firsts.dropFirst() {
+            for id in 0..<idCount where representatives[id] < 0 { representatives[id] = later[id] }
         }
         // Ids are dense except where a combination does not occur; close the gaps.
         var renumber = [Int32](repeating: -1, count: idCount)
@@ -54,7 +63,9 @@ struct Grouping {
         combined = ([], 0)
         renumber.withUnsafeBufferPointer { renumber in
             groupOf.withUnsafeMutableBufferPointer { ids in
-                for row in ids.indices { ids[row] = renumber[Int(ids[row])] }
+                Parallel.forEach(parts.count) { k in
+                    for row in parts[k] { ids[row] = renumber[Int(ids[row])] }
+                }
             }
         }
         let sourceRows = frame.rows.map { rows in compact.map { rows[$0] } } ?? compact
