@@ -3,10 +3,13 @@
 struct ByteDictionary {
     private var arena: [UInt8] = []
     private var starts: [Int] = [0]
-    private var slots: [UInt32]
+    /// Each slot holds a value's code in its low 32 bits and the high half of its hash above
+    /// them, so most probes of other values are rejected without comparing bytes; 0 is empty.
+    private var slots: [UInt64]
     private var mask: Int
-    /// For each code (index code-1), the first row it was seen in, to point errors at a line.
-    private(set) var firstRow: [Int] = []
+    /// For each code (index code-1), the line of the record it was first seen in, so an error
+    /// about a value can point at a line without reading the file again.
+    private(set) var firstLine: [Int] = []
 
     init() {
         slots = Array(repeating: 0, count: 64)
@@ -26,37 +29,91 @@ struct ByteDictionary {
         String(decoding: bytes(of: code), as: UTF8.self)
     }
 
-    /// The code of `key`, adding it if new.
-    mutating func code<C: Collection>(for key: C, row: Int) -> UInt32 where C.Element == UInt8 {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for b in key { hash = (hash ^ UInt64(b)) &* 0x100000001b3 }
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+    /// Whether every value is valid UTF-8 (checked value by value, as a file's bytes would be).
+    var isValidUTF8: Bool {
+        if !arena.contains(where: { $0 >= 0x80 }) { return true }
+        return (1...count).allSatisfy { TextDecoding.firstInvalidUTF8(Array(bytes(of: $0))) == nil }
+    }
+
+    /// The code of `key`, adding it if new (first seen on `line`).
+    mutating func code<C: Collection>(for key: C, line: Int) -> UInt32 where C.Element == UInt8 {
+        let bytes = Array(key)
+        return bytes.withUnsafeBufferPointer { code(for: $0, line: line) }
+    }
+
+    /// The code of the bytes in `key`, adding them if new (first seen on `line`).
+    @inline(__always)
+    mutating func code(for key: UnsafeBufferPointer<UInt8>, line: Int) -> UInt32 {
+        let hash = Self.hash(key)
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let code = slots[slot]
-            if code == 0 { break }
-            let range = starts[Int(code) - 1]..<starts[Int(code)]
-            if range.count == key.count && arena[range].elementsEqual(key) { return code }
+            let entry = slots[slot]
+            if entry == 0 { break }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let code = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF)
+                let start = starts[code - 1]
+                if starts[code] - start == key.count && matches(key, at: start) { return UInt32(code) }
+            }
             slot = (slot + 1) & mask
         }
         arena.append(contentsOf: key)
         starts.append(arena.count)
-        firstRow.append(row)
+        firstLine.append(line)
         let code = UInt32(count)
-        slots[slot] = code
+        slots[slot] = tag | UInt64(code)
         if count * 2 > mask { grow() }
         return code
     }
 
+    @inline(__always)
+    private func matches(_ key: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard let k = key.baseAddress else { return true }
+        return arena.withUnsafeBufferPointer { a in ColumnChunk.equal(a.baseAddress! + start, k, key.count) }
+    }
+
+    /// A 64-bit hash of `key`, eight bytes at a time.
+    @inline(__always)
+    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = UInt64(truncatingIfNeeded: key.count) &* 0x9E37_79B9_7F4A_7C15
+        guard let base = key.baseAddress else { return h }
+        let raw = UnsafeRawPointer(base)
+        let n = key.count
+        var i = 0
+        while i + 8 <= n {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            i += 8
+        }
+        if i < n {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                tail |= UInt64(base[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+        }
+        h ^= h >> 29
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        return h ^ (h >> 32)
+    }
+
     private mutating func grow() {
         let size = (mask + 1) * 2
-        slots = Array(repeating: 0, count: size)
-        mask = size - 1
-        for code in 1...count {
-            var hash: UInt64 = 0xcbf29ce484222325
-            for b in bytes(of: code) { hash = (hash ^ UInt64(b)) &* 0x100000001b3 }
-            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = UInt32(code)
+        var fresh = [UInt64](repeating: 0, count: size)
+        let newMask = size - 1
+        arena.withUnsafeBufferPointer { a in
+            for code in 1...count {
+                let key = UnsafeBufferPointer(rebasing: a[starts[code - 1]..<starts[code]])
+                let hash = Self.hash(key)
+                var slot = Int(truncatingIfNeeded: hash) & newMask
+                while fresh[slot] != 0 { slot = (slot + 1) & newMask }
+                fresh[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(code)
+            }
         }
+        slots = fresh
+        mask = newMask
     }
 }

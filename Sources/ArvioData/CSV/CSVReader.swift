@@ -1,87 +1,78 @@
 /// Reads a CSV file into a table: sniffs the dialect, decodes UTF-8 or Windows-1252, and gives
 /// each column the type its codebook entry declares or, without one, the type its values show.
 /// A file with any error yields no table at all, so a failed load changes nothing.
+///
+/// A file is parsed where it lies (mapped, not copied), in as many pieces as there are cores
+/// (`CSVChunking`), straight into per-column dictionaries; only the distinct values become
+/// `String`s. A UTF-8 file is checked through its distinct values; a file that is not UTF-8 is
+/// read again through `TextDecoding`.
 public enum CSVReader {
     /// A column with more distinct values than this (and than half its rows) is read as text
     /// rather than dictionary-encoded categories.
     static let maximumInferredCategories = 1000
 
-    /// Reads the file at `path` as table `name`.
-    public static func read(path: String, name: String, codebook: Codebook? = nil) throws(DataError) -> Table {
-        try read(bytes: FileIO.read(path), file: path, name: name, codebook: codebook)
+    /// Reads the file at `path` as table `name`; `isCancelled` is polled while the file is parsed.
+    public static func read(path: String, name: String, codebook: Codebook? = nil,
+                            isCancelled: (@Sendable () -> Bool)? = nil) throws(DataError) -> Table {
+        guard let file = try MappedFile.map(path) else {
+            return try read(bytes: FileIO.read(path), file: path, name: name, codebook: codebook)
+        }
+        var body = file.bytes
+        if body.count >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF {
+            body = UnsafeBufferPointer(rebasing: body[3...])
+        }
+        let parsed = try CSVChunking.parse(body, file: path, pieces: CSVChunking.pieces(for: body.count),
+                                           isCancelled: isCancelled, release: file.release)
+        guard parsed.isValidUTF8 else {
+            return try read(bytes: Array(file.bytes), file: path, name: name, codebook: codebook)
+        }
+        return try table(consume parsed, file: path, name: name, codebook: codebook)
     }
 
     /// Reads CSV `bytes` (from `file`, for messages) as table `name`.
     public static func read(bytes raw: [UInt8], file: String, name: String, codebook: Codebook? = nil) throws(DataError) -> Table {
+        try read(bytes: raw, file: file, name: name, codebook: codebook, pieces: nil)
+    }
+
+    /// Reads CSV `bytes` in `pieces` pieces (by default, as many as the size is worth).
+    static func read(bytes raw: [UInt8], file: String, name: String, codebook: Codebook?,
+                     pieces: Int?) throws(DataError) -> Table {
         let bytes = try TextDecoding.utf8(raw, file: file).bytes
-        let dialect = CSVDialect.sniff(bytes)
-        var parser = CSVParser(bytes: bytes, delimiter: dialect.delimiter, file: file)
-        var fields: [CSVParser.Field] = []
-        guard try parser.next(into: &fields) else {
-            throw DataError(DataPosition(file: file), "the file is empty; a CSV file starts with a header row naming its columns")
-        }
-        var builders = try header(fields, parser: parser)
-        var row = 0
-        while try parser.next(into: &fields) {
-            guard fields.count == builders.count else {
-                throw DataError(DataPosition(file: file, line: parser.line, field: min(fields.count, builders.count) + 1),
-                                "this row has \(fields.count) fields, but the header has \(builders.count)")
+        let parsed: Result<CSVChunking.Parsed, DataError> = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(DataError) -> CSVChunking.Parsed in
+                try CSVChunking.parse(buffer, file: file, pieces: pieces ?? CSVChunking.pieces(for: buffer.count),
+                                      isCancelled: nil, release: nil)
             }
-            for (i, field) in fields.enumerated() {
-                if field.hasEscapedQuotes {
-                    builders[i].append(parser.unescaped(field), row: row)
-                } else {
-                    builders[i].append(bytes[field.start..<field.end], row: row)
-                }
-            }
-            row += 1
         }
+        return try table(parsed.get(), file: file, name: name, codebook: codebook)
+    }
+
+    /// Types the parsed columns as the codebook declares or as their values show, a column per
+    /// core at a time. Each column's parsed codes are let go as soon as it is typed, so the file
+    /// is never held twice; an error is the first column's, as in a single pass.
+    private static func table(_ parsed: consuming CSVChunking.Parsed, file: String, name: String,
+                              codebook: Codebook?) throws(DataError) -> Table {
+        var pending: [ColumnBuilder?] = parsed.columns
+        parsed.columns = []
         let entries = codebook?.entries(for: name) ?? []
-        for entry in entries where !builders.contains(where: { $0.name == entry.column }) {
+        for entry in entries where !pending.contains(where: { $0?.name == entry.column }) {
             throw DataError(entry.position, "the codebook describes column \"\(entry.column)\" of \(name), but \(file) has no such column")
         }
-        let lines = LineFinder(bytes: bytes, delimiter: dialect.delimiter, file: file)
-        var columns: [Column] = []
-        for builder in builders {
-            let entry = entries.first { $0.column == builder.name }
-            let data = try ColumnTyping(builder: builder, dialect: dialect, lines: lines).data(declared: entry)
-            columns.append(Column(name: builder.name, data: data, label: entry?.label))
-        }
-        return Table(name: name, columns: columns, rowCount: row,
-                     key: entries.filter(\.isKey).map(\.column))
-    }
-
-    private static func header(_ fields: [CSVParser.Field], parser: CSVParser) throws(DataError) -> [ColumnBuilder] {
-        var builders: [ColumnBuilder] = []
-        for (i, field) in fields.enumerated() {
-            let name = parser.string(field).trimmed
-            let at = DataPosition(file: parser.file, line: parser.line, field: i + 1)
-            if name.isEmpty { throw DataError(at, "column \(i + 1) has no name in the header row") }
-            if builders.contains(where: { $0.name == name }) {
-                throw DataError(at, "the header names column \"\(name)\" twice")
+        let dialect = parsed.dialect
+        let typed = pending.withUnsafeMutableBufferPointer { slots in
+            Parallel.map(slots.count) { c -> Result<Column, DataError> in
+                guard let builder = slots[c] else { return .failure(DataError(DataPosition(file: file), "internal: column \(c) missing")) }
+                slots[c] = nil
+                let entry = entries.first { $0.column == builder.name }
+                return Result { () throws(DataError) -> Column in
+                    let data = try ColumnTyping(builder: builder, dialect: dialect, file: file).data(declared: entry)
+                    return Column(name: builder.name, data: data, label: entry?.label)
+                }
             }
-            builders.append(ColumnBuilder(name: name, index: i))
         }
-        return builders
-    }
-}
-
-/// Finds the line of a data row again, for an error found after the whole file was read;
-/// errors are rare, so the file is scanned again rather than every row's line kept.
-struct LineFinder {
-    let bytes: [UInt8]
-    let delimiter: UInt8
-    let file: String
-
-    /// The position of `field` (0-based) of data row `row` (0-based, after the header).
-    func position(row: Int, field: Int) -> DataPosition {
-        var parser = CSVParser(bytes: bytes, delimiter: delimiter, file: file)
-        var fields: [CSVParser.Field] = []
-        var seen = -1
-        while (try? parser.next(into: &fields)) == true {
-            if seen == row { return DataPosition(file: file, line: parser.line, field: field + 1) }
-            seen += 1
-        }
-        return DataPosition(file: file, field: field + 1)
+        var columns: [Column] = []
+        for result in typed { columns.append(try result.get()) }
+        return Table(name: name, columns: columns, rowCount: parsed.rowCount,
+                     key: entries.filter(\.isKey).map(\.column))
     }
 }

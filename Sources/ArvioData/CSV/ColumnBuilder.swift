@@ -1,24 +1,76 @@
-/// Collects one column's cells while a CSV file is read: each cell becomes a dictionary code,
-/// so the type can be decided once from the distinct values, without a second pass.
+/// One column of a read file: the distinct values (a dictionary over the whole file) and the
+/// rows' codes, kept as the pieces the file was parsed in, so the type can be decided once
+/// from the distinct values and the typed column is written in one pass, without a second
+/// pass over the file.
 struct ColumnBuilder {
+    /// The codes of one parsed piece, and what each of its codes is in `dictionary`
+    /// (nil when they are the same).
+    struct Segment {
+        var codes: CodeVector
+        var global: [UInt32]?
+    }
+
     let name: String
     let index: Int
+    /// The header's bytes for this column, as written.
+    var rawName: [UInt8] = []
+    /// The distinct values, 1-based codes; 0 is an empty (missing) cell.
     var dictionary = ByteDictionary()
-    /// Row codes, 1-based into `dictionary`; 0 is an empty (missing) cell.
-    var codes: [UInt32] = []
+    var segments: [Segment] = []
 
     init(name: String, index: Int) {
         self.name = name
         self.index = index
     }
 
-    mutating func append<C: Collection>(_ cell: C, row: Int) where C.Element == UInt8 {
-        codes.append(cell.isEmpty ? 0 : dictionary.code(for: cell, row: row))
+    /// How many rows.
+    var rowCount: Int { segments.reduce(0) { $0 + $1.codes.count } }
+
+    /// Adds the cells of a piece parsed after the ones already added, whose lines are
+    /// `lineShift` short of the file's.
+    mutating func add(_ chunk: ColumnChunk, lineShift: Int) {
+        if segments.isEmpty && lineShift == 0 {
+            dictionary = chunk.dictionary
+            segments.append(Segment(codes: chunk.codes, global: nil))
+            return
+        }
+        let local = chunk.dictionary
+        var global: [UInt32] = [0]
+        global.reserveCapacity(local.count + 1)
+        for code in stride(from: 1, through: local.count, by: 1) {
+            global.append(dictionary.code(for: local.bytes(of: code), line: local.firstLine[code - 1] + lineShift))
+        }
+        segments.append(Segment(codes: chunk.codes, global: global))
     }
 
     /// Maps every row through `values` (indexed by code, 0 = missing).
     func gather<T>(_ values: [T]) -> [T] {
-        codes.map { values[Int($0)] }
+        let total = rowCount
+        var offsets: [Int] = []
+        var at = 0
+        for segment in segments { offsets.append(at); at += segment.codes.count }
+        return [T](unsafeUninitializedCapacity: total) { out, initialized in
+            let destination = UncheckedBox(out.baseAddress)
+            Parallel.forEach(segments.count) { s in
+                let segment = segments[s]
+                let table = segment.global.map { $0.map { values[Int($0)] } } ?? values
+                guard let base = destination.value?.advanced(by: offsets[s]) else { return }
+                table.withUnsafeBufferPointer { t in
+                    segment.codes.forEach { row, code in (base + row).initialize(to: t[code]) }
+                }
+            }
+            initialized = total
+        }
+    }
+
+    /// The rows' codes mapped through `newCode` (indexed by code, 0 = missing), in the narrowest
+    /// width that holds `levelCount` levels.
+    func codes(mappedThrough newCode: [UInt32], levelCount: Int) -> Codes {
+        switch levelCount {
+        case ..<256: .u8(gather(newCode.map { UInt8(truncatingIfNeeded: $0) }))
+        case ..<65536: .u16(gather(newCode.map { UInt16(truncatingIfNeeded: $0) }))
+        default: .u32(gather(newCode))
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 struct ColumnTyping {
     let builder: ColumnBuilder
     let dialect: CSVDialect
-    let lines: LineFinder
+    let file: String
 
     private var distinct: [String] {
         (0..<builder.dictionary.count).map { builder.dictionary.string(of: $0 + 1) }
@@ -25,7 +25,7 @@ struct ColumnTyping {
             let allowed = levels.map(\.value).joined(separator: ", ")
             let codeOf = try parse({ value in levels.firstIndex { $0.value == value }.map { UInt32($0 + 1) } },
                                    expected: "one of the values the codebook lists for \(name): \(allowed)")
-            let codes = Codes(builder.gather([0] + codeOf), levelCount: levels.count)
+            let codes = builder.codes(mappedThrough: [0] + codeOf, levelCount: levels.count)
             return .categorical(CategoricalData(codes: codes, levels: levels), ordered: entry.type == .ordinal)
         }
     }
@@ -36,7 +36,7 @@ struct ColumnTyping {
         out.reserveCapacity(builder.dictionary.count)
         for (i, text) in distinct.enumerated() {
             guard let value = convert(text) else {
-                let at = lines.position(row: builder.dictionary.firstRow[i], field: builder.index)
+                let at = DataPosition(file: file, line: builder.dictionary.firstLine[i], field: builder.index + 1)
                 throw DataError(at, "expected \(expected), but found \"\(text)\"")
             }
             out.append(value)
@@ -47,21 +47,35 @@ struct ColumnTyping {
     private func inferred() -> ColumnData {
         let values = distinct
         if !values.isEmpty {
-            let ints = values.compactMap(NumberSyntax.integer)
-            if ints.count == values.count { return .integer(builder.gather([Missing.integer] + ints)) }
-            let decimals = values.compactMap { NumberSyntax.decimal($0, decimalComma: dialect.decimalComma) }
-            if decimals.count == values.count { return .decimal(builder.gather([Missing.decimal] + decimals)) }
+            if let ints = Self.convertingAll(values, NumberSyntax.integer) {
+                return .integer(builder.gather([Missing.integer] + ints))
+            }
+            let comma = dialect.decimalComma
+            if let decimals = Self.convertingAll(values, { NumberSyntax.decimal($0, decimalComma: comma) }) {
+                return .decimal(builder.gather([Missing.decimal] + decimals))
+            }
         }
-        if values.count > CSVReader.maximumInferredCategories && values.count * 2 > builder.codes.count {
+        if values.count > CSVReader.maximumInferredCategories && values.count * 2 > builder.rowCount {
             return .text(builder.gather([nil] + values.map { Optional($0) }))
         }
-        let levels = sortedLevels()
         // Codes were handed out in order of first appearance; renumber them in sorted order.
-        var newCode = [UInt32](repeating: 0, count: values.count + 1)
         let order = values.indices.sorted { values[$0] < values[$1] }
+        var newCode = [UInt32](repeating: 0, count: values.count + 1)
         for (rank, old) in order.enumerated() { newCode[old + 1] = UInt32(rank + 1) }
-        return .categorical(CategoricalData(codes: Codes(builder.gather(newCode), levelCount: levels.count), levels: levels),
+        let levels = order.map { Level(value: values[$0]) }
+        return .categorical(CategoricalData(codes: builder.codes(mappedThrough: newCode, levelCount: levels.count), levels: levels),
                             ordered: false)
+    }
+
+    /// Every value converted, or nil as soon as one does not convert.
+    private static func convertingAll<T>(_ values: [String], _ convert: (String) -> T?) -> [T]? {
+        var out: [T] = []
+        out.reserveCapacity(values.count)
+        for value in values {
+            guard let converted = convert(value) else { return nil }
+            out.append(converted)
+        }
+        return out
     }
 
     private func sortedLevels() -> [Level] {

@@ -12,7 +12,12 @@ extension ExpressionEvaluator {
         notes += rowMode.notes
         try context.checkCancelled(at: whole.operatorPosition)
         let vector = value?.vector(count: frame.rowCount)
-        let result = try compute(function, vector, argument, groups, whole)
+        let result: (vector: Vector, skipped: Int)
+        if let fast = columnSums(function, vector, argument, groups) {
+            result = fast
+        } else {
+            result = try compute(function, vector, argument, groups, whole)
+        }
         if let argument, result.skipped > 0 {
             let what = "\(function.rawValue)(\(argument.columnName ?? "…"))"
             let plural = result.skipped == 1 ? "" : "s"
@@ -41,6 +46,9 @@ extension ExpressionEvaluator {
         let groupCount = groups.groupCount
         switch function {
         case .count:
+            if let vector, let counts = Self.presentCounts(vector, groups) {
+                return (.data(.integer(counts)), 0)
+            }
             var counts = [Int64](repeating: 0, count: groupCount)
             if let vector {
                 let present = Self.presence(vector)
@@ -60,6 +68,17 @@ extension ExpressionEvaluator {
                 if seen.insert(Int(g[row]) * ids.count + Int(ids.ids[row])).inserted { counts[Int(g[row])] += 1 }
             }
             return (.data(.integer(counts)), 0)
+        case .mean, .sum:
+            if let vector, let (n, sum) = Self.sums(vector, groups) {
+                let skipped = vector.count - Int(n.reduce(0, +))
+                if function == .sum && Self.isInteger(vector) {
+                    return (.data(.integer(sum.map { Swift.abs($0) > 9.0e18 ? Missing.integer : Int64($0) })), skipped)
+                }
+                let result = function == .sum ? sum : zip(n, sum).map { $0 > 0 ? $1 / Double($0) : .nan }
+                return (.data(.decimal(result)), skipped)
+            }
+            let values = try numbers(function, vector, argument, whole)
+            return reduce(function, values, groups, keepWhole: vector.map(Self.isInteger) ?? false)
         case .min, .max:
             if case .data(.categorical(let c, true))? = vector {
                 return extremeLevel(c, max: function == .max, groups)
@@ -71,7 +90,7 @@ extension ExpressionEvaluator {
         }
     }
 
-    private static func isInteger(_ v: Vector) -> Bool {
+    static func isInteger(_ v: Vector) -> Bool {
         if case .data(.integer) = v { return true }
         return false
     }

@@ -13,6 +13,9 @@ struct ExpressionEvaluator {
     let grouping: Grouping?
     /// Notes for the result (values skipped by aggregates).
     var notes: [Localized] = []
+    /// The counts and sums per group of the columns aggregated so far, shared by `count`, `mean`
+    /// and `sum` of the same column.
+    var sumsByColumn: [String: (n: [Int64], sum: [Double])] = [:]
 
     init(frame: Frame, context: EvaluationContext, grouping: Grouping? = nil) {
         self.frame = frame
@@ -178,16 +181,20 @@ enum Logic {
     /// `table[code]` for every row: a condition on a categorical column is decided once per
     /// level and then looked up per row.
     static func map(_ codes: Codes, through table: [Truth]) -> [Truth] {
-        var result = [Truth](repeating: .unknown, count: codes.count)
-        table.withUnsafeBufferPointer { table in
-            codes.withBuffer { buffer in
-                switch buffer {
-                case .u8(let b): for i in b.indices { result[i] = table[Int(b[i])] }
-                case .u16(let b): for i in b.indices { result[i] = table[Int(b[i])] }
-                case .u32(let b): for i in b.indices { result[i] = table[Int(b[i])] }
+        let parts = Parallel.ranges(codes.count)
+        return [Truth](unsafeUninitializedCapacity: codes.count) { result, initialized in
+            table.withUnsafeBufferPointer { table in
+                codes.withBuffer { buffer in
+                    Parallel.forEach(parts.count) { k in
+                        switch buffer {
+                        case .u8(let b): for i in parts[k] { result[i] = table[Int(b[i])] }
+                        case .u16(let b): for i in parts[k] { result[i] = table[Int(b[i])] }
+                        case .u32(let b): for i in parts[k] { result[i] = table[Int(b[i])] }
+                        }
+                    }
                 }
             }
+            initialized = codes.count
         }
-        return result
     }
 }

@@ -19,33 +19,57 @@ struct Grouping {
                  representatives: [0], keyColumns: [])
     }
 
-    /// Groups the frame's rows by `keys`, which are checked to exist.
+    /// Groups the frame's rows by `keys`, which are checked to exist. Categories and small whole
+    /// numbers are grouped on their codes (`DenseKeys`); other keys through `OrderedKeys`.
     static func make(frame: Frame, keys: [Token], context: EvaluationContext) throws(Diagnostic) -> Grouping {
         var columns: [Column] = []
         for (index, key) in keys.enumerated() {
             if keys[..<index].contains(where: { $0.text == key.text }) {
                 throw Diagnostic(key.position, "\"\(key.text)\" is listed twice")
             }
-            let column = try context.column(key.text, in: frame.table, at: key.position)
-            columns.append(Column(name: column.name, data: frame.data(of: column), label: column.label))
+            columns.append(try context.column(key.text, in: frame.table, at: key.position))
         }
         let rowCount = frame.rowCount
-        let combined = OrderedKeys.ids(for: columns.map(\.data), rowCount: rowCount)
-        var representatives = [Int](repeating: -1, count: combined.count)
-        var used = 0
-        for row in 0..<rowCount where representatives[Int(combined.ids[row])] < 0 {
-            representatives[Int(combined.ids[row])] = row
-            used += 1
+        var combined = DenseKeys.ids(for: columns.map(\.data), rows: frame.rows, rowCount: rowCount)
+            ?? OrderedKeys.ids(for: columns.map { frame.data(of: $0) }, rowCount: rowCount)
+        let idCount = combined.count
+        // The first row of each id: each core finds the firsts in its part, the earliest part wins.
+        let parts = Parallel.ranges(rowCount)
+        let firsts = combined.ids.withUnsafeBufferPointer { ids in
+            Parallel.map(parts.count) { k -> [Int] in
+                var first = [Int](repeating: -1, count: idCount)
+                first.withUnsafeMutableBufferPointer { first in
+                    var row = parts[k].upperBound - 1
+                    while row >= parts[k].lowerBound {
+                        first[Int(ids[row])] = row
+                        row -= 1
+                    }
+                }
+                return first
+            }
         }
-        // Ids are dense except that a column's missing id may be unused; close the gaps.
-        var renumber = [Int32](repeating: -1, count: combined.count)
+        var representatives = firsts.first ?? []
+        for later in firsts.dropFirst() {
+            for id in 0..<idCount where representatives[id] < 0 { representatives[id] = later[id] }
+        }
+        // Ids are dense except where a combination does not occur; close the gaps.
+        var renumber = [Int32](repeating: -1, count: idCount)
         var compact: [Int] = []
-        for id in 0..<combined.count where representatives[id] >= 0 {
+        for id in 0..<idCount where representatives[id] >= 0 {
             renumber[id] = Int32(compact.count)
             compact.append(representatives[id])
         }
-        let groupOf = combined.ids.map { renumber[Int($0)] }
-        let keyColumns = columns.map { Column(name: $0.name, data: $0.data.gathering(compact), label: $0.label) }
+        var groupOf = combined.ids
+        combined = ([], 0)
+        renumber.withUnsafeBufferPointer { renumber in
+            groupOf.withUnsafeMutableBufferPointer { ids in
+                Parallel.forEach(parts.count) { k in
+                    for row in parts[k] { ids[row] = renumber[Int(ids[row])] }
+                }
+            }
+        }
+        let sourceRows = frame.rows.map { rows in compact.map { rows[$0] } } ?? compact
+        let keyColumns = columns.map { Column(name: $0.name, data: $0.data.gathering(sourceRows), label: $0.label) }
         return Grouping(groupOf: groupOf, groupCount: compact.count, representatives: compact, keyColumns: keyColumns)
     }
 

@@ -16,8 +16,17 @@ struct Count: Verb {
     func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
         let grouping = keys.isEmpty ? Grouping.single(rowCount: frame.rowCount)
             : try Grouping.make(frame: frame, keys: keys, context: context)
-        var counts = [Int64](repeating: 0, count: grouping.groupCount)
-        for group in grouping.groupOf { counts[Int(group)] += 1 }
+        let parts = Parallel.ranges(grouping.groupOf.count)
+        let perPart = grouping.groupOf.withUnsafeBufferPointer { g in
+            Parallel.map(parts.count) { k in
+                var counts = [Int64](repeating: 0, count: grouping.groupCount)
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for row in parts[k] { counts[Int(g[row])] &+= 1 }
+                }
+                return counts
+            }
+        }
+        let counts = (0..<grouping.groupCount).map { group in perPart.reduce(0) { $0 + $1[group] } }
         let name = keys.contains { $0.text == "n" } ? "count" : "n"
         let columns = grouping.keyColumns + [Column(name: name, data: .integer(counts))]
         var next = frame.replacingColumns(columns, rowCount: grouping.groupCount, keepOrigin: false)

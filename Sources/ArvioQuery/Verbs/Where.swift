@@ -12,22 +12,60 @@ struct Where: Verb {
     func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
         var evaluator = ExpressionEvaluator(frame: frame, context: context)
         let truth = try evaluator.condition(condition, verb: "where")
-        var kept: [Int] = []
-        kept.reserveCapacity(truth.count / 2)
-        var start = 0
-        while start < truth.count {
-            try context.checkCancelled(at: keyword.position)
-            let end = min(start + EvaluationContext.chunk, truth.count)
-            if let rows = frame.rows {
-                for i in start..<end where truth[i] == .yes { kept.append(rows[i]) }
-            } else {
-                for i in start..<end where truth[i] == .yes { kept.append(i) }
-            }
-            start = end
-        }
+        let kept = try Self.selection(truth, rows: frame.rows, context: context, at: keyword.position)
         var next = frame
         next.rows = kept
         next.notes += evaluator.notes
         return next
+    }
+
+    /// The rows (of the frame's table) where `truth` is yes, in order: a selection vector. The
+    /// rows are counted first, so the vector is allocated at its size, then written without a
+    /// branch per row; long vectors are split between the cores.
+    static func selection(_ truth: [Truth], rows: [Int]?, context: EvaluationContext,
+                          at position: SourcePosition) throws(Diagnostic) -> [Int] {
+        try context.checkCancelled(at: position)
+        let parts = Parallel.ranges(truth.count)
+        let counts = truth.withUnsafeBufferPointer { t in
+            Parallel.map(parts.count) { k -> (n: Int, last: Int) in
+                var n = 0
+                var last = parts[k].lowerBound - 1
+                for i in parts[k] {
+                    let yes = t[i] == .yes
+                    n &+= yes ? 1 : 0
+                    last = yes ? i : last
+                }
+                return (n, last)
+            }
+        }
+        try context.checkCancelled(at: position)
+        var offsets = [0]
+        for (n, _) in counts { offsets.append(offsets[offsets.count - 1] + n) }
+        let total = offsets[offsets.count - 1]
+        return [Int](unsafeUninitializedCapacity: total) { out, initialized in
+            let base = UncheckedBox(out.baseAddress)
+            truth.withUnsafeBufferPointer { t in
+                Parallel.forEach(parts.count) { k in
+                    // Up to the part's last kept row, every write lands inside the part's share.
+                    guard let out = base.value?.advanced(by: offsets[k]), counts[k].n > 0 else { return }
+                    var count = 0
+                    let part = parts[k].lowerBound...counts[k].last
+                    if let rows {
+                        rows.withUnsafeBufferPointer { rows in
+                            for i in part {
+                                out[count] = rows[i]
+                                count &+= t[i] == .yes ? 1 : 0
+                            }
+                        }
+                    } else {
+                        for i in part {
+                            out[count] = i
+                            count &+= t[i] == .yes ? 1 : 0
+                        }
+                    }
+                }
+            }
+            initialized = total
+        }
     }
 }

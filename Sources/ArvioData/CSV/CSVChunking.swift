@@ -1,0 +1,135 @@
+/// Parses a CSV file in pieces, one per core. The body after the header is cut at line ends
+/// near equal shares, and each piece is parsed on its own, counting lines from its start.
+/// A cut can fall inside a quoted field that spans lines, so the pieces are then joined in
+/// order: a piece is kept only if it starts exactly where the piece before it ended, and is
+/// parsed again from there otherwise. Line numbers in values and errors are then shifted to
+/// the file's, so a piece reports the same file, line and field as a single pass would.
+enum CSVChunking {
+    /// The columns of a parsed file, before they are typed.
+    struct Parsed {
+        var dialect: CSVDialect
+        var columns: [ColumnBuilder]
+        var rowCount: Int
+
+        /// Whether the header and every distinct value are valid UTF-8 (then so is the file:
+        /// every byte outside them is a delimiter, a quote or a line end).
+        var isValidUTF8: Bool {
+            columns.allSatisfy { column in
+                TextDecoding.firstInvalidUTF8(column.rawName) == nil && column.dictionary.isValidUTF8
+            }
+        }
+    }
+
+    /// Files smaller than this are parsed in one piece.
+    static let minimumPieceBytes = 1 << 21
+
+    /// How many pieces a body of `size` bytes is worth.
+    static func pieces(for size: Int) -> Int {
+        max(1, min(Parallel.coreCount, size / minimumPieceBytes))
+    }
+
+    /// Parses `bytes` (UTF-8, without a byte-order mark) in `pieces` pieces.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, pieces: Int,
+                      isCancelled: (@Sendable () -> Bool)?, release: (@Sendable (Range<Int>) -> Void)?) throws(DataError) -> Parsed {
+        let prefix = Array(bytes[0..<sniffingLength(bytes)])
+        let dialect = CSVDialect.sniff(prefix)
+        var headerParser = CSVParser(bytes: prefix, delimiter: dialect.delimiter, file: file)
+        var fields: [CSVParser.Field] = []
+        guard try headerParser.next(into: &fields) else {
+            throw DataError(DataPosition(file: file), "the file is empty; a CSV file starts with a header row naming its columns")
+        }
+        var columns = try header(fields, parser: headerParser)
+        let bodyStart = headerParser.offset
+        let bodyLine = 1 + prefix[..<bodyStart].reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+
+        let starts = cuts(bytes, from: bodyStart, pieces: pieces)
+        let stops = Array(starts.dropFirst()) + [bytes.count]
+        let lineLength = max(1, bodyStart > 0 ? bodyStart : 16)
+        let parser = ChunkParser(bytes: bytes, delimiter: dialect.delimiter, columnCount: columns.count,
+                                 file: file, isCancelled: isCancelled, passed: nil)
+        var results = Parallel.map(starts.count) { k in
+            var piece = parser
+            if let release {
+                let from = starts[k]
+                piece.passed = { offset in release(from..<(offset - (1 << 20))) }
+            }
+            return piece.parse(from: starts[k], line: k == 0 ? bodyLine : 1, until: stops[k],
+                               expectedRows: (stops[k] - starts[k]) / lineLength + 16)
+        }
+        var shifts: [Int] = []
+        for k in results.indices {
+            var shift = 0
+            if k > 0 {
+                let previous = results[k - 1]
+                if results[k].firstRecord == previous.end {
+                    shift = previous.endLine - results[k].firstLine
+                } else {
+                    results[k] = parser.parse(from: previous.end, line: previous.endLine, until: max(stops[k], previous.end),
+                                              expectedRows: 16)
+                }
+                results[k].endLine += shift
+            }
+            if results[k].cancelled { throw DataError(DataPosition(file: file), "the load was cancelled; nothing was loaded") }
+            if var error = results[k].error {
+                error.position.line += shift
+                throw error
+            }
+            shifts.append(shift)
+        }
+        let rowCount = results.reduce(0) { $0 + $1.rows }
+        let chunks = results.map(\.columns)
+        results = []
+        let unmerged = columns
+        columns = Parallel.map(unmerged.count) { c in
+            var column = unmerged[c]
+            for (k, piece) in chunks.enumerated() { column.add(piece[c], lineShift: shifts[k]) }
+            return column
+        }
+        return Parsed(dialect: dialect, columns: columns, rowCount: rowCount)
+    }
+
+    /// Where the pieces start: the body's start, then just after the first line end at or
+    /// after each equal share.
+    static func cuts(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, pieces: Int) -> [Int] {
+        var starts = [start]
+        let size = bytes.count - start
+        for k in 1..<max(1, pieces) {
+            var i = max(start + size / pieces * k, starts[starts.count - 1])
+            while i < bytes.count && bytes[i] != UInt8(ascii: "\n") { i += 1 }
+            starts.append(min(i + 1, bytes.count))
+        }
+        return starts
+    }
+
+    /// The length of the first 20 lines (outside quotes), all `CSVDialect.sniff` looks at.
+    private static func sniffingLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var lines = 0
+        var inQuotes = false
+        for i in bytes.indices {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") { inQuotes.toggle() }
+            if b == UInt8(ascii: "\n") && !inQuotes {
+                lines += 1
+                if lines == 21 { return i + 1 }
+            }
+        }
+        return bytes.count
+    }
+
+    private static func header(_ fields: [CSVParser.Field], parser: CSVParser) throws(DataError) -> [ColumnBuilder] {
+        var builders: [ColumnBuilder] = []
+        for (i, field) in fields.enumerated() {
+            let raw = Array(parser.unescaped(field))
+            let name = String(decoding: raw, as: UTF8.self).trimmed
+            let at = DataPosition(file: parser.file, line: parser.line, field: i + 1)
+            if name.isEmpty { throw DataError(at, "column \(i + 1) has no name in the header row") }
+            if builders.contains(where: { $0.name == name }) {
+                throw DataError(at, "the header names column \"\(name)\" twice")
+            }
+            var builder = ColumnBuilder(name: name, index: i)
+            builder.rawName = raw
+            builders.append(builder)
+        }
+        return builders
+    }
+}

@@ -1,0 +1,80 @@
+/// One column's cells from one stretch of a file: a dictionary of the values seen there and a
+/// code per row. Short cells (up to eight bytes: answers, codes, ids) are read as one word and
+/// looked up in a small direct-mapped cache before the dictionary; a longer cell equal to the
+/// one above it (an organisation on consecutive rows) is recognised by comparing bytes.
+struct ColumnChunk {
+    var dictionary = ByteDictionary()
+    var codes: CodeVector
+    private var cacheWords = [UInt64](repeating: 0, count: 256)
+    /// A cached code shifted left by 8, or-ed with the cell's length (0 = empty slot).
+    private var cacheEntries = [UInt64](repeating: 0, count: 256)
+    private var previous: UnsafePointer<UInt8>?
+    private var previousCount = -1
+    private var previousCode: UInt32 = 0
+
+    init(reservingCapacity capacity: Int) {
+        codes = CodeVector(reservingCapacity: capacity)
+    }
+
+    /// Adds the cell `cell` of a record on `line`. `readable` is how many bytes may be read
+    /// from the cell's start (at least its length); `stable` says the bytes stay where they are
+    /// (they are in the file, not in a scratch buffer), so the next cell may be compared with them.
+    @inline(__always)
+    mutating func append(_ cell: UnsafeBufferPointer<UInt8>, readable: Int, line: Int, stable: Bool) {
+        let n = cell.count
+        guard n > 0, let base = cell.baseAddress else {
+            codes.append(0)
+            return
+        }
+        if n <= 8 {
+            let word = Self.word(base, n, readable: readable)
+            let slot = Int(truncatingIfNeeded: (word &* 0x9E37_79B9_7F4A_7C15) >> 56) ^ n
+            let entry = cacheEntries[slot]
+            if entry & 0xFF == UInt64(n) && cacheWords[slot] == word {
+                codes.append(UInt32(truncatingIfNeeded: entry >> 8))
+                return
+            }
+            let code = dictionary.code(for: cell, line: line)
+            cacheWords[slot] = word
+            cacheEntries[slot] = UInt64(code) << 8 | UInt64(n)
+            codes.append(code)
+            return
+        }
+        if n == previousCount, let previous, Self.equal(previous, base, n) {
+            codes.append(previousCode)
+            return
+        }
+        let code = dictionary.code(for: cell, line: line)
+        codes.append(code)
+        previousCode = code
+        previous = stable ? base : nil
+        previousCount = stable ? n : -1
+    }
+
+    /// The `n` (1…8) bytes at `base` as a little-endian word, the rest zero.
+    @inline(__always)
+    private static func word(_ base: UnsafePointer<UInt8>, _ n: Int, readable: Int) -> UInt64 {
+        if readable >= 8 {
+            let all = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
+            return n == 8 ? all : all & ((1 << UInt64(8 * n)) - 1)
+        }
+        var word: UInt64 = 0
+        for i in 0..<n { word |= UInt64(base[i]) << UInt64(8 * i) }
+        return word
+    }
+
+    @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var i = 0
+        while i + 8 <= n {
+            if UnsafeRawPointer(a).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                != UnsafeRawPointer(b).loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < n {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
+    }
+}

@@ -1,0 +1,208 @@
+import ArvioData
+
+/// The hot aggregates (`count(x)`, `mean`, `sum`) as single passes over the stored column with
+/// dense per-group accumulators: whole numbers are summed without being copied to decimals, a
+/// scale is counted per group and code and then weighted by the scale points, and a missing
+/// value adds nothing rather than branching. Long columns are split between the cores, each
+/// with its own accumulators, added up at the end.
+extension ExpressionEvaluator {
+    /// `count(x)`, `mean(x)` or `sum(x)` of a column from the counts and sums of its values per
+    /// group, computed once per column for all the aggregates of one `group` step; nil when
+    /// the column's type has no fast path.
+    mutating func columnSums(_ function: Function, _ vector: Vector?, _ argument: Expression?,
+                             _ groups: Grouping) -> (vector: Vector, skipped: Int)? {
+        guard [.count, .mean, .sum].contains(function), let vector, let name = argument?.columnName else { return nil }
+        guard let (n, sum) = sumsByColumn[name] ?? Self.sums(vector, groups) else { return nil }
+        sumsByColumn[name] = (n, sum)
+        switch function {
+        case .count:
+            return (.data(.integer(n)), 0)
+        case .sum where Self.isInteger(vector):
+            return (.data(.integer(sum.map { Swift.abs($0) > 9.0e18 ? Missing.integer : Int64($0) })), vector.count - Int(n.reduce(0, +)))
+        case .sum:
+            return (.data(.decimal(sum)), vector.count - Int(n.reduce(0, +)))
+        default:
+            return (.data(.decimal(zip(n, sum).map { $0 > 0 ? $1 / Double($0) : .nan })), vector.count - Int(n.reduce(0, +)))
+        }
+    }
+
+    /// How many rows of each group have a value, or nil for a type without a fast path.
+    static func presentCounts(_ vector: Vector, _ groups: Grouping) -> [Int64]? {
+        let k = groups.groupCount
+        let parts = Parallel.ranges(groups.groupOf.count)
+        let perPart: [[Int64]]
+        switch vector {
+        case .data(.integer(let v)):
+            perPart = scan(groups, parts) { g, range, n in
+                v.withUnsafeBufferPointer { v in for row in range { n[Int(g[row])] &+= v[row] == Missing.integer ? 0 : 1 } }
+            }
+        case .data(.decimal(let v)):
+            perPart = scan(groups, parts) { g, range, n in
+                v.withUnsafeBufferPointer { v in for row in range { n[Int(g[row])] &+= v[row].isNaN ? 0 : 1 } }
+            }
+        case .data(.categorical(let c, _)):
+            perPart = scan(groups, parts) { g, range, n in
+                c.codes.withBuffer { buffer in
+                    switch buffer {
+                    case .u8(let b): for row in range { n[Int(g[row])] &+= b[row] == 0 ? 0 : 1 }
+                    case .u16(let b): for row in range { n[Int(g[row])] &+= b[row] == 0 ? 0 : 1 }
+                    case .u32(let b): for row in range { n[Int(g[row])] &+= b[row] == 0 ? 0 : 1 }
+                    }
+                }
+            }
+        default:
+            return nil
+        }
+        return (0..<k).map { group in perPart.reduce(0) { $0 + $1[group] } }
+    }
+
+    /// The number of values and their sum in each group, or nil for a type without a fast path.
+    static func sums(_ vector: Vector, _ groups: Grouping) -> (n: [Int64], sum: [Double])? {
+        let k = groups.groupCount
+        let parts = Parallel.ranges(groups.groupOf.count)
+        var n = [Int64](repeating: 0, count: k)
+        var sum = [Double](repeating: 0, count: k)
+        switch vector {
+        case .data(.integer(let v)):
+            if let counted = smallValueSums(v, groups, parts) { return counted }
+            if let (low, width) = smallRange(v, groups: k) {
+                // Few distinct whole numbers (answers on a 1–5 scale): count each per group.
+                let counts = Grouping(groupOf: groups.groupOf, groupCount: k * width, representatives: [], keyColumns: [])
+                let perPart = scan(counts, parts) { g, range, n in
+                    v.withUnsafeBufferPointer { v in
+                        for row in range {
+                            let x = v[row]
+                            let slot = x == Missing.integer ? 0 : Int(truncatingIfNeeded: x &- low) &+ 1
+                            n[Int(g[row]) &* width &+ slot] &+= 1
+                        }
+                    }
+                }
+                for group in 0..<k {
+                    for slot in 1..<width {
+                        let count = perPart.reduce(0) { $0 + $1[group * width + slot] }
+                        n[group] += count
+                        sum[group] += Double(count) * Double(low + Int64(slot - 1))
+                    }
+                }
+                return (n, sum)
+            }
+            let perPart = sumScan(groups, parts) { g, range, n, s in
+                v.withUnsafeBufferPointer { v in
+                    for row in range {
+                        let x = v[row], group = Int(g[row])
+                        let present = x != Missing.integer
+                        n[group] &+= present ? 1 : 0
+                        s[group] += present ? Double(x) : 0
+                    }
+                }
+            }
+            for part in perPart { for group in 0..<k { n[group] += part.n[group]; sum[group] += part.sum[group] } }
+        case .data(.decimal(let v)):
+            let perPart = sumScan(groups, parts) { g, range, n, s in
+                v.withUnsafeBufferPointer { v in
+                    for row in range {
+                        let x = v[row], group = Int(g[row])
+                        let present = !x.isNaN
+                        n[group] &+= present ? 1 : 0
+                        s[group] += present ? x : 0
+                    }
+                }
+            }
+            for part in perPart { for group in 0..<k { n[group] += part.n[group]; sum[group] += part.sum[group] } }
+        case .data(.categorical(let c, true)) where c.levels.allSatisfy({ $0.number != nil }):
+            // Dense counters per group and code, then the scale points' weighted sum.
+            let width = c.levels.count + 1
+            let counts = Grouping(groupOf: groups.groupOf, groupCount: k * width, representatives: [], keyColumns: [])
+            let perPart = scan(counts, parts) { g, range, n in
+                c.codes.withBuffer { buffer in
+                    switch buffer {
+                    case .u8(let b): for row in range { n[Int(g[row]) * width + Int(b[row])] &+= 1 }
+                    case .u16(let b): for row in range { n[Int(g[row]) * width + Int(b[row])] &+= 1 }
+                    case .u32(let b): for row in range { n[Int(g[row]) * width + Int(b[row])] &+= 1 }
+                    }
+                }
+            }
+            for group in 0..<k {
+                for code in 1..<width {
+                    let count = perPart.reduce(0) { $0 + $1[group * width + code] }
+                    n[group] += count
+                    sum[group] += Double(count) * (c.levels[code - 1].number ?? 0)
+                }
+            }
+        default:
+            return nil
+        }
+        return (n, sum)
+    }
+
+    /// Counts and sums when every value lies in 0..<64 (answers on a scale, counts of sessions),
+    /// found out in the same pass: each value is counted per group, a value outside the window
+    /// is counted apart, and any such value gives nil so that the caller takes a wider path.
+    private static func smallValueSums(_ values: [Int64], _ groups: Grouping, _ parts: [Range<Int>]) -> (n: [Int64], sum: [Double])? {
+        let k = groups.groupCount
+        let width = 65
+        guard k * width <= 1 << 16 else { return nil }
+        let perPart: [([Int64], Int)] = groups.groupOf.withUnsafeBufferPointer { g in
+            values.withUnsafeBufferPointer { v in
+                Parallel.map(parts.count) { part in
+                    var counts = [Int64](repeating: 0, count: k * width)
+                    var outside = 0
+                    counts.withUnsafeMutableBufferPointer { n in
+                        for row in parts[part] {
+                            let x = v[row]
+                            let inside = UInt64(bitPattern: x) < 64
+                            outside &+= (!inside && x != Missing.integer) ? 1 : 0
+                            n[Int(g[row]) &* width &+ (inside ? Int(truncatingIfNeeded: x) &+ 1 : 0)] &+= 1
+                        }
+                    }
+                    return (counts, outside)
+                }
+            }
+        }
+        guard perPart.allSatisfy({ $0.1 == 0 }) else { return nil }
+        var n = [Int64](repeating: 0, count: k)
+        var sum = [Double](repeating: 0, count: k)
+        for group in 0..<k {
+            for slot in 1..<width {
+                let count = perPart.reduce(0) { $0 + $1.0[group * width + slot] }
+                n[group] += count
+                sum[group] += Double(count) * Double(slot - 1)
+            }
+        }
+        return (n, sum)
+    }
+
+    /// The smallest value and the counter width (values + 1 for missing) when the whole numbers
+    /// span so few values that a counter per group and value is cheaper than summing.
+    private static func smallRange(_ values: [Int64], groups: Int) -> (low: Int64, width: Int)? {
+        let (low, high) = DenseKeys.range(of: values)
+        guard low <= high, high &- low >= 0, high &- low < 256, groups * Int(high - low + 2) <= 1 << 16 else { return nil }
+        return (low, Int(high - low) + 2)
+    }
+
+    /// Runs `body` over each part of the rows with its own `groupCount` counters.
+    private static func scan(_ groups: Grouping, _ parts: [Range<Int>],
+                             _ body: (UnsafeBufferPointer<Int32>, Range<Int>, UnsafeMutableBufferPointer<Int64>) -> Void) -> [[Int64]] {
+        groups.groupOf.withUnsafeBufferPointer { g in
+            Parallel.map(parts.count) { k in
+                var n = [Int64](repeating: 0, count: groups.groupCount)
+                n.withUnsafeMutableBufferPointer { body(g, parts[k], $0) }
+                return n
+            }
+        }
+    }
+
+    /// Runs `body` over each part of the rows with its own counts and sums.
+    private static func sumScan(_ groups: Grouping, _ parts: [Range<Int>],
+                                _ body: (UnsafeBufferPointer<Int32>, Range<Int>, UnsafeMutableBufferPointer<Int64>,
+                                         UnsafeMutableBufferPointer<Double>) -> Void) -> [(n: [Int64], sum: [Double])] {
+        groups.groupOf.withUnsafeBufferPointer { g in
+            Parallel.map(parts.count) { k in
+                var n = [Int64](repeating: 0, count: groups.groupCount)
+                var s = [Double](repeating: 0, count: groups.groupCount)
+                n.withUnsafeMutableBufferPointer { n in s.withUnsafeMutableBufferPointer { body(g, parts[k], n, $0) } }
+                return (n, s)
+            }
+        }
+    }
+}

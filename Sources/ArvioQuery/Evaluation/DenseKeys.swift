@@ -1,0 +1,133 @@
+import ArvioData
+
+/// Group ids straight from dictionary codes and small whole numbers. Each key column turns a
+/// row into its rank through a small table (a category's code, a number's offset from the
+/// smallest), and the ranks combine into one id per row in key order, missing last. No value
+/// is hashed and no column is gathered through the selection first. Other key types (decimals,
+/// text, wide number ranges) return nil and take `OrderedKeys`.
+enum DenseKeys {
+    /// The most combinations the dense ids may span.
+    static let maximumCombinations = 1 << 20
+
+    private enum Ranks {
+        /// `table[code]` is the rank of a code.
+        case codes(Codes, [Int32])
+        /// The rank of `v` is `v - low`; a missing value's rank is `missing`.
+        case integers([Int64], low: Int64, missing: Int32)
+    }
+
+    /// The id of each of `rows` (all rows when nil) and the number of possible ids, or nil when
+    /// a key column is not dense.
+    static func ids(for columns: [ColumnData], rows: [Int]?, rowCount: Int) -> (ids: [Int32], count: Int)? {
+        var ranks: [(Ranks, Int)] = []
+        var product = 1
+        for data in columns {
+            guard let (rank, count) = self.ranks(data) else { return nil }
+            product *= count
+            guard product <= maximumCombinations else { return nil }
+            ranks.append((rank, count))
+        }
+        // Written whole by the first key column, so not zeroed first.
+        var ids = [Int32](unsafeUninitializedCapacity: rowCount) { _, initialized in initialized = rowCount }
+        let parts = Parallel.ranges(rowCount)
+        // Each core takes a part of the rows and runs every key column over one block of it at
+        // a time, so a block's ids stay in cache between the columns.
+        ids.withUnsafeMutableBufferPointer { out in
+            withRows(rows) { rows in
+                Parallel.forEach(parts.count) { k in
+                    var start = parts[k].lowerBound
+                    while start < parts[k].upperBound {
+                        let block = start..<min(start + 8192, parts[k].upperBound)
+                        for (index, (rank, count)) in ranks.enumerated() {
+                            let stride: Int32 = index == 0 ? 0 : Int32(count)
+                            switch rank {
+                            case .codes(let codes, let table):
+                                table.withUnsafeBufferPointer { table in
+                                    codes.withBuffer { buffer in
+                                        switch buffer {
+                                        case .u8(let b): combine(out, stride, rows, b, table, block)
+                                        case .u16(let b): combine(out, stride, rows, b, table, block)
+                                        case .u32(let b): combine(out, stride, rows, b, table, block)
+                                        }
+                                    }
+                                }
+                            case .integers(let values, let low, let missing):
+                                values.withUnsafeBufferPointer { v in
+                                    combine(out, stride, rows, v, low: low, missing: missing, block)
+                                }
+                            }
+                        }
+                        start = block.upperBound
+                    }
+                }
+            }
+        }
+        return (ids, product)
+    }
+
+    private static func withRows<R>(_ rows: [Int]?, _ body: (UnsafeBufferPointer<Int>?) -> R) -> R {
+        guard let rows else { return body(nil) }
+        return rows.withUnsafeBufferPointer { body($0) }
+    }
+
+    /// `out[i] = out[i] * stride + table[code of row i]` over `range` (the first column, stride 0, only writes).
+    private static func combine<C: FixedWidthInteger>(_ out: UnsafeMutableBufferPointer<Int32>, _ stride: Int32,
+                                                      _ rows: UnsafeBufferPointer<Int>?, _ codes: UnsafeBufferPointer<C>,
+                                                      _ table: UnsafeBufferPointer<Int32>, _ range: Range<Int>) {
+        switch (rows, stride) {
+        case (let rows?, 0): for i in range { out[i] = table[Int(codes[rows[i]])] }
+        case (let rows?, _): for i in range { out[i] = out[i] &* stride &+ table[Int(codes[rows[i]])] }
+        case (nil, 0): for i in range { out[i] = table[Int(codes[i])] }
+        case (nil, _): for i in range { out[i] = out[i] &* stride &+ table[Int(codes[i])] }
+        }
+    }
+
+    /// `out[i] = out[i] * stride + (value of row i - low)`, or `missing`, over `range`.
+    private static func combine(_ out: UnsafeMutableBufferPointer<Int32>, _ stride: Int32,
+                                _ rows: UnsafeBufferPointer<Int>?, _ values: UnsafeBufferPointer<Int64>,
+                                low: Int64, missing: Int32, _ range: Range<Int>) {
+        for i in range {
+            let x = values[rows?[i] ?? i]
+            let rank = x == Missing.integer ? missing : Int32(truncatingIfNeeded: x &- low)
+            out[i] = stride == 0 ? rank : out[i] &* stride &+ rank
+        }
+    }
+
+    /// A column's rank table and rank count, when it is dense.
+    private static func ranks(_ data: ColumnData) -> (Ranks, Int)? {
+        switch data {
+        case .categorical(let c, _):
+            // As `OrderedKeys`: code order (scale or codebook order), missing (code 0) last.
+            let levels = c.levels.count
+            var table = [Int32](repeating: Int32(levels), count: levels + 1)
+            for level in 0..<levels { table[level + 1] = Int32(level) }
+            return (.codes(c.codes, table), levels + 1)
+        case .integer(let values):
+            let (low, high) = range(of: values)
+            if low > high { return (.integers(values, low: 0, missing: 0), 1) }
+            let (span, overflow) = high.subtractingReportingOverflow(low)
+            guard !overflow, span < Int64(maximumCombinations) else { return nil }
+            return (.integers(values, low: low, missing: Int32(span + 1)), Int(span) + 2)
+        default:
+            return nil
+        }
+    }
+
+    /// The smallest and largest present value (low > high when there is none), the halves of a
+    /// long column on their own cores.
+    static func range(of values: [Int64]) -> (low: Int64, high: Int64) {
+        let parts = Parallel.ranges(values.count)
+        let found = values.withUnsafeBufferPointer { v in
+            Parallel.map(parts.count) { k -> (Int64, Int64) in
+                var low = Int64.max, high = Int64.min
+                for i in parts[k] {
+                    let x = v[i]
+                    low = min(low, x == Missing.integer ? .max : x)
+                    high = max(high, x)
+                }
+                return (low, high)
+            }
+        }
+        return (found.map(\.0).min() ?? .max, found.map(\.1).max() ?? .min)
+    }
+}
