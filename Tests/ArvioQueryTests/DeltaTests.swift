@@ -182,4 +182,26 @@ final class DeltaTests: XCTestCase {
         let message = diagnostic("responses | delta score by phase \"pre\" -> \"pots\"")
         XCTAssertTrue(message.contains("did you mean \"post\"?"), message)
     }
+
+    func testWithoutACodebookPreAndPostAreTakenInTheirKnownOrder() throws {
+        // "post" sorts before "pre" and comes first in the file; the change is still post - pre.
+        let csv = "id,phase,score\n1,post,5\n1,pre,3\n2,post,4\n2,pre,4\n"
+        let table = try CSVReader.read(bytes: Array(csv.utf8), file: "wide.csv", name: "w")
+        var workspace = Workspace()
+        workspace.add(table)
+        var session = Session(workspace: workspace)
+        let result = try XCTUnwrap(try session.run("w | delta score by phase on id").first?.table)
+        XCTAssertEqual(result.column(named: "change")?.data.number(at: 0), 1)
+        XCTAssertTrue(result.notes[0].en.hasPrefix("pre -> post (recognised by name)"), result.notes[0].en)
+    }
+
+    func testWithoutACodebookOtherPhaseNamesAreAlphabeticalAndSaySo() throws {
+        let csv = "id,wave,score\n1,spring,5\n1,autumn,3\n"
+        let table = try CSVReader.read(bytes: Array(csv.utf8), file: "w.csv", name: "w")
+        var workspace = Workspace()
+        workspace.add(table)
+        var session = Session(workspace: workspace)
+        let result = try XCTUnwrap(try session.run("w | delta score by wave on id").first?.table)
+        XCTAssertTrue(result.notes[0].en.hasPrefix("autumn -> spring (alphabetical order, as no codebook gives one)"), result.notes[0].en)
+    }
 }

@@ -26,7 +26,8 @@ struct ColumnTyping {
             let codeOf = try parse({ value in levels.firstIndex { $0.value == value }.map { UInt32($0 + 1) } },
                                    expected: "one of the values the codebook lists for \(name): \(allowed)")
             let codes = builder.codes(mappedThrough: [0] + codeOf, levelCount: levels.count)
-            return .categorical(CategoricalData(codes: codes, levels: levels), ordered: entry.type == .ordinal)
+            return .categorical(CategoricalData(codes: codes, levels: levels, levelsSortedByValue: entry.levels.isEmpty),
+                                ordered: entry.type == .ordinal)
         }
     }
 
@@ -63,7 +64,8 @@ struct ColumnTyping {
         var newCode = [UInt32](repeating: 0, count: values.count + 1)
         for (rank, old) in order.enumerated() { newCode[old + 1] = UInt32(rank + 1) }
         let levels = order.map { Level(value: values[$0]) }
-        return .categorical(CategoricalData(codes: builder.codes(mappedThrough: newCode, levelCount: levels.count), levels: levels),
+        return .categorical(CategoricalData(codes: builder.codes(mappedThrough: newCode, levelCount: levels.count), levels: levels,
+                                            levelsSortedByValue: true),
                             ordered: false)
     }
 

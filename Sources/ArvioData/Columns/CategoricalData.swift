@@ -7,12 +7,16 @@ public struct CategoricalData: Sendable {
     public var levels: [Level]
     /// The name of the codebook scale this column uses, if any ("likert5").
     public var scale: String?
+    /// Whether the levels are merely sorted by value because nothing declared an order (a CSV
+    /// read without a codebook), so verbs that need an order (`delta`'s phases) must not trust it.
+    public var levelsSortedByValue: Bool
 
     /// Creates a categorical column from its parts.
-    public init(codes: Codes, levels: [Level], scale: String? = nil) {
+    public init(codes: Codes, levels: [Level], scale: String? = nil, levelsSortedByValue: Bool = false) {
         self.codes = codes
         self.levels = levels
         self.scale = scale
+        self.levelsSortedByValue = levelsSortedByValue
     }
 
     /// The level of row `row`, or nil when it is missing.

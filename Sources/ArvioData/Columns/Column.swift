@@ -57,7 +57,8 @@ public enum ColumnData: Sendable {
         case .decimal(let v): .decimal(rows.map { v[$0] })
         case .text(let v): .text(rows.map { v[$0] })
         case .categorical(let c, let ordered):
-            .categorical(CategoricalData(codes: c.codes.gathering(rows), levels: c.levels, scale: c.scale),
+            .categorical(CategoricalData(codes: c.codes.gathering(rows), levels: c.levels, scale: c.scale,
+                                         levelsSortedByValue: c.levelsSortedByValue),
                          ordered: ordered)
         }
     }

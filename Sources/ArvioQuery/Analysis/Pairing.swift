@@ -152,11 +152,11 @@ struct PhaseSplit {
     /// Where the order came from.
     var orderSource: Localized
 
-    /// Splits `data` by the two phase values given, or by its only two values in level order
-    /// (codebook order, or first-seen order when loaded without a codebook; ascending for numbers).
+    /// Splits `data` by the two phase values given, or by its only two values: in codebook order;
+    /// without one, in a known order of their names (pre -> post), else alphabetical or ascending.
     static func make(_ data: ColumnData, phase: Token, values: (Token, Token)?) throws(Diagnostic) -> PhaseSplit {
         let (distinct, idOf) = distinctValues(data)
-        let chosen: (Int, Int)
+        var chosen: (Int, Int)
         let source: Localized
         if let (a, b) = values {
             chosen = (try locate(a, in: distinct, phase: phase), try locate(b, in: distinct, phase: phase))
@@ -172,8 +172,13 @@ struct PhaseSplit {
                 throw Diagnostic(phase.position, "\(phase.text) has \(present.count) value\(present.count == 1 ? "" : "s") (\(list)); delta compares two: say which, as in by \(phase.text) \(example)")
             }
             chosen = (present[0], present[1])
-            if case .categorical = data {
+            if case .categorical(let c, _) = data, !c.levelsSortedByValue {
                 source = Localized(en: "codebook order", fi: "koodikirjan järjestyksessä")
+            } else if let named = knownOrder(distinct[chosen.0].value, distinct[chosen.1].value) {
+                chosen = named ? chosen : (chosen.1, chosen.0)
+                source = Localized(en: "recognised by name", fi: "nimestä tunnistettu järjestys")
+            } else if case .categorical = data {
+                source = Localized(en: "alphabetical order, as no codebook gives one", fi: "aakkosjärjestyksessä, koska koodikirja ei anna järjestystä")
             } else {
                 source = Localized(en: "ascending order", fi: "nousevassa järjestyksessä")
             }
@@ -184,6 +189,21 @@ struct PhaseSplit {
             if id == chosen.0 { side[row] = 0 } else if id == chosen.1 { side[row] = 1 }
         }
         return PhaseSplit(sideOf: side, names: (distinct[chosen.0].value, distinct[chosen.1].value), orderSource: source)
+    }
+
+    /// Phase names whose order everyone knows, so a file read without a codebook still
+    /// compares pre -> post rather than alphabetically post -> pre.
+    private static let namedOrders: [(String, String)] = [
+        ("pre", "post"), ("before", "after"), ("baseline", "followup"), ("baseline", "follow-up"),
+        ("start", "end"), ("first", "second"), ("alku", "loppu"), ("ennen", "jälkeen"), ("t0", "t1"), ("t1", "t2"),
+    ]
+
+    /// true when `a` -> `b` is a known order, false when `b` -> `a` is, nil when neither.
+    private static func knownOrder(_ a: String, _ b: String) -> Bool? {
+        let (x, y) = (a.lowercased(), b.lowercased())
+        if namedOrders.contains(where: { $0 == (x, y) }) { return true }
+        if namedOrders.contains(where: { $0 == (y, x) }) { return false }
+        return nil
     }
 
     /// The column's distinct values in level order (with whether each occurs) and each row's

@@ -177,7 +177,8 @@ extension ExpressionEvaluator {
             let group = Int(groups.groupOf[row])
             if best[group] == 0 || (max ? code > best[group] : code < best[group]) { best[group] = code }
         }
-        let data = CategoricalData(codes: Codes(best, levelCount: c.levels.count), levels: c.levels, scale: c.scale)
+        let data = CategoricalData(codes: Codes(best, levelCount: c.levels.count), levels: c.levels, scale: c.scale,
+                                   levelsSortedByValue: c.levelsSortedByValue)
         return (.data(.categorical(data, ordered: true)), skipped)
     }
 

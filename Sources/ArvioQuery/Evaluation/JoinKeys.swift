@@ -76,7 +76,7 @@ extension ColumnData {
         case .text(let v): .text(rows.map { $0 < 0 ? nil : v[$0] })
         case .categorical(let c, let ordered):
             .categorical(CategoricalData(codes: Codes(rows.map { $0 < 0 ? 0 : UInt32(c.codes[$0]) }, levelCount: c.levels.count),
-                                         levels: c.levels, scale: c.scale), ordered: ordered)
+                                         levels: c.levels, scale: c.scale, levelsSortedByValue: c.levelsSortedByValue), ordered: ordered)
         }
     }
 }

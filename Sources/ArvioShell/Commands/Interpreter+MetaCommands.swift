@@ -99,7 +99,7 @@ extension Interpreter {
             workspace.add(table)
             if codebook != nil { try DatasetLoader.declareRelations(book, in: &workspace) }
             session.workspace = workspace
-            console.out("loaded \(arguments.name): \(table.rowCount) rows, \(table.columns.count) columns\n")
+            confirm("loaded \(arguments.name): \(table.rowCount) rows, \(table.columns.count) columns")
             return .succeeded
         } catch {
             report(error)
@@ -116,7 +116,7 @@ extension Interpreter {
             var text = TableRenderer.render(table, format: format, options: options)
             if !text.endsWithNewline { text += "\n" }
             try FileIO.writeAtomically(Array(text.utf8), to: path)
-            console.out("saved \(table.name): \(table.rowCount) rows to \(path) as \(format.rawValue)\n")
+            confirm("saved \(table.name): \(table.rowCount) rows to \(path) as \(format.rawValue)")
             return .succeeded
         } catch {
             report(error)

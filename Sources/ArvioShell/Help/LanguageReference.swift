@@ -415,8 +415,11 @@ responses | delta score by phase per area
   participant, item). A table with no key names its pairing key: `on id`. Only complete pairs
   enter the means and tests; the unpaired values are counted, their mean is given in a note,
   and they are never mixed into the change.
-- **Phases.** The phase column's two values in codebook order (`pre` → `post`); first-seen
-  order for a table loaded without a codebook; ascending for numbers. With more than two values,
+- **Phases.** The phase column's two values in codebook order (`pre` → `post`). A table loaded
+  without a codebook has no order of its own: names everyone reads in one order (pre → post,
+  before → after, baseline → follow-up, start → end, alku → loppu, ennen → jälkeen, t0 → t1)
+  are taken in that order, other words alphabetically and numbers ascending; the note says
+  which. With more than two values,
   say which two, in which order: `by drug "drug1" -> "drug2"`.
 - **Wide data.** `survey | delta pre_motiv -> post_motiv on id` pairs two columns of each row
   (`on` names the column that identifies a row in the notes).

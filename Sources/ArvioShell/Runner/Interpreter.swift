@@ -103,8 +103,15 @@ public final class Interpreter {
             console.out(render(table))
             hasWrittenResult = true
         case .confirmation(let text):
-            console.out(text.text(settings.language) + "\n")
+            confirm(text.text(settings.language))
         }
+    }
+
+    /// Says that something was kept or written ("completers: 12 rows"). It goes to standard
+    /// error, as status does in Unix tools, so a script's standard output holds only its
+    /// results (a CSV a program reads); the shell and notebooks show both streams.
+    func confirm(_ text: String) {
+        console.err(text + "\n")
     }
 
     /// `table` in the current format, ending in a newline.
