@@ -26,4 +26,12 @@ final class HelpTextTests: XCTestCase {
         XCTAssertEqual(HelpText.text(for: "wher", settings: OutputSettings()),
                        "There is no help topic \"wher\". Did you mean \"where\"? .help lists the topics.\n")
     }
+
+    func testTheOverviewFitsAnEightyColumnTerminal() {
+        let text = HelpText.text(for: nil, settings: OutputSettings())
+        for line in text.split(separator: "\n") {
+            XCTAssertLessThanOrEqual(line.count, 80, String(line))
+        }
+        XCTAssertTrue(text.contains("  .load FILE [as NAME] [--codebook FILE]  read a CSV file into a table"))
+    }
 }

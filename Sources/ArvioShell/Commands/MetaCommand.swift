@@ -11,18 +11,18 @@ struct MetaCommand {
 
     /// The commands, with a one-line summary each, in the order `.help` lists them.
     static let all: [(name: String, usage: String, summary: String)] = [
-        ("help", ".help [TOPIC]", "show help: the commands, the language, or one verb (.help crosstab)"),
-        ("tables", ".tables", "list the tables with their rows and columns"),
-        ("schema", ".schema TABLE", "show a table's columns: type, scale, labels and meaning"),
+        ("help", ".help [TOPIC]", "help on commands, the language, a verb"),
+        ("tables", ".tables", "the tables with their rows and columns"),
+        ("schema", ".schema TABLE", "a table's columns: type, scale, labels"),
         ("load", ".load FILE [as NAME] [--codebook FILE]", "read a CSV file into a table"),
-        ("save", ".save TABLE FILE", "write a table to a file (format from .csv .json .md .txt, else .format)"),
-        ("format", ".format text|markdown|csv|json", "choose how results are written"),
-        ("lang", ".lang en|fi", "choose the language of labels and headings"),
-        ("width", ".width N|auto", "set the output width in terminal cells"),
-        ("charset", ".charset unicode|ascii", "choose the characters of tables and charts"),
+        ("save", ".save TABLE FILE", "write a table to .csv/.json/.md/.txt"),
+        ("format", ".format text|markdown|csv|json", "how results are written"),
+        ("lang", ".lang en|fi", "the language of labels and headings"),
+        ("width", ".width N|auto", "the output width in terminal cells"),
+        ("charset", ".charset unicode|ascii", "the characters of tables and charts"),
         ("timer", ".timer on|off", "print how long each statement took"),
         ("run", ".run FILE", "run the statements of a script file"),
-        ("quit", ".quit", "leave the shell (Ctrl-D does the same)"),
+        ("quit", ".quit", "leave the shell (Ctrl-D does too)"),
     ]
 
     /// The command names with their dots, for completion.

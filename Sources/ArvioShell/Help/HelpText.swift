@@ -36,17 +36,31 @@ enum HelpText {
             "    participants | count by org",
             "    responses | where item == \"overall\" | chart likert score by phase",
             "",
-            "Verbs:    " + verbNames.joined(separator: " "),
-            "Topics:   " + topics.map(\.name).filter { !verbNames.contains($0) }.joined(separator: " "),
-            "",
-            "Commands:",
         ]
+        lines += wrapped("Verbs:    ", verbNames)
+        lines += wrapped("Topics:   ", topics.map(\.name).filter { !verbNames.contains($0) })
+        lines += ["", "Commands:"]
         let width = MetaCommand.all.map(\.usage.count).max() ?? 0
         for c in MetaCommand.all {
             lines.append("  " + c.usage + String(repeating: " ", count: width - c.usage.count + 2) + c.summary)
         }
         lines += ["", ".help TOPIC shows a verb, a topic or a command, with an example you can run."]
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `words` after `label`, wrapped at 80 columns under the label's width.
+    private static func wrapped(_ label: String, _ words: [String]) -> [String] {
+        var lines: [String] = []
+        var line = label
+        for word in words {
+            if line.count + word.count + 1 > 80, line.count > label.count {
+                lines.append(line)
+                line = String(repeating: " ", count: label.count)
+            }
+            line += (line.count > label.count ? " " : "") + word
+        }
+        lines.append(line)
+        return lines
     }
 
     /// Splits the reference at its `##` and `###` headings.

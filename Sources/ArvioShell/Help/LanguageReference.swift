@@ -341,7 +341,7 @@ participants | join motivation | crosstab motivation_start by entry_route cells 
 
 `cells KIND, KIND, ...` chooses what each cell shows (the default is `count`). With more than one
 kind the table has one row per category and kind, and a `cell` column says which kind it is.
-(Write `cells`, not `--cells`: `--` starts a comment.)
+(Write `cells`, not `--cells`: options are words, and `--cells` is reported as a mistake.)
 
 | kind | shows |
 | --- | --- |
