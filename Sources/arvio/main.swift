@@ -58,7 +58,7 @@ struct ArvioCommand: ParsableCommand {
         }
         if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang takes en or fi, not \"\(lang)\"") }
         if let charset, Charset(rawValue: charset) == nil { throw ValidationError("--charset takes unicode or ascii, not \"\(charset)\"") }
-        if let width, !(20...1000).contains(width) { throw ValidationError("--width takes 20 to 1000 cells, not \(width)") }
+        if let width, !OutputSettings.widths.contains(width) { throw ValidationError("--width takes 20 to 1000 cells, not \(width)") }
         if words.count > 2 || (words.count == 2 && !["knit", "check"].contains(words[0])) {
             throw ValidationError("unexpected \"\(words.last!)\"; give one script file, or knit/check and a notebook")
         }

@@ -136,4 +136,11 @@ final class CSVReaderTests: XCTestCase {
         let mean = (0..<16).compactMap { pre.number(at: $0) }.reduce(0, +) / 16
         XCTAssertEqual(mean, 2.875, accuracy: 1e-12)  // survey-small.expected.md: pre_motiv mean 2.875000
     }
+
+    func testTheSmallestInt64IsReadAsADecimalNotAsMissing() throws {
+        // Int64.min is the missing sentinel; a file holding it must not lose the value.
+        let t = try read("a\n-9223372036854775808\n5\n")
+        XCTAssertEqual(t.columns[0].type, .decimal)
+        XCTAssertFalse(t.columns[0].data.isMissing(0))
+    }
 }

@@ -108,4 +108,13 @@ final class NotebookTests: XCTestCase {
         try ArvioProcess.write(notebook, to: path)
         XCTAssertEqual(try ArvioProcess.run(["check", path]).status, 1)
     }
+
+    func testABadFrontMatterWidthIsAnErrorNotACrash() throws {
+        let dir = try ArvioProcess.temporaryDirectory()
+        let path = dir + "/nb.md"
+        try ArvioProcess.write("---\nwidth: -5\n---\n```arvio\nitems | count\n```\n", to: path)
+        let r = try ArvioProcess.run(["knit", path])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertEqual(r.stderr, "\(path): error: the front matter's width is \"-5\"; give a number of terminal cells from 20 to 1000\n")
+    }
 }

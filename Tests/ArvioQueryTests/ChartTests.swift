@@ -180,4 +180,16 @@ final class ChartTests: XCTestCase {
     func testMissingColumnsAreReportedWithTheUsage() {
         XCTAssertTrue(diagnostic("participants | chart bar").contains("write it as chart bar org"))
     }
+
+    func testCountsThatAreNegativeOrHugeAreRefusedNotDrawn() {
+        XCTAssertTrue(diagnostic("participants | derive n = -5 | chart bar org")
+            .contains("the chart counts each row n times, but n is -5 in row 1; a count is a whole number from 0 to 1000000000"))
+        XCTAssertTrue(diagnostic("participants | derive n = 4611686018427387904 | chart heat org by entry_route")
+            .contains("a count is a whole number from 0 to 1000000000"))
+    }
+
+    func testABinWidthGivingMoreThanTenThousandBinsIsRefused() {
+        XCTAssertTrue(diagnostic("participants | chart hist experience_years binwidth 0.00000000000000000000001")
+            .contains("gives more than 10000 bins for values from 0 to 20; use a width of at least 0.002"))
+    }
 }

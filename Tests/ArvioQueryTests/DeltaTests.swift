@@ -204,4 +204,9 @@ final class DeltaTests: XCTestCase {
         let result = try XCTUnwrap(try session.run("w | delta score by wave on id").first?.table)
         XCTAssertTrue(result.notes[0].en.hasPrefix("autumn -> spring (alphabetical order, as no codebook gives one)"), result.notes[0].en)
     }
+
+    func testPerThePhaseColumnIsRefused() {
+        XCTAssertTrue(diagnostic("responses | delta score by phase per phase")
+            .contains("a pair spans both phases, so it cannot be split per phase"))
+    }
 }

@@ -113,4 +113,12 @@ final class CumulativeRoundingTests: XCTestCase {
             }
         }
     }
+
+    func testTicksOfHugeValuesWithATinySpreadStayInRange() {
+        let ticks = NiceTicks.ticks(lower: 1e20, upper: 1e20 + 1, maxTicks: 5, integer: false)
+        XCTAssertFalse(ticks.isEmpty)
+        XCTAssertTrue(ticks.allSatisfy(\.isFinite))
+        let wide = NiceTicks.ticks(lower: -1e308, upper: 1e308, maxTicks: 5, integer: false)
+        XCTAssertTrue(wide.allSatisfy(\.isFinite))
+    }
 }

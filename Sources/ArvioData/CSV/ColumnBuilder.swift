@@ -77,8 +77,11 @@ struct ColumnBuilder {
 /// Reads numbers the way survey files write them.
 enum NumberSyntax {
     /// The whole number in `text`, if it is one (optional sign, digits, surrounding spaces).
+    /// Int64.min is the missing sentinel, so it is not taken as a whole number (the column is
+    /// read as decimals instead) rather than silently becoming missing.
     static func integer(_ text: String) -> Int64? {
-        Int64(text.trimmed)
+        guard let value = Int64(text.trimmed), value != Missing.integer else { return nil }
+        return value
     }
 
     /// The decimal in `text`, if it is one; a decimal comma is accepted when `decimalComma`.

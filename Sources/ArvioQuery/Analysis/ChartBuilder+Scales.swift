@@ -13,7 +13,7 @@ extension ChartBuilder {
             throw typeError(token, column, needs: "an ordinal scale (such as score)", hint: hint)
         }
         let scale = ChartCategories(column, frame: frame, allLevels: true, missingShown: false)
-        let weights = self.weights
+        let weights = try self.weights()
         var rows: [ChartModel.Row] = []
         let groups = try chart.per.map { token throws(Diagnostic) in try categories(token, allLevels: false) }
         let lines = try chart.by.map { token throws(Diagnostic) in try categories(token, allLevels: false) }
@@ -51,13 +51,21 @@ extension ChartBuilder {
             throw typeError(token, column, needs: "numbers", hint: hint)
         }
         let data = frame.data(of: column)
-        let weights = self.weights.weights
+        let weights = try self.weights().weights
+        let total = weights.reduce(0, +)
+        guard total <= 100_000_000 else {
+            throw Diagnostic(chart.keyword.position, "the counts in n add up to \(NumberFormat.full(total)) values, more than a histogram here can hold (100000000); draw it from the rows themselves")
+        }
         var samples: [Double] = []
         var missing = 0
         for row in 0..<frame.rowCount {
             let times = max(0, Int(weights[row]))
             guard let value = data.number(at: row) else { missing += times; continue }
             samples += [Double](repeating: value, count: times)
+        }
+        if let width = chart.options.binWidth, let low = samples.min(), let high = samples.max(),
+           !((high - low) / width <= 10_000) {
+            throw Diagnostic(chart.keyword.position, "binwidth \(NumberFormat.full(width)) gives more than 10000 bins for values from \(NumberFormat.full(low)) to \(NumberFormat.full(high)); use a width of at least \(NumberFormat.full((high - low) / 10_000))")
         }
         var model = ChartModel.histogram(title: title(token), samples: samples, discrete: column.type == .integer,
                                          binWidth: chart.options.binWidth, axisLabel: axisLabel(.count))
@@ -81,12 +89,13 @@ extension ChartBuilder {
         }
         let rows = try categories(per, allLevels: false)
         let data = frame.data(of: column)
+        let weights = try self.weights().weights
         var sums = [[Double]](repeating: [0, 0], count: rows.count)
         var counts = sums
         for row in 0..<frame.rowCount {
             guard let r = rows.index[row], let p = phases.index[row], let value = data.number(at: row) else { continue }
-            sums[r][p] += value * weights.weights[row]
-            counts[r][p] += weights.weights[row]
+            sums[r][p] += value * weights[row]
+            counts[r][p] += weights[row]
         }
         let model = ChartModel.dumbbell(
             title: title(token), phases: phases.labels,

@@ -25,9 +25,16 @@ struct ChartBuilder {
         try context.column(token.text, in: frame.table, at: token.position)
     }
 
-    /// How much each row counts (its `n` when the table is counted already).
-    var weights: ChartWeights {
-        ChartWeights(frame: frame, excluding: (chart.columns + [chart.by, chart.per].compactMap { $0 }).map(\.text))
+    /// How much each row counts (its `n` when the table is counted already). A count must be a
+    /// whole number from 0 to a billion: a negative bar means nothing, and larger weights
+    /// would make totals no chart can hold.
+    func weights() throws(Diagnostic) -> ChartWeights {
+        let weights = ChartWeights(frame: frame, excluding: (chart.columns + [chart.by, chart.per].compactMap { $0 }).map(\.text))
+        if let row = weights.weights.firstIndex(where: { !(0...ChartWeights.largest).contains($0) }) {
+            throw Diagnostic(chart.keyword.position,
+                             "the chart counts each row n times, but n is \(NumberFormat.full(weights.weights[row])) in row \(row + 1); a count is a whole number from 0 to 1000000000")
+        }
+        return weights
     }
 
     /// The column `token` names read as categories; numbers with many values are refused,

@@ -69,6 +69,8 @@ struct ChartWeights {
     var weights: [Double]
     /// The name of the column the weights came from, if any.
     var column: String?
+    /// The largest count a row may carry.
+    static let largest = 1e9
 
     /// The weights of `frame`'s rows; `n` is used unless the chart names it itself.
     init(frame: Frame, excluding named: [String]) {

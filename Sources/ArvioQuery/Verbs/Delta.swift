@@ -14,6 +14,9 @@ struct Delta: Verb {
     }
 
     func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+        if let phase = spec.phase, let same = spec.per.first(where: { $0.text == phase.text }) {
+            throw Diagnostic(same.position, "a pair spans both phases, so it cannot be split per \(phase.text); per takes another column, such as area or participant")
+        }
         let pairing = try spec.pairing(frame: frame, context: context, keyword: keyword)
         let units = PairingUnits.make(frame: frame, keyNames: pairing.keyNames, context: context)
         let grouping = spec.per.isEmpty ? Grouping.single(rowCount: frame.rowCount)

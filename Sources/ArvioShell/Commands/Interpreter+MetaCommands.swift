@@ -70,7 +70,7 @@ extension Interpreter {
         try expect(c, count: 1)
         let value = c.arguments[0]
         if value == "auto" { settings.width = nil; return }
-        guard let n = Int(value), (20...1000).contains(n) else {
+        guard let n = Int(value), OutputSettings.widths.contains(n) else {
             throw c.error(at: 0, "the width is a number of terminal cells from 20 to 1000, or auto; got \"\(value)\"")
         }
         settings.width = n

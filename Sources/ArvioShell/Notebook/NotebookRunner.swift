@@ -49,7 +49,10 @@ struct NotebookRunner {
             return nil
         }
         let notebook = MarkdownNotebook(String(decoding: bytes, as: UTF8.self))
-        applyFrontMatter(notebook.frontMatter)
+        if let problem = applyFrontMatter(notebook.frontMatter) {
+            console.err("\(path): error: \(problem)\n")
+            return nil
+        }
         let original = interpreter.console
         defer { interpreter.console = original }
         var outputs: [String] = []
@@ -67,15 +70,32 @@ struct NotebookRunner {
 
     /// Fixes the settings a notebook's outputs are rendered with, so it checks the same on
     /// every machine: width, character set and language from the front matter, no colour.
-    private func applyFrontMatter(_ front: [String: String]) {
+    /// Returns what is wrong with the front matter, if anything.
+    private func applyFrontMatter(_ front: [String: String]) -> String? {
         var s = OutputSettings()
-        s.width = front["width"].flatMap(Int.init) ?? 80
-        s.charset = front["charset"].flatMap(Charset.init) ?? .unicode
-        s.language = front["lang"].flatMap(Language.init) ?? .en
-        s.format = front["format"].flatMap { OutputFormat(rawValue: $0) } ?? .text
+        s.width = 80
+        if let text = front["width"] {
+            guard let width = Int(text), OutputSettings.widths.contains(width) else {
+                return "the front matter's width is \"\(text)\"; give a number of terminal cells from 20 to 1000"
+            }
+            s.width = width
+        }
+        guard let charset = Charset(rawValue: front["charset"] ?? "unicode") else {
+            return "the front matter's charset is \"\(front["charset"] ?? "")\"; give unicode or ascii"
+        }
+        guard let language = Language(rawValue: front["lang"] ?? "en") else {
+            return "the front matter's lang is \"\(front["lang"] ?? "")\"; give en or fi"
+        }
+        guard let format = OutputFormat(rawValue: front["format"] ?? "text") else {
+            return "the front matter's format is \"\(front["format"] ?? "")\"; give text, markdown, csv or json"
+        }
+        s.charset = charset
+        s.language = language
+        s.format = format
         s.colour = false
         s.maxRows = nil
         interpreter.settings = s
         interpreter.session.language = s.language
+        return nil
     }
 }

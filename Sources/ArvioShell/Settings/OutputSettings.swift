@@ -21,6 +21,9 @@ public struct OutputSettings: Sendable {
     /// Creates settings with the defaults for output that is not a terminal.
     public init() {}
 
+    /// The widths `.width`, `--width` and a notebook's front matter accept, in terminal cells.
+    public static let widths = 20...1000
+
     /// Settings for this process: Unicode only in a UTF-8 locale, colour only on a terminal
     /// without `NO_COLOR`. Nothing probes the terminal.
     public static func forEnvironment() -> OutputSettings {

@@ -1,6 +1,9 @@
 /// Histogram bins with round edges: every bin is left-closed, [a, b), so a value on an edge
 /// belongs to the bin that starts there, and the last bin reaches past the largest value.
 public struct HistogramBins: Sendable, Equatable {
+    /// The most bins a histogram draws; a chosen width that would give more is refused.
+    public static let mostBins = 10_000
+
     /// The bin edges, one more than the bins; equally spaced, multiples of `width`.
     public var edges: [Double]
     /// How many samples fall in each bin.
@@ -28,12 +31,20 @@ public struct HistogramBins: Sendable, Equatable {
                                       maxTicks: sturges + 2, integer: discrete)  // R's pretty() leniency: k + 1 bins
         }
         if discrete { binWidth = max(1, binWidth.rounded(.up)) }
+        // A width too narrow for the range would make more bins than memory holds; the
+        // chart verb refuses such a width, and this keeps any other caller safe.
+        if !((high - low) / binWidth < Double(Self.mostBins)) || !(abs(low / binWidth) < 1e15) {
+            binWidth = NiceTicks.step(lower: low, upper: high == low ? low + 1 : high, maxTicks: 12, integer: discrete)
+        }
         let first = Int((low / binWidth).rounded(.down))
         let last = Int((high / binWidth).rounded(.down))
         let edges = (first...(last + 1)).map { Double($0) * binWidth }
         var counts = Array(repeating: 0, count: edges.count - 1)
         for v in values {
-            var i = min(max(0, Int(((v - edges[0]) / binWidth).rounded(.down))), counts.count - 1)
+            // Clamped as a Double first: values near ±Double.greatestFiniteMagnitude overflow
+            // the subtraction to infinity, which no Int holds.
+            let position = ((v - edges[0]) / binWidth).rounded(.down)
+            var i = position.isNaN ? 0 : Int(min(max(position, 0), Double(counts.count - 1)))
             // Guard against the division landing a hair off an edge.
             while i > 0, v < edges[i] { i -= 1 }
             while i + 1 < counts.count, v >= edges[i + 1] { i += 1 }

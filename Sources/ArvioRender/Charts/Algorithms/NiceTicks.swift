@@ -24,18 +24,24 @@ public enum NiceTicks {
         var lower = lower.isFinite ? lower : 0
         var upper = upper.isFinite ? upper : 1
         if lower > upper { swap(&lower, &upper) }
-        if upper - lower < 1e-12 { upper = lower + 1 }
+        // Values far from zero with a tiny spread (1e20 and 1e20 + 1) cannot be ticked in
+        // steps of their spread: widen the spread so a tick index stays a small whole number.
+        let floor = max(1e-12, max(abs(lower), abs(upper)) * 1e-12)
+        if upper - lower < floor { upper = lower + max(1, floor) }
         // A range across zero needs a tick below, at and above zero: at least two intervals.
         let intervals = max(lower < 0 && upper > 0 ? 2 : 1, maxTicks - 1)
-        var power = Int((log10((upper - lower) / Double(intervals))).rounded(.down)) - 1
+        let span = min(upper - lower, .greatestFiniteMagnitude)
+        var power = Int((log10(span / Double(intervals))).rounded(.down)) - 1
         if integer { power = max(power, 0) }
         while true {
             for mantissa in [1, 2, 5] {
                 let step = Step(mantissa: mantissa, power: power)
                 let size = value(step: step, times: 1)
-                let first = Int((lower / size + 1e-9).rounded(.down))
-                let last = Int((upper / size - 1e-9).rounded(.up))
-                if last - first <= intervals { return (step, first, last) }
+                let first = (lower / size + 1e-9).rounded(.down)
+                let last = (upper / size - 1e-9).rounded(.up)
+                // A step too fine for the values' size gives tick indexes no Int holds: go coarser.
+                guard abs(first) < 1e15, abs(last) < 1e15 else { continue }
+                if last - first <= Double(intervals) { return (step, Int(first), Int(last)) }
             }
             power += 1
         }
