@@ -6,8 +6,9 @@ import ArvioData
 /// is hashed and no column is gathered through the selection first. Other key types (decimals,
 /// text, wide number ranges) return nil and take `OrderedKeys`.
 enum DenseKeys {
-    /// The most combinations the dense ids may span.
-    static let maximumCombinations = 1 << 20
+    /// The most combinations the dense ids may span: a million, or as many as there are rows,
+    /// so that the tables stay no larger than the columns.
+    static func maximumCombinations(rowCount: Int) -> Int { max(1 << 20, rowCount) }
 
     private enum Ranks {
         /// `table[code]` is the rank of a code.
@@ -21,10 +22,11 @@ enum DenseKeys {
     static func ids(for columns: [ColumnData], rows: [Int]?, rowCount: Int) -> (ids: [Int32], count: Int)? {
         var ranks: [(Ranks, Int)] = []
         var product = 1
+        let limit = maximumCombinations(rowCount: rowCount)
         for data in columns {
-            guard let (rank, count) = self.ranks(data) else { return nil }
+            guard let (rank, count) = self.ranks(data, limit: limit) else { return nil }
             product *= count
-            guard product <= maximumCombinations else { return nil }
+            guard product <= limit else { return nil }
             ranks.append((rank, count))
         }
         // Written whole by the first key column, so not zeroed first.
@@ -94,7 +96,7 @@ enum DenseKeys {
     }
 
     /// A column's rank table and rank count, when it is dense.
-    private static func ranks(_ data: ColumnData) -> (Ranks, Int)? {
+    private static func ranks(_ data: ColumnData, limit: Int) -> (Ranks, Int)? {
         switch data {
         case .categorical(let c, _):
             // As `OrderedKeys`: code order (scale or codebook order), missing (code 0) last.
@@ -106,7 +108,7 @@ enum DenseKeys {
             let (low, high) = range(of: values)
             if low > high { return (.integers(values, low: 0, missing: 0), 1) }
             let (span, overflow) = high.subtractingReportingOverflow(low)
-            guard !overflow, span < Int64(maximumCombinations) else { return nil }
+            guard !overflow, span < Int64(limit) else { return nil }
             return (.integers(values, low: low, missing: Int32(span + 1)), Int(span) + 2)
         default:
             return nil

@@ -35,12 +35,14 @@ struct Grouping {
         let idCount = combined.count
         // The first row of each id: each core finds the firsts in its part, the earliest part wins.
         let parts = Parallel.ranges(rowCount)
+        // With many ids, one table of firsts is cheaper than one per core.
+        let firstParts = idCount > 1 << 16 ? [0..<rowCount] : parts
         let firsts = combined.ids.withUnsafeBufferPointer { ids in
-            Parallel.map(parts.count) { k -> [Int] in
+            Parallel.map(firstParts.count) { k -> [Int] in
                 var first = [Int](repeating: -1, count: idCount)
                 first.withUnsafeMutableBufferPointer { first in
-                    var row = parts[k].upperBound - 1
-                    while row >= parts[k].lowerBound {
+                    var row = firstParts[k].upperBound - 1
+                    while row >= firstParts[k].lowerBound {
                         first[Int(ids[row])] = row
                         row -= 1
                     }
