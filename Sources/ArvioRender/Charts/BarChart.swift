@@ -23,7 +23,7 @@ enum BarChart {
         let notes = annotations(values, measure: chart.measure, charset: options.charset)
         var bars: [Bar] = []
         var breaks: [Int: Bool] = [:]
-        for (i, row) in chart.rows.enumerated() {
+        for i in chart.rows.indices {
             if i > 0, seriesCount > 1 || ChartLabels.startsGroup(chart.rows, i) { breaks[bars.count] = true }
             for j in 0..<seriesCount {
                 var label = j == 0 ? labels.texts[i] : String(repeating: " ", count: labels.width)

@@ -94,7 +94,8 @@ extension Interpreter {
             if let only = codebook?.tableNames, only.count == 1, only[0] != arguments.name {
                 book.entries = book.entries.map { var e = $0; e.table = arguments.name; return e }
             }
-            let table = try CSVReader.read(path: arguments.file, name: arguments.name, codebook: book)
+            let table = try CSVReader.read(path: arguments.file, name: arguments.name, codebook: book,
+                                           isCancelled: session.isCancelled)
             var workspace = session.workspace
             workspace.add(table)
             if codebook != nil { try DatasetLoader.declareRelations(book, in: &workspace) }
