@@ -46,4 +46,8 @@ final class MissingValueTests: XCTestCase {
     func testMissingKeysFormTheirOwnGroupLast() {
         XCTAssertEqual(rows(table("responses | count by score")).last, ["NA", "2"])
     }
+
+    func testAComparisonWithANumberThatHasNoValueIsUnknownNotATypeError() {
+        XCTAssertEqual(rows(table("participants | where 1/0 != 5 | count")), [["0"]])
+    }
 }

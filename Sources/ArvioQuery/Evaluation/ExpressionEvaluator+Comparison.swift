@@ -93,7 +93,10 @@ extension ExpressionEvaluator {
         if let x = a.number, let y = b.number { return .logical(op.holds(x, y)) }
         if case .text(let x) = a, case .text(let y) = b { return .logical(op.holds(x, y)) }
         if case .logical(let x) = a, case .logical(let y) = b, !op.isOrdering { return .logical(op == .equal ? x == y : x != y) }
-        if (a == .decimal(.nan)) || (b == .decimal(.nan)) { return .missing }
+        // NaN never equals itself, so `== .decimal(.nan)` cannot find it: a number with no
+        // value (1/0, the mean of nothing) makes the comparison unknown, as in a column.
+        if case .decimal(let x) = a, x.isNaN { return .missing }
+        if case .decimal(let y) = b, y.isNaN { return .missing }
         throw Diagnostic(position, "cannot compare \(a.typeName) with \(b.typeName)")
     }
 
