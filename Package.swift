@@ -23,6 +23,8 @@ let package = Package(
             name: "arvio",
             dependencies: [
                 "ArvioShell",
+                "ArvioData",
+                "ArvioRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

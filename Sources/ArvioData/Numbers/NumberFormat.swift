@@ -36,6 +36,12 @@ public enum NumberFormat {
     /// A test statistic or measure in text: `statisticDecimals` places.
     public static func statistic(_ value: Double) -> String { fixed(value, decimals: statisticDecimals) }
 
+    /// A number used as a name (a category, a join key): whole without a point (3), anything
+    /// else at full precision (2.5), so the same value always reads the same.
+    public static func plain(_ value: Double) -> String {
+        value.isFinite && value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : full(value)
+    }
+
     /// A count held in a decimal column: whole without decimals (7), and anything that is not
     /// whole with the report's places, so a fraction is never hidden.
     public static func count(_ value: Double) -> String {

@@ -36,7 +36,7 @@ struct ChartCategories {
         case .integer, .decimal:
             let numbers = (0..<rowCount).map { data.number(at: $0) }
             let distinct = Array(Set(numbers.compactMap { $0 })).sorted()
-            labels = distinct.map { Localized(ChartCategories.format($0)) }
+            labels = distinct.map { Localized(NumberFormat.plain($0)) }
             let position = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
             index = numbers.map { $0.flatMap { position[$0] } }
         case .text(let values):
@@ -55,10 +55,6 @@ struct ChartCategories {
         self.index = index
     }
 
-    /// A whole number without a decimal point, other numbers as Swift prints them.
-    static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-    }
 }
 
 /// How much each row of a frame counts: 1, or the value of its count column `n` when the

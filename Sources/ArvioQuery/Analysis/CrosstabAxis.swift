@@ -64,7 +64,7 @@ struct CrosstabAxis {
     private static func level(of data: ColumnData, row: Int) -> Level {
         switch data {
         case .integer(let v): Level(value: String(v[row]), number: Double(v[row]))
-        case .decimal(let v): Level(value: AnalysisText.plain(v[row]), number: v[row])
+        case .decimal(let v): Level(value: NumberFormat.plain(v[row]), number: v[row])
         case .text(let v): Level(value: v[row] ?? "")
         case .categorical(let c, _): c.level(at: row) ?? Level(value: "")
         }

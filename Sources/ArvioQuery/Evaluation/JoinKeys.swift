@@ -37,7 +37,7 @@ enum JoinKeys {
         switch data {
         case .text(let t): return t
         case .integer(let v): return v.map { Missing.isMissing($0) ? nil : String($0) }
-        case .decimal(let v): return v.map { $0.isNaN ? nil : ($0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : String($0)) }
+        case .decimal(let v): return v.map { $0.isNaN ? nil : NumberFormat.plain($0) }
         case .categorical(let c, _):
             let values = [nil] + c.levels.map { Optional($0.value) }
             return c.codes.widened.map { values[Int($0)] }
