@@ -32,11 +32,85 @@ struct PairedChange {
         t = Self.run { try PairedTTest(pre: pre, post: post) }
     }
 
+    /// The same from a tally of whole-number pairs: counted, not sorted.
+    init(tally: PairedTally, zeroHandling: WilcoxonSignedRankTest.ZeroHandling) {
+        let w = tally.width
+        let dc = tally.differenceCounts
+        count = dc.reduce(0, +)
+        func sumOf(_ c: [Int], _ offset: Int) -> Int { c.indices.reduce(0) { $0 + c[$1] * ($1 + offset) } }
+        let n = Double(count)
+        meanPre = count == 0 ? .nan : Double(sumOf(tally.preCounts, tally.low)) / n
+        meanPost = count == 0 ? .nan : Double(sumOf(tally.postCounts, tally.low)) / n
+        meanChange = count == 0 ? .nan : Double(sumOf(dc, 1 - w)) / n
+        // The type-7 median of the sorted differences, read off the counts.
+        func sorted(_ i: Int) -> Double {
+            var seen = 0
+            for (v, c) in dc.enumerated() {
+                seen += c
+                if i < seen { return Double(v - w + 1) }
+            }
+            return .nan
+        }
+        if count == 0 {
+            medianChange = .nan
+        } else {
+            let h = (n - 1) * 0.5 + 1
+            if h <= 1 { medianChange = sorted(0) } else if h >= n { medianChange = sorted(count - 1) } else {
+                let lower = h.rounded(.down)
+                let i = Int(lower) - 1
+                let (x0, x1) = (sorted(i), sorted(i + 1))
+                medianChange = x0 + (h - lower) * (x1 - x0)
+            }
+        }
+        let up = dc[w...].reduce(0, +), down = dc[..<(w - 1)].reduce(0, +), ties = count - up - down
+        improved = up
+        worse = down
+        same = ties
+        wilcoxon = Self.run { try WilcoxonSignedRankTest(tally: tally, zeroHandling: zeroHandling) }
+        sign = Self.run { try SignTest(positive: up, negative: down, ties: ties) }
+        t = Self.run { try PairedTTest(tally: tally) }
+    }
+
+    /// The change in each of `groupCount` groups, pair i in group `groupOf(i)`: counted in
+    /// tallies when the values are whole numbers in a small range and the groups are large.
+    static func grouped(pre: [Double], post: [Double], groupCount: Int, groupOf: (Int) -> Int,
+                        zeroHandling: WilcoxonSignedRankTest.ZeroHandling) -> [PairedChange] {
+        if pre.count >= tallyThreshold * max(groupCount, 1), let range = PairedTally.range(pre, post) {
+            var tallies = [PairedTally](repeating: PairedTally(low: range.low, width: range.width), count: groupCount)
+            let w = range.width, low = range.low
+            var flat = [Int](repeating: 0, count: groupCount * w * w)
+            flat.withUnsafeMutableBufferPointer { flat in
+                pre.withUnsafeBufferPointer { pre in
+                    post.withUnsafeBufferPointer { post in
+                        for i in pre.indices {
+                            flat[(groupOf(i) * w + Int(pre[i]) - low) * w + Int(post[i]) - low] += 1
+                        }
+                    }
+                }
+            }
+            for g in 0..<groupCount { tallies[g].counts = Array(flat[(g * w * w)..<((g + 1) * w * w)]) }
+            if tallies.allSatisfy({ $0.total >= tallyThreshold }) {
+                return tallies.map { PairedChange(tally: $0, zeroHandling: zeroHandling) }
+            }
+        }
+        var preOf = [[Double]](repeating: [], count: groupCount)
+        var postOf = preOf
+        for i in pre.indices {
+            let g = groupOf(i)
+            preOf[g].append(pre[i])
+            postOf[g].append(post[i])
+        }
+        return (0..<groupCount).map { PairedChange(pre: preOf[$0], post: postOf[$0], zeroHandling: zeroHandling) }
+    }
+
+    /// Groups with fewer pairs take the arrays (exactly as before; small data is unchanged).
+    static let tallyThreshold = 1000
+
     static func mean(_ x: [Double]) -> Double {
         x.isEmpty ? .nan : x.reduce(0, +) / Double(x.count)
     }
 
-    private static func run<T>(_ body: () throws -> T) -> Result<T, StatsError> {
+    static func run<T>(_ body: () throws -> T) -> Result<T, StatsError> {
         do { return .success(try body()) } catch let error as StatsError { return .failure(error) } catch {
             return .failure(.nonFiniteValue)
         }

@@ -47,24 +47,25 @@ extension Pairing {
         result.orderSource = phases.orderSource
         result.keyNames = try keyNames(frame: frame, phase: phase, on: on, context: context, keyword: keyword)
         let keyData = result.keyNames.map { name in frame.data(of: frame.table.column(named: name)!) }
-        let ids = OrderedKeys.ids(for: keyData, rowCount: frame.rowCount)
-        var preRow = [Int](repeating: -1, count: ids.count)
-        var postRow = [Int](repeating: -1, count: ids.count)
+        let ids = CategoryKeys(keyData, rowCount: frame.rowCount)
+            ?? CategoryKeys(ordered: OrderedKeys.ids(for: keyData, rowCount: frame.rowCount))
+        var preRow = [Int32](repeating: -1, count: ids.count)
+        var postRow = [Int32](repeating: -1, count: ids.count)
         for row in 0..<frame.rowCount {
             if row % EvaluationContext.chunk == 0 { try context.checkCancelled(at: keyword.position) }
             let side = phases.sideOf[row]
             guard side >= 0, !result.values[row].isNaN else { continue }
-            let id = Int(ids.ids[row])
+            let id = ids.id(row)
             if side == 0 {
                 if preRow[id] >= 0 { throw duplicate(frame, result, row, phases.names.first, keyword) }
-                preRow[id] = row
+                preRow[id] = Int32(row)
             } else {
                 if postRow[id] >= 0 { throw duplicate(frame, result, row, phases.names.second, keyword) }
-                postRow[id] = row
+                postRow[id] = Int32(row)
             }
         }
         for id in 0..<ids.count {
-            let a = preRow[id], b = postRow[id]
+            let a = Int(preRow[id]), b = Int(postRow[id])
             if a >= 0 && b >= 0 {
                 result.preRows.append(a)
                 result.postRows.append(b)
@@ -140,6 +141,52 @@ extension Pairing {
             "\(name) \(PairingValues.text(frame.data(of: frame.table.column(named: name)!), row))"
         }.joined(separator: ", ")
         return Diagnostic(keyword.position, "two rows have \(key) in phase \(phase), so they cannot be paired; pair on more columns with on <column>, ...")
+    }
+}
+
+/// The pairing key of each row as one integer, in the order of `OrderedKeys` (lexicographic,
+/// missing last). When every key column is categorical (and the product of their level counts
+/// is small), the id is read off the codes: no per-row id arrays and no compaction.
+struct CategoryKeys {
+    var count: Int
+    private var codes: [Codes] = []
+    private var strides: [Int] = []
+    private var ranks: [[Int]] = []
+    private var ordered: [Int32]?
+
+    init(ordered: (ids: [Int32], count: Int)) {
+        count = ordered.count
+        self.ordered = ordered.ids
+    }
+
+    init?(_ columns: [ColumnData], rowCount: Int) {
+        guard !columns.isEmpty, rowCount < Int(Int32.max) else { return nil }
+        var product = 1
+        for data in columns {
+            guard case .categorical(let c, _) = data else { return nil }
+            let levels = c.levels.count
+            // OrderedKeys' ids: level order, missing (code 0) last.
+            ranks.append([levels] + Array(0..<levels))
+            codes.append(c.codes)
+            let (next, overflow) = product.multipliedReportingOverflow(by: levels + 1)
+            guard !overflow, next <= max(4 * rowCount, 1 << 16) else { return nil }
+            product = next
+        }
+        var stride = 1
+        strides = Array(repeating: 0, count: columns.count)
+        for i in columns.indices.reversed() {
+            strides[i] = stride
+            stride *= ranks[i].count
+        }
+        count = product
+    }
+
+    @inline(__always)
+    func id(_ row: Int) -> Int {
+        if let ordered { return Int(ordered[row]) }
+        var id = 0
+        for i in codes.indices { id += ranks[i][codes[i][row]] * strides[i] }
+        return id
     }
 }
 

@@ -19,6 +19,10 @@ struct PairingUnits {
     /// The referred-to table (participants) and the row of each frame row's unit in it.
     var target: Table?
     var targetRowOf: (Int) -> Int?
+    /// A dense id of each frame row's unit (`0 ..< idCount`, equal units equal ids) when the
+    /// unit column is categorical, so units are counted without building their names.
+    var idOf: ((Int) -> Int)? = nil
+    var idCount = 0
 
     /// The units of `frame`'s rows under the pairing key `keyNames`.
     static func make(frame: Frame, keyNames: [String], context: EvaluationContext) -> PairingUnits {
@@ -55,7 +59,13 @@ struct PairingUnits {
             guard let referred, let targetRow = targetRowOf(row) else { return nil }
             return referred(targetRow)
         }
-        return PairingUnits(name: unit.name, unitOf: unitOf, reasonOf: reasonOf, target: target?.table, targetRowOf: targetRowOf)
+        var units = PairingUnits(name: unit.name, unitOf: unitOf, reasonOf: reasonOf, target: target?.table, targetRowOf: targetRowOf)
+        if case .categorical(let c, _) = data {
+            let codes = c.codes
+            units.idOf = { codes[$0] }
+            units.idCount = c.levels.count + 1
+        }
+        return units
     }
 
     /// The reason column of `table` as a function of a row (through `rows`, a selection).
@@ -92,6 +102,7 @@ struct PairingUnits {
     /// "P04 (dropped out of the training), P06 (…)": the units of `rows` with their reasons,
     /// each once, with how many rows each has when more than one.
     func listing(_ rows: [Int], limit: Int = 20) -> (text: String, units: Int) {
+        if let idOf { return listing(rows, limit: limit, idOf: idOf) }
         var order: [String] = []
         var count: [String: Int] = [:]
         var reason: [String: String] = [:]
@@ -112,5 +123,48 @@ struct PairingUnits {
         }
         let more = order.count > limit ? ", … \(order.count - limit) more" : ""
         return (parts.joined(separator: ", ") + more, order.count)
+    }
+
+    /// The same listing, counting units by id and naming only the first `limit`.
+    private func listing(_ rows: [Int], limit: Int, idOf: (Int) -> Int) -> (text: String, units: Int) {
+        var count = [Int32](repeating: 0, count: idCount)
+        var firstRows: [Int] = []
+        var units = 0
+        var many = false
+        for row in rows {
+            let id = idOf(row)
+            if count[id] == 0 {
+                units += 1
+                if firstRows.count < limit { firstRows.append(row) }
+            } else {
+                many = true
+            }
+            count[id] += 1
+        }
+        let parts = firstRows.map { row -> String in
+            let unit = unitOf(row)
+            var extra: [String] = []
+            if many { extra.append("\(count[idOf(row)])") }
+            if let r = reasonOf(row) { extra.append(r) }
+            return extra.isEmpty ? unit : "\(unit) (\(extra.joined(separator: ", ")))"
+        }
+        let more = units > limit ? ", … \(units - limit) more" : ""
+        return (parts.joined(separator: ", ") + more, units)
+    }
+
+    /// How many distinct units the rows belong to.
+    func unitCount(_ rows: [Int]) -> Int {
+        if let idOf {
+            var seen = [Bool](repeating: false, count: idCount)
+            var units = 0
+            for row in rows where !seen[idOf(row)] {
+                seen[idOf(row)] = true
+                units += 1
+            }
+            return units
+        }
+        var seen = Set<String>()
+        for row in rows { seen.insert(unitOf(row)) }
+        return seen.count
     }
 }

@@ -22,18 +22,16 @@ struct Delta: Verb {
         let grouping = spec.per.isEmpty ? Grouping.single(rowCount: frame.rowCount)
             : try Grouping.make(frame: frame, keys: spec.per, context: context)
         let groupCount = grouping.groupCount
-        var preOf = [[Double]](repeating: [], count: groupCount)
-        var postOf = preOf
-        for i in pairing.preRows.indices {
-            let g = Int(grouping.groupOf[pairing.preRows[i]])
-            preOf[g].append(pairing.pre[i])
-            postOf[g].append(pairing.post[i])
-        }
         var preOnly = [Int64](repeating: 0, count: groupCount)
         var postOnly = preOnly
         for row in pairing.preOnlyRows { preOnly[Int(grouping.groupOf[row])] += 1 }
         for row in pairing.postOnlyRows { postOnly[Int(grouping.groupOf[row])] += 1 }
-        let changes = (0..<groupCount).map { PairedChange(pre: preOf[$0], post: postOf[$0], zeroHandling: spec.zeroHandling) }
+        let changes = grouping.groupOf.withUnsafeBufferPointer { groupOf in
+            pairing.preRows.withUnsafeBufferPointer { preRows in
+                PairedChange.grouped(pre: pairing.pre, post: pairing.post, groupCount: groupCount,
+                                     groupOf: { Int(groupOf[preRows[$0]]) }, zeroHandling: spec.zeroHandling)
+            }
+        }
 
         var columns = grouping.keyColumns
         columns.append(Column(name: "n", data: .integer(changes.map { Int64($0.count) })))
@@ -61,7 +59,8 @@ struct Delta: Verb {
         let perIsKey = spec.per.allSatisfy { pairing.keyNames.contains($0.text) }
         if spec.per.isEmpty || perIsKey {
             let all = spec.per.isEmpty ? changes[0]
-                : PairedChange(pre: pairing.pre, post: pairing.post, zeroHandling: spec.zeroHandling)
+                : PairedChange.grouped(pre: pairing.pre, post: pairing.post, groupCount: 1, groupOf: { _ in 0 },
+                                       zeroHandling: spec.zeroHandling)[0]
             let title = Localized(en: "\(spec.valueName): \(arrow), \(all.count) pairs", fi: "\(spec.valueName): \(arrow), \(all.count) paria")
             return [all.block(title: title, zeroHandling: spec.zeroHandling)]
         }
@@ -100,12 +99,11 @@ struct Delta: Verb {
                                    fi: "Rivit on nimetty järjestysnumerollaan; nimeä tunnistesarake: on <sarake>."))
         }
         if pairing.keyNames.count > 1, let unitName = units.name {
-            var seen = Set<String>()
-            for row in pairing.preRows { seen.insert(units.unitOf(row)) }
-            if seen.count < n {
+            let seen = units.unitCount(pairing.preRows)
+            if seen < n {
                 notes.append(Localized(
-                    en: "The \(n) pairs come from \(seen.count) \(unitName) values, several pairs each; the tests treat the pairs as independent.",
-                    fi: "\(n) paria tulee \(seen.count) \(unitName)-arvolta, useita kultakin; testit käsittelevät pareja riippumattomina."))
+                    en: "The \(n) pairs come from \(seen) \(unitName) values, several pairs each; the tests treat the pairs as independent.",
+                    fi: "\(n) paria tulee \(seen) \(unitName)-arvolta, useita kultakin; testit käsittelevät pareja riippumattomina."))
             }
         }
         return notes

@@ -51,3 +51,31 @@ public struct PairedTTest: HypothesisTest, Equatable {
         cohensDav = summary.mean / ((sdPre + sdPost) / 2)
     }
 }
+
+extension PairedTTest {
+    /// Tests the pairs of a tally: the same result as `init(pre:post:)` (to rounding), the
+    /// moments taken over the few distinct values.
+    public init(tally: PairedTally, confidenceLevel: Double = 0.95) throws {
+        guard confidenceLevel > 0 && confidenceLevel < 1 else { throw StatsError.invalidProbability(confidenceLevel) }
+        let d = PairedTally.moments(tally.differenceCounts, offset: 1 - tally.width)
+        guard d.n > 0 else { throw StatsError.tooFewObservations(needed: 1, got: 0) }
+        guard let sd = d.sd else { throw StatsError.tooFewObservations(needed: 2, got: 1) }
+        guard sd > 0 else { throw StatsError.zeroVariance }
+        let n = Double(d.n), df = n - 1
+        let standardError = sd / n.squareRoot()
+        statistic = d.mean / standardError
+        degreesOfFreedom = df
+        pValue = StudentTDistribution.twoSidedP(statistic, df: df)
+        count = d.n
+        meanDifference = d.mean
+        standardDeviationOfDifferences = sd
+        let margin = StudentTDistribution.quantile(0.5 + confidenceLevel / 2, df: df) * standardError
+        confidenceInterval = (d.mean - margin)...(d.mean + margin)
+        cohensDz = d.mean / sd
+        let j = exp(GammaFunction.logGamma(df / 2) - GammaFunction.logGamma((df - 1) / 2)) / (df / 2).squareRoot()
+        hedgesGz = df > 1 ? cohensDz * j : .nan
+        let sdPre = PairedTally.moments(tally.preCounts, offset: tally.low).sd ?? 0
+        let sdPost = PairedTally.moments(tally.postCounts, offset: tally.low).sd ?? 0
+        cohensDav = d.mean / ((sdPre + sdPost) / 2)
+    }
+}

@@ -28,13 +28,53 @@ public struct SignTest: HypothesisTest, Equatable {
         pValue = Self.binomialTwoSided(positive, n: positive + negative)
     }
 
+    /// Tests counts of pairs that went up, down and stayed; throws when none moved.
+    public init(positive: Int, negative: Int, ties: Int) throws {
+        self.positive = positive
+        self.negative = negative
+        self.ties = ties
+        guard positive + negative > 0 else { throw StatsError.tooFewObservations(needed: 1, got: 0) }
+        statistic = Double(positive)
+        pValue = Self.binomialTwoSided(positive, n: positive + negative)
+    }
+
     /// R's two-sided rule with p = 1/2: the mass of outcomes no more likely than the observed one.
     static func binomialTwoSided(_ k: Int, n: Int) -> Double {
+        if n > 2000, let tails = tailSum(k, n: n) { return min(1, tails) }
         let observed = BinomialDistribution.pmf(k, n: n, p: 0.5) * (1 + 1e-7)
         let total = (0...n).reduce(0.0) { sum, x in
             let mass = BinomialDistribution.pmf(x, n: n, p: 0.5)
             return mass <= observed ? sum + mass : sum
         }
         return min(1, total)
+    }
+
+    /// The same sum for large n without visiting every outcome: the pmf is unimodal and
+    /// symmetric, so the outcomes no more likely than k are two tails, summed outward from their
+    /// edges until the terms no longer change the sum. nil when the tails meet (sum everything).
+    private static func tailSum(_ k: Int, n: Int) -> Double? {
+        let observed = BinomialDistribution.pmf(k, n: n, p: 0.5) * (1 + 1e-7)
+        func mass(_ x: Int) -> Double { BinomialDistribution.pmf(x, n: n, p: 0.5) }
+        var a = min(k, n - k), b = max(k, n - k)
+        while a + 1 < b && mass(a + 1) <= observed { a += 1 }
+        while b - 1 > a && mass(b - 1) <= observed { b -= 1 }
+        guard a + 1 < b else { return nil }
+        var lower = 0.0
+        var x = a
+        while x >= 0 {
+            let m = mass(x)
+            if m == 0 || m < lower * 1e-18 { break }
+            lower += m
+            x -= 1
+        }
+        var upper = 0.0
+        x = b
+        while x <= n {
+            let m = mass(x)
+            if m == 0 || m < upper * 1e-18 { break }
+            upper += m
+            x += 1
+        }
+        return lower + upper
     }
 }

@@ -76,3 +76,49 @@ public struct WilcoxonSignedRankTest: HypothesisTest, Equatable {
         }
     }
 }
+
+extension WilcoxonSignedRankTest {
+    /// Tests the differences of a tally: the same result as `init(differences:)`, with the
+    /// |differences| ranked by counting their few distinct values instead of sorting.
+    public init(tally: PairedTally, zeroHandling: ZeroHandling = .wilcoxon,
+                exactLimit: Int = WilcoxonSignedRankTest.defaultExactLimit) throws {
+        let w = tally.width
+        let dc = tally.differenceCounts
+        let zeros = dc[w - 1]
+        let n = dc.reduce(0, +)
+        let nonZero = n - zeros
+        guard nonZero > 0 else { throw StatsError.tooFewObservations(needed: 1, got: 0) }
+        var ranks: [Int] = []
+        var position = 0, plus = 0, total = 0
+        var squares = 0.0
+        for a in (zeroHandling == .wilcoxon ? 1 : 0)..<w {
+            let up = a == 0 ? 0 : dc[w - 1 + a], down = a == 0 ? 0 : dc[w - 1 - a]
+            let c = a == 0 ? zeros : up + down
+            guard c > 0 else { continue }
+            // Positions position ..< position + c share the doubled midrank 2·position + c + 1.
+            let r = 2 * position + c + 1
+            plus += up * r
+            total += (up + down) * r
+            squares += Double(up + down) * Double(r * r)
+            if nonZero <= exactLimit { ranks.append(contentsOf: repeatElement(r, count: up + down)) }
+            position += c
+        }
+        statistic = Double(plus) / 2
+        wMinus = Double(total - plus) / 2
+        nonZeroCount = nonZero
+        zeroCount = zeros
+        rankBiserial = Double(2 * plus - total) / Double(total)
+        let mean = Double(total) / 4
+        let variance = squares / 16
+        normalApproximation = ZTest(z: (statistic - mean) / variance.squareRoot(),
+                                    method: "normal approximation, tie-corrected, no continuity correction")
+        isExact = nonZero <= exactLimit
+        if isExact {
+            pValue = ExactRankDistributions.twoSidedP(ExactRankDistributions.signedRank(doubledRanks: ranks), observed: plus)
+            method = "exact conditional on ties"
+        } else {
+            pValue = normalApproximation.pValue
+            method = normalApproximation.method
+        }
+    }
+}
