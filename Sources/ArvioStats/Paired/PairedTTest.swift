@@ -31,24 +31,31 @@ public struct PairedTTest: HypothesisTest, Equatable {
         guard confidenceLevel > 0 && confidenceLevel < 1 else { throw StatsError.invalidProbability(confidenceLevel) }
         let differences = zip(post, pre).map { $0 - $1 }
         let summary = try DescriptiveSummary(differences)
-        guard let sd = summary.standardDeviation else { throw StatsError.tooFewObservations(needed: 2, got: 1) }
+        try self.init(mean: summary.mean, sd: summary.standardDeviation, count: differences.count,
+                      sdPre: try DescriptiveSummary(pre).standardDeviation ?? 0,
+                      sdPost: try DescriptiveSummary(post).standardDeviation ?? 0,
+                      confidenceLevel: confidenceLevel)
+    }
+
+    /// The test from the moments of the differences, shared by the array and the tally paths.
+    private init(mean: Double, sd: Double?, count: Int, sdPre: Double, sdPost: Double,
+                 confidenceLevel: Double) throws {
+        guard let sd else { throw StatsError.tooFewObservations(needed: 2, got: 1) }
         guard sd > 0 else { throw StatsError.zeroVariance }
-        let n = Double(differences.count), df = n - 1
+        let n = Double(count), df = n - 1
         let standardError = sd / n.squareRoot()
-        statistic = summary.mean / standardError
+        statistic = mean / standardError
         degreesOfFreedom = df
         pValue = StudentTDistribution.twoSidedP(statistic, df: df)
-        count = differences.count
-        meanDifference = summary.mean
+        self.count = count
+        meanDifference = mean
         standardDeviationOfDifferences = sd
         let margin = StudentTDistribution.quantile(0.5 + confidenceLevel / 2, df: df) * standardError
-        confidenceInterval = (summary.mean - margin)...(summary.mean + margin)
-        cohensDz = summary.mean / sd
+        confidenceInterval = (mean - margin)...(mean + margin)
+        cohensDz = mean / sd
         let j = exp(GammaFunction.logGamma(df / 2) - GammaFunction.logGamma((df - 1) / 2)) / (df / 2).squareRoot()
         hedgesGz = df > 1 ? cohensDz * j : .nan
-        let sdPre = try DescriptiveSummary(pre).standardDeviation ?? 0
-        let sdPost = try DescriptiveSummary(post).standardDeviation ?? 0
-        cohensDav = summary.mean / ((sdPre + sdPost) / 2)
+        cohensDav = mean / ((sdPre + sdPost) / 2)
     }
 }
 
@@ -59,23 +66,9 @@ extension PairedTTest {
         guard confidenceLevel > 0 && confidenceLevel < 1 else { throw StatsError.invalidProbability(confidenceLevel) }
         let d = PairedTally.moments(tally.differenceCounts, offset: 1 - tally.width)
         guard d.n > 0 else { throw StatsError.tooFewObservations(needed: 1, got: 0) }
-        guard let sd = d.sd else { throw StatsError.tooFewObservations(needed: 2, got: 1) }
-        guard sd > 0 else { throw StatsError.zeroVariance }
-        let n = Double(d.n), df = n - 1
-        let standardError = sd / n.squareRoot()
-        statistic = d.mean / standardError
-        degreesOfFreedom = df
-        pValue = StudentTDistribution.twoSidedP(statistic, df: df)
-        count = d.n
-        meanDifference = d.mean
-        standardDeviationOfDifferences = sd
-        let margin = StudentTDistribution.quantile(0.5 + confidenceLevel / 2, df: df) * standardError
-        confidenceInterval = (d.mean - margin)...(d.mean + margin)
-        cohensDz = d.mean / sd
-        let j = exp(GammaFunction.logGamma(df / 2) - GammaFunction.logGamma((df - 1) / 2)) / (df / 2).squareRoot()
-        hedgesGz = df > 1 ? cohensDz * j : .nan
-        let sdPre = PairedTally.moments(tally.preCounts, offset: tally.low).sd ?? 0
-        let sdPost = PairedTally.moments(tally.postCounts, offset: tally.low).sd ?? 0
-        cohensDav = d.mean / ((sdPre + sdPost) / 2)
+        try self.init(mean: d.mean, sd: d.sd, count: d.n,
+                      sdPre: PairedTally.moments(tally.preCounts, offset: tally.low).sd ?? 0,
+                      sdPost: PairedTally.moments(tally.postCounts, offset: tally.low).sd ?? 0,
+                      confidenceLevel: confidenceLevel)
     }
 }
