@@ -56,7 +56,7 @@ enum CrosstabCell: String, CaseIterable, Sendable {
         case .total: return n > 0 ? 100 * observed / n : nil
         case .expected: return n > 0 ? rowTotal * columnTotal / n : nil
         case .resid, .adjresid:
-            guard let i, let j, n > 0 else { return nil }
+            guard i != nil, j != nil, n > 0 else { return nil }
             let expected = rowTotal * columnTotal / n
             guard expected > 0 else { return nil }
             if self == .resid { return (observed - expected) / expected.squareRoot() }
