@@ -21,33 +21,23 @@ public struct StatementSource: Sendable, Hashable {
 public enum StatementSplitter {
     /// The statements and meta-command lines of `source`, in order.
     public static func split(_ source: String, firstLine: Int = 1) -> [StatementSource] {
-        var result: [StatementSource] = []
-        var pending: [Substring] = []
-        var pendingStart = firstLine
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        for (offset, rawLine) in lines.enumerated() {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            let number = firstLine + offset
-            if pending.isEmpty {
-                let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
-                if trimmed.hasPrefix(".") {
-                    result.append(StatementSource(text: String(trimmed), firstLine: number, isMetaCommand: true))
-                    continue
-                }
-                if Scanner.tolerantTokens(in: String(line)).allSatisfy({ $0.kind == .newline }) { continue }
-                pendingStart = number
-            }
-            pending.append(line)
-            let text = pending.joined(separator: "\n")
-            if !isIncomplete(text) {
-                result.append(StatementSource(text: text, firstLine: pendingStart, isMetaCommand: false))
-                pending = []
+        var assembler = StatementAssembler()
+        var units: [StatementAssembler.Unit] = []
+        // "\r\n" is one Character, so both line ends are split on explicitly.
+        let lines = source.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        for (offset, line) in lines.enumerated() {
+            let text = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+            if let unit = assembler.feed(text, number: firstLine + offset) { units.append(unit) }
+        }
+        if let last = assembler.finish() { units.append(last) }
+        return units.map { unit in
+            switch unit {
+            case .meta(let text, let line):
+                StatementSource(text: String(text.drop(while: { $0 == " " || $0 == "\t" })), firstLine: line, isMetaCommand: true)
+            case .statement(let text, let line):
+                StatementSource(text: text, firstLine: line, isMetaCommand: false)
             }
         }
-        if !pending.isEmpty {
-            result.append(StatementSource(text: pending.joined(separator: "\n"), firstLine: pendingStart, isMetaCommand: false))
-        }
-        return result
     }
 
     /// Whether `text` needs more lines: it ends with `|` or leaves a bracket open. The shell

@@ -39,13 +39,9 @@ public final class Interpreter {
     @discardableResult
     public func run(_ source: String, file: String, firstLine: Int = 1, keepGoing: Bool = false) -> Outcome {
         var failed = false
-        var assembler = StatementAssembler()
-        let lines = source.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-        var units: [StatementAssembler.Unit] = []
-        for (offset, line) in lines.enumerated() {
-            if let unit = assembler.feed(String(line).strippingCarriageReturn, number: firstLine + offset) { units.append(unit) }
+        let units = StatementSplitter.split(source, firstLine: firstLine).map { part -> StatementAssembler.Unit in
+            part.isMetaCommand ? .meta(part.text, line: part.firstLine) : .statement(part.text, firstLine: part.firstLine)
         }
-        if let last = assembler.finish() { units.append(last) }
         for unit in units {
             switch execute(unit, file: file) {
             case .quit: return .quit

@@ -1,3 +1,5 @@
+import ArvioQuery
+
 /// Runs statements read line by line from standard input when it is not a terminal: no
 /// prompt, no colour, results to stdout, errors to stderr. Like a script it stops at the first
 /// failed statement with exit status 1, or with `keepGoing` runs on and exits 1 at the end.

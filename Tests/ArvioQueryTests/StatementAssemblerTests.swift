@@ -1,5 +1,5 @@
 import XCTest
-@testable import ArvioShell
+import ArvioQuery
 
 final class StatementAssemblerTests: XCTestCase {
     private func units(_ lines: [String]) -> [StatementAssembler.Unit] {
