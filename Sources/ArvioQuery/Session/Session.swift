@@ -69,11 +69,22 @@ public struct Session: Sendable {
     }
 
     private func evaluate(_ pipeline: Pipeline, _ context: EvaluationContext) throws(Diagnostic) -> Frame {
-        let table = try context.table(pipeline.source)
+        guard let pruned = pipeline.pruningJoins else { return try evaluate(pipeline.source, pipeline.steps, context) }
+        do {
+            return try evaluate(pipeline.source, pruned, context)
+        } catch {
+            // A failing pipeline runs again unpruned, so its message and suggestions
+            // ("did you mean ...") see every column, as they would without pruning.
+            return try evaluate(pipeline.source, pipeline.steps, context)
+        }
+    }
+
+    private func evaluate(_ source: Token, _ steps: [Step], _ context: EvaluationContext) throws(Diagnostic) -> Frame {
+        let table = try context.table(source)
         var frame = Frame(table: table, origin: table.name)
         frame.table.notes = []
         frame.table.statistics = []
-        for step in pipeline.steps {
+        for step in steps {
             try context.checkCancelled(at: step.keyword.position)
             frame = try step.verb.apply(to: frame, in: context, keyword: step.keyword)
         }

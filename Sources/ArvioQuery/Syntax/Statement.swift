@@ -28,6 +28,8 @@ struct Step: Sendable {
     var keyword: Token
     /// The parsed verb, ready to apply.
     var verb: any Verb
+    /// Every name (plain or backquoted) written in the step, the verb's own included.
+    var names: Set<String> = []
 }
 
 /// A named expression: `n = count()`, or a bare expression named after itself.

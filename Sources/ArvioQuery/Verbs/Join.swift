@@ -10,6 +10,8 @@ struct Join: Verb {
     var isLeft: Bool
     var table: Token
     var on: [(left: Token, right: Token)]
+    /// The columns later steps may name (set by `Pipeline.pruningJoins`); nil keeps every column.
+    var keep: Set<String>? = nil
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Join {
         var isLeft = false
@@ -70,21 +72,30 @@ struct Join: Verb {
                 rightOut.append(-1)
             }
         }
-        return try combine(frame, right, pairs.map(\.1.name), leftOut, rightOut, context: context, keyword: keyword)
+        return try combine(frame, right, pairs.map(\.0.name), pairs.map(\.1.name), leftOut, rightOut, context: context, keyword: keyword)
     }
 
-    private func combine(_ frame: Frame, _ right: Table, _ rightKeys: [String], _ leftRows: [Int], _ rightRows: [Int],
+    private func combine(_ frame: Frame, _ right: Table, _ leftKeys: [String], _ rightKeys: [String],
+                         _ leftRows: [Int], _ rightRows: [Int],
                          context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
         let sourceRows = frame.rows.map { rows in leftRows.map { rows[$0] } } ?? leftRows
+        // The keys stay even when unnamed: the frame's key (`Table.key`) is what later verbs
+        // such as `delta` pair rows by, and the join keys are cheap to keep.
+        let needed = keep.map { $0.union(leftKeys).union(frame.table.key) }
         var columns: [Column] = []
-        for column in frame.table.columns {
+        for column in frame.table.columns where needed?.contains(column.name) ?? true {
             try context.checkCancelled(at: keyword.position)
             columns.append(Column(name: column.name, data: column.data.gathering(sourceRows), label: column.label))
         }
+        // Clashes are judged against every column the unpruned join would have, so a right
+        // column gets the same name (`org_participants`) either way.
+        var taken = Set(frame.table.columnNames)
         for column in right.columns where !rightKeys.contains(column.name) {
-            try context.checkCancelled(at: keyword.position)
             var name = column.name
-            if columns.contains(where: { $0.name == name }) { name = "\(column.name)_\(right.name)" }
+            if taken.contains(name) { name = "\(column.name)_\(right.name)" }
+            taken.insert(name)
+            if let needed, !needed.contains(name), !needed.contains(column.name) { continue }
+            try context.checkCancelled(at: keyword.position)
             columns.append(Column(name: name, data: column.data.gatheringAllowingMissing(rightRows), label: column.label))
         }
         var next = frame.replacingColumns(columns, rowCount: leftRows.count, keepOrigin: true)
