@@ -54,21 +54,30 @@ public struct WilcoxonSignedRankTest: HypothesisTest, Equatable {
         let ranks = signed.map(\.1)
         let plus = signed.filter { $0.0 > 0 }.reduce(0) { $0 + $1.1 }
         let total = ranks.reduce(0, +)
+        self.init(plus: plus, total: total, squares: ranks.reduce(0.0) { $0 + Double($1 * $1) },
+                  exactRanks: ranks, nonZero: signed.count, zeros: differences.count - signed.count,
+                  exactLimit: exactLimit)
+    }
 
+    /// The test from the doubled ranks' sums, shared by the array and the tally paths:
+    /// `plus` and `total` are Σ2r over the positive and all non-zero differences, `squares`
+    /// Σ(2r)², and `exactRanks` the doubled ranks themselves, needed only up to `exactLimit`.
+    private init(plus: Int, total: Int, squares: Double, exactRanks: [Int], nonZero: Int, zeros: Int,
+                 exactLimit: Int) {
         statistic = Double(plus) / 2
         wMinus = Double(total - plus) / 2
-        nonZeroCount = signed.count
-        zeroCount = differences.count - signed.count
+        nonZeroCount = nonZero
+        zeroCount = zeros
         rankBiserial = Double(2 * plus - total) / Double(total)
         // Conditional moments given the ranks: E = Σr/2, Var = Σr²/4; this is the usual tie
         // correction, and for Pratt it equals SciPy's formula with the zeros' ranks removed.
         let mean = Double(total) / 4
-        let variance = ranks.reduce(0.0) { $0 + Double($1 * $1) } / 16
+        let variance = squares / 16
         normalApproximation = ZTest(z: (statistic - mean) / variance.squareRoot(),
                                     method: "normal approximation, tie-corrected, no continuity correction")
-        isExact = signed.count <= exactLimit
+        isExact = nonZero <= exactLimit
         if isExact {
-            pValue = ExactRankDistributions.twoSidedP(ExactRankDistributions.signedRank(doubledRanks: ranks), observed: plus)
+            pValue = ExactRankDistributions.twoSidedP(ExactRankDistributions.signedRank(doubledRanks: exactRanks), observed: plus)
             method = "exact conditional on ties"
         } else {
             pValue = normalApproximation.pValue
@@ -103,22 +112,7 @@ extension WilcoxonSignedRankTest {
             if nonZero <= exactLimit { ranks.append(contentsOf: repeatElement(r, count: up + down)) }
             position += c
         }
-        statistic = Double(plus) / 2
-        wMinus = Double(total - plus) / 2
-        nonZeroCount = nonZero
-        zeroCount = zeros
-        rankBiserial = Double(2 * plus - total) / Double(total)
-        let mean = Double(total) / 4
-        let variance = squares / 16
-        normalApproximation = ZTest(z: (statistic - mean) / variance.squareRoot(),
-                                    method: "normal approximation, tie-corrected, no continuity correction")
-        isExact = nonZero <= exactLimit
-        if isExact {
-            pValue = ExactRankDistributions.twoSidedP(ExactRankDistributions.signedRank(doubledRanks: ranks), observed: plus)
-            method = "exact conditional on ties"
-        } else {
-            pValue = normalApproximation.pValue
-            method = normalApproximation.method
-        }
+        self.init(plus: plus, total: total, squares: squares, exactRanks: ranks, nonZero: nonZero, zeros: zeros,
+                  exactLimit: exactLimit)
     }
 }
