@@ -21,10 +21,20 @@ public enum CSVReader {
         if body.count >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF {
             body = UnsafeBufferPointer(rebasing: body[3...])
         }
-        let parsed = try CSVChunking.parse(body, file: path, pieces: CSVChunking.pieces(for: body.count),
+        let parsed: CSVChunking.Parsed
+        do {
+            parsed = try CSVChunking.parse(body, file: path, pieces: CSVChunking.pieces(for: body.count),
                                            isCancelled: isCancelled, release: file.release)
+        } catch {
+            // Bytes that changed under the parser explain its error better than the error does.
+            try file.checkUnchanged()
+            throw error
+        }
+        try file.checkUnchanged()
         guard parsed.isValidUTF8 else {
-            return try read(bytes: Array(file.bytes), file: path, name: name, codebook: codebook)
+            let copy = Array(file.bytes)
+            try file.checkUnchanged()
+            return try read(bytes: copy, file: path, name: name, codebook: codebook)
         }
         return try table(consume parsed, file: path, name: name, codebook: codebook)
     }

@@ -7,23 +7,70 @@ import Darwin
 /// Reading and writing whole files, with errors a person can act on. Writing is atomic: the
 /// bytes go to a temporary file beside the target, which is renamed over it only when complete.
 public enum FileIO {
-    /// The whole content of the file at `path`.
+    /// The whole content of the file at `path`. Only a regular file is read (a device or a
+    /// named pipe could give bytes without end, or none), except `/dev/stdin` and `/dev/fd/N`,
+    /// the streams the user handed Arvio, which are read to their end.
     public static func read(_ path: String) throws(DataError) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw DataError(DataPosition(file: path), "cannot open the file: \(reason())") }
+        let at = DataPosition(file: path)
+        if let fd = ownInput(path) { return try readToEnd(fd, sizeHint: 0, at: at) }
+        let (fd, before) = try openRegularFile(path)
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw DataError(DataPosition(file: path), "cannot read the file: \(reason())") }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw DataError(DataPosition(file: path), "this is a folder, not a file")
+        let bytes = try readToEnd(fd, sizeHint: Int(before.st_size), at: at)
+        var after = stat()
+        if fstat(fd, &after) != 0 || bytes.count != Int(before.st_size) || hasChanged(before, after) {
+            throw changedWhileRead(path)
         }
+        return bytes
+    }
+
+    /// Opens the file at `path` for reading, refusing what is not a regular file; the
+    /// descriptor and the file's status. A named pipe is opened without waiting for a writer.
+    static func openRegularFile(_ path: String) throws(DataError) -> (Int32, stat) {
+        let at = DataPosition(file: path)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw DataError(at, "cannot open the file: \(reason())") }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let why = reason()
+            close(fd)
+            throw DataError(at, "cannot read the file: \(why)")
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw DataError(at, "this is \(kind(of: info.st_mode)), not a regular file; Arvio reads only regular files")
+        }
+        return (fd, info)
+    }
+
+    /// Whether the file's size or modification time differs between two looks at it.
+    static func hasChanged(_ a: stat, _ b: stat) -> Bool {
+        a.st_size != b.st_size || a.st_mtim.tv_sec != b.st_mtim.tv_sec || a.st_mtim.tv_nsec != b.st_mtim.tv_nsec
+    }
+
+    /// The error for a file that was written to or truncated while Arvio read it.
+    static func changedWhileRead(_ path: String) -> DataError {
+        DataError(DataPosition(file: path),
+                  "the file changed while it was read (something wrote to it or cut it short); nothing was read from it, so try again once it is complete")
+    }
+
+    /// The descriptor `path` names when it is the process's standard input or one of its open descriptors.
+    static func ownInput(_ path: String) -> Int32? {
+        if path == "/dev/stdin" { return 0 }
+        for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+            return Int32(path.dropFirst(prefix.count))
+        }
+        return nil
+    }
+
+    private static func readToEnd(_ fd: Int32, sizeHint: Int, at: DataPosition) throws(DataError) -> [UInt8] {
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: max(1 << 16, Int(info.st_size) + 1))
+        bytes.reserveCapacity(sizeHint)
+        var chunk = [UInt8](repeating: 0, count: max(1 << 16, min(sizeHint + 1, 1 << 24)))
         while true {
             let got = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if got < 0 {
                 if errno == EINTR { continue }
-                throw DataError(DataPosition(file: path), "cannot read the file: \(reason())")
+                throw DataError(at, "cannot read the file: \(reason())")
             }
             if got == 0 { break }
             bytes.append(contentsOf: chunk[0..<got])
@@ -31,32 +78,167 @@ public enum FileIO {
         return bytes
     }
 
-    /// Writes `bytes` to `path` atomically: a failed write leaves any existing file as it was.
+    /// Writes `bytes` to `path` so that a failed write leaves any existing file as it was.
+    ///
+    /// A regular file is replaced atomically: the bytes go to a temporary file in the same
+    /// folder, which gets the old file's mode (and owner, where the system allows) and is
+    /// renamed over it only when complete and flushed. A symbolic link is followed and its
+    /// target written; the link stays. A file with several hard links is rewritten in place so
+    /// that every link sees the new content, after its space is reserved. `/dev/stdout`,
+    /// `/dev/stderr` and `/dev/fd/N` are Arvio's own streams and are written to directly, as
+    /// is any other character device (a terminal, `/dev/null`). Anything else that is not a
+    /// regular file (a folder, a named pipe, a socket, a block device) is refused, and so is a
+    /// file the user could not write directly.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(DataError) {
-        let temporary = path + ".arvio-tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw DataError(DataPosition(file: path), "cannot write the file: \(reason())") }
+        let at = DataPosition(file: path)
+        if let fd = ownStream(path) {
+            if let why = writeAll(bytes, to: fd) { throw DataError(at, "cannot write: \(why)") }
+            return
+        }
+        let target = try followingLinks(path)
+        var info = stat()
+        guard lstat(target, &info) == 0 else {
+            guard errno == ENOENT else { throw DataError(at, "cannot write the file: \(reason())") }
+            try replace(target, with: bytes, keeping: nil, at: at)
+            return
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            guard access(target, W_OK) == 0 else {
+                throw DataError(at, "cannot write the file: \(reason()); it was left as it is")
+            }
+            if info.st_nlink > 1 {
+                try rewriteInPlace(target, with: bytes, oldSize: Int(info.st_size), at: at)
+            } else {
+                try replace(target, with: bytes, keeping: info, at: at)
+            }
+        case S_IFCHR:
+            let fd = open(target, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+            guard fd >= 0 else { throw DataError(at, "cannot write to the device: \(reason())") }
+            defer { close(fd) }
+            if let why = writeAll(bytes, to: fd) { throw DataError(at, "cannot write to the device: \(why)") }
+        default:
+            throw DataError(at, "this is \(kind(of: info.st_mode)), not a regular file; nothing was written")
+        }
+    }
+
+    /// The descriptor `path` names when it is one of the process's own streams.
+    private static func ownStream(_ path: String) -> Int32? {
+        switch path {
+        case "/dev/stdout": return 1
+        case "/dev/stderr": return 2
+        default:
+            for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+                return Int32(path.dropFirst(prefix.count))
+            }
+            return nil
+        }
+    }
+
+    /// The path a chain of symbolic links at `path` ends in (which need not exist yet).
+    private static func followingLinks(_ path: String) throws(DataError) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let n = readlink(current, &buffer, buffer.count - 1)
+            guard n > 0 else { throw DataError(DataPosition(file: path), "cannot follow the link: \(reason())") }
+            let link = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = link.hasPrefix("/") ? link : folder(of: current) + "/" + link
+        }
+        throw DataError(DataPosition(file: path), "the link leads through more than 40 links (a loop?); nothing was written")
+    }
+
+    /// Writes a temporary file beside `target` and renames it over `target`.
+    private static func replace(_ target: String, with bytes: [UInt8], keeping old: stat?,
+                                at: DataPosition) throws(DataError) {
+        let directory = folder(of: target)
+        var temporary = ""
+        var fd: Int32 = -1
+        for attempt in 0..<100 where fd < 0 {
+            temporary = directory + "/.arvio-\(getpid())-\(attempt).tmp"
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if fd < 0 && errno != EEXIST { break }
+        }
+        guard fd >= 0 else { throw DataError(at, "cannot write the file: \(reason())") }
+        func fail(_ why: String) -> DataError {
+            close(fd)
+            unlink(temporary)
+            return DataError(at, "cannot write the file: \(why); the old file was left as it is")
+        }
+        if let old {
+            // Owner first: changing it clears set-user-ID bits that the mode then restores.
+            if fchown(fd, old.st_uid, old.st_gid) != 0 { _ = fchown(fd, uid_t.max, old.st_gid) }
+            guard fchmod(fd, old.st_mode & 0o7777) == 0 else { throw fail(reason()) }
+        }
+        if let why = writeAll(bytes, to: fd) { throw fail(why) }
+        guard fsync(fd) == 0 else { throw fail(reason()) }
+        guard close(fd) == 0 else {
+            let why = reason()
+            unlink(temporary)
+            throw DataError(at, "cannot write the file: \(why); the old file was left as it is")
+        }
+        guard rename(temporary, target) == 0 else {
+            let why = reason()
+            unlink(temporary)
+            throw DataError(at, "cannot write the file: \(why); the old file was left as it is")
+        }
+        // The rename itself is durable only once the folder is flushed too.
+        let folderFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderFD >= 0 { _ = fsync(folderFD); close(folderFD) }
+    }
+
+    /// Rewrites `target` in place, so all its hard links keep sharing it. The new size is
+    /// reserved first, so a full disk is found before anything is overwritten.
+    private static func rewriteInPlace(_ target: String, with bytes: [UInt8], oldSize: Int,
+                                       at: DataPosition) throws(DataError) {
+        let fd = open(target, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw DataError(at, "cannot write the file: \(reason()); it was left as it is") }
+        defer { close(fd) }
+        if bytes.count > oldSize {
+            let failed = posix_fallocate(fd, 0, off_t(bytes.count))
+            if failed != 0 {
+                _ = ftruncate(fd, off_t(oldSize))
+                throw DataError(at, "cannot write the file: \(String(cString: strerror(failed)).lowercased()); it was left as it is")
+            }
+        }
+        if let why = writeAll(bytes, to: fd) {
+            throw DataError(at, "cannot write the file: \(why); it may now be partly written")
+        }
+        guard ftruncate(fd, off_t(bytes.count)) == 0, fsync(fd) == 0 else {
+            throw DataError(at, "cannot write the file: \(reason())")
+        }
+    }
+
+    /// Writes all of `bytes` to `fd` from where it stands; why it failed, or nil.
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
             if n < 0 && errno == EINTR { continue }
-            if n <= 0 {
-                let why = reason()
-                close(fd)
-                unlink(temporary)
-                throw DataError(DataPosition(file: path), "cannot write the file: \(why)")
-            }
+            if n <= 0 { return n == 0 ? "the device took no more bytes" : reason() }
             written += n
         }
-        guard fsync(fd) == 0, close(fd) == 0 else {
-            let why = reason()
-            unlink(temporary)
-            throw DataError(DataPosition(file: path), "cannot write the file: \(why)")
-        }
-        guard rename(temporary, path) == 0 else {
-            let why = reason()
-            unlink(temporary)
-            throw DataError(DataPosition(file: path), "cannot write the file: \(why)")
+        return nil
+    }
+
+    /// The folder holding `path` ("." for a bare name).
+    private static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// What a file of mode `mode` is, in words.
+    static func kind(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: "a folder"
+        case S_IFIFO: "a named pipe (FIFO)"
+        case S_IFSOCK: "a socket"
+        case S_IFBLK: "a block device"
+        case S_IFCHR: "a character device"
+        case S_IFLNK: "a symbolic link"
+        default: "not a regular file"
         }
     }
 

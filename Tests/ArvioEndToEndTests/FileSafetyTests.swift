@@ -1,0 +1,41 @@
+import Foundation
+import XCTest
+
+/// The issue's reproductions of damaged or replaced files, run as a user would run them.
+final class FileSafetyTests: XCTestCase {
+    func testSaveDoesNotReplaceAFileTheUserCouldNotWrite() throws {
+        // A 0444 file in a 0777 folder: the rename would succeed, so Arvio must ask first.
+        // As root every file is writable, so the run drops to nobody, as in the issue.
+        let dir = try ArvioProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        XCTAssertEqual(chmod(dir, 0o777), 0)
+        try ArvioProcess.write("keep me\n", to: dir + "/ro.csv")
+        XCTAssertEqual(chmod(dir + "/ro.csv", 0o444), 0)
+        let arguments = ["-c", ".save participants \(dir)/ro.csv"]
+        let result = geteuid() == 0
+            ? try ArvioProcess.run(["--reuid=65534", "--regid=65534", "--clear-groups", ArvioProcess.executable] + arguments,
+                                   executable: "/usr/bin/setpriv")
+            : try ArvioProcess.run(arguments)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr, "\(dir)/ro.csv: error: cannot write the file: permission denied; it was left as it is\n")
+        XCTAssertEqual(try String(contentsOfFile: dir + "/ro.csv", encoding: .utf8), "keep me\n")
+    }
+
+    func testSaveToStandardOutputWritesTheTableThere() throws {
+        let result = try ArvioProcess.run(["-c", ".save participants /dev/stdout"])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.stdout.hasPrefix("id  "), result.stdout)
+    }
+
+    func testLoadingADeviceOrAPipeEndsAtOnceWithAnError() throws {
+        let dir = try ArvioProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        XCTAssertEqual(mkfifo(dir + "/p.csv", 0o644), 0)
+        let zero = try ArvioProcess.run(["--no-data", "-c", ".load /dev/zero"])
+        XCTAssertEqual(zero.status, 1)
+        XCTAssertEqual(zero.stderr, "/dev/zero: error: this is a character device, not a regular file; Arvio reads only regular files\n")
+        let pipe = try ArvioProcess.run(["--no-data", "-c", ".load \(dir)/p.csv"])
+        XCTAssertEqual(pipe.status, 1)
+        XCTAssertTrue(pipe.stderr.contains("this is a named pipe (FIFO), not a regular file"), pipe.stderr)
+    }
+}
