@@ -38,4 +38,23 @@ final class FileSafetyTests: XCTestCase {
         XCTAssertEqual(pipe.status, 1)
         XCTAssertTrue(pipe.stderr.contains("this is a named pipe (FIFO), not a regular file"), pipe.stderr)
     }
+
+    func testAMissingValueInAOneColumnTableSurvivesSaveAndLoad() throws {
+        let dir = try ArvioProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try ArvioProcess.write("c\n1\n\"\"\n2\n", to: dir + "/t.csv")
+        let result = try ArvioProcess.run(["--no-data", "-c", ".load t.csv", "-c", ".save t u.csv", "-c", ".load u.csv",
+                                           "-c", "u | count"], directory: dir)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "n\n─\n3\n")
+    }
+
+    func testNAIsCountedAsMissingAndOtherTokensCanBeNamed() throws {
+        let dir = try ArvioProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try ArvioProcess.write("score\n3\nNA\n4\n-99\n", to: dir + "/na.csv")
+        let result = try ArvioProcess.run(["--no-data", "-c", ".load na.csv --na NA,-99", "-c", "na | freq score"], directory: dir)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("missing  2    50.00"), result.stdout)
+    }
 }

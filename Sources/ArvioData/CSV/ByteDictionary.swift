@@ -35,6 +35,17 @@ struct ByteDictionary {
         return (1...count).allSatisfy { TextDecoding.firstInvalidUTF8(Array(bytes(of: $0))) == nil }
     }
 
+    /// The first code (in order of first appearance) whose bytes contain `byte`, if any.
+    func firstCode(containing byte: UInt8) -> Int? {
+        guard let at = arena.firstIndex(of: byte) else { return nil }
+        var low = 1, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] <= at { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     /// The code of `key`, adding it if new (first seen on `line`).
     mutating func code<C: Collection>(for key: C, line: Int) -> UInt32 where C.Element == UInt8 {
         let bytes = Array(key)

@@ -13,6 +13,19 @@ enum CSVChunking {
 
         /// Whether the header and every distinct value are valid UTF-8 (then so is the file:
         /// every byte outside them is a delimiter, a quote or a line end).
+        /// Where the first NUL byte is (in the header, or the earliest line of any column's
+        /// values), or nil; found through the distinct values, not a pass over the file.
+        func firstNUL(file: String) -> DataPosition? {
+            var first: DataPosition?
+            for (i, column) in columns.enumerated() {
+                if column.rawName.contains(0) { return DataPosition(file: file, line: 1, field: i + 1) }
+                guard let code = column.dictionary.firstCode(containing: 0) else { continue }
+                let line = column.dictionary.firstLine[code - 1]
+                if first.map({ line < $0.line }) ?? true { first = DataPosition(file: file, line: line, field: i + 1) }
+            }
+            return first
+        }
+
         var isValidUTF8: Bool {
             columns.allSatisfy { column in
                 TextDecoding.firstInvalidUTF8(column.rawName) == nil && column.dictionary.isValidUTF8
@@ -118,12 +131,14 @@ enum CSVChunking {
 
     private static func header(_ fields: [CSVParser.Field], parser: CSVParser) throws(DataError) -> [ColumnBuilder] {
         var builders: [ColumnBuilder] = []
+        // A set, not a search of the names so far: a file with 100k columns is read in linear time.
+        var seen = Set<String>()
         for (i, field) in fields.enumerated() {
             let raw = Array(parser.unescaped(field))
             let name = String(decoding: raw, as: UTF8.self).trimmed
             let at = DataPosition(file: parser.file, line: parser.line, field: i + 1)
             if name.isEmpty { throw DataError(at, "column \(i + 1) has no name in the header row") }
-            if builders.contains(where: { $0.name == name }) {
+            if !seen.insert(name).inserted {
                 throw DataError(at, "the header names column \"\(name)\" twice")
             }
             var builder = ColumnBuilder(name: name, index: i)

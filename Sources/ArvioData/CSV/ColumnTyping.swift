@@ -1,11 +1,39 @@
 /// Decides a read column's type and builds its typed storage from the distinct values.
+///
+/// A value listed in `missingTokens` (by default `NA`, as R and pandas write a missing value) is
+/// missing, like an empty field, unless the codebook lists it as one of the column's values.
 struct ColumnTyping {
     let builder: ColumnBuilder
     let dialect: CSVDialect
     let file: String
+    /// The distinct values, by code - 1, with every missing token (and the empty text) as nil.
+    private let values: [String?]
 
-    private var distinct: [String] {
-        (0..<builder.dictionary.count).map { builder.dictionary.string(of: $0 + 1) }
+    init(builder: ColumnBuilder, dialect: CSVDialect, file: String, missingTokens: Set<String>,
+         declared entry: Codebook.Entry? = nil) {
+        self.builder = builder
+        self.dialect = dialect
+        self.file = file
+        let listed = Set(entry?.levels.map(\.value) ?? [])
+        values = (0..<builder.dictionary.count).map { i in
+            let text = builder.dictionary.string(of: i + 1)
+            return missingTokens.contains(text) && !listed.contains(text) ? nil : text
+        }
+    }
+
+    /// The values that are not missing tokens.
+    private var distinct: [String] { values.compactMap { $0 } }
+
+    /// A table indexed by code (0 and each missing token give `missing`), from one converted
+    /// value per entry of `distinct`, in order.
+    private func byCode<T>(_ converted: [T], missing: T) -> [T] {
+        var out = [missing]
+        out.reserveCapacity(values.count + 1)
+        var next = 0
+        for value in values {
+            if value == nil { out.append(missing) } else { out.append(converted[next]); next += 1 }
+        }
+        return out
     }
 
     /// The column's data: as the codebook entry declares, or as its values show.
@@ -14,18 +42,18 @@ struct ColumnTyping {
         let name = "column \"\(builder.name)\""
         switch entry.type {
         case .integer:
-            return .integer(builder.gather([Missing.integer] + (try parse(NumberSyntax.integer, expected: "a whole number for \(name), as the codebook declares"))))
+            return .integer(builder.gather(byCode(try parse(NumberSyntax.integer, expected: "a whole number for \(name), as the codebook declares"), missing: Missing.integer)))
         case .decimal:
             let comma = dialect.decimalComma
-            return .decimal(builder.gather([Missing.decimal] + (try parse({ NumberSyntax.decimal($0, decimalComma: comma) }, expected: "a number for \(name), as the codebook declares"))))
+            return .decimal(builder.gather(byCode(try parse({ NumberSyntax.decimal($0, decimalComma: comma) }, expected: "a number for \(name), as the codebook declares"), missing: Missing.decimal)))
         case .text:
-            return .text(builder.gather([nil] + distinct.map { Optional($0) }))
+            return .text(builder.gather([nil] + values))
         case .categorical, .ordinal:
             let levels = entry.levels.isEmpty ? sortedLevels() : entry.levels
             let allowed = levels.map(\.value).joined(separator: ", ")
             let codeOf = try parse({ value in levels.firstIndex { $0.value == value }.map { UInt32($0 + 1) } },
                                    expected: "one of the values the codebook lists for \(name): \(allowed)")
-            let codes = builder.codes(mappedThrough: [0] + codeOf, levelCount: levels.count)
+            let codes = builder.codes(mappedThrough: byCode(codeOf, missing: 0), levelCount: levels.count)
             return .categorical(CategoricalData(codes: codes, levels: levels, levelsSortedByValue: entry.levels.isEmpty),
                                 ordered: entry.type == .ordinal)
         }
@@ -35,7 +63,8 @@ struct ColumnTyping {
     private func parse<T>(_ convert: (String) -> T?, expected: String) throws(DataError) -> [T] {
         var out: [T] = []
         out.reserveCapacity(builder.dictionary.count)
-        for (i, text) in distinct.enumerated() {
+        for (i, text) in values.enumerated() {
+            guard let text else { continue }
             guard let value = convert(text) else {
                 let at = DataPosition(file: file, line: builder.dictionary.firstLine[i], field: builder.index + 1)
                 throw DataError(at, "expected \(expected), but found \"\(text)\"")
@@ -46,24 +75,25 @@ struct ColumnTyping {
     }
 
     private func inferred() -> ColumnData {
-        let values = distinct
-        if !values.isEmpty {
-            if let ints = Self.convertingAll(values, NumberSyntax.integer) {
-                return .integer(builder.gather([Missing.integer] + ints))
+        let present = distinct
+        if !present.isEmpty {
+            if let ints = Self.convertingAll(present, NumberSyntax.integer) {
+                return .integer(builder.gather(byCode(ints, missing: Missing.integer)))
             }
             let comma = dialect.decimalComma
-            if let decimals = Self.convertingAll(values, { NumberSyntax.decimal($0, decimalComma: comma) }) {
-                return .decimal(builder.gather([Missing.decimal] + decimals))
+            if let decimals = Self.convertingAll(present, { NumberSyntax.decimal($0, decimalComma: comma) }) {
+                return .decimal(builder.gather(byCode(decimals, missing: Missing.decimal)))
             }
         }
-        if values.count > CSVReader.maximumInferredCategories && values.count * 2 > builder.rowCount {
-            return .text(builder.gather([nil] + values.map { Optional($0) }))
+        if present.count > CSVReader.maximumInferredCategories && present.count * 2 > builder.rowCount {
+            return .text(builder.gather([nil] + values))
         }
         // Codes were handed out in order of first appearance; renumber them in sorted order.
-        let order = values.indices.sorted { values[$0] < values[$1] }
-        var newCode = [UInt32](repeating: 0, count: values.count + 1)
-        for (rank, old) in order.enumerated() { newCode[old + 1] = UInt32(rank + 1) }
-        let levels = order.map { Level(value: values[$0]) }
+        let order = present.indices.sorted { present[$0] < present[$1] }
+        var rankOf = [UInt32](repeating: 0, count: present.count)
+        for (rank, old) in order.enumerated() { rankOf[old] = UInt32(rank + 1) }
+        let newCode = byCode(rankOf, missing: 0)
+        let levels = order.map { Level(value: present[$0]) }
         return .categorical(CategoricalData(codes: builder.codes(mappedThrough: newCode, levelCount: levels.count), levels: levels,
                                             levelsSortedByValue: true),
                             ordered: false)

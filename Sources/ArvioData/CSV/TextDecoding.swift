@@ -11,6 +11,7 @@ enum TextDecoding {
 
     /// The file's text as UTF-8 bytes, and whether it had to be re-encoded from Windows-1252.
     static func utf8(_ bytes: [UInt8], file: String) throws(DataError) -> (bytes: [UInt8], wasWindows1252: Bool) {
+        if startsWithUTF16ByteOrderMark(bytes) { return (try fromUTF16(bytes, file: file), false) }
         var body = bytes
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
         if let bad = firstInvalidUTF8(body) {
@@ -23,6 +24,36 @@ enum TextDecoding {
             return (try fromWindows1252(body, file: file), true)
         }
         return (body, false)
+    }
+
+    /// Whether `bytes` start with a UTF-16 byte-order mark (FF FE little-endian, FE FF big-endian),
+    /// as Excel's "Unicode text" and PowerShell write.
+    static func startsWithUTF16ByteOrderMark<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+        let two = Array(bytes.prefix(2))
+        return two == [0xFF, 0xFE] || two == [0xFE, 0xFF]
+    }
+
+    /// UTF-16 `bytes` (starting with their byte-order mark) as UTF-8.
+    private static func fromUTF16(_ bytes: [UInt8], file: String) throws(DataError) -> [UInt8] {
+        let bigEndian = bytes[0] == 0xFE
+        guard bytes.count % 2 == 0 else {
+            throw DataError(DataPosition(file: file), "the file is UTF-16 (its byte-order mark says so), but it has an odd number of bytes: it was cut short")
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2 - 1)
+        for i in stride(from: 2, to: bytes.count, by: 2) {
+            let (a, b) = (UInt16(bytes[i]), UInt16(bytes[i + 1]))
+            units.append(bigEndian ? a << 8 | b : b << 8 | a)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(units.count)
+        let broken = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: true) { out.append($0) }
+        if broken {
+            let line = out.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            throw DataError(DataPosition(file: file, line: line),
+                            "the file is UTF-16 (its byte-order mark says so), but here it holds half of a character (an unpaired surrogate)")
+        }
+        return out
     }
 
     private static func fromWindows1252(_ bytes: [UInt8], file: String) throws(DataError) -> [UInt8] {

@@ -9,8 +9,11 @@ enum CSVTable {
     static func lines(_ table: Table, options: RenderOptions) -> [String] {
         var out = [table.columns.map { field($0.name) }.joined(separator: ",")]
         for row in 0..<table.rowCount {
-            out.append(table.columns.map { field(Cell($0.data, row: row, language: options.language)) }
-                .joined(separator: ","))
+            let line = table.columns.map { field(Cell($0.data, row: row, language: options.language)) }
+                .joined(separator: ",")
+            // A blank line is skipped by readers (Arvio's too): a row whose one field is
+            // missing is written as a quoted empty field, so it is not lost on the way back.
+            out.append(line.isEmpty && !table.columns.isEmpty ? "\"\"" : line)
         }
         return out
     }

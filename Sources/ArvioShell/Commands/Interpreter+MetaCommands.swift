@@ -95,7 +95,7 @@ extension Interpreter {
                 book.entries = book.entries.map { var e = $0; e.table = arguments.name; return e }
             }
             let table = try CSVReader.read(path: arguments.file, name: arguments.name, codebook: book,
-                                           isCancelled: session.isCancelled)
+                                           missingTokens: arguments.missingTokens, isCancelled: session.isCancelled)
             var workspace = session.workspace
             workspace.add(table)
             if codebook != nil { try DatasetLoader.declareRelations(book, in: &workspace) }
@@ -126,15 +126,17 @@ extension Interpreter {
     }
 }
 
-/// The words of `.load FILE [as NAME] [--codebook FILE]`.
+/// The words of `.load FILE [as NAME] [--codebook FILE] [--na TOKENS]`.
 struct LoadArguments {
     var file: String
     var name: String
     var codebook: String?
+    /// The values read as missing: `NA` unless `--na` lists others (comma-separated; "" for none).
+    var missingTokens = CSVReader.defaultMissingTokens
 
     init(_ c: MetaCommand) throws(Diagnostic) {
         var rest = c.arguments[...]
-        guard let file = rest.popFirst() else { throw c.error(at: 0, "name the CSV file to load; usage: .load FILE [as NAME] [--codebook FILE]") }
+        guard let file = rest.popFirst() else { throw c.error(at: 0, "name the CSV file to load; usage: .load FILE [as NAME] [--codebook FILE] [--na TOKENS]") }
         self.file = file
         var name: String?
         var index = 1
@@ -151,8 +153,14 @@ struct LoadArguments {
                 guard let path = rest.popFirst() else { throw c.error(at: index + 1, "a codebook file follows --codebook") }
                 codebook = path
                 index += 2
+            case "--na":
+                guard let list = rest.popFirst() else {
+                    throw c.error(at: index + 1, "the values to read as missing follow --na, separated by commas (\"\" for none)")
+                }
+                missingTokens = Set(list.split(separator: ",").map { String($0) })
+                index += 2
             default:
-                throw c.error(at: index, "unexpected \"\(word)\"; usage: .load FILE [as NAME] [--codebook FILE]")
+                throw c.error(at: index, "unexpected \"\(word)\"; usage: .load FILE [as NAME] [--codebook FILE] [--na TOKENS]")
             }
         }
         self.name = name ?? Self.tableName(fromPath: file)
