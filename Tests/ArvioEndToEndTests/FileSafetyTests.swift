@@ -57,4 +57,16 @@ final class FileSafetyTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("missing  2    50.00"), result.stdout)
     }
+
+    func testACodebookOfSeveralTablesWithoutTheLoadedOneIsAnError() throws {
+        let dir = try ArvioProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try ArvioProcess.write("table,column,type\na,id,integer\nb,q1,integer\n", to: dir + "/cb.csv")
+        try ArvioProcess.write("id,q1\n1,2\n", to: dir + "/s.csv")
+        let refused = try ArvioProcess.run(["--no-data", "-c", ".load s.csv --codebook cb.csv"], directory: dir)
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertEqual(refused.stderr, "cb.csv: error: the codebook describes the tables a, b, but not s; load the file as one of them (.load FILE as NAME)\n")
+        let picked = try ArvioProcess.run(["--no-data", "-c", ".load s.csv as a --codebook cb.csv", "-c", ".schema a"], directory: dir)
+        XCTAssertEqual(picked.status, 0, picked.stderr)
+    }
 }

@@ -100,7 +100,11 @@ public enum CSVReader {
         }
         var columns: [Column] = []
         for result in typed { columns.append(try result.get()) }
-        return Table(name: name, columns: columns, rowCount: parsed.rowCount,
-                     key: entries.filter(\.isKey).map(\.column))
+        let table = Table(name: name, columns: columns, rowCount: parsed.rowCount,
+                          key: entries.filter(\.isKey).map(\.column))
+        if let keyEntry = entries.first(where: \.isKey) {
+            try table.checkKeyIsUnique(file: file, position: keyEntry.position)
+        }
+        return table
     }
 }

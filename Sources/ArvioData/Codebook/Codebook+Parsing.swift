@@ -1,5 +1,10 @@
 extension Codebook {
     private static let requiredFields = ["table", "column", "type"]
+    /// Every field a codebook's header may name; any other is taken for a misspelling.
+    static let knownFields = ["table", "column", "type", "key", "references", "values",
+                              "labels_en", "labels_fi", "label_en", "label_fi"]
+    private static let yes = ["yes", "true", "1", "kyllä", "x"]
+    private static let no = ["", "no", "false", "0", "ei"]
 
     /// Reads a codebook from the bytes of its CSV file.
     public static func parse(_ rawBytes: [UInt8], file: String) throws(DataError) -> Codebook {
@@ -10,15 +15,39 @@ extension Codebook {
             throw DataError(DataPosition(file: file), "the codebook is empty; it needs a header row starting table,column,type")
         }
         let header = fields.map { parser.string($0).trimmed.lowercased() }
+        for (i, name) in header.enumerated() {
+            let at = DataPosition(file: file, line: parser.line, field: i + 1)
+            guard knownFields.contains(name) else {
+                throw DataError(at, "the codebook's header names an unknown field \"\(name)\"; the fields are \(knownFields.joined(separator: ", "))")
+            }
+            if header[..<i].contains(name) { throw DataError(at, "the codebook's header names \"\(name)\" twice") }
+        }
         for name in requiredFields where !header.contains(name) {
             throw DataError(DataPosition(file: file, line: 1), "the codebook's header has no \"\(name)\" field")
         }
         var book = Codebook()
+        var described: [String: Int] = [:]
         while try parser.next(into: &fields) {
             var row: [String: String] = [:]
-            for (i, f) in fields.enumerated() where i < header.count { row[header[i]] = parser.string(f).trimmed }
+            for (i, f) in fields.enumerated() {
+                let text = parser.string(f).trimmed
+                guard i < header.count else {
+                    if text.isEmpty { continue }
+                    throw DataError(DataPosition(file: file, line: parser.line, field: i + 1),
+                                    "this row has more fields than the codebook's header (\(header.count)): \"\(text)\"")
+                }
+                row[header[i]] = text
+            }
             let at = { (name: String) in
                 DataPosition(file: file, line: parser.line, field: (header.firstIndex(of: name) ?? 0) + 1)
+            }
+            let column = row["column", default: ""]
+            if !column.isEmpty {
+                let key = row["table", default: ""] + "\u{0}" + column
+                if let first = described[key] {
+                    throw DataError(at("column"), "column \"\(column)\" of \(row["table", default: ""]) is described twice; the first row for it is line \(first)")
+                }
+                described[key] = parser.line
             }
             try book.addRow(row, at: at)
         }
@@ -49,8 +78,12 @@ extension Codebook {
             references = (parts[0], parts[1])
         }
         let levels = try Self.levels(row, type: type, at: at)
+        let key = row["key", default: ""].lowercased()
+        guard Self.yes.contains(key) || Self.no.contains(key) else {
+            throw DataError(at("key"), "the key field says yes or no (or is empty), not \"\(row["key", default: ""])\"")
+        }
         entries.append(Entry(table: table, column: column, type: type,
-                             isKey: ["yes", "true", "1", "kyllä", "x"].contains(row["key", default: ""].lowercased()),
+                             isKey: Self.yes.contains(key),
                              references: references, levels: levels, label: label, position: at("column")))
     }
 
@@ -58,6 +91,15 @@ extension Codebook {
                                at: (String) -> DataPosition) throws(DataError) -> [Level] {
         let values = split(row["values"])
         guard type.isCoded else { return [] }
+        var seen = Set<String>()
+        for (i, value) in values.enumerated() {
+            if value.isEmpty {
+                throw DataError(at("values"), "value \(i + 1) of \"\(row["values", default: ""])\" is empty; list the values separated by single |")
+            }
+            if !seen.insert(value).inserted {
+                throw DataError(at("values"), "the value \"\(value)\" is listed twice in \"\(row["values", default: ""])\"")
+            }
+        }
         let en = split(row["labels_en"]), fi = split(row["labels_fi"])
         for (name, labels) in [("labels_en", en), ("labels_fi", fi)] where !labels.isEmpty && labels.count != values.count {
             throw DataError(at(name), "\(labels.count) labels for \(values.count) values; give one label per value, separated by |")

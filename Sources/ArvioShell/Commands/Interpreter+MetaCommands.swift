@@ -94,6 +94,12 @@ extension Interpreter {
             if let only = codebook?.tableNames, only.count == 1, only[0] != arguments.name {
                 book.entries = book.entries.map { var e = $0; e.table = arguments.name; return e }
             }
+            // A codebook of several tables is used for the one of the same name, or not at all.
+            if let names = codebook?.tableNames, names.count > 1, !names.contains(arguments.name),
+               let path = arguments.codebook {
+                throw DataError(DataPosition(file: path),
+                                "the codebook describes the tables \(names.joined(separator: ", ")), but not \(arguments.name); load the file as one of them (.load FILE as NAME)")
+            }
             let table = try CSVReader.read(path: arguments.file, name: arguments.name, codebook: book,
                                            missingTokens: arguments.missingTokens, isCancelled: session.isCancelled)
             var workspace = session.workspace
