@@ -31,6 +31,7 @@ enum VerbRegistry {
         Delta.self,
         Attrition.self,
         Associate.self,
+        Reliability.self,
         Chart.self,
     ]
 
