@@ -62,4 +62,35 @@ final class CodebookCheckTests: XCTestCase {
     func testTheBuiltInCodebookPassesEveryCheck() throws {
         XCTAssertNoThrow(try DatasetLoader.load(directory: Paths.builtInDataset))
     }
+
+    func testMutatedCodebooksGiveACodebookOrAnErrorNeverACrash() throws {
+        let seed = try FileIO.read(Paths.builtInDataset + "/codebook.csv")
+        let alphabet: [UInt8] = [0, 0x0A, 0x0D, 0x22, 0x2C, 0x7C, 0x20, 0x2E, 0x2A, 0x80, 0xC3, 0xFF, 0x79]
+        var state: UInt64 = 850
+        func below(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var parsed = 0, refused = 0
+        for _ in 0..<850 {
+            var bytes = seed
+            for _ in 0..<(1 + below(3)) {
+                let at = below(bytes.count)
+                switch below(3) {
+                case 0: bytes.insert(alphabet[below(alphabet.count)], at: at)
+                case 1: bytes.remove(at: at)
+                default: bytes[at] = alphabet[below(alphabet.count)]
+                }
+            }
+            do {
+                _ = try Codebook.parse(bytes, file: "cb.csv")
+                parsed += 1
+            } catch {
+                XCTAssertTrue(error.position.file == "cb.csv" && !error.message.isEmpty)
+                refused += 1
+            }
+        }
+        XCTAssertGreaterThan(parsed, 50)
+        XCTAssertGreaterThan(refused, 50)
+    }
 }

@@ -50,6 +50,20 @@ final class FileWritingTests: XCTestCase {
         }
     }
 
+    func testKeepsTheOwnerWhereTheSystemAllowsIt() throws {
+        // Root may give a file away, so a file of nobody's, rewritten by root, stays nobody's;
+        // anyone else keeps their own files.
+        let path = dir + "/owned.csv"
+        try FileIO.writeAtomically(Array("old\n".utf8), to: path)
+        let owner: uid_t = geteuid() == 0 ? 65534 : geteuid()
+        if geteuid() == 0 { XCTAssertEqual(chown(path, 65534, 65534), 0) }
+        try FileIO.writeAtomically(Array("new\n".utf8), to: path)
+        var info = stat()
+        XCTAssertEqual(stat(path, &info), 0)
+        XCTAssertEqual(info.st_uid, owner)
+        XCTAssertEqual(try text(path), "new\n")
+    }
+
     func testFollowsASymbolicLinkAndWritesItsTargetKeepingTheLink() throws {
         try FileIO.writeAtomically(Array("old\n".utf8), to: dir + "/real.md")
         XCTAssertEqual(symlink("real.md", dir + "/link.md"), 0)

@@ -69,4 +69,13 @@ final class FileSafetyTests: XCTestCase {
         let picked = try ArvioProcess.run(["--no-data", "-c", ".load s.csv as a --codebook cb.csv", "-c", ".schema a"], directory: dir)
         XCTAssertEqual(picked.status, 0, picked.stderr)
     }
+
+    func testKnitOfADeviceIsRefusedAndStandardInputCanStillBeLoaded() throws {
+        let knit = try ArvioProcess.run(["knit", "/dev/zero"])
+        XCTAssertEqual(knit.status, 2)
+        XCTAssertEqual(knit.stderr, "/dev/zero: error: this is a character device, not a regular file; Arvio reads only regular files\n")
+        let piped = try ArvioProcess.run(["--no-data", "-c", ".load /dev/stdin as s", "-c", "s | count"], input: "a\n1\n2\n")
+        XCTAssertEqual(piped.status, 0, piped.stderr)
+        XCTAssertEqual(piped.stdout, "n\n─\n2\n")
+    }
 }

@@ -5,15 +5,23 @@
 struct ColumnChunk {
     var dictionary = ByteDictionary()
     var codes: CodeVector
-    private var cacheWords = [UInt64](repeating: 0, count: 256)
+    private var cacheWords: [UInt64]
     /// A cached code shifted left by 8, or-ed with the cell's length (0 = empty slot).
-    private var cacheEntries = [UInt64](repeating: 0, count: 256)
+    private var cacheEntries: [UInt64]
+    /// The cache's size less one: 255, or less for a stretch of few rows, so that a file of
+    /// 100,000 columns and a few rows does not hold 4 KB of cache per column.
+    private let cacheMask: Int
     private var previous: UnsafePointer<UInt8>?
     private var previousCount = -1
     private var previousCode: UInt32 = 0
 
     init(reservingCapacity capacity: Int) {
         codes = CodeVector(reservingCapacity: capacity)
+        var size = 8
+        while size < 256 && size < capacity { size *= 2 }
+        cacheMask = size - 1
+        cacheWords = [UInt64](repeating: 0, count: size)
+        cacheEntries = [UInt64](repeating: 0, count: size)
     }
 
     /// Adds the cell `cell` of a record on `line`. `readable` is how many bytes may be read
@@ -28,7 +36,7 @@ struct ColumnChunk {
         }
         if n <= 8 {
             let word = Self.word(base, n, readable: readable)
-            let slot = Int(truncatingIfNeeded: (word &* 0x9E37_79B9_7F4A_7C15) >> 56) ^ n
+            let slot = (Int(truncatingIfNeeded: (word &* 0x9E37_79B9_7F4A_7C15) >> 56) ^ n) & cacheMask
             let entry = cacheEntries[slot]
             if entry & 0xFF == UInt64(n) && cacheWords[slot] == word {
                 codes.append(UInt32(truncatingIfNeeded: entry >> 8))

@@ -6,32 +6,48 @@ struct ColumnTyping {
     let builder: ColumnBuilder
     let dialect: CSVDialect
     let file: String
-    /// The distinct values, by code - 1, with every missing token (and the empty text) as nil.
-    private let values: [String?]
+    /// The distinct values that are not missing tokens, in order of first appearance.
+    private let distinct: [String]
+    /// For each code - 1, whether its value is a missing token; nil when none is (the common
+    /// case), so that a column of a million distinct values is not held twice.
+    private let isToken: [Bool]?
 
     init(builder: ColumnBuilder, dialect: CSVDialect, file: String, missingTokens: Set<String>,
          declared entry: Codebook.Entry? = nil) {
         self.builder = builder
         self.dialect = dialect
         self.file = file
-        let listed = Set(entry?.levels.map(\.value) ?? [])
-        values = (0..<builder.dictionary.count).map { i in
-            let text = builder.dictionary.string(of: i + 1)
-            return missingTokens.contains(text) && !listed.contains(text) ? nil : text
+        let tokens = missingTokens.subtracting(entry?.levels.map(\.value) ?? [])
+        let all = (0..<builder.dictionary.count).map { builder.dictionary.string(of: $0 + 1) }
+        if !tokens.isEmpty, all.contains(where: tokens.contains) {
+            isToken = all.map(tokens.contains)
+            distinct = all.filter { !tokens.contains($0) }
+        } else {
+            isToken = nil
+            distinct = all
         }
     }
 
-    /// The values that are not missing tokens.
-    private var distinct: [String] { values.compactMap { $0 } }
+    /// The distinct values by code - 1, each missing token as nil.
+    private var values: [String?] {
+        guard let isToken else { return distinct.map { Optional($0) } }
+        var next = 0
+        return isToken.map { token in
+            if token { return nil }
+            next += 1
+            return distinct[next - 1]
+        }
+    }
 
     /// A table indexed by code (0 and each missing token give `missing`), from one converted
     /// value per entry of `distinct`, in order.
     private func byCode<T>(_ converted: [T], missing: T) -> [T] {
+        guard let isToken else { return [missing] + converted }
         var out = [missing]
-        out.reserveCapacity(values.count + 1)
+        out.reserveCapacity(isToken.count + 1)
         var next = 0
-        for value in values {
-            if value == nil { out.append(missing) } else { out.append(converted[next]); next += 1 }
+        for token in isToken {
+            if token { out.append(missing) } else { out.append(converted[next]); next += 1 }
         }
         return out
     }
@@ -63,8 +79,10 @@ struct ColumnTyping {
     private func parse<T>(_ convert: (String) -> T?, expected: String) throws(DataError) -> [T] {
         var out: [T] = []
         out.reserveCapacity(builder.dictionary.count)
-        for (i, text) in values.enumerated() {
-            guard let text else { continue }
+        var next = 0
+        for i in 0..<builder.dictionary.count where isToken?[i] != true {
+            let text = distinct[next]
+            next += 1
             guard let value = convert(text) else {
                 let at = DataPosition(file: file, line: builder.dictionary.firstLine[i], field: builder.index + 1)
                 throw DataError(at, "expected \(expected), but found \"\(text)\"")

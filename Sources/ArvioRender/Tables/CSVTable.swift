@@ -1,7 +1,8 @@
 import ArvioData
 
 /// A table as RFC 4180 CSV: a header of column names, CRLF line ends, fields quoted when they
-/// hold a comma, quote, CR or LF, numbers at full precision, missing as an empty field.
+/// hold a comma, quote, CR or LF or start or end with a space, numbers at full precision,
+/// missing as an empty field (`""` when it is a row's only field).
 /// The CSV holds the table only, so every spreadsheet and `read.csv` reads it as one
 /// rectangle; statistics go out through `statisticsLines` (a CSV of their own) or JSON.
 enum CSVTable {
@@ -43,9 +44,11 @@ enum CSVTable {
         }
     }
 
-    /// `text` quoted (with inner quotes doubled) when RFC 4180 requires it.
+    /// `text` quoted (with inner quotes doubled) when RFC 4180 requires it, and when it starts
+    /// or ends with a space or tab, which lines are trimmed of and some readers drop.
     static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
+        let padded = text.first.map { $0 == " " || $0 == "\t" } == true || text.last.map { $0 == " " || $0 == "\t" } == true
+        guard padded || text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
