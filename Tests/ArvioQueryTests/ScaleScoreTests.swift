@@ -68,7 +68,16 @@ final class ScaleScoreTests: XCTestCase {
         XCTAssertEqual(scores.rowCount, 28)
     }
 
+    func testTheScaleVerbOnWideDataAddsTheScoreColumn() throws {
+        let t = try run("bfi | where row <= 120 | scale A1, A2, A3, A4, A5 into s sum min 4 reverse A1 scale 1 to 6")
+        XCTAssertEqual(t.rowCount, 120)
+        XCTAssertNotNil(t.column(named: "A3"), "the items stay")
+        assertSame(column(t, "s"), try reference("scaleSumMin4"))
+    }
+
     func testBadScaleInputIsAClearError() {
+        XCTAssertTrue(error("bfi | scale A1, A2 into s extra").contains("\"into\", \"mean\", \"sum\", \"min\", \"reverse\""))
+        XCTAssertTrue(error("bfi | scale A1, A2 into s min 3").contains("min 3 is more than the 2 items"))
         XCTAssertTrue(error("bfi | derive m = scale_mean(A1, reverse(A2))").contains("no declared scale points"))
         XCTAssertTrue(error("bfi | derive m = scale_mean(A1, A1)").contains("listed twice"))
         XCTAssertTrue(error("bfi | derive m = scale_mean(A1, A2 + 1)").contains("takes item columns"))

@@ -17,7 +17,7 @@ struct ScaleItemsSpec: Sendable {
 
     /// Parses `A1, A2 [reverse A1] [scale 1 to 6]` or `score by item [on K] [reverse AO1]`;
     /// `extra` parses the verb's own options and returns false when it does not know the word.
-    static func parse(_ parser: inout Parser, verb: String,
+    static func parse(_ parser: inout Parser, verb: String, extraWords: String = "",
                       extra: (inout Parser) throws(Diagnostic) -> Bool = { _ in false }) throws(Diagnostic) -> ScaleItemsSpec {
         let columns = try parser.names(expected: "the item columns after \"\(verb)\", as in \(verb) A1, A2, A3, or the value column of long data, as in \(verb) score by item")
         var spec = ScaleItemsSpec(columns: columns)
@@ -42,7 +42,7 @@ struct ScaleItemsSpec: Sendable {
             } else if try extra(&parser) {
                 continue
             } else {
-                throw parser.expected("\",\", \"reverse\", \"per\", \(spec.itemColumn != nil ? "\"on\", " : "")\"scale\" or the end of the step")
+                throw parser.expected("\",\", \(extraWords)\"reverse\", \"per\", \(spec.itemColumn != nil ? "\"on\", " : "")\"scale\" or the end of the step")
             }
         }
         return spec

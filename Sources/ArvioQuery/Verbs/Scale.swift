@@ -13,7 +13,7 @@ struct Scale: Verb {
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Scale {
         var target: Token?
         var score = ScaleScore(kind: .mean, minimum: nil)
-        let spec = try ScaleItemsSpec.parse(&parser, verb: name) { (p: inout Parser) throws(Diagnostic) -> Bool in
+        let spec = try ScaleItemsSpec.parse(&parser, verb: name, extraWords: "\"into\", \"mean\", \"sum\", \"min\", ") { (p: inout Parser) throws(Diagnostic) -> Bool in
             if p.match(word: "into") {
                 target = try p.name(expected: "the name of the score after \"into\", as in into motivation")
             } else if p.match(word: "sum") {
