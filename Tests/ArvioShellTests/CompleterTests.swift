@@ -23,7 +23,7 @@ final class CompleterTests: XCTestCase {
 
     func testCompletesColumnsOfThePipedTable() {
         XCTAssertEqual(completer.candidates(before: "participants | count by ", word: "entry"), ["entry_route"])
-        XCTAssertEqual(completer.candidates(before: "responses | where ", word: "sc"), ["score"])
+        XCTAssertEqual(completer.candidates(before: "responses | where ", word: "sco"), ["score"])
         XCTAssertEqual(completer.candidates(before: "responses | join participants | where ", word: "post_s"), ["post_status"])
     }
 

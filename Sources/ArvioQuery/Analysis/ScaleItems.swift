@@ -17,7 +17,7 @@ struct ScaleItemsSpec: Sendable {
 
     /// Parses `A1, A2 [reverse A1] [scale 1 to 6]` or `score by item [on K] [reverse AO1]`;
     /// `extra` parses the verb's own options and returns false when it does not know the word.
-    static func parse(_ parser: inout Parser, verb: String,
+    static func parse(_ parser: inout Parser, verb: String, extraWords: String = "",
                       extra: (inout Parser) throws(Diagnostic) -> Bool = { _ in false }) throws(Diagnostic) -> ScaleItemsSpec {
         let columns = try parser.names(expected: "the item columns after \"\(verb)\", as in \(verb) A1, A2, A3, or the value column of long data, as in \(verb) score by item")
         var spec = ScaleItemsSpec(columns: columns)
@@ -42,7 +42,7 @@ struct ScaleItemsSpec: Sendable {
             } else if try extra(&parser) {
                 continue
             } else {
-                throw parser.expected("\",\", \"reverse\", \"per\", \(spec.itemColumn != nil ? "\"on\", " : "")\"scale\" or the end of the step")
+                throw parser.expected("\",\", \(extraWords)\"reverse\", \"per\", \(spec.itemColumn != nil ? "\"on\", " : "")\"scale\" or the end of the step")
             }
         }
         return spec
@@ -229,5 +229,47 @@ struct ScaleItemsReader {
         case let data:
             throw Diagnostic(token.position, "\(verb) needs items that are numbers or an ordinal scale, but \"\(column.name)\" is \(data.type.rawValue); give it a scale in the codebook, or leave it out")
         }
+    }
+}
+
+/// A per-unit scale score: the mean or the sum of the answered items, missing below a minimum
+/// number of answered items (SPSS `MEAN.n` / `SUM.n`).
+struct ScaleScore {
+    enum Kind: String { case mean, sum }
+    var kind: Kind
+    /// The fewest answered items a score needs; nil means every item.
+    var minimum: Int?
+
+    /// The score of each unit and how many items each answered.
+    func scores(_ values: [[Double]]) -> (scores: [Double], answered: [Int]) {
+        let units = values.first?.count ?? 0
+        let needed = minimum ?? values.count
+        var scores = [Double](repeating: .nan, count: units)
+        var answered = [Int](repeating: 0, count: units)
+        for unit in 0..<units {
+            var sum = 0.0
+            for item in values.indices where values[item][unit].isFinite {
+                sum += values[item][unit]
+                answered[unit] += 1
+            }
+            if answered[unit] >= needed, answered[unit] > 0 {
+                scores[unit] = kind == .mean ? sum / Double(answered[unit]) : sum
+            }
+        }
+        return (scores, answered)
+    }
+
+    /// What the score is and how many units it left missing.
+    func note(name: String, items: [String], reversed: [String], scores: [Double], unit: String, prefix: String = "") -> Localized {
+        let k = items.count
+        let needed = minimum ?? k
+        let missing = scores.filter(\.isNaN).count
+        let rule = k == 1 ? "the item is answered" : needed >= k ? "all \(k) items are answered" : "at least \(needed) of \(k) items are answered"
+        let ruleFi = k == 1 ? "osioon on vastattu" : needed >= k ? "kaikkiin \(k) osioon on vastattu" : "vähintään \(needed)/\(k) osioon on vastattu"
+        let what = kind == .mean ? ("mean", "keskiarvo") : ("sum", "summa")
+        let turned = reversed.isEmpty ? ("", "") : ("; reversed: \(reversed.joined(separator: ", "))", "; käännetty: \(reversed.joined(separator: ", "))")
+        return Localized(
+            en: "\(prefix)\(name) is the \(what.0) of \(items.joined(separator: ", ")) where \(rule)\(turned.0); \(missing) of \(scores.count) (\(unit)) left missing.",
+            fi: "\(prefix)\(name) on osioiden \(items.joined(separator: ", ")) \(what.1), kun \(ruleFi)\(turned.1); \(missing)/\(scores.count) (\(unit)) jäi puuttuvaksi.")
     }
 }

@@ -5,15 +5,17 @@ import ArvioData
 enum Function: String, CaseIterable {
     case count, mean, median, sd, min, max, sum, n_distinct, pct
     case round, abs
+    case scale_mean, scale_sum
 
     /// Whether the function reduces rows to one value.
-    var isAggregate: Bool { self != .round && self != .abs }
+    var isAggregate: Bool { ![.round, .abs, .scale_mean, .scale_sum].contains(self) }
 
     /// How many arguments it takes.
     var arity: ClosedRange<Int> {
         switch self {
         case .count, .pct: 0...1
         case .round: 1...2
+        case .scale_mean, .scale_sum: 1...Int.max
         default: 1...1
         }
     }
@@ -24,6 +26,7 @@ enum Function: String, CaseIterable {
         case .count: "count() or count(column)"
         case .pct: "pct() or pct(condition)"
         case .round: "round(x) or round(x, digits)"
+        case .scale_mean, .scale_sum: "\(rawValue)(A1, reverse(A2), A3, at_least(2))"
         default: "\(rawValue)(x)"
         }
     }
@@ -40,6 +43,7 @@ extension ExpressionEvaluator {
             throw Diagnostic(whole.operatorPosition, "\(name)() takes \(function.arity.lowerBound == function.arity.upperBound ? "\(function.arity.lowerBound)" : "\(function.arity.lowerBound) or \(function.arity.upperBound)") argument\(function.arity.upperBound == 1 ? "" : "s"), but was given \(arguments.count); write \(function.usage)")
         }
         if function.isAggregate { return try aggregate(function, arguments.first, whole) }
+        if function == .scale_mean || function == .scale_sum { return try scaleScore(function, arguments, whole) }
         let value = try evaluate(arguments[0])
         let x: [Double]
         switch value {

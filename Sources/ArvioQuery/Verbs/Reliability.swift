@@ -105,6 +105,18 @@ struct Reliability: Verb {
                 en: "Negatively correlated with the rest of the scale but not reversed: \(list); if reverse keyed, add reverse \(names).",
                 fi: "Korreloi negatiivisesti muun asteikon kanssa, mutta ei käännetty: \(list); jos osio on käänteinen, lisää reverse \(names)."))
         }
+        let turnedNegative = a.items.filter { ($0.itemRestCorrelation ?? 0) < 0 && items.reversed[$0.index] }
+        if !turnedNegative.isEmpty {
+            let names = turnedNegative.map { items.names[$0.index] }.joined(separator: ", ")
+            notes.append(Localized(
+                en: "Reversed but still negatively correlated with the rest of the scale: \(names); check that it is reverse keyed.",
+                fi: "Käännetty, mutta korreloi yhä negatiivisesti muun asteikon kanssa: \(names); tarkista, onko osio käänteinen."))
+        }
+        if a.alpha < 0 {
+            notes.append(Localized(
+                en: "α is below 0: the items covary negatively on the whole, so they do not measure one thing in one direction.",
+                fi: "α on alle 0: osiot kovarioivat kaikkiaan negatiivisesti, joten ne eivät mittaa yhtä asiaa samaan suuntaan."))
+        }
         if case .failure(let failure) = a.omega {
             switch failure {
             case .notIdentified(let count):

@@ -32,6 +32,7 @@ enum VerbRegistry {
         Attrition.self,
         Associate.self,
         Reliability.self,
+        Scale.self,
         Chart.self,
     ]
 

@@ -54,8 +54,13 @@ verb        = "where" expr
             | "delta" pairing [ "per" name { "," name } ] [ "on" name { "," name } ] [ "with" "pratt" ]
             | "attrition" [ pairing [ "on" name { "," name } ] ]
             | "associate" name [ "seed" number ]
+            | "reliability" items { itemoption }
+            | "scale" items "into" name { itemoption | "mean" | "sum" | "min" number }
             | "chart" kind [ name ] [ "by" name ] [ "per" name ] { option }
 pairing     = name "by" name [ string "->" string ] | name "->" name
+items       = name "," name { "," name } | name "by" name
+itemoption  = "reverse" item { "," item } | "scale" number "to" number
+            | "per" name { "," name } | "on" name { "," name }      item = name | string
 kind        = "bar" | "stacked" | "likert" | "hist" | "dumbbell" | "heat"
 option      = "title" string | "width" number | "percent" | "sorted" | "binwidth" number
 named       = [ name "=" ] expr
@@ -223,7 +228,8 @@ participants | where (org == "Tekevä" or org == "Setlementti") and not (grade i
 
 Aggregates reduce rows to one value: per group inside `group ... aggregate`, over the whole
 table anywhere else (`where grade > mean(grade)`). They skip missing values and add a note to
-the result saying how many they skipped. `round` and `abs` work value by value.
+the result saying how many they skipped. `round`, `abs`, `scale_mean` and `scale_sum` work
+value by value.
 
 | function | gives | example |
 | --- | --- | --- |
@@ -239,6 +245,7 @@ the result saying how many they skipped. `round` and `abs` work value by value.
 | `pct(condition)` | the percentage of rows where the condition is true, of those where it is known | `pct(score >= "hyvin")` |
 | `round(x)`, `round(x, digits)` | rounded half away from zero, to 0–15 decimals | `round(mean(score), 2)` |
 | `abs(x)` | the absolute value | `abs(experience_years - 5)` |
+| `scale_mean(items)`, `scale_sum(items)` | a row's scale score: the mean or sum of its answered items, `reverse(X)` turning an item, `at_least(n)` last (every item when left out); see [scale](#scale) | `scale_mean(A1, reverse(A2), A3, at_least(2))` |
 
 On an **ordinal** column `mean`, `median`, `sd` and `sum` use the numbers of the scale points
 (1–5 on the Likert scale: heikosti = 1 … erinomaisesti = 5), as the WIRE 3 report does.
@@ -485,6 +492,70 @@ Permutation p-values use 10000 shuffles with seed 20070116 (`associate motivatio
 changes it) up to 5000 pairs, and the measure's asymptotic test above that. Columns whose values
 are all different (identifiers), constant columns and free text are skipped and listed in a note.
 Measures of different kinds are not on one scale: read the order as a guide to what to look at.
+
+## reliability
+
+`reliability A1, A2, A3` (wide data: one column per item) or `reliability score by item` (long
+data: one row per answer) gives the internal consistency of a scale: Cronbach's α (raw, from the
+covariances) with its 95% confidence interval (Feldt), standardized α (from the mean inter-item
+correlation), McDonald's ω total (from a one-factor minres model, as R's `psych::omega` with one
+factor and jamovi), the mean inter-item correlation, and an item table: n, mean, sd, the
+item-rest correlation (`item_rest`, the item against the sum of the others) and α if the item is
+dropped. Formulas and references: docs/statistics.md.
+
+```arvio
+responses | where phase == "pre" | reliability score by item per area
+```
+
+- **n is listwise.** Only the respondents who answered every item are used (as SPSS and PSPP;
+  psych's default is pairwise); the block's title gives n and how many were left out.
+- **Long data** is turned into one row per respondent: the respondent is the table's key
+  without the item column (`responses`: participant × phase), or `on K`. Two answers of one
+  respondent to one item are an error. Filter the phase first (`where phase == "pre"`), or
+  pre and post answers count as different respondents.
+- **`reverse A1, A4`** turns reverse-keyed items as low + high − answer, on the item's declared
+  scale points (an ordinal scale's lowest and highest numbers), never on the answers seen; the
+  same reversal is used in α, ω and the item table. A number column declares no points: give
+  them with `scale 1 to 6`. On long data `reverse` names item values (`reverse AO1` or
+  `reverse "AO1"`). A note names any item that correlates negatively with the rest of the scale
+  and is not reversed (psych warns the same way).
+- **Items** are numbers or ordinal scales (by their scale points); any other column is an error
+  that names it. An item everyone answered alike has no variance: a note says so and it is left
+  out of α, ω and the correlations. ω needs three items and is refused, with the reason, for two,
+  or when the one-factor model gives an item no unique variance (a Heywood case).
+- **`per G`** gives one block per group; a group with one item gets a note instead of a block.
+
+## scale
+
+A scale score is a respondent's mean (or sum) over the scale's items, with reverse-keyed items
+turned and a minimum number of answered items, below which the score is missing (SPSS
+`MEAN.n`). Without a minimum every item must be answered. A note says how many respondents were
+left without a score.
+
+On wide data, `scale_mean` and `scale_sum` work row by row inside `derive` (on the built-in
+data's motivation table):
+
+```text
+motivation | derive support = scale_mean(employment_relation, work_valued, can_organise, at_least(2))
+```
+
+`reverse(X)` turns an ordinal item on its scale points; a number column needs them given,
+`reverse(A1, 1, 6)`. `at_least(n)` comes last.
+
+On long data the `scale` verb gives one row per respondent (the key without the item column, or
+`on K`), and per group with `per G`: the key columns, the score and `answered`, the number of
+items answered. The result's key is the respondent's key (and `per` columns), so a scale's pre →
+post change goes straight into `delta` (with `per area` the area is part of the key, so
+`delta ... per area` then lists each area's change and gives its tests once, over all pairs; for
+one area's tests, filter it first, as below):
+
+```arvio
+responses | where area == "Asiakkaan ohjaus" | scale score by item into guidance min 3 | delta guidance by phase
+responses | where phase == "pre" | scale score by item into area_score per area | describe area_score by area
+```
+
+`scale` takes `mean` (the default) or `sum`, `min n`, `reverse`, `scale a to b`, `per` and
+`on` as `reliability` does. On wide data `scale A1, A2, A3 into s` adds the column `s`.
 
 ## chart
 

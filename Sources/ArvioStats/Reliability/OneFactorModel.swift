@@ -28,7 +28,7 @@ public struct OneFactorModel: Sendable, Equatable {
         var communality = Self.squaredMultipleCorrelations(r)
             ?? r.indices.map { i in r[i].indices.filter { $0 != i }.map { abs(r[i][$0]) }.max() ?? 0 }
         var loadings = [Double](repeating: 0, count: k)
-        for iteration in 1...100_000 {
+        for iteration in 1...10_000 {
             var reduced = r
             for i in 0..<k { reduced[i][i] = communality[i] }
             let eigen = SymmetricEigen(reduced)

@@ -2,12 +2,18 @@
 # McDonald's omega total) computed by R's psych on psych::bfi (Revelle; 2800 respondents of the
 # SAPA project, items 1-6: 1 = very inaccurate ... 6 = very accurate). A1 ("Am indifferent to the
 # feelings of others") is reverse keyed. Reversal is done on the declared scale (7 - x), as Arvio.
-# Run from this folder: Rscript reference.R   (writes bfi-agreeableness.csv and reference.json)
+# Run from this folder: Rscript reference.R   (writes the two CSV files and reference.json)
 suppressPackageStartupMessages({ library(psych); library(jsonlite) })
 
 data <- bfi[1:400, c("A1", "A2", "A3", "A4", "A5")]
 data <- cbind(row = 1:400, data)
 write.csv(data, "bfi-agreeableness.csv", row.names = FALSE, na = "")
+# The first 120 respondents as long data, one row per answer (unanswered items have no row).
+long <- reshape(data[1:120, ], direction = "long", varying = 2:6, v.names = "answer",
+                timevar = "item", times = names(data)[2:6], idvar = "row")
+long <- long[!is.na(long$answer), ]
+long <- long[order(long$row, long$item), ]
+write.csv(long, "bfi-agreeableness-long.csv", row.names = FALSE)
 
 reverse <- function(x, items) { for (i in items) x[[i]] <- 7 - x[[i]]; x }
 
