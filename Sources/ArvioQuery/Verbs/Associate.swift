@@ -10,6 +10,8 @@ struct Associate: Verb {
     static let name = "associate"
     var outcome: Token
     var seed: UInt64 = SeededGenerator.defaultSeed
+    /// `rows`: every row is an observation, even when the table's rows repeat a coarser unit.
+    var rowLevel = false
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Associate {
         var result = Associate(outcome: try parser.name(expected: "the outcome column after \"associate\", as in associate motivation_start"))
@@ -20,11 +22,29 @@ struct Associate: Verb {
             result.seed = seed
             parser.advance()
         }
+        result.rowLevel = parser.match(word: "rows")
         return result
     }
 
-    func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
-        let outcomeColumn = try context.column(outcome.text, in: frame.table, at: outcome.position)
+    func apply(to given: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+        let outcomeColumn = try context.column(outcome.text, in: given.table, at: outcome.position)
+        // An outcome constant within the unit (motivation_start within participant) is a
+        // property of the unit: it is measured on one row per unit, against the columns that
+        // are properties of the unit too; columns that vary within it are repeated measures.
+        var frame = given
+        var unitNote: Localized?
+        var unit: AnalysisUnit?
+        if !rowLevel, let found = AnalysisUnit.find(given, context: context), found.count < given.rowCount {
+            if found.isConstant(outcomeColumn, in: given) {
+                unit = found
+                frame = found.reduced(given)
+                unitNote = Localized(
+                    en: "Unit: one row per \(found.column), \(found.count) \(found.plural.en) (the table has \(given.rowCount) rows), since \(outcome.text) does not vary within \(found.column); columns that vary within it are skipped. `rows` analyses every row.",
+                    fi: "Yksikkö: yksi rivi kutakin \(found.column)-arvoa kohden, \(found.count) \(found.plural.fi) (taulussa on \(given.rowCount) riviä), koska \(outcome.text) ei vaihtele \(found.column)-arvon sisällä; sen sisällä vaihtelevat sarakkeet ohitetaan. `rows` analysoi jokaisen rivin.")
+            } else {
+                unitNote = AnalysisUnit.resolve(given, analysing: [outcome.text], rowLevel: false, hasTests: true, context: context).note
+            }
+        }
         let target: AssociationVariable
         switch AssociationVariable.make(name: outcomeColumn.name, data: frame.data(of: outcomeColumn)) {
         case .success(let v): target = v
@@ -37,6 +57,10 @@ struct Associate: Verb {
         var skipped: [String] = []
         for column in frame.table.columns where column.name != outcomeColumn.name {
             try context.checkCancelled(at: keyword.position)
+            if let unit, !unit.isConstant(column, in: given) {
+                skipped.append("\(column.name) (varies within \(unit.column))")
+                continue
+            }
             switch AssociationVariable.make(name: column.name, data: frame.data(of: column)) {
             case .failure(.identifier): skipped.append("\(column.name) (identifier)")
             case .failure(.constant): skipped.append("\(column.name) (constant)")
@@ -62,7 +86,7 @@ struct Associate: Verb {
         ]
         var next = frame.replacingColumns(columns, rowCount: found.count, keepOrigin: false)
         next.table.key = ["column"]
-        var notes = frame.table.notes
+        var notes = frame.table.notes + (unitNote.map { [$0] } ?? [])
         notes.append(Localized(
             en: "Association with \(outcome.text) (\(target.kind.rawValue)), strongest first by |value|; the measures differ by type, so compare ranks loosely. Complete pairs only. Permutation p: \(PermutationTest.defaultPermutations) shuffles, seed \(seed), up to \(AssociationMeasure.permutationLimit) pairs.",
             fi: "Yhteys muuttujaan \(outcome.text) (\(target.kind.rawValue)), vahvin ensin |arvon| mukaan; mitat eroavat tyypeittäin, joten vertaa järjestystä väljästi. Vain täydet parit. Permutaatio-p: \(PermutationTest.defaultPermutations) sekoitusta, siemen \(seed), enintään \(AssociationMeasure.permutationLimit) paria."))

@@ -10,6 +10,8 @@ struct Crosstab: Verb {
     var rows: Token
     var columns: Token
     var cells: [CrosstabCell]
+    /// `rows`: every row is an observation, even when the table's rows repeat a coarser unit.
+    var rowLevel = false
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Crosstab {
         let rows = try parser.name(expected: "a column after \"crosstab\", as in crosstab entry_route by post_status")
@@ -26,13 +28,17 @@ struct Crosstab: Verb {
                 }
                 for kind in kinds where !cells.contains(kind) { cells.append(kind) }
             }
-        } else if !parser.atStepEnd {
-            throw parser.expected("\"cells\" and what to show (such as cells count, row), or the end of the step")
         }
-        return Crosstab(rows: rows, columns: columns, cells: cells)
+        let rowLevel = parser.match(word: "rows")
+        if !parser.atStepEnd {
+            throw parser.expected("\"cells\" and what to show (such as cells count, row), \"rows\", or the end of the step")
+        }
+        return Crosstab(rows: rows, columns: columns, cells: cells, rowLevel: rowLevel)
     }
 
-    func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+    func apply(to given: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+        let (frame, unitNote) = AnalysisUnit.resolve(given, analysing: [rows.text, columns.text], rowLevel: rowLevel,
+                                                     hasTests: true, context: context)
         if rows.text == columns.text {
             throw Diagnostic(columns.position, "\"\(columns.text)\" is cross-tabulated with itself; name two different columns")
         }
@@ -49,7 +55,7 @@ struct Crosstab: Verb {
         let statistics = CrosstabStatistics.blocks(counts, ordered: a.ordered && b.ordered)
         table.statistics = statistics.blocks
         var next = Frame(table: table, origin: nil)
-        next.notes = frame.notes + statistics.notes
+        next.notes = frame.notes + (unitNote.map { [$0] } ?? []) + statistics.notes
         if leftOut > 0 {
             let rowsText = AnalysisText.rows(leftOut)
             next.notes.append(Localized(en: "left out \(rowsText.en) with a missing \(a.name) or \(b.name)",

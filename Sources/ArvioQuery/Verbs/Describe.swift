@@ -9,6 +9,8 @@ struct Describe: Verb {
     var variables: [Token]
     var groups: [Token]
     var quantileType: Int
+    /// `rows`: every row is described, even when the table's rows repeat a coarser unit.
+    var rowLevel = false
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Describe {
         let variables = try parser.names(expected: "a column after \"describe\", as in describe grade by org")
@@ -25,14 +27,17 @@ struct Describe: Verb {
             parser.advance()
             type = token.text == "6" ? 6 : 7
         }
+        let rowLevel = parser.match(word: "rows")
         if !parser.atStepEnd {
-            throw parser.expected(groups.isEmpty ? "\",\", \"by\", \"quartiles\" or the end of the step"
-                                                 : "\",\", \"quartiles\" or the end of the step")
+            throw parser.expected(groups.isEmpty ? "\",\", \"by\", \"quartiles\", \"rows\" or the end of the step"
+                                                 : "\",\", \"quartiles\", \"rows\" or the end of the step")
         }
-        return Describe(variables: variables, groups: groups, quantileType: type)
+        return Describe(variables: variables, groups: groups, quantileType: type, rowLevel: rowLevel)
     }
 
-    func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+    func apply(to given: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+        let (frame, unitNote) = AnalysisUnit.resolve(given, analysing: (variables + groups).map(\.text), rowLevel: rowLevel,
+                                                     hasTests: false, context: context)
         let described = try variables.map { token throws(Diagnostic) in try DescribedVariable(frame: frame, token: token, context: context) }
         for (index, token) in variables.enumerated() where variables[..<index].contains(where: { $0.text == token.text }) {
             throw Diagnostic(token.position, "\"\(token.text)\" is listed twice")
@@ -64,7 +69,7 @@ struct Describe: Verb {
         let table = Table(name: frame.table.name, columns: columns, rowCount: summaries.count,
                           key: groups.map(\.text) + (described.count > 1 ? ["variable"] : []))
         var next = Frame(table: table, origin: nil)
-        next.notes = frame.notes
+        next.notes = frame.notes + (unitNote.map { [$0] } ?? [])
         next.notes.append(quantileType == 6
             ? Localized(en: "q1, median and q3 are quantiles of type 6 (Hyndman–Fan; SPSS, PSPP EXAMINE)",
                         fi: "q1, mediaani ja q3 ovat tyypin 6 kvantiileja (Hyndman–Fan; SPSS, PSPP EXAMINE)")

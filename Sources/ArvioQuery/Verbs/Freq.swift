@@ -8,12 +8,17 @@ struct Freq: Verb {
     /// The most distinct values a number or text column may have to be tabulated.
     static let valueLimit = 200
     var column: Token
+    /// `rows`: every row is counted, even when the table's rows repeat a coarser unit.
+    var rowLevel = false
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Freq {
-        Freq(column: try parser.name(expected: "a column after \"freq\", as in freq org"))
+        let column = try parser.name(expected: "a column after \"freq\", as in freq org")
+        return Freq(column: column, rowLevel: parser.match(word: "rows"))
     }
 
-    func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+    func apply(to given: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+        let (frame, unitNote) = AnalysisUnit.resolve(given, analysing: [column.text], rowLevel: rowLevel,
+                                                     hasTests: false, context: context)
         let axis = try CrosstabAxis.make(frame: frame, token: column, context: context, limit: Self.valueLimit, verb: "freq")
         let counts = try axis.counts(in: context, at: column.position)
         let all = axis.ids.count
@@ -49,7 +54,7 @@ struct Freq: Verb {
             Column(name: "cumulative_percent", data: .decimal(cumulative), format: .percent),
         ], key: [axis.name])
         var next = Frame(table: table, origin: nil)
-        next.notes = frame.notes
+        next.notes = frame.notes + (unitNote.map { [$0] } ?? [])
         return next
     }
 }

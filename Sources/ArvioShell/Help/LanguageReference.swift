@@ -335,6 +335,25 @@ for part in StatementSplitter.split(text, firstLine: 1) where !part.isMetaComman
 prompt; `Scanner.tolerantTokens(in:)` gives the tokens of half-typed input for completion;
 `verbNames` and `functionNames` list the words.
 
+## unit
+
+The analysis verbs (`crosstab`, `freq`, `describe`, `associate`) ask what one observation is.
+When a table's key has several columns and its rows repeat a coarser unit, such as
+`responses` (participant × item × phase) joined with `participants`, the unit is the first key
+column that refers to another table (`participant`), or else the first key column. Columns that
+do not vary within the unit (entry route, post status, motivation) are analysed on one row per
+unit, and a note says so: "Unit: one row per participant, 16 participants; the table has 336
+rows, 21 per participant". Columns that vary within the unit (phase, item, score) are repeated
+measures: `crosstab` keeps every row and says that its tests treat them as independent, pointing
+to `delta`; `associate` skips them when its outcome is a property of the unit. `rows` at the end
+of `crosstab`, `freq`, `describe` or `associate` keeps every row as its own observation, and
+the note says how many units they hold.
+
+```arvio
+responses | join participants | crosstab entry_route by post_status
+responses | join participants | crosstab entry_route by post_status rows
+```
+
 ## crosstab
 
 `crosstab A by B` cross-tabulates two columns: one row per category of `A`, a column per
