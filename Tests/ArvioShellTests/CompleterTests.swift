@@ -8,7 +8,8 @@ final class CompleterTests: XCTestCase {
                                       functions: functionNames, metaCommands: MetaCommand.names)
 
     func testCompletesMetaCommandsAfterADot() {
-        XCTAssertEqual(completer.candidates(before: "", word: ".sc"), [".schema"])
+        XCTAssertEqual(completer.candidates(before: "", word: ".sch"), [".schema"])
+        XCTAssertEqual(completer.candidates(before: "", word: ".sc"), [".schema", ".scale"])
     }
 
     func testCompletesTablesAtTheStartOfAPipelineAndAfterJoin() {

@@ -22,7 +22,10 @@ extension Interpreter {
             try expect(c, count: 1)
             write(.table(Catalog.schema(try table(c, 0), language: settings.language)))
         case "load": return load(try LoadArguments(c))
-        case "save": try expect(c, count: 2); return save(try table(c, 0), to: c.arguments[1])
+        case "save":
+            let labels = c.arguments.count == 3 && c.arguments[2] == "labels"
+            try expect(c, count: labels ? 3 : 2)
+            return save(try table(c, 0), to: c.arguments[1], labels: labels)
         case "format": settings.format = try choice(c, OutputFormat.allCases.map(\.rawValue)).flatMap { OutputFormat(rawValue: $0) } ?? settings.format
         case "lang":
             settings.language = try choice(c, Language.allCases.map(\.rawValue)).flatMap(Language.init) ?? settings.language
@@ -31,6 +34,8 @@ extension Interpreter {
         case "timer": settings.timer = try choice(c, ["on", "off"]).map { $0 == "on" } ?? settings.timer
         case "width": try setWidth(c)
         case "run": try expect(c, count: 1); return runFile(c.arguments[0])
+        case "codebook": return try codebook(c)
+        case "scale": return try declareScale(c)
         case "quit", "exit": try expect(c, count: 0); return .quit
         default:
             let names = MetaCommand.all.map(\.name) + ["exit"]
@@ -40,7 +45,7 @@ extension Interpreter {
         return .succeeded
     }
 
-    private func expect(_ c: MetaCommand, count: Int) throws(Diagnostic) {
+    func expect(_ c: MetaCommand, count: Int) throws(Diagnostic) {
         if c.arguments.count > count {
             throw c.error(at: count, "unexpected \"\(c.arguments[count])\"; usage: \(usage(c))")
         }
@@ -76,7 +81,7 @@ extension Interpreter {
         settings.width = n
     }
 
-    private func table(_ c: MetaCommand, _ index: Int) throws(Diagnostic) -> Table {
+    func table(_ c: MetaCommand, _ index: Int) throws(Diagnostic) -> Table {
         let name = c.arguments[index]
         guard let table = session.workspace.table(named: name) else {
             throw c.error(at: index, "there is no table \"\(name)\"; .tables lists them",
@@ -88,7 +93,11 @@ extension Interpreter {
     private func load(_ arguments: LoadArguments) -> Outcome {
         do {
             var codebook: Codebook?
-            if let path = arguments.codebook { codebook = try Codebook.parse(FileIO.read(path), file: path) }
+            var codebookPath = arguments.codebook
+            // A CSV saved by .save has its codebook beside it; it is what makes the file load back.
+            let beside = Codebook.path(besideCSV: arguments.file)
+            if codebookPath == nil, arguments.file.lowercased().hasSuffix(".csv"), FileIO.exists(beside) { codebookPath = beside }
+            if let path = codebookPath { codebook = try Codebook.parse(FileIO.read(path), file: path) }
             var book = codebook ?? Codebook()
             // A codebook that describes one table describes this one, whatever it is called here.
             if let only = codebook?.tableNames, only.count == 1, only[0] != arguments.name {
@@ -96,7 +105,7 @@ extension Interpreter {
             }
             // A codebook of several tables is used for the one of the same name, or not at all.
             if let names = codebook?.tableNames, names.count > 1, !names.contains(arguments.name),
-               let path = arguments.codebook {
+               let path = codebookPath {
                 throw DataError(DataPosition(file: path),
                                 "the codebook describes the tables \(names.joined(separator: ", ")), but not \(arguments.name); load the file as one of them (.load FILE as NAME)")
             }
@@ -106,7 +115,8 @@ extension Interpreter {
             workspace.add(table)
             if codebook != nil { try DatasetLoader.declareRelations(book, in: &workspace) }
             session.workspace = workspace
-            confirm("loaded \(arguments.name): \(table.rowCount) rows, \(table.columns.count) columns")
+            let with = codebookPath.map { " with the codebook \($0)" } ?? ""
+            confirm("loaded \(arguments.name): \(table.rowCount) rows, \(table.columns.count) columns\(with)")
             return .succeeded
         } catch {
             report(error)
@@ -114,16 +124,25 @@ extension Interpreter {
         }
     }
 
-    private func save(_ table: Table, to path: String) -> Outcome {
+    /// Writes `table` to `path`. A `.csv` file gets the raw values and its codebook beside it,
+    /// so `.load` reads it back the same; with `labels`, the labels in the session's language
+    /// and no codebook, for reading elsewhere.
+    private func save(_ table: Table, to path: String, labels: Bool) -> Outcome {
         let format = OutputFormat(fileExtension: path) ?? settings.format
         var options = settings.renderOptions
         options.maxRows = nil
         options.colour = false
+        let withCodebook = !labels && path.lowercased().hasSuffix(".csv")
         do {
-            var text = TableRenderer.render(table, format: format, options: options)
+            let codebookPath = Codebook.path(besideCSV: path)
+            // Made before anything is written, so a table it cannot describe leaves no half-saved pair.
+            let codebook = withCodebook ? try Codebook(describing: table).csv(file: codebookPath) : nil
+            var text = TableRenderer.render(withCodebook ? table.withRawValues : table, format: format, options: options)
             if !text.endsWithNewline { text += "\n" }
             try FileIO.writeAtomically(Array(text.utf8), to: path)
-            confirm("saved \(table.name): \(table.rowCount) rows to \(path) as \(format.rawValue)")
+            if let codebook { try FileIO.writeAtomically(Array(codebook.utf8), to: codebookPath) }
+            let with = codebook == nil ? "" : " with its codebook in \(codebookPath)"
+            confirm("saved \(table.name): \(table.rowCount) rows to \(path) as \(format.rawValue)\(with)")
             return .succeeded
         } catch {
             report(error)

@@ -629,4 +629,40 @@ participants | count by org, entry_route | chart heat org by entry_route
 participants | chart stacked entry_route by org title "How they came"
 participants | chart bar org percent width 60
 ```
+
+## codebooks of your own data
+
+A table's codebook says what its columns are: the type, whether a column is part of the key,
+the values of a category column in order (low to high on a scale) with their Finnish and English
+labels, and what each column means. It is the CSV file `--data DIR` and `.load --codebook`
+read (`table,column,type,key,references,values,labels_en,labels_fi,label_en,label_fi`, values
+separated by `|`).
+
+- `.save T FILE.csv` writes the table's values as they are in the data (`responded`, `3`, not
+  the labels `.lang` shows) and its codebook beside it, `FILE.codebook.csv`. `.save T FILE.csv
+  labels` writes the labels in the session's language instead, and no codebook, for a file read
+  elsewhere. `.json`, `.md` and `.txt` files show labels.
+- `.load FILE.csv` uses `FILE.codebook.csv` when there is one beside it (the confirmation names
+  it), so a saved table loads back with its types, scale orders and labels, and the same
+  statements give the same answers. `--codebook FILE` names another codebook. References to
+  other tables are not saved (a table loaded alone has nothing to refer to).
+- `.codebook T` prints T's codebook: each column's type, whether it is in the key, its values in
+  order (`1 = heikosti < 2 = kohtalaisesti < …` for a scale) and what it means, in the session's
+  language. `.codebook T FILE.csv` writes it in the codebook format, so what you declared can be
+  kept and given to `.load --codebook`.
+- `.scale T.col a < b < c` makes a column an ordinal scale, low to high, as a codebook's
+  `ordinal` row does: `.scale kysely.q1 Heikosti < Kohtalaisesti < "Jonkin verran" < Hyvin <
+  Erinomaisesti`. The column may hold text, categories (a point may be a category's value or
+  its label) or whole numbers (`.scale kysely.q2 1 < 2 < 3 < 4 < 5`; points that are numbers
+  stand for those numbers, so `where q2 >= 4` works; `delta` counts text points 1, 2, 3 … in
+  order). Every answer in the data must be on the scale: one that is not is an error that names
+  it and its number of rows, and nothing changes. `.save` and `.codebook T FILE` keep the scale.
+
+```text
+.scale participants.employment subsidised < fixed_term < permanent
+.codebook participants
+.save responses /tmp/r.csv
+.load /tmp/r.csv as r
+r | where score >= "hyvin" | count
+```
 """####
