@@ -194,6 +194,13 @@ completers | join motivation | sort motivation_start desc | take 5
 Numbers (`2`, `3.5`), strings in double or single quotes (`"Tekevä"`), `true`, `false`,
 `missing`, and lists (`["OH1", "OH2"]`, only after `in`).
 
+A number written without a decimal point is a **whole number**, kept exactly (64 bits, up to
+±9223372036854775807), so `9007199254740993 - 9007199254740992` is 1. Whole numbers beyond
+that range are an error; write them with a decimal point (`9223372036854775808.0`) to use them
+as decimals, which keep about 16 significant digits and reach about ±1.8 × 10^308. A number
+too large even for a decimal (a literal of 400 digits) is an error naming it. `"NaN"` and
+`"inf"` in quotes are text, like `"zzz"`.
+
 ```arvio
 participants | where grade >= 8 and title != "palveluohjaaja"
 ```
@@ -214,6 +221,15 @@ participants | where grade >= 8 and title != "palveluohjaaja"
 
 Arithmetic binds tighter than comparison, comparison tighter than `not`, `not` tighter than
 `and`, and `and` tighter than `or`. Use parentheses to say otherwise.
+
+A result that cannot be represented is an error naming the values, never a wrong number:
+`9223372036854775807 + 1` (beyond the whole numbers; multiply by `1.0` first to compute in
+decimals) and a decimal beyond ±1.8 × 10^308 (no `inf` ever reaches a table).
+
+Chains of one operator have no length limit: a generated filter of thousands of
+`grade == 1 or grade == 2 or …` runs. Nesting does: an expression may nest at most **200**
+levels deep, where each parenthesis, list, function call, `not` and `-` opens a level. Deeper
+is an error at the level that goes too deep (sooner on a thread with a small stack).
 
 ```arvio
 participants | where (org == "Tekevä" or org == "Setlementti") and not (grade is missing)
@@ -256,8 +272,8 @@ Missing is a value of its own: never silently zero, always counted.
 - `not unknown` is unknown; `unknown and false` is false; `unknown or true` is true; otherwise
   `and`/`or` with unknown is unknown.
 - `x == missing` is an error: write `x is missing` or `x is not missing`.
-- Arithmetic with a missing value is missing; so is division by zero and a whole-number
-  overflow.
+- Arithmetic with a missing value is missing; so is division by zero (an overflow is an
+  error, see operators).
 - Aggregates skip missing values and the result carries a note ("mean(grade) skipped 5
   missing values"). `count()` counts rows; `count(x)` counts values. An aggregate of no values
   is missing (`sum` is 0).
