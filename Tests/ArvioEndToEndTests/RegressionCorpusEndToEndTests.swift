@@ -35,4 +35,38 @@ final class RegressionCorpusEndToEndTests: XCTestCase {
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stderr.hasPrefix("<command>:1:1: error: expected a table name, but found \"-\""), r.stderr)
     }
+
+    private func csv(_ name: String, _ text: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("arvio-corpus-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent(name + ".csv")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    func testABarChartOfValuesNearTheLargestDoubleDrawsInsteadOfTrapping() throws {
+        let path = try csv("big", "g,v\na,1.01e308\nb,1.5e308\n")
+        let r = try ArvioProcess.run(["--no-data", "-c", ".load \(path)", "-c", "big | chart bar v by g"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let bars = r.stdout.split(separator: "\n").filter { $0.hasPrefix("a ") || $0.hasPrefix("b ") }
+        XCTAssertEqual(bars.count, 2, r.stdout)
+        XCTAssertTrue(bars.last?.contains("██████████") ?? false, r.stdout)
+    }
+
+    func testAHistogramOfTheLargestDoubleFinishes() throws {
+        let path = try csv("top", "v\n1\n1.7976931348623157e308\n3\n")
+        let r = try ArvioProcess.run(["--no-data", "-c", ".load \(path)", "-c", "top | chart hist v", "-c", "top | chart bar v"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertFalse(r.stdout.contains("nan") || r.stdout.contains("inf"), r.stdout)
+    }
+
+    func testATinyBinWidthIsRefusedNamingTheSizes() throws {
+        let path = try csv("small", "v\n1\n2\n3\n")
+        let tiny = "0." + String(repeating: "0", count: 99) + "1"
+        let r = try ArvioProcess.run(["--no-data", "-c", ".load \(path)", "-c", "small | chart hist v binwidth \(tiny)"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("gives more than 10000 bins for values from 1 to 3"), r.stderr)
+        XCTAssertFalse(r.stdout.contains("nan"), r.stdout)
+    }
 }

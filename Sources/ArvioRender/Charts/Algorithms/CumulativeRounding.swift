@@ -5,7 +5,11 @@ public enum CumulativeRounding {
     /// Widths for `parts` (negative parts count as 0) that sum to exactly `total` cells,
     /// or all zeros when the parts sum to zero.
     public static func widths(_ parts: [Double], total: Int) -> [Int] {
-        let clean = parts.map { $0.isFinite && $0 > 0 ? $0 : 0 }
+        // Scaled to the largest part, so parts near Double.greatestFiniteMagnitude cannot sum to
+        // infinity (which would make every boundary NaN).
+        let positive = parts.map { $0.isFinite && $0 > 0 ? $0 : 0 }
+        let largest = positive.max() ?? 0
+        let clean = largest > 0 ? positive.map { $0 / largest } : positive
         let sum = clean.reduce(0, +)
         guard sum > 0, total > 0 else { return Array(repeating: 0, count: parts.count) }
         var widths: [Int] = []
@@ -21,7 +25,11 @@ public enum CumulativeRounding {
     }
 
     /// `x` rounded half up, the one rounding rule for chart cells.
+    /// Not finite (a scale of infinity or zero) counts as 0; beyond ±2^31 is clamped, as no
+    /// chart is that many cells wide.
     static func round(_ x: Double) -> Int {
-        Int((x + 0.5).rounded(.down))
+        let r = (x + 0.5).rounded(.down)
+        guard r.isFinite else { return 0 }
+        return Int(min(max(r, -2_147_483_648), 2_147_483_647))
     }
 }
