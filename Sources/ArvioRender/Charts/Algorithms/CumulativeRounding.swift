@@ -5,12 +5,14 @@ public enum CumulativeRounding {
     /// Widths for `parts` (negative parts count as 0) that sum to exactly `total` cells,
     /// or all zeros when the parts sum to zero.
     public static func widths(_ parts: [Double], total: Int) -> [Int] {
-        // Scaled to the largest part, so parts near Double.greatestFiniteMagnitude cannot sum to
-        // infinity (which would make every boundary NaN).
-        let positive = parts.map { $0.isFinite && $0 > 0 ? $0 : 0 }
-        let largest = positive.max() ?? 0
-        let clean = largest > 0 ? positive.map { $0 / largest } : positive
-        let sum = clean.reduce(0, +)
+        var clean = parts.map { $0.isFinite && $0 > 0 ? $0 : 0 }
+        var sum = clean.reduce(0, +)
+        // Parts near Double.greatestFiniteMagnitude sum to infinity, which would make every
+        // boundary NaN: then they are scaled to the largest part first.
+        if sum.isInfinite, let largest = clean.max() {
+            clean = clean.map { $0 / largest }
+            sum = clean.reduce(0, +)
+        }
         guard sum > 0, total > 0 else { return Array(repeating: 0, count: parts.count) }
         var widths: [Int] = []
         var cumulative = 0.0
