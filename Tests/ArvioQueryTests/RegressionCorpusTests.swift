@@ -180,4 +180,39 @@ final class RegressionCorpusTests: XCTestCase {
         }
         XCTAssertEqual(rows(table(#"responses | where score >= "4" | count"#)), rows(table(#"responses | where score >= 4 | count"#)))
     }
+
+    // MARK: Result sizes: estimated first, refused beyond a documented limit
+
+    func testACartesianJoinOf50000EqualKeysEachSideIsRefusedNamingTheSizes() {
+        var workspace = Workspace()
+        workspace.add(Table(name: "a", columns: [Fixtures.integers("k", Array(repeating: 1, count: 50_000))]))
+        workspace.add(Table(name: "b", columns: [Fixtures.integers("k", Array(repeating: 1, count: 50_000)),
+                                                 Fixtures.integers("v", Array(repeating: 2, count: 50_000))]))
+        var session = Session(workspace: workspace)
+        do {
+            _ = try session.run("a | join b on k = k | count")
+            XCTFail("the join ran")
+        } catch {
+            XCTAssertTrue(error.message.contains("this join would make 2500000000 rows (50000 rows here, 50000 in b"), error.message)
+            XCTAssertTrue(error.message.contains("more than the limit of \(Join.rowLimit)"), error.message)
+        }
+        // Below the limit the same join runs.
+        XCTAssertEqual(rows(table("participants | join participants on org = org | count")), [["66"]])
+    }
+
+    func testAHeatMapOf100kBy63kCategoriesIsRefusedNamingTheSizes() {
+        var workspace = Workspace()
+        workspace.add(Table(name: "t", columns: [
+            Column(name: "a", data: .text((0..<100_000).map { "a\($0)" })),
+            Column(name: "b", data: .text((0..<100_000).map { "b\($0 % 63_000)" })),
+        ]))
+        var session = Session(workspace: workspace)
+        do {
+            _ = try session.run("t | chart heat a by b")
+            XCTFail("the heat map was drawn")
+        } catch {
+            XCTAssertTrue(error.message.contains("chart heat would draw 100000 rows (a) × 63000 columns (b); it draws at most 1000 rows and 100 columns"),
+                          error.message)
+        }
+    }
 }

@@ -173,6 +173,11 @@ values where nothing matched. A missing key never matches. The other table's key
 not repeated; a column whose name is already taken gets the other table's name as a suffix
 (`org_m`).
 
+A key repeated on both sides multiplies: 50,000 rows with one key value on each side would
+make 2,500,000,000 rows. The rows a join makes are counted before any is made, and a join of
+more than **100,000,000** rows is an error naming the sizes; match on more columns or narrow
+the tables first.
+
 ```arvio
 responses | join participants | count by org
 participants | join left responses on id = participant | where score is missing | count
@@ -525,6 +530,9 @@ responses | where item == "overall" | chart likert score by phase
 | | `chart dumbbell [A, B] per R` | the same from a table with the two values side by side (without names, columns called `pre` and `post`) |
 | `heat` | `chart heat A by B` | a cross-tab of A by B, each cell shaded by its share of the row, counts in the cells |
 | | `chart heat` | a cross-tab already made: the first non-number column labels the rows, whole-number columns other than `n` and totals are the cells |
+
+A heat map draws at most 1,000 rows and 100 columns of categories; more is an error naming
+the sizes, before any cell is counted.
 
 Options are words after the columns (not `--title`: `--` starts a comment, so the rest of the
 line would be ignored):
