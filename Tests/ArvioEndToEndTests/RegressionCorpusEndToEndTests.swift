@@ -69,4 +69,25 @@ final class RegressionCorpusEndToEndTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("gives more than 10000 bins for values from 1 to 3"), r.stderr)
         XCTAssertFalse(r.stdout.contains("nan"), r.stdout)
     }
+
+    func testALineThatIsNoStatementCommentOrMetaCommandFailsTheScript() throws {
+        for (line, message) in [("\\d", "meta-commands start with a dot"), ("?", "for help, type .help"),
+                                ("!ls", "arvio runs no shell commands")] {
+            let path = try script("\(line)\nparticipants | count\n").path
+            let r = try ArvioProcess.run(["-f", path])
+            XCTAssertEqual(r.status, 1, line)
+            XCTAssertEqual(r.stdout, "", line)
+            XCTAssertTrue(r.stderr.hasPrefix("\(path):1:1: error:") && r.stderr.contains(message), r.stderr)
+            let piped = try ArvioProcess.run([], input: "\(line)\nparticipants | count\n")
+            XCTAssertEqual(piped.status, 1, line)
+        }
+    }
+
+    func testBackslashQAndDotExitQuitAsInPsql() throws {
+        for quit in ["\\q", ".exit", "  \\q  "] {
+            let r = try ArvioProcess.run(["-f", try script("participants | count\n\(quit)\nparticipants | count by org\n").path])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertFalse(r.stdout.contains("org"), r.stdout)
+        }
+    }
 }
