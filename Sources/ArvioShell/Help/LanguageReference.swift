@@ -328,6 +328,18 @@ participants | group org aggregate mean(org)
                                         ^~~
 ```
 
+## notebooks
+
+`arvio knit FILE.md` runs the ```` ```arvio ```` blocks of a Markdown notebook in order and
+writes each one's output beneath it in an ```` ```arvio-output ```` block; `arvio check FILE.md`
+re-runs them and prints a diff of any output that changed. Both exit 1 when an output changed
+or a block failed, naming the notebook's own FILE:LINE:COL of the error; a block meant to fail
+(to show an error message) is marked ```` ```arvio error ````. A block with no closing fence
+is an error at its line (exit 2) and nothing is written. A byte-order mark at the start is kept.
+
+A line in a script, a notebook or piped input that is not a statement, a comment or a
+meta-command (`\d`, `?`, `!ls`) is an error. `.quit`, `.exit` and psql's `\q` quit.
+
 ## embedding
 
 For the shell, the script runner and the notebook runner (Swift, module `ArvioQuery`):
