@@ -19,7 +19,8 @@ struct ArvioCommand: ParsableCommand {
         version: "arvio \(Version.current)"
     )
 
-    @Option(name: .short, help: ArgumentHelp("Run a statement and exit (repeatable).", valueName: "statement"))
+    // `.unconditional`: a statement may start with "-" (`-c "-x"`) and must not be taken for an option.
+    @Option(name: .short, parsing: .unconditionalSingleValue, help: ArgumentHelp("Run a statement and exit (repeatable).", valueName: "statement"))
     var c: [String] = []
 
     @Option(name: .short, help: ArgumentHelp("Run the statements of a script file.", valueName: "file"))

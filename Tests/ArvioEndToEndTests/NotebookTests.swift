@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 final class NotebookTests: XCTestCase {
@@ -17,7 +18,7 @@ final class NotebookTests: XCTestCase {
         participants | count by entry_route
         ```
 
-        ```arvio
+        ```arvio error
         items | count by nope
         ```
 
@@ -57,7 +58,7 @@ final class NotebookTests: XCTestCase {
             own initiative      5
             ```
 
-            ```arvio
+            ```arvio error
             items | count by nope
             ```
             ```arvio-output
@@ -116,5 +117,44 @@ final class NotebookTests: XCTestCase {
         let r = try ArvioProcess.run(["knit", path])
         XCTAssertEqual(r.status, 2)
         XCTAssertEqual(r.stderr, "\(path): error: the front matter's width is \"-5\"; give a number of terminal cells from 20 to 1000\n")
+    }
+
+    // MARK: Issue 13: notebooks are never corrupted, and a failing block fails the run
+
+    func testAnUnclosedBlockIsAnErrorAndTheNotebookIsNotWritten() throws {
+        let path = try ArvioProcess.temporaryDirectory() + "/nb.md"
+        let text = "# t\n\n```arvio\nparticipants | count\n"
+        try ArvioProcess.write(text, to: path)
+        for verb in ["knit", "check", "knit"] {
+            let r = try ArvioProcess.run([verb, path])
+            XCTAssertEqual(r.status, 2, verb)
+            XCTAssertTrue(r.stderr.hasPrefix("\(path):3:1: error: this block has no closing fence"), r.stderr)
+        }
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), text)
+    }
+
+    func testANotebookStartingWithAByteOrderMarkKeepsItAndFindsItsBlocks() throws {
+        let path = try ArvioProcess.temporaryDirectory() + "/nb.md"
+        try ArvioProcess.write("\u{FEFF}```arvio\nparticipants | count\n```\n", to: path)
+        XCTAssertEqual(try ArvioProcess.run(["knit", path]).status, 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF])
+        XCTAssertTrue(String(decoding: bytes, as: UTF8.self).contains("```arvio-output\n n\n──\n16\n```"))
+        try ArvioProcess.write("\u{FEFF}```arvio\nparticipants | count\n```\n```arvio-output\n 5\n```\n", to: path)
+        XCTAssertEqual(try ArvioProcess.run(["check", path]).status, 1, "the altered output is found")
+    }
+
+    func testAFailingBlockFailsKnitAndCheckAtTheNotebooksOwnPositionUnlessMarked() throws {
+        let path = try ArvioProcess.temporaryDirectory() + "/nb.md"
+        try ArvioProcess.write("# t\n\n```arvio\nparticipants | count\nparticipants | count by orgg\n```\n", to: path)
+        let knit = try ArvioProcess.run(["knit", path])
+        XCTAssertEqual(knit.status, 1)
+        XCTAssertTrue(knit.stderr.hasPrefix("\(path):5:25: error: block 1 failed"), knit.stderr)
+        let check = try ArvioProcess.run(["check", path])
+        XCTAssertEqual(check.status, 1)
+        XCTAssertTrue(check.stderr.hasPrefix("\(path):5:25: error: block 1 failed"), check.stderr)
+        try ArvioProcess.write("```arvio error\nparticipants | count by orgg\n```\n", to: path)
+        XCTAssertEqual(try ArvioProcess.run(["knit", path]).status, 0)
+        XCTAssertEqual(try ArvioProcess.run(["check", path]).status, 0)
     }
 }

@@ -84,6 +84,7 @@ extension ChartBuilder {
         guard let token = chart.columns.first, let by = chart.by else { return try heatFromCrossTab() }
         let columns = try categories(by, allLevels: true)
         let rows = try categories(token, allLevels: false)
+        try checkHeatSize(rows: rows.labels.count, columns: columns.labels.count, rowName: token.text, columnName: by.text)
         let counts = try weights().counts(rows, by: columns)
         let model = ChartModel(kind: .heat, title: Localized(en: "\(title(token).en) by \(title(by).en)",
                                                              fi: "\(title(token).fi) ja \(title(by).fi)"),
@@ -116,8 +117,20 @@ extension ChartBuilder {
             ChartModel.Row(label: labels.labels[labels.index[row] ?? 0],
                            values: cells.map { $0.data.number(at: row) ?? .nan })
         }
+        try checkHeatSize(rows: rows.count, columns: cells.count, rowName: table.columns[labelIndex].name, columnName: "count columns")
         let model = ChartModel(kind: .heat, title: nil, series: cells.map { Localized($0.name) }, rows: rows)
         return (model, table)
+    }
+
+    /// The most categories a heat map draws across (cells of a line) and down (lines).
+    static let heatColumnLimit = 100
+    static let heatRowLimit = 1000
+
+    /// Refuses a heat map beyond the limits before its cells are counted: 100k × 63k
+    /// categories would allocate until the process aborts, and could not be read anyway.
+    private func checkHeatSize(rows: Int, columns: Int, rowName: String, columnName: String) throws(Diagnostic) {
+        guard rows > Self.heatRowLimit || columns > Self.heatColumnLimit else { return }
+        throw Diagnostic(chart.keyword.position, "chart heat would draw \(rows) rows (\(rowName)) × \(columns) columns (\(columnName)); it draws at most \(Self.heatRowLimit) rows and \(Self.heatColumnLimit) columns; make groups first, or filter with where")
     }
 
     /// Counts of `segments` per category of `by` (one row of everything without `by`).

@@ -1,43 +1,67 @@
 import ArvioData
 
-/// Arithmetic on numbers: whole numbers stay whole for `+ - * %` (an overflow is missing),
-/// `/` always gives decimals, and anything with a missing value is missing.
+/// Arithmetic on numbers: whole numbers stay whole and exact for `+ - * %`, `/` always gives
+/// decimals, and anything with a missing value is missing. A result that cannot be represented
+/// (a whole number beyond ±9223372036854775807, a decimal beyond ±1.8e308) is an error naming
+/// the values, never a silently wrong or infinite number.
 extension ExpressionEvaluator {
-    mutating func arithmetic(_ op: BinaryOperator, _ left: Expression, _ right: Expression,
-                             _ whole: Expression) throws(Diagnostic) -> Value {
-        let l = try evaluate(left)
-        let r = try evaluate(right)
+    mutating func arithmetic(_ op: BinaryOperator, _ l: Value, _ left: Operand, _ r: Value, _ right: Operand,
+                             at position: SourcePosition) throws(Diagnostic) -> Value {
         try requireNumber(l, left, op)
         try requireNumber(r, right, op)
         if case .constant(let a) = l, case .constant(let b) = r {
             if case .integer(let x) = a, case .integer(let y) = b, op != .divide {
-                return .constant(.integer(Self.integer(op, x, y)))
+                guard let result = Self.integer(op, x, y) else { throw Self.overflow(op, "\(x)", "\(y)", whole: true, at: position) }
+                return .constant(.integer(result))
             }
-            return .constant(.decimal(Self.decimal(op, a.number ?? .nan, b.number ?? .nan)))
+            let x = a.number ?? .nan, y = b.number ?? .nan
+            let result = Self.decimal(op, x, y)
+            if result.isInfinite { throw Self.overflow(op, "\(x)", "\(y)", whole: false, at: position) }
+            return .constant(.decimal(result))
         }
         let a = l.vector(count: count)
         let b = r.vector(count: count)
         if case .data(.integer(let x)) = a, case .data(.integer(let y)) = b, op != .divide {
-            return .vector(.data(.integer(zip(x, y).map { Self.integer(op, $0, $1) })))
+            var result = [Int64](repeating: 0, count: x.count)
+            for i in x.indices {
+                guard let value = Self.integer(op, x[i], y[i]) else {
+                    throw Self.overflow(op, "\(x[i])", "\(y[i])", whole: true, at: position)
+                }
+                result[i] = value
+            }
+            return .vector(.data(.integer(result)))
         }
         let x = a.decimals ?? []
         let y = b.decimals ?? []
-        return .vector(.data(.decimal(zip(x, y).map { Self.decimal(op, $0, $1) })))
+        let result = zip(x, y).map { Self.decimal(op, $0, $1) }
+        if let i = result.firstIndex(where: \.isInfinite) {
+            throw Self.overflow(op, "\(x[i])", "\(y[i])", whole: false, at: position)
+        }
+        return .vector(.data(.decimal(result)))
     }
 
-    private func requireNumber(_ value: Value, _ expression: Expression, _ op: BinaryOperator) throws(Diagnostic) {
+    private func requireNumber(_ value: Value, _ operand: Operand, _ op: BinaryOperator) throws(Diagnostic) {
         switch value {
         case .constant(.integer), .constant(.decimal): return
         case .vector(let v) where v.decimals != nil: return
         case .constant(.missing):
-            throw Diagnostic(expression.position, "arithmetic with missing is always missing; leave it out")
+            throw Diagnostic(operand.position, "arithmetic with missing is always missing; leave it out")
         default:
             let hint = value.typeName == "ordinal" ? " (mean() and the other aggregates use an ordinal column's scale numbers)" : ""
-            throw Diagnostic(expression.position, "\"\(op.rawValue)\" needs numbers, but \(describe(expression)) is \(value.typeName)\(hint)")
+            throw Diagnostic(operand.position, "\"\(op.rawValue)\" needs numbers, but \(operand.described) is \(value.typeName)\(hint)")
         }
     }
 
-    static func integer(_ op: BinaryOperator, _ x: Int64, _ y: Int64) -> Int64 {
+    private static func overflow(_ op: BinaryOperator, _ x: String, _ y: String, whole: Bool,
+                                 at position: SourcePosition) -> Diagnostic {
+        whole
+            ? Diagnostic(position, "\(x) \(op.rawValue) \(y) is beyond the range of whole numbers (±9223372036854775807); multiply by 1.0 first to compute in decimals")
+            : Diagnostic(position, "\(x) \(op.rawValue) \(y) is too large to represent (decimals reach about ±1.8e308)")
+    }
+
+    /// `x op y` for whole numbers: missing when either is missing or for `% 0`, nil when the
+    /// result does not fit.
+    static func integer(_ op: BinaryOperator, _ x: Int64, _ y: Int64) -> Int64? {
         if Missing.isMissing(x) || Missing.isMissing(y) { return Missing.integer }
         let result: (partialValue: Int64, overflow: Bool)
         switch op {
@@ -49,7 +73,8 @@ extension ExpressionEvaluator {
             result = x.remainderReportingOverflow(dividingBy: y)
         default: return Missing.integer
         }
-        return result.overflow ? Missing.integer : result.partialValue
+        // Int64.min is the missing marker, so a result landing on it does not fit either.
+        return result.overflow || Missing.isMissing(result.partialValue) ? nil : result.partialValue
     }
 
     static func decimal(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Double {

@@ -46,7 +46,8 @@ extension ExpressionEvaluator {
                 fill { op.holds(Double($0), Double(code)) }
                 return table
             }
-            if ordered, let number = Double(text), c.levels.contains(where: { $0.number != nil }) {
+            // "NaN" and "inf" parse as numbers but match no scale value: like "zzz", an error.
+            if ordered, let number = Double(text), number.isFinite, c.levels.contains(where: { $0.number != nil }) {
                 fill { c.levels[$0 - 1].number.map { op.holds($0, number) } ?? false }
                 return table
             }
@@ -90,6 +91,7 @@ extension ExpressionEvaluator {
 
     private func compareConstants(_ op: BinaryOperator, _ a: Constant, _ b: Constant, _ left: Expression,
                                   _ right: Expression, at position: SourcePosition) throws(Diagnostic) -> Constant {
+        if case .integer(let x) = a, case .integer(let y) = b { return .logical(op.holds(x, y)) }
         if let x = a.number, let y = b.number { return .logical(op.holds(x, y)) }
         if case .text(let x) = a, case .text(let y) = b { return .logical(op.holds(x, y)) }
         if case .logical(let x) = a, case .logical(let y) = b, !op.isOrdering { return .logical(op == .equal ? x == y : x != y) }
@@ -102,6 +104,10 @@ extension ExpressionEvaluator {
 
     private func compareVectors(_ op: BinaryOperator, _ a: Vector, _ b: Vector, _ left: Expression,
                                 _ right: Expression, at position: SourcePosition) throws(Diagnostic) -> [Truth] {
+        // Whole numbers compare exactly: as decimals, 2^53 + 1 would equal 2^53.
+        if case .data(.integer(let x)) = a, case .data(.integer(let y)) = b {
+            return zip(x, y).map { p, q in Missing.isMissing(p) || Missing.isMissing(q) ? .unknown : (op.holds(p, q) ? .yes : .no) }
+        }
         if let x = a.decimals, let y = b.decimals {
             return zip(x, y).map { p, q in p.isNaN || q.isNaN ? .unknown : (op.holds(p, q) ? .yes : .no) }
         }

@@ -16,6 +16,9 @@ struct ExpressionEvaluator {
     /// The counts and sums per group of the columns aggregated so far, shared by `count`, `mean`
     /// and `sum` of the same column.
     var sumsByColumn: [String: (n: [Int64], sum: [Double])] = [:]
+    /// How deep the evaluation is in the expression tree, and whether the stack has room for more.
+    private var depth = 0
+    private var stack = StackGuard()
 
     init(frame: Frame, context: EvaluationContext, grouping: Grouping? = nil) {
         self.frame = frame
@@ -28,9 +31,15 @@ struct ExpressionEvaluator {
 
     /// Evaluates `expression`.
     mutating func evaluate(_ expression: Expression) throws(Diagnostic) -> Value {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > StackGuard.checkedFromDepth, !stack.hasRoom() {
+            throw Diagnostic(expression.position, "this expression nests too deeply (\(depth) levels) for the stack available here; compute parts of it in earlier steps with derive")
+        }
         switch expression.kind {
-        case .number(let value, let isWhole):
-            if isWhole, let whole = Int64(exactly: value) { return .constant(.integer(whole)) }
+        case .integer(let value):
+            return .constant(.integer(value))
+        case .decimal(let value):
             return .constant(.decimal(value))
         case .string(let text):
             return .constant(.text(text))
@@ -45,9 +54,9 @@ struct ExpressionEvaluator {
         case .unary(let op, let operand):
             return try unary(op, operand, expression)
         case .binary(let op, let left, let right):
-            if op == .and || op == .or { return try logic(op, left, right, expression) }
-            if op.isArithmetic { return try arithmetic(op, left, right, expression) }
             return try compare(op, left, right, at: expression.operatorPosition)
+        case .chain(let first, let links):
+            return try chain(first, links)
         case .membership(let subject, let items, let negated):
             return try membership(subject, items, negated: negated, expression)
         case .missingTest(let subject, let negated):
@@ -119,17 +128,31 @@ struct ExpressionEvaluator {
         }
     }
 
-    private mutating func logic(_ op: BinaryOperator, _ left: Expression, _ right: Expression,
-                                _ whole: Expression) throws(Diagnostic) -> Value {
-        let l = try evaluate(left)
-        guard isCondition(l) else {
-            throw Diagnostic(left.position, "\"\(op.rawValue)\" joins conditions, but \(describe(left)) is \(l.typeName)")
+    /// A chain folded left to right, one operand at a time, so its length costs no stack.
+    private mutating func chain(_ first: Expression, _ links: [Expression.Link]) throws(Diagnostic) -> Value {
+        var value = try evaluate(first)
+        var left = Operand(first, describe(first))
+        for link in links {
+            if link.op == .and || link.op == .or {
+                try requireCondition(value, left, link.op)
+                let right = try evaluate(link.operand)
+                try requireCondition(right, Operand(link.operand, describe(link.operand)), link.op)
+                value = .vector(.truth(link.op == .and ? Logic.and(truths(value), truths(right))
+                                                       : Logic.or(truths(value), truths(right))))
+            } else {
+                let right = try evaluate(link.operand)
+                value = try arithmetic(link.op, value, left, right, Operand(link.operand, describe(link.operand)),
+                                       at: link.operatorPosition)
+            }
+            left = Operand(position: left.position.through(link.operand.position), described: "this value")
         }
-        let r = try evaluate(right)
-        guard isCondition(r) else {
-            throw Diagnostic(right.position, "\"\(op.rawValue)\" joins conditions, but \(describe(right)) is \(r.typeName)")
+        return value
+    }
+
+    private func requireCondition(_ value: Value, _ operand: Operand, _ op: BinaryOperator) throws(Diagnostic) {
+        guard isCondition(value) else {
+            throw Diagnostic(operand.position, "\"\(op.rawValue)\" joins conditions, but \(operand.described) is \(value.typeName)")
         }
-        return .vector(.truth(op == .and ? Logic.and(truths(l), truths(r)) : Logic.or(truths(l), truths(r))))
     }
 
     /// How an expression is named in a message: `"org"` for a column, "this value" otherwise.
@@ -155,6 +178,22 @@ struct ExpressionEvaluator {
             }
         }
         return .vector(.truth(negated ? Logic.not(result) : result))
+    }
+}
+
+/// Where an operand is and how a message names it; for the running result of a chain, the
+/// span so far and "this value".
+struct Operand {
+    var position: SourcePosition
+    var described: String
+
+    init(position: SourcePosition, described: String) {
+        self.position = position
+        self.described = described
+    }
+
+    init(_ expression: Expression, _ described: String) {
+        self.init(position: expression.position, described: described)
     }
 }
 

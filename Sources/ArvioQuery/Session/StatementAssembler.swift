@@ -26,7 +26,10 @@ public struct StatementAssembler: Sendable {
     /// Takes line `number`; returns a unit when the line completes one.
     public mutating func feed(_ line: String, number: Int) -> Unit? {
         if pending.isEmpty {
-            if line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(".") { return .meta(line, line: number) }
+            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+            if trimmed.hasPrefix(".") { return .meta(line, line: number) }
+            // psql's way to quit, which people type out of habit: it quits here too.
+            if trimmed.trimmingSuffix(while: { $0 == " " || $0 == "\t" || $0 == "\r" }) == "\\q" { return .meta(".quit", line: number) }
             if Self.isBlankOrComment(line) { return nil }
             start = number
         }
@@ -50,7 +53,19 @@ public struct StatementAssembler: Sendable {
     }
 
     /// Whether `line` holds nothing to run: blank, or only a comment, as the scanner reads it.
+    /// A line the scanner cannot read (`\d`, `?`, `!ls`) is not blank: it runs as a statement
+    /// and fails with the scanner's message, so a script with it fails instead of skipping it.
     public static func isBlankOrComment(_ line: String) -> Bool {
-        Scanner.tolerantTokens(in: line).allSatisfy { $0.kind == .newline || $0.kind == .end }
+        guard let tokens = try? Scanner.tokens(in: line) else { return false }
+        return tokens.allSatisfy { $0.kind == .newline || $0.kind == .end }
+    }
+}
+
+extension Substring {
+    /// The text without the trailing characters that match `predicate`.
+    fileprivate func trimmingSuffix(while predicate: (Character) -> Bool) -> Substring {
+        var end = endIndex
+        while end > startIndex, predicate(self[index(before: end)]) { end = index(before: end) }
+        return self[startIndex..<end]
     }
 }

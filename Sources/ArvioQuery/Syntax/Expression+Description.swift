@@ -3,7 +3,8 @@
 extension Expression: CustomStringConvertible {
     var description: String {
         switch kind {
-        case .number(let value, let isWhole): return isWhole ? Int64(exactly: value).map(String.init) ?? "\(value)" : "\(value)"
+        case .integer(let value): return "\(value)"
+        case .decimal(let value): return "\(value)"
         case .string(let text): return "\"\(text)\""
         case .boolean(let value): return value ? "true" : "false"
         case .missing: return "missing"
@@ -11,6 +12,10 @@ extension Expression: CustomStringConvertible {
         case .column(let name): return name.contains(" ") ? "`\(name)`" : name
         case .unary(let op, let operand): return "(\(op.rawValue) \(operand))"
         case .binary(let op, let l, let r): return "(\(op.rawValue) \(l) \(r))"
+        case .chain(let first, let links):
+            // Shown left-nested, as `(+ (+ a b) c)`, built without recursing along the chain.
+            return links.reversed().map { "(\($0.op.rawValue) " }.joined() + first.description
+                + links.map { " \($0.operand))" }.joined()
         case .membership(let subject, let items, let negated):
             return "(\(negated ? "not-in" : "in") \(subject) [" + items.map(\.description).joined(separator: " ") + "])"
         case .missingTest(let subject, let negated): return "(\(negated ? "is-not-missing" : "is-missing") \(subject))"

@@ -2,8 +2,10 @@
 struct Expression: Sendable {
     /// What the expression is.
     indirect enum Kind: Sendable {
-        /// A number as written (`2`, `3.5`); `isWhole` when written without a fraction.
-        case number(Double, isWhole: Bool)
+        /// A whole number as written (`2`), exact.
+        case integer(Int64)
+        /// A number written with a fraction (`3.5`).
+        case decimal(Double)
         /// A string in quotes.
         case string(String)
         /// `true` or `false`.
@@ -16,8 +18,12 @@ struct Expression: Sendable {
         case column(String)
         /// `-x` or `not x`.
         case unary(UnaryOperator, Expression)
-        /// `a + b`, `a == b`, `a and b`, ...
+        /// A comparison: `a == b`, `a < b`, ...
         case binary(BinaryOperator, Expression, Expression)
+        /// Operands of one precedence level joined left to right: `a or b or c`, `a + b - c`,
+        /// `a * b / c`. Kept flat, so a generated chain of thousands of operands is one node
+        /// deep and nothing that walks the tree recurses once per operand.
+        case chain(Expression, [Link])
         /// `x in [..]` / `x not in [..]`.
         case membership(Expression, [Expression], negated: Bool)
         /// `x is missing` / `x is not missing`.
@@ -26,6 +32,13 @@ struct Expression: Sendable {
         case between(Expression, Expression, Expression)
         /// `mean(score)`.
         case call(String, [Expression])
+    }
+
+    /// One operator and the operand after it, in a `.chain`.
+    struct Link: Sendable {
+        var op: BinaryOperator
+        var operatorPosition: SourcePosition
+        var operand: Expression
     }
 
     /// What the expression is.

@@ -9,32 +9,39 @@ extension Parser {
     }
 
     private mutating func disjunction() throws(Diagnostic) -> Expression {
-        var left = try conjunction()
+        let first = try conjunction()
+        var links: [Expression.Link] = []
         while current.isWord("or") {
             let op = current
             advance()
-            let right = try conjunction()
-            left = Expression(.binary(.or, left, right), left.position.through(right.position), operatorPosition: op.position)
+            links.append(Expression.Link(op: .or, operatorPosition: op.position, operand: try conjunction()))
         }
-        return left
+        return chain(first, links)
     }
 
     private mutating func conjunction() throws(Diagnostic) -> Expression {
-        var left = try negation()
+        let first = try negation()
+        var links: [Expression.Link] = []
         while current.isWord("and") {
             let op = current
             advance()
-            let right = try negation()
-            left = Expression(.binary(.and, left, right), left.position.through(right.position), operatorPosition: op.position)
+            links.append(Expression.Link(op: .and, operatorPosition: op.position, operand: try negation()))
         }
-        return left
+        return chain(first, links)
+    }
+
+    /// `first` joined with `links` into one flat node, or `first` itself when there are none.
+    private func chain(_ first: Expression, _ links: [Expression.Link]) -> Expression {
+        guard let last = links.last else { return first }
+        return Expression(.chain(first, links), first.position.through(last.operand.position),
+                          operatorPosition: last.operatorPosition)
     }
 
     private mutating func negation() throws(Diagnostic) -> Expression {
         if current.isWord("not") {
             let op = current
             advance()
-            let operand = try negation()
+            let operand = try deeper(at: op, inBrackets: false) { (p: inout Parser) throws(Diagnostic) -> Expression in try p.negation() }
             return Expression(.unary(.not, operand), op.position.through(operand.position), operatorPosition: op.position)
         }
         return try comparison()
@@ -85,15 +92,15 @@ extension Parser {
     }
 
     private mutating func additive() throws(Diagnostic) -> Expression {
-        var left = try multiplicative()
+        let first = try multiplicative()
+        var links: [Expression.Link] = []
         while current.isSymbol("+") || current.isSymbol("-") {
             let op = current
             advance()
             let right = try operand(after: op, multiplicative: true)
-            let binary: BinaryOperator = op.text == "+" ? .add : .subtract
-            left = Expression(.binary(binary, left, right), left.position.through(right.position), operatorPosition: op.position)
+            links.append(Expression.Link(op: op.text == "+" ? .add : .subtract, operatorPosition: op.position, operand: right))
         }
-        return left
+        return chain(first, links)
     }
 
     private mutating func operand(after op: Token, multiplicative: Bool) throws(Diagnostic) -> Expression {
@@ -102,22 +109,23 @@ extension Parser {
     }
 
     private mutating func multiplicative() throws(Diagnostic) -> Expression {
-        var left = try unary()
+        let first = try unary()
+        var links: [Expression.Link] = []
         while current.isSymbol("*") || current.isSymbol("/") || current.isSymbol("%") {
             let op = current
             advance()
             let right = try operand(after: op, multiplicative: false)
             let binary: BinaryOperator = op.text == "*" ? .multiply : op.text == "/" ? .divide : .remainder
-            left = Expression(.binary(binary, left, right), left.position.through(right.position), operatorPosition: op.position)
+            links.append(Expression.Link(op: binary, operatorPosition: op.position, operand: right))
         }
-        return left
+        return chain(first, links)
     }
 
     private mutating func unary() throws(Diagnostic) -> Expression {
         if current.isSymbol("-") {
             let op = current
             advance()
-            let operand = try unary()
+            let operand = try deeper(at: op, inBrackets: false) { (p: inout Parser) throws(Diagnostic) -> Expression in try p.unary() }
             return Expression(.unary(.negate, operand), op.position.through(operand.position), operatorPosition: op.position)
         }
         return try primary()
@@ -128,7 +136,7 @@ extension Parser {
         switch token.kind {
         case .number:
             advance()
-            return Expression(.number(Double(token.text) ?? .nan, isWhole: !token.text.contains(".")), token.position)
+            return try number(token)
         case .string:
             advance()
             return Expression(.string(token.text), token.position)
@@ -139,7 +147,7 @@ extension Parser {
             return try word(token)
         case .symbol where token.text == "(":
             advance()
-            let inner = try nested { (p: inout Parser) throws(Diagnostic) -> Expression in
+            let inner = try deeper(at: token) { (p: inout Parser) throws(Diagnostic) -> Expression in
                 let e = try p.expression(expected: "an expression inside the parentheses")
                 try p.expectSymbol(")", "\")\" to close the parenthesis")
                 return e
@@ -168,7 +176,7 @@ extension Parser {
         }
         guard current.isSymbol("(") else { return Expression(.column(token.text), token.position) }
         advance()
-        let (arguments, end) = try nested { (p: inout Parser) throws(Diagnostic) -> ([Expression], SourcePosition) in
+        let (arguments, end) = try deeper(at: token) { (p: inout Parser) throws(Diagnostic) -> ([Expression], SourcePosition) in
             var arguments: [Expression] = []
             if !p.current.isSymbol(")") {
                 repeat {
@@ -184,8 +192,9 @@ extension Parser {
 
     /// `[a, b, ...]`; `keyword` names what it follows, for the message when `[` is missing.
     private mutating func list(after keyword: String?) throws(Diagnostic) -> (items: [Expression], end: SourcePosition) {
+        let open = current
         try expectSymbol("[", keyword.map { "\"[\" to start the list after \"\($0)\"" } ?? "\"[\"")
-        return try nested { (p: inout Parser) throws(Diagnostic) -> ([Expression], SourcePosition) in
+        return try deeper(at: open) { (p: inout Parser) throws(Diagnostic) -> ([Expression], SourcePosition) in
             var items: [Expression] = []
             if !p.current.isSymbol("]") {
                 repeat {
@@ -196,5 +205,23 @@ extension Parser {
             try p.expectSymbol("]", "\",\" or \"]\" to end the list")
             return (items, close.position)
         }
+    }
+
+    /// A number literal: whole numbers are exact 64-bit integers, others decimals; one that
+    /// cannot be represented is an error naming it, never a silently rounded or infinite value.
+    private func number(_ token: Token) throws(Diagnostic) -> Expression {
+        let text = token.text
+        let shown = text.count > 24 ? "\(text.prefix(12))… (a number of \(text.count) digits)" : text
+        let value = Double(text) ?? .infinity
+        if !text.contains(".") {
+            if let whole = Int64(text) { return Expression(.integer(whole), token.position) }
+            if value.isFinite {
+                throw Diagnostic(token.position, "\(shown) is too large for a whole number (at most 9223372036854775807); write it with a decimal point, as \(text.count > 24 ? "…" : text).0, to use it as a decimal with about 16 significant digits")
+            }
+        }
+        guard value.isFinite else {
+            throw Diagnostic(token.position, "\(shown) is too large to be a number (the largest is about 1.8 × 10^308)")
+        }
+        return Expression(.decimal(value), token.position)
     }
 }

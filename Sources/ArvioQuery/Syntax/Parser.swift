@@ -5,6 +5,15 @@ struct Parser {
     private var index = 0
     /// How many brackets or parentheses are open; inside them, line ends are ignored.
     private var nesting = 0
+    /// How deeply the expression being parsed nests (see `nestingLimit`).
+    private var depth = 0
+    private var stack = StackGuard()
+
+    /// How deeply an expression may nest: parentheses, lists, function calls, `not` and unary
+    /// `-` each add a level. Parsing and evaluating recurse once per level, so a limit keeps
+    /// generated input from overflowing the stack; flat chains (`a or b or ...`, `1 + 1 + ...`)
+    /// do not nest and have no limit.
+    static let nestingLimit = 200
 
     init(tokens: [Token]) {
         self.tokens = tokens
@@ -188,6 +197,21 @@ struct Parser {
     func expected(_ what: String) -> Diagnostic {
         let token = current
         return Diagnostic(token.position, "expected \(what), but found \(token.described)")
+    }
+
+    /// Runs `body` one nesting level deeper (opened by `token`), with line ends ignored when
+    /// `inBrackets`; fails at `token` beyond `nestingLimit`.
+    mutating func deeper<T>(at token: Token, inBrackets: Bool = true,
+                            _ body: (inout Parser) throws(Diagnostic) -> T) throws(Diagnostic) -> T {
+        guard depth < Self.nestingLimit else {
+            throw Diagnostic(token.position, "this expression nests more than \(Self.nestingLimit) levels deep (parentheses, lists, function calls, \"not\" and \"-\" each open a level); compute parts of it in earlier steps with derive")
+        }
+        if depth >= StackGuard.checkedFromDepth, !stack.hasRoom() {
+            throw Diagnostic(token.position, "this expression nests too deeply (\(depth) levels) for the stack available here; compute parts of it in earlier steps with derive")
+        }
+        depth += 1
+        defer { depth -= 1 }
+        return inBrackets ? try nested(body) : try body(&self)
     }
 
     /// Runs `body` with line ends ignored (inside brackets).

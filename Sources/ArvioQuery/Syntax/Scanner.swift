@@ -163,8 +163,10 @@ public struct Scanner {
             throw Diagnostic(position(from: start, length: 1),
                              "meta-commands such as .tables are for the shell; they cannot be part of a statement")
         }
-        let hint = c == "!" ? "; write \"not\" for negation and \"!=\" for not equal"
-            : c == "&" ? "; write \"and\"" : ""
+        let hint = c == "!" ? "; write \"not\" for negation and \"!=\" for not equal (arvio runs no shell commands)"
+            : c == "&" ? "; write \"and\""
+            : c == "\\" ? "; meta-commands start with a dot, as in .tables, .help and .quit"
+            : c == "?" ? "; for help, type .help" : ""
         throw Diagnostic(position(from: start, length: 1), "\"\(c)\" cannot start a name, number or operator\(hint)")
     }
 }

@@ -31,6 +31,9 @@ struct Join: Verb {
         return Join(isLeft: isLeft, table: table, on: on)
     }
 
+    /// The most rows a join may make (documented in docs/language.md).
+    static let rowLimit = 100_000_000
+
     func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
         let right = try context.table(table)
         let pairs = try keyPairs(frame, right, context)
@@ -49,6 +52,15 @@ struct Join: Verb {
         for row in keys.right.indices where keys.right[row] >= 0 {
             rightRows[fill[keys.right[row]]] = row
             fill[keys.right[row]] += 1
+        }
+        // Keys repeated on both sides multiply: count the rows first, and refuse before
+        // allocating a result that memory cannot hold.
+        var made = 0
+        for id in keys.left {
+            made += id >= 0 && starts[id] < starts[id + 1] ? starts[id + 1] - starts[id] : (isLeft ? 1 : 0)
+        }
+        if made > Self.rowLimit {
+            throw Diagnostic(keyword.position, "this join would make \(made) rows (\(keys.left.count) rows here, \(keys.right.count) in \(right.name); keys that repeat on both sides multiply), more than the limit of \(Self.rowLimit); match on more columns (on a = b, c = d) or narrow the tables first")
         }
         var leftOut: [Int] = []
         var rightOut: [Int] = []

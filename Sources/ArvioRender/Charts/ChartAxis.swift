@@ -42,7 +42,10 @@ struct ChartAxis {
                           label: (Double, Double) -> String) -> (ticks: [Double], axis: ChartAxis, cells: Int) {
         let widest = DisplayWidth.of(label(max, 1)) + 1
         let budget = Swift.max(2, Swift.min(11, cells / (widest + 2) + 1))
-        let values = NiceTicks.ticks(lower: 0, upper: max, maxTicks: budget, integer: integer)
+        var values = NiceTicks.ticks(lower: 0, upper: max, maxTicks: budget, integer: integer)
+        // Near Double.greatestFiniteMagnitude the round tick above the largest value is
+        // infinite: then the axis runs from 0 to the value itself.
+        if !(values.last ?? .nan).isFinite || !(values.last! > 0) { values = max.isFinite && max > 0 ? [0, max] : [0, 1] }
         let intervals = Swift.max(1, values.count - 1)
         let used = Swift.max(intervals, cells / intervals * intervals)
         let top = values.last!

@@ -24,7 +24,7 @@ struct MetaCommand {
         ("charset", ".charset unicode|ascii", "the characters of tables and charts"),
         ("timer", ".timer on|off", "print how long each statement took"),
         ("run", ".run FILE", "run the statements of a script file"),
-        ("quit", ".quit", "leave the shell (Ctrl-D does too)"),
+        ("quit", ".quit", "leave (also .exit, \\q, Ctrl-D)"),
     ]
 
     /// The command names with their dots, for completion.

@@ -178,6 +178,11 @@ values where nothing matched. A missing key never matches. The other table's key
 not repeated; a column whose name is already taken gets the other table's name as a suffix
 (`org_m`).
 
+A key repeated on both sides multiplies: 50,000 rows with one key value on each side would
+make 2,500,000,000 rows. The rows a join makes are counted before any is made, and a join of
+more than **100,000,000** rows is an error naming the sizes; match on more columns or narrow
+the tables first.
+
 ```arvio
 responses | join participants | count by org
 participants | join left responses on id = participant | where score is missing | count
@@ -199,6 +204,13 @@ completers | join motivation | sort motivation_start desc | take 5
 Numbers (`2`, `3.5`), strings in double or single quotes (`"Tekevä"`), `true`, `false`,
 `missing`, and lists (`["OH1", "OH2"]`, only after `in`).
 
+A number written without a decimal point is a **whole number**, kept exactly (64 bits, up to
+±9223372036854775807), so `9007199254740993 - 9007199254740992` is 1. Whole numbers beyond
+that range are an error; write them with a decimal point (`9223372036854775808.0`) to use them
+as decimals, which keep about 16 significant digits and reach about ±1.8 × 10^308. A number
+too large even for a decimal (a literal of 400 digits) is an error naming it. `"NaN"` and
+`"inf"` in quotes are text, like `"zzz"`.
+
 ```arvio
 participants | where grade >= 8 and title != "palveluohjaaja"
 ```
@@ -219,6 +231,15 @@ participants | where grade >= 8 and title != "palveluohjaaja"
 
 Arithmetic binds tighter than comparison, comparison tighter than `not`, `not` tighter than
 `and`, and `and` tighter than `or`. Use parentheses to say otherwise.
+
+A result that cannot be represented is an error naming the values, never a wrong number:
+`9223372036854775807 + 1` (beyond the whole numbers; multiply by `1.0` first to compute in
+decimals) and a decimal beyond ±1.8 × 10^308 (no `inf` ever reaches a table).
+
+Chains of one operator have no length limit: a generated filter of thousands of
+`grade == 1 or grade == 2 or …` runs. Nesting does: an expression may nest at most **200**
+levels deep, where each parenthesis, list, function call, `not` and `-` opens a level. Deeper
+is an error at the level that goes too deep (sooner on a thread with a small stack).
 
 ```arvio
 participants | where (org == "Tekevä" or org == "Setlementti") and not (grade is missing)
@@ -263,8 +284,8 @@ Missing is a value of its own: never silently zero, always counted.
 - `not unknown` is unknown; `unknown and false` is false; `unknown or true` is true; otherwise
   `and`/`or` with unknown is unknown.
 - `x == missing` is an error: write `x is missing` or `x is not missing`.
-- Arithmetic with a missing value is missing; so is division by zero and a whole-number
-  overflow.
+- Arithmetic with a missing value is missing; so is division by zero (an overflow is an
+  error, see operators).
 - Aggregates skip missing values and the result carries a note ("mean(grade) skipped 5
   missing values"). `count()` counts rows; `count(x)` counts values. An aggregate of no values
   is missing (`sum` is 0).
@@ -313,6 +334,18 @@ did you mean "org"?
 participants | group org aggregate mean(org)
                                         ^~~
 ```
+
+## notebooks
+
+`arvio knit FILE.md` runs the ```` ```arvio ```` blocks of a Markdown notebook in order and
+writes each one's output beneath it in an ```` ```arvio-output ```` block; `arvio check FILE.md`
+re-runs them and prints a diff of any output that changed. Both exit 1 when an output changed
+or a block failed, naming the notebook's own FILE:LINE:COL of the error; a block meant to fail
+(to show an error message) is marked ```` ```arvio error ````. A block with no closing fence
+is an error at its line (exit 2) and nothing is written. A byte-order mark at the start is kept.
+
+A line in a script, a notebook or piped input that is not a statement, a comment or a
+meta-command (`\d`, `?`, `!ls`) is an error. `.quit`, `.exit` and psql's `\q` quit.
 
 ## embedding
 
@@ -599,6 +632,9 @@ responses | where item == "overall" | chart likert score by phase
 | | `chart dumbbell [A, B] per R` | the same from a table with the two values side by side (without names, columns called `pre` and `post`) |
 | `heat` | `chart heat A by B` | a cross-tab of A by B, each cell shaded by its share of the row, counts in the cells |
 | | `chart heat` | a cross-tab already made: the first non-number column labels the rows, whole-number columns other than `n` and totals are the cells |
+
+A heat map draws at most 1,000 rows and 100 columns of categories; more is an error naming
+the sizes, before any cell is counted.
 
 Options are words after the columns (not `--title`: `--` starts a comment, so the rest of the
 line would be ignored):

@@ -39,6 +39,11 @@ final class LineEditor {
         // Bracketed paste would wrap pasted statements in escape codes; a pasted block is
         // split into lines and fed on like typed ones.
         rl_variable_bind("enable-bracketed-paste", "off")
+        // An entry is its timestamp line ("#1700000000") and the statement's lines up to the
+        // next one, so a multi-line statement comes back as one entry. readline writes no
+        // timestamps while history_comment_char is its default, NUL: the file was then a
+        // stream of lines that a new shell read back as one entry.
+        history_comment_char = CChar(UInt8(ascii: "#"))
         history_write_timestamps = 1
         history_multiline_entries = 1
         using_history()
@@ -66,6 +71,9 @@ final class LineEditor {
     func remember(_ statement: String) {
         let trimmed = statement.trimmingWhitespace
         guard !trimmed.isEmpty else { return }
+        // The same statement again (run twice, or recalled and re-run) is one entry.
+        if let last = history_get(history_base + history_length - 1), let line = last.pointee.line,
+           String(cString: line) == trimmed { return }
         add_history(trimmed)
         append_history(1, historyPath)
         history_truncate_file(historyPath, Self.historyLimit)

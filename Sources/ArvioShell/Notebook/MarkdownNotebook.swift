@@ -18,6 +18,8 @@ struct MarkdownNotebook {
         var output: Range<Int>?
         /// The existing output's text, as `knit` would have written it.
         var outputText: String?
+        /// Whether the info string says the block is meant to fail (```` ```arvio error ````).
+        var expectsError = false
     }
 
     /// The file's lines, each with its line ending.
@@ -28,6 +30,9 @@ struct MarkdownNotebook {
     let frontMatter: [String: String]
     /// The runnable blocks, in order.
     let blocks: [CodeBlock]
+    /// The 1-based line of an ```` ```arvio ```` (or output) fence that is never closed: running
+    /// such a notebook and writing it back would append a broken block on every knit.
+    let unclosedFence: Int?
 
     /// Splits `text` into lines and finds its blocks.
     init(_ text: String) {
@@ -49,7 +54,7 @@ struct MarkdownNotebook {
         self.lines = lines
         self.newline = lines.first.map { $0.hasSuffix("\r\n") ? "\r\n" : "\n" } ?? "\n"
         self.frontMatter = Self.frontMatter(lines)
-        self.blocks = Self.blocks(lines)
+        (self.blocks, self.unclosedFence) = Self.blocks(lines)
     }
 
     /// The document with each block's output replaced by `outputs[i]` (nil keeps it as is).
@@ -89,7 +94,8 @@ struct MarkdownNotebook {
     }
 
     private static func fence(_ line: Substring) -> Fence? {
-        var s = line.drop { $0 == " " }
+        // A byte-order mark before the first fence is not part of it (and stays in the file).
+        var s = line.drop { $0 == " " || $0 == "\u{FEFF}" }
         guard line.count - s.count <= 3, let c = s.first, c == "`" || c == "~" else { return nil }
         let length = s.prefix { $0 == c }.count
         guard length >= 3 else { return nil }
@@ -104,8 +110,9 @@ struct MarkdownNotebook {
         return f.character == open.character && f.length >= open.length && f.info.isEmpty
     }
 
-    private static func blocks(_ lines: [Substring]) -> [CodeBlock] {
+    private static func blocks(_ lines: [Substring]) -> ([CodeBlock], unclosed: Int?) {
         var blocks: [CodeBlock] = []
+        var unclosed: Int?
         var i = 0
         while i < lines.count {
             guard let open = fence(lines[i]) else { i += 1; continue }
@@ -113,11 +120,15 @@ struct MarkdownNotebook {
             while j < lines.count && !closes(lines[j], open) { j += 1 }
             let body = lines[(i + 1)..<min(j, lines.count)].map { String($0).strippingLineEnding }
             let end = min(j + 1, lines.count)
-            if open.info.split(separator: " ").first.map(String.init) == codeInfo {
+            let words = open.info.split(separator: " ").map(String.init)
+            if words.first == codeInfo {
+                if j >= lines.count, unclosed == nil { unclosed = i + 1 }
                 var block = CodeBlock(source: body.joined(separator: "\n"), firstLine: i + 2, end: end)
+                block.expectsError = words.dropFirst().contains("error")
                 if end < lines.count, let out = fence(lines[end]), out.info == outputInfo {
                     var k = end + 1
                     while k < lines.count && !closes(lines[k], out) { k += 1 }
+                    if k >= lines.count, unclosed == nil { unclosed = end + 1 }
                     block.output = end..<min(k + 1, lines.count)
                     let text = lines[(end + 1)..<min(k, lines.count)].map { String($0).strippingLineEnding + "\n" }
                     block.outputText = text.joined()
@@ -128,7 +139,7 @@ struct MarkdownNotebook {
                 i = end
             }
         }
-        return blocks
+        return (blocks, unclosed)
     }
 
     private static func frontMatter(_ lines: [Substring]) -> [String: String] {

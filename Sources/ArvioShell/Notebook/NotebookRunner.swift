@@ -9,7 +9,7 @@ struct NotebookRunner {
 
     /// Runs `path` and rewrites its outputs; the exit status.
     func knit(_ path: String) -> Int32 {
-        guard let (notebook, outputs) = run(path) else { return 2 }
+        guard let (notebook, outputs, failed) = run(path) else { return 2 }
         let text = notebook.replacingOutputs(outputs)
         do {
             try FileIO.writeAtomically(Array(text.utf8), to: path)
@@ -17,13 +17,13 @@ struct NotebookRunner {
             interpreter.report(error)
             return 2
         }
-        console.err("knit \(path): \(outputs.count) block\(outputs.count == 1 ? "" : "s")\n")
-        return 0
+        console.err("knit \(path): \(outputs.count) block\(outputs.count == 1 ? "" : "s")\(failed > 0 ? ", \(failed) failed" : "")\n")
+        return failed > 0 ? 1 : 0
     }
 
     /// Runs `path` and compares each block's output with the one it holds; 1 if any changed.
     func check(_ path: String) -> Int32 {
-        guard let (notebook, outputs) = run(path) else { return 2 }
+        guard let (notebook, outputs, failed) = run(path) else { return 2 }
         var changed = 0
         for (index, (block, output)) in zip(notebook.blocks, outputs).enumerated() where block.outputText != output {
             changed += 1
@@ -35,12 +35,13 @@ struct NotebookRunner {
             console.err("check \(path): \(changed) of \(outputs.count) outputs changed; run `arvio knit \(path)` to accept them\n")
             return 1
         }
-        console.err("check \(path): \(outputs.count) outputs unchanged\n")
-        return 0
+        console.err("check \(path): \(outputs.count) outputs unchanged\(failed > 0 ? ", \(failed) blocks failed" : "")\n")
+        return failed > 0 ? 1 : 0
     }
 
-    /// The notebook and each block's output, or nil if the file cannot be read.
-    private func run(_ path: String) -> (MarkdownNotebook, [String])? {
+    /// The notebook, each block's output and how many blocks failed that are not marked
+    /// ```` ```arvio error ````; nil if the file cannot be read or has an unclosed block.
+    private func run(_ path: String) -> (MarkdownNotebook, [String], failed: Int)? {
         let bytes: [UInt8]
         do {
             bytes = try FileIO.read(path)
@@ -49,6 +50,10 @@ struct NotebookRunner {
             return nil
         }
         let notebook = MarkdownNotebook(String(decoding: bytes, as: UTF8.self))
+        if let line = notebook.unclosedFence {
+            console.err("\(path):\(line):1: error: this block has no closing fence (```); close it, or knit would write its output into the block\n")
+            return nil
+        }
         if let problem = applyFrontMatter(notebook.frontMatter) {
             console.err("\(path): error: \(problem)\n")
             return nil
@@ -56,16 +61,31 @@ struct NotebookRunner {
         let original = interpreter.console
         defer { interpreter.console = original }
         var outputs: [String] = []
+        var failed = 0
         for block in notebook.blocks {
             let capture = CapturingConsole()
             interpreter.console = capture
             interpreter.hasWrittenResult = false
             // Positions count from the block, not the file: knitting moves every later block
             // down, and the output must not change with it (nor with the notebook's folder).
-            interpreter.run(block.source, file: "block \(outputs.count + 1)", firstLine: 1)
+            let name = "block \(outputs.count + 1)"
+            let outcome = interpreter.run(block.source, file: name, firstLine: 1)
+            if outcome == .failed && !block.expectsError {
+                failed += 1
+                console.err("\(path):\(Self.position(in: capture.text, block: name, firstLine: block.firstLine)): error: \(name) failed (its output shows the error); mark it ```arvio error if it is meant to fail\n")
+            }
             outputs.append(capture.text)
         }
-        return (notebook, outputs)
+        return (notebook, outputs, failed)
+    }
+
+    /// The notebook's own LINE:COL of the error a block's output reports as "block N:L:C",
+    /// or the block's first line when the output names none.
+    private static func position(in output: String, block name: String, firstLine: Int) -> String {
+        guard let range = output.range(of: name + ":") else { return "\(firstLine):1" }
+        let numbers = output[range.upperBound...].prefix { $0.isNumber || $0 == ":" }.split(separator: ":").compactMap { Int($0) }
+        guard numbers.count >= 2 else { return "\(firstLine):1" }
+        return "\(firstLine + numbers[0] - 1):\(numbers[1])"
     }
 
     /// Fixes the settings a notebook's outputs are rendered with, so it checks the same on

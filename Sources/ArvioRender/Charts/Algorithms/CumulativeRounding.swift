@@ -5,8 +5,14 @@ public enum CumulativeRounding {
     /// Widths for `parts` (negative parts count as 0) that sum to exactly `total` cells,
     /// or all zeros when the parts sum to zero.
     public static func widths(_ parts: [Double], total: Int) -> [Int] {
-        let clean = parts.map { $0.isFinite && $0 > 0 ? $0 : 0 }
-        let sum = clean.reduce(0, +)
+        var clean = parts.map { $0.isFinite && $0 > 0 ? $0 : 0 }
+        var sum = clean.reduce(0, +)
+        // Parts near Double.greatestFiniteMagnitude sum to infinity, which would make every
+        // boundary NaN: then they are scaled to the largest part first.
+        if sum.isInfinite, let largest = clean.max() {
+            clean = clean.map { $0 / largest }
+            sum = clean.reduce(0, +)
+        }
         guard sum > 0, total > 0 else { return Array(repeating: 0, count: parts.count) }
         var widths: [Int] = []
         var cumulative = 0.0
@@ -21,7 +27,11 @@ public enum CumulativeRounding {
     }
 
     /// `x` rounded half up, the one rounding rule for chart cells.
+    /// Not finite (a scale of infinity or zero) counts as 0; beyond ±2^31 is clamped, as no
+    /// chart is that many cells wide.
     static func round(_ x: Double) -> Int {
-        Int((x + 0.5).rounded(.down))
+        let r = (x + 0.5).rounded(.down)
+        guard r.isFinite else { return 0 }
+        return Int(min(max(r, -2_147_483_648), 2_147_483_647))
     }
 }
