@@ -27,7 +27,7 @@ extension ExpressionEvaluator {
                 let (v, declared) = try itemValues(name, first, function)
                 var points = declared
                 if inner.count == 3 {
-                    guard case .number(let low, _) = inner[1].kind, case .number(let high, _) = inner[2].kind, low < high else {
+                    guard let (low, _) = literalNumber(inner[1]), let (high, _) = literalNumber(inner[2]), low < high else {
                         throw Diagnostic(inner[1].position, "the scale points of reverse() are two numbers, lowest first: reverse(\(name), 1, 6)")
                     }
                     points = (low, high)
@@ -39,7 +39,7 @@ extension ExpressionEvaluator {
                 names.append(name)
                 reversed.append(name)
             case .call("at_least", let inner) where index == arguments.count - 1:
-                guard inner.count == 1, case .number(let n, true) = inner[0].kind, n >= 1 else {
+                guard inner.count == 1, let (n, whole) = literalNumber(inner[0]), whole, n >= 1 else {
                     throw Diagnostic(argument.position, "at_least() takes the fewest answered items, a whole number such as at_least(2)")
                 }
                 minimum = Int(n)
@@ -63,5 +63,14 @@ extension ExpressionEvaluator {
     private func itemValues(_ name: String, _ expression: Expression, _ function: Function) throws(Diagnostic) -> ([Double], (low: Double, high: Double)?) {
         let token = Token(.identifier, name, expression.position)
         return try ScaleItemsReader.numbers(frame: frame, token: token, context: context, verb: "\(function.rawValue)()")
+    }
+}
+
+/// A number literal's value and whether it was written as a whole number; nil for anything else.
+private func literalNumber(_ expression: Expression) -> (Double, Bool)? {
+    switch expression.kind {
+    case .integer(let n): (Double(n), true)
+    case .decimal(let x): (x, false)
+    default: nil
     }
 }
