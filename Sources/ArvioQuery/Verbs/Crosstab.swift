@@ -46,7 +46,8 @@ struct Crosstab: Verb {
         var table = layout(counts, rowLevels: usedRows.map { a.levels[$0] }, columnLevels: usedColumns.map { b.levels[$0] },
                            ordered: a.ordered, language: context.language)
         table.name = frame.table.name
-        let statistics = CrosstabStatistics.blocks(counts, ordered: a.ordered && b.ordered)
+        let statistics = CrosstabStatistics.blocks(counts, ordered: a.ordered && b.ordered, isCancelled: context.isCancelled)
+        try context.checkCancelled(at: keyword.position)
         table.statistics = statistics.blocks
         var next = Frame(table: table, origin: nil)
         next.notes = frame.notes + statistics.notes
