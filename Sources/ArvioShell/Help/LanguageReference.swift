@@ -48,7 +48,7 @@ verb        = "where" expr
             | "take" number
             | "distinct" [ name { "," name } ]
             | "join" [ "left" | "inner" ] name [ "on" name [ "=" name ] { "," name [ "=" name ] } ]
-            | "crosstab" name "by" name [ "cells" name { "," name } ]
+            | "crosstab" name "by" name [ "cells" name { "," name } ] [ "weight" name ]
             | "freq" name
             | "describe" name { "," name } [ "by" name { "," name } ] [ "quartiles" number ]
             | "delta" pairing [ "per" name { "," name } ] [ "on" name { "," name } ] [ "with" "pratt" ]
@@ -337,6 +337,17 @@ under the table. Rows with a missing `A` or `B` are left out, and a note says ho
 ```arvio
 participants | crosstab entry_route by post_status
 participants | join motivation | crosstab motivation_start by entry_route cells count, row, expected, resid
+```
+
+`weight N` reads a table of counts: each row counts as N cases (frequency weights, as PSPP's
+`WEIGHT` and Stata's `[fw=N]`), so a loaded `Sex, Survived, n` table cross-tabulates its 2,201
+passengers rather than its rows, and every test and measure uses the weighted counts. The weight
+must be a whole number ≥ 0 in every row (the exact tests count cases); a fraction, a negative, a
+missing weight or a text column is an error naming the row. A note says the counts are weighted.
+
+```text
+.load Tests/Fixtures/titanic/titanic.csv as titanic
+titanic | crosstab Sex by Survived weight n
 ```
 
 `cells KIND, KIND, ...` chooses what each cell shows (the default is `count`). With more than one
