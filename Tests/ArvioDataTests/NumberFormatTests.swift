@@ -43,6 +43,12 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(NumberFormat.pValue(0.010482), "0.010")
         XCTAssertEqual(NumberFormat.pValue(0.00000564), "< 0.001")
         XCTAssertEqual(NumberFormat.pValue(1), "1.000")
+        // Rounding never carries a p-value across 0.05, 0.01 or 0.001.
+        XCTAssertEqual(NumberFormat.pValue(0.049914), "0.0499")
+        XCTAssertEqual(NumberFormat.pValue(0.0099951), "0.009995")
+        XCTAssertEqual(NumberFormat.pValue(0.00099999), "< 0.001")
+        XCTAssertEqual(NumberFormat.pValue(0.0499999999), "0.049999")
+        XCTAssertEqual(NumberFormat.pValue(0.0504), "0.050")
     }
 
     func testStatisticsDegreesOfFreedomAndTicks() {

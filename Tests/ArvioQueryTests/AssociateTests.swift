@@ -8,7 +8,7 @@ final class AssociateTests: XCTestCase {
         let strengths = (0..<t.rowCount).map { abs(t.column(named: "value")!.data.number(at: $0)!) }
         XCTAssertEqual(strengths, strengths.sorted(by: >))
         XCTAssertFalse(values(t, "column").contains("id"))
-        XCTAssertTrue(t.notes.contains { $0.en.contains("id (identifier)") })
+        XCTAssertTrue(t.notes.contains { $0.en.contains("id (identifier: every value differs)") })
     }
 
     func testValuesAreMarkedAsStatisticsAndPAsPValues() {

@@ -1,4 +1,5 @@
 import ArvioData
+import ArvioStats
 @testable import ArvioQuery
 import XCTest
 
@@ -18,7 +19,8 @@ final class CrosstabTests: XCTestCase {
         XCTAssertEqual(SurveySmall.cell(result, row: "East", column: "employer"), 3)
         XCTAssertEqual(SurveySmall.cell(result, row: "Total", column: "total"), 16)
         let warning = result.statistics[0].notes.map(\.en).joined()
-        XCTAssertTrue(warning.hasPrefix("8 of 8 cells (100.0%) have an expected count below 5 (the smallest is 1.75)"), warning)
+        XCTAssertTrue(warning.hasPrefix("Cochran's rule is not met: 8 of 8 cells (100.0%) have an expected count below 5 (the smallest is 1.75)"), warning)
+        XCTAssertTrue(warning.hasSuffix("the Pearson and likelihood-ratio p-values are approximate, so rely on Fisher's exact test"), warning)
     }
 
     func testOrgByEntryRouteCellsGiveExpectedCountsAndBothResiduals() throws {
@@ -245,5 +247,18 @@ final class CrosstabScaleTests: XCTestCase {
         XCTAssertEqual(result.column(named: "total")?.data.number(at: 3), Double(n))
         XCTAssertNil(SurveySmall.statistic(result, "Fisher–Freeman–Halton exact test"))
         XCTAssertTrue(result.statistics[0].notes.contains { $0.en.hasPrefix("Fisher's exact test is not computed for n above 10000") })
+    }
+
+    /// Cochran's rule: one of sixteen cells below 5 (6%, none below 1) is no reason to doubt the
+    /// chi-square test; any cell below 1 is.
+    func testTheSmallExpectedNoteFollowsCochransRule() throws {
+        let oneSmall = try ContingencyTable([[40, 40, 40, 10], [40, 40, 40, 10], [40, 40, 40, 10], [10, 10, 10, 10]])
+        let pearson = PearsonChiSquareTest(oneSmall)
+        XCTAssertEqual(pearson.cellsWithExpectedBelowFive, 1)
+        XCTAssertNil(CrosstabStatistics.smallExpected(pearson, cells: 16, fisher: nil))
+        let belowOne = try ContingencyTable([[40, 40, 1], [40, 40, 0], [40, 40, 1]])
+        let note = try XCTUnwrap(CrosstabStatistics.smallExpected(PearsonChiSquareTest(belowOne), cells: 9,
+                                                                  fisher: try FisherExactTest(belowOne, workLimit: 1)))
+        XCTAssertTrue(note.en.hasSuffix("so rely on Fisher's test (here a Monte Carlo estimate with its interval)"), note.en)
     }
 }

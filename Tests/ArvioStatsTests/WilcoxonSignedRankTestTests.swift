@@ -40,11 +40,25 @@ final class WilcoxonSignedRankTestTests: XCTestCase {
 
     func testContinuousPairsMatchExactRankTestsAndCoin() throws {
         let fixture = try loadFixture("reference.json")["paired"] as? [String: Any] ?? [:]
-        let test = try WilcoxonSignedRankTest(pre: fixture.vector("pre"), post: fixture.vector("post"))
+        // reference.R ranks the floating-point differences, as R does by default.
+        let pre = fixture.vector("pre"), post = fixture.vector("post")
+        let test = try WilcoxonSignedRankTest(differences: zip(post, pre).map { $0 - $1 })
         assertClose(test.statistic, fixture.number("wilcoxonV"), tolerance: 1e-12)
         assertClose(test.pValue, fixture.number("wilcoxonExactP"), tolerance: 1e-12)
         assertClose(test.pValue, fixture.number("wilcoxonCoinP"), tolerance: 1e-12)
         assertClose(test.normalApproximation.pValue, fixture.number("wilcoxonApproxP"), tolerance: 1e-12)
+    }
+
+    /// The same pairs differenced as the one-decimal values they are (decimal_ties.R: coin on
+    /// round(d, 1), wilcox.test(digits.rank = 7); decimal_ties.py: SciPy), ties kept.
+    func testContinuousPairsKeepTheirDecimalTies() throws {
+        let fixture = try loadFixture("reference.json")["paired"] as? [String: Any] ?? [:]
+        let test = try WilcoxonSignedRankTest(pre: fixture.vector("pre"), post: fixture.vector("post"))
+        XCTAssertEqual(test.statistic, 178.5)
+        assertClose(test.pValue, 0.000213623046875, tolerance: 1e-12)
+        assertClose(test.normalApproximation.pValue, 0.000767350558702, tolerance: 1e-12)
+        let pratt = try WilcoxonSignedRankTest(pre: fixture.vector("pre"), post: fixture.vector("post"), zeroHandling: .pratt)
+        assertClose(pratt.normalApproximation.pValue, 0.000768089440144, tolerance: 1e-12)
     }
 
     func testAboveTheExactLimitUsesTheTieCorrectedNormalApproximation() throws {
@@ -68,9 +82,11 @@ final class WilcoxonSignedRankTestTests: XCTestCase {
         let scipy = try loadFixture("scipy_reference.json")
         let paired = reference["paired"] as? [String: Any] ?? [:]
         let expected = scipy["paired"] as? [String: Any] ?? [:]
-        let wilcoxon = try WilcoxonSignedRankTest(pre: paired.vector("pre"), post: paired.vector("post"))
+        // scipy_reference.py passes the floating-point differences.
+        let d = zip(paired.vector("post"), paired.vector("pre")).map { $0 - $1 }
+        let wilcoxon = try WilcoxonSignedRankTest(differences: d)
         assertClose(wilcoxon.normalApproximation.pValue, expected.number("wilcoxonApproxP"), tolerance: 1e-12)
-        let pratt = try WilcoxonSignedRankTest(pre: paired.vector("pre"), post: paired.vector("post"), zeroHandling: .pratt)
+        let pratt = try WilcoxonSignedRankTest(differences: d, zeroHandling: .pratt)
         assertClose(pratt.normalApproximation.pValue, expected.number("wilcoxonPrattApproxP"), tolerance: 1e-12)
         let large = reference["pairedLarge"] as? [String: Any] ?? [:]
         let largeTest = try WilcoxonSignedRankTest(pre: large.vector("pre"), post: large.vector("post"))

@@ -54,10 +54,20 @@ public enum NumberFormat {
             ? String(Int64(value)) : fixed(value, decimals: 2)
     }
 
-    /// A p-value in text: three places, or `< 0.001` when it would round to nothing.
+    /// A p-value in text: three places, or `< 0.001` when it would round to nothing; more
+    /// places when three would carry it across 0.05, 0.01 or 0.001 (0.049914 reads 0.0499,
+    /// not 0.050), and below a threshold it is cut rather than rounded up onto it.
     public static func pValue(_ p: Double) -> String {
         guard p.isFinite else { return nonFinite(p) }
-        return p < smallestP ? "< 0.001" : fixed(p, decimals: 3)
+        if p < smallestP { return "< 0.001" }
+        let thresholds = [0.05, 0.01, 0.001]
+        func crosses(_ shown: Double) -> Bool { thresholds.contains { (p < $0) != (shown < $0) } }
+        for decimals in 3...6 {
+            let text = fixed(p, decimals: decimals)
+            if let shown = Double(text), !crosses(shown) { return text }
+        }
+        let scale = 1e6
+        return fixed((p * scale).rounded(.down) / scale, decimals: 6)
     }
 
     /// A percentage with `decimals` places and a `%` sign.

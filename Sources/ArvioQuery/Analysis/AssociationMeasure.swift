@@ -19,7 +19,11 @@ struct AssociationVariable {
         switch data {
         case .integer, .decimal, .categorical(_, true):
             let numbers = PairingValues.numbersIfOrdered(data) ?? []
-            if Set(numbers.filter { !$0.isNaN }).count < 2 { return .failure(.constant) }
+            let present = numbers.filter { !$0.isNaN }
+            let distinct = Set(present).count
+            if distinct < 2 { return .failure(.constant) }
+            // Whole numbers all different (1..54) number the rows rather than measure anything.
+            if case .integer = data, distinct == present.count, present.count > 2 { return .failure(.identifier) }
             let kind: Kind = data.type == .ordinal ? .ordinal : .numeric
             return .success(AssociationVariable(name: name, kind: kind, values: numbers, categories: []))
         case .categorical(let c, false):
@@ -74,7 +78,9 @@ struct AssociationMeasure {
     static let permutationLimit = 5000
 
     /// Measures `x` (the other column) against `outcome`; nil when too few complete pairs.
-    static func measure(_ outcome: AssociationVariable, _ x: AssociationVariable, seed: UInt64) -> AssociationMeasure? {
+    /// A cancelled permutation (`isCancelled`) falls back to the asymptotic p; the caller then stops.
+    static func measure(_ outcome: AssociationVariable, _ x: AssociationVariable, seed: UInt64,
+                        isCancelled: (@Sendable () -> Bool)? = nil) -> AssociationMeasure? {
         var a: [Double] = [], b: [Double] = []
         for i in outcome.values.indices where !outcome.values[i].isNaN && !x.values[i].isNaN {
             a.append(outcome.values[i]); b.append(x.values[i])
@@ -86,19 +92,19 @@ struct AssociationMeasure {
         case (true, true) where outcome.kind == .ordinal && x.kind == .ordinal:
             let ra = dense(a), rb = dense(b)
             guard let full = try? OrdinalAssociation(table(ra, rb)) else { return nil }
-            let p = permute ? (try? PermutationTest(x: ra, y: rb, seed: seed) { u, v in try OrdinalAssociation(table(u, v)).tauB }) : nil
+            let p = permute ? (try? PermutationTest(x: ra, y: rb, seed: seed, isCancelled: isCancelled) { u, v in try OrdinalAssociation(table(u, v)).tauB }) : nil
             return AssociationMeasure(measure: "Kendall tau-b", value: full.tauB, count: n,
                                       p: p?.pValue ?? full.tauBTest.pValue, method: p?.method ?? full.tauBTest.method)
         case (true, true):
             guard let rho = try? Correlation(a, b, kind: .spearman) else { return nil }
-            let p = permute ? (try? PermutationTest(x: a, y: b, seed: seed) { u, v in try Correlation(u, v, kind: .spearman).coefficient }) : nil
+            let p = permute ? (try? PermutationTest(x: a, y: b, seed: seed, isCancelled: isCancelled) { u, v in try Correlation(u, v, kind: .spearman).coefficient }) : nil
             return AssociationMeasure(measure: "Spearman rho", value: rho.coefficient, count: n,
                                       p: p?.pValue ?? rho.pValue, method: p?.method ?? rho.method)
         case (false, false):
             let ra = dense(a), rb = dense(b)
             guard let t = try? table(ra, rb) else { return nil }
             let v = NominalAssociation(t).cramersV
-            let fisher = try? FisherExactTest(t, seed: seed)
+            let fisher = try? FisherExactTest(t, seed: seed, isCancelled: isCancelled)
             return AssociationMeasure(measure: "Cramér's V", value: v, count: n, p: fisher?.pValue ?? .nan,
                                       method: fisher.map { "Fisher, \($0.method)" } ?? "")
         default:
@@ -114,7 +120,7 @@ struct AssociationMeasure {
             }
             let labels = groups.map { Int($0) }
             guard let eta = try? CorrelationRatio(values: values, groups: labels) else { return nil }
-            let p = permute ? (try? PermutationTest(x: values, y: labels, seed: seed) { u, v in try CorrelationRatio(values: u, groups: v).eta }) : nil
+            let p = permute ? (try? PermutationTest(x: values, y: labels, seed: seed, isCancelled: isCancelled) { u, v in try CorrelationRatio(values: u, groups: v).eta }) : nil
             return AssociationMeasure(measure: "eta", value: eta.eta, count: n, p: p?.pValue ?? eta.pValue,
                                       method: p?.method ?? eta.method)
         }

@@ -6,12 +6,14 @@ import ArvioStats
 /// ordinal measures (γ, τ_b, linear-by-linear). Each entry names the method behind its p-value.
 enum CrosstabStatistics {
     /// The blocks for `counts` (categories that occur only), or a note saying why there are none.
-    static func blocks(_ counts: CrosstabCounts, ordered: Bool) -> (blocks: [StatisticsBlock], notes: [Localized]) {
+    /// `isCancelled` stops Fisher's test; the caller then reports the cancellation.
+    static func blocks(_ counts: CrosstabCounts, ordered: Bool,
+                       isCancelled: (@Sendable () -> Bool)? = nil) -> (blocks: [StatisticsBlock], notes: [Localized]) {
         guard let table = try? ContingencyTable(counts.counts) else {
             return ([], [Localized(en: "no tests: each variable needs at least two categories with answers",
                                    fi: "ei testejä: kummallakin muuttujalla pitää olla vähintään kaksi luokkaa, joissa on vastauksia")])
         }
-        var blocks = [independence(table), strength(table)]
+        var blocks = [independence(table, isCancelled: isCancelled), strength(table)]
         if ordered, let ordinal = try? OrdinalAssociation(table) {
             blocks.append(ordinalBlock(ordinal, LinearByLinearTest(table)))
         }
@@ -24,7 +26,7 @@ enum CrosstabStatistics {
 
     private static let asymptotic = Localized(en: "asymptotic chi-square", fi: "asymptoottinen khiin neliö")
 
-    private static func independence(_ table: ContingencyTable) -> StatisticsBlock {
+    private static func independence(_ table: ContingencyTable, isCancelled: (@Sendable () -> Bool)?) -> StatisticsBlock {
         let pearson = PearsonChiSquareTest(table)
         let ratio = LikelihoodRatioTest(table)
         var entries = [Statistic(name: Localized(en: "Pearson chi-square", fi: "Pearsonin khiin neliö"),
@@ -37,15 +39,16 @@ enum CrosstabStatistics {
         entries.append(Statistic(name: Localized(en: "Likelihood ratio G²", fi: "Uskottavuusosamäärä G²"),
                                  value: ratio.statistic, df: ratio.degreesOfFreedom, p: ratio.pValue, method: asymptotic))
         var notes: [Localized] = []
-        if table.total <= fisherLimit, let fisher = try? FisherExactTest(table) {
-            entries += fisherEntries(fisher, twoByTwo: table.droppingEmptyMargins().isTwoByTwo)
+        var fisher: FisherExactTest?
+        if table.total <= fisherLimit, let test = try? FisherExactTest(table, isCancelled: isCancelled) {
+            fisher = test
+            entries += fisherEntries(test, twoByTwo: table.droppingEmptyMargins().isTwoByTwo)
         } else {
             notes.append(Localized(en: "Fisher's exact test is not computed for n above \(fisherLimit); at this size the chi-square tests are accurate",
                                    fi: "Fisherin tarkkaa testiä ei lasketa, kun n on yli \(fisherLimit); näin suurella aineistolla khiin neliö -testit ovat tarkkoja"))
         }
-        if pearson.cellsWithExpectedBelowFive > 0 {
-            notes.append(smallExpected(pearson, cells: table.droppingEmptyMargins().counts.joined().count))
-        }
+        let cells = table.droppingEmptyMargins().counts.joined().count
+        if let note = smallExpected(pearson, cells: cells, fisher: fisher) { notes.append(note) }
         return StatisticsBlock(title: Localized(en: "Tests of independence", fi: "Riippumattomuustestit"),
                                entries: entries, notes: notes)
     }
@@ -54,7 +57,8 @@ enum CrosstabStatistics {
         let method = fisher.isExact
             ? Localized(en: "exact (network algorithm)", fi: "tarkka (verkkoalgoritmi)")
             : Localized(en: fisher.method, fi: fisher.method.replacing("tables", with: "taulukkoa")
-                .replacing("seed", with: "siemen"))
+                .replacing("seed", with: "siemen").replacing("none as extreme", with: "yksikään ei yhtä poikkeava")
+                .replacing("99% CI", with: "99 %:n väli"))
         let name = twoByTwo ? Localized(en: "Fisher's exact test", fi: "Fisherin tarkka testi")
             : Localized(en: "Fisher–Freeman–Halton exact test", fi: "Fisherin–Freemanin–Haltonin tarkka testi")
         var entries = [Statistic(name: name, value: nil, p: fisher.pValue, method: method)]
@@ -67,13 +71,27 @@ enum CrosstabStatistics {
         return entries
     }
 
-    private static func smallExpected(_ pearson: PearsonChiSquareTest, cells: Int) -> Localized {
+    /// Cochran's rule: the chi-square p-values are doubtful when more than 20% of the cells
+    /// expect fewer than 5 or any cell expects fewer than 1; nil when neither holds.
+    static func smallExpected(_ pearson: PearsonChiSquareTest, cells: Int, fisher: FisherExactTest?) -> Localized? {
         let below = pearson.cellsWithExpectedBelowFive
+        let belowOne = pearson.minimumExpected < 1
+        guard 5 * below > cells || belowOne else { return nil }
         let share = NumberFormat.fixed(100 * Double(below) / Double(cells), decimals: 1)
         let smallest = NumberFormat.fixed(pearson.minimumExpected, decimals: 2)
+        let advice: Localized
+        switch fisher.map(\.isExact) {
+        case true?: advice = Localized(en: "rely on Fisher's exact test", fi: "nojaa Fisherin tarkkaan testiin")
+        case false?: advice = Localized(en: "rely on Fisher's test (here a Monte Carlo estimate with its interval)",
+                                        fi: "nojaa Fisherin testiin (tässä Monte Carlo -arvio väleineen)")
+        case nil: advice = Localized(en: "read them with caution", fi: "lue niitä varoen")
+        }
+        let tests = pearson.yates == nil
+            ? Localized(en: "Pearson and likelihood-ratio", fi: "Pearsonin ja uskottavuusosamäärän")
+            : Localized(en: "Pearson, Yates and likelihood-ratio", fi: "Pearsonin, Yatesin ja uskottavuusosamäärän")
         return Localized(
-            en: "\(below) of \(cells) cells (\(share)%) have an expected count below 5 (the smallest is \(smallest)); the chi-square p-values are approximate, so rely on Fisher's exact test",
-            fi: "\(below) solussa \(cells):stä (\(share) %) odotettu frekvenssi on alle 5 (pienin \(smallest)); khiin neliön p-arvot ovat likiarvoja, joten nojaa Fisherin tarkkaan testiin")
+            en: "Cochran's rule is not met: \(below) of \(cells) cells (\(share)%) have an expected count below 5 (the smallest is \(smallest)); the \(tests.en) p-values are approximate, so \(advice.en)",
+            fi: "Cochranin ehto ei täyty: \(below) solussa \(cells):stä (\(share) %) odotettu frekvenssi on alle 5 (pienin \(smallest)); \(tests.fi) p-arvot ovat likiarvoja, joten \(advice.fi)")
     }
 
     private static func strength(_ table: ContingencyTable) -> StatisticsBlock {

@@ -18,7 +18,8 @@ struct PairedChange {
 
     /// Computes everything for `pre[i]` → `post[i]`.
     init(pre: [Double], post: [Double], zeroHandling: WilcoxonSignedRankTest.ZeroHandling) {
-        let d = zip(post, pre).map { $0 - $1 }
+        // On the data's decimal precision, so decimal ties (+0.7, −0.7) stay ties in the ranks.
+        let d = DecimalDifferences.of(pre: pre, post: post)
         count = d.count
         meanPre = Self.mean(pre)
         meanPost = Self.mean(post)

@@ -62,18 +62,19 @@ struct Associate: Verb {
                 continue
             }
             switch AssociationVariable.make(name: column.name, data: frame.data(of: column)) {
-            case .failure(.identifier): skipped.append("\(column.name) (identifier)")
+            case .failure(.identifier): skipped.append("\(column.name) (identifier: every value differs)")
             case .failure(.constant): skipped.append("\(column.name) (constant)")
             case .success where column.type == .text:
                 skipped.append("\(column.name) (free text)")
             case .success(let x):
-                if let m = AssociationMeasure.measure(target, x, seed: seed) {
+                if let m = AssociationMeasure.measure(target, x, seed: seed, isCancelled: context.isCancelled) {
                     found.append((m, column.name, x.kind))
                 } else {
                     skipped.append("\(column.name) (too few complete pairs)")
                 }
             }
         }
+        try context.checkCancelled(at: keyword.position)
         found.sort { abs($0.0.value) != abs($1.0.value) ? abs($0.0.value) > abs($1.0.value) : $0.1 < $1.1 }
         let columns = [
             Column(name: "column", data: .text(found.map(\.1))),
@@ -88,8 +89,8 @@ struct Associate: Verb {
         next.table.key = ["column"]
         var notes = frame.table.notes + (unitNote.map { [$0] } ?? [])
         notes.append(Localized(
-            en: "Association with \(outcome.text) (\(target.kind.rawValue)), strongest first by |value|; the measures differ by type, so compare ranks loosely. Complete pairs only. Permutation p: \(PermutationTest.defaultPermutations) shuffles, seed \(seed), up to \(AssociationMeasure.permutationLimit) pairs.",
-            fi: "Yhteys muuttujaan \(outcome.text) (\(target.kind.rawValue)), vahvin ensin |arvon| mukaan; mitat eroavat tyypeittäin, joten vertaa järjestystä väljästi. Vain täydet parit. Permutaatio-p: \(PermutationTest.defaultPermutations) sekoitusta, siemen \(seed), enintään \(AssociationMeasure.permutationLimit) paria."))
+            en: "Association with \(outcome.text) (\(target.kind.rawValue)), strongest first by |value|; the measures differ by type, so compare ranks loosely. Complete pairs only. Permutation p: \(PermutationTest.defaultPermutations) shuffles (doubling up to \(PermutationTest.maximumPermutations) near 0.05 and 0.01), seed \(seed), up to \(AssociationMeasure.permutationLimit) pairs.",
+            fi: "Yhteys muuttujaan \(outcome.text) (\(target.kind.rawValue)), vahvin ensin |arvon| mukaan; mitat eroavat tyypeittäin, joten vertaa järjestystä väljästi. Vain täydet parit. Permutaatio-p: \(PermutationTest.defaultPermutations) sekoitusta (0,05:n ja 0,01:n lähellä kaksinkertaistaen enintään \(PermutationTest.maximumPermutations)), siemen \(seed), enintään \(AssociationMeasure.permutationLimit) paria."))
         if !skipped.isEmpty {
             notes.append(Localized(en: "Skipped: \(skipped.joined(separator: ", ")).", fi: "Ohitettu: \(skipped.joined(separator: ", "))."))
         }

@@ -12,6 +12,8 @@ struct Crosstab: Verb {
     var cells: [CrosstabCell]
     /// `rows`: every row is an observation, even when the table's rows repeat a coarser unit.
     var rowLevel = false
+    /// A frequency-weight column (`weight n`): each row counts as that many cases.
+    var weight: Token?
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Crosstab {
         let rows = try parser.name(expected: "a column after \"crosstab\", as in crosstab entry_route by post_status")
@@ -29,22 +31,27 @@ struct Crosstab: Verb {
                 for kind in kinds where !cells.contains(kind) { cells.append(kind) }
             }
         }
+        var weight: Token?
+        if parser.match(word: "weight") {
+            weight = try parser.name(expected: "a count column after \"weight\", as in crosstab \(rows.text) by \(columns.text) weight n")
+        }
         let rowLevel = parser.match(word: "rows")
         if !parser.atStepEnd {
-            throw parser.expected("\"cells\" and what to show (such as cells count, row), \"rows\", or the end of the step")
+            throw parser.expected("\"cells\" and what to show (such as cells count, row), \"weight\" and a count column, \"rows\", or the end of the step")
         }
-        return Crosstab(rows: rows, columns: columns, cells: cells, rowLevel: rowLevel)
+        return Crosstab(rows: rows, columns: columns, cells: cells, rowLevel: rowLevel, weight: weight)
     }
 
     func apply(to given: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
-        let (frame, unitNote) = AnalysisUnit.resolve(given, analysing: [rows.text, columns.text], rowLevel: rowLevel,
+        let (frame, unitNote) = AnalysisUnit.resolve(given, analysing: [rows.text, columns.text] + (weight.map { [$0.text] } ?? []), rowLevel: rowLevel,
                                                      hasTests: true, context: context)
         if rows.text == columns.text {
             throw Diagnostic(columns.position, "\"\(columns.text)\" is cross-tabulated with itself; name two different columns")
         }
         let a = try CrosstabAxis.make(frame: frame, token: rows, context: context, limit: Self.valueLimit, verb: "crosstab")
         let b = try CrosstabAxis.make(frame: frame, token: columns, context: context, limit: Self.valueLimit, verb: "crosstab")
-        let (full, leftOut) = try count(a, b, context: context)
+        let weights = try weight.map { token throws(Diagnostic) in try FrequencyWeight.read(frame: frame, token: token, context: context) }
+        let (full, leftOut) = try count(a, b, weights: weights, context: context)
         // Only categories that occur among the counted rows become rows and columns.
         let usedRows = full.indices.filter { i in full[i].contains { $0 > 0 } }
         let usedColumns = (0..<b.levels.count).filter { j in full.contains { $0[j] > 0 } }
@@ -52,10 +59,15 @@ struct Crosstab: Verb {
         var table = layout(counts, rowLevels: usedRows.map { a.levels[$0] }, columnLevels: usedColumns.map { b.levels[$0] },
                            ordered: a.ordered, language: context.language)
         table.name = frame.table.name
-        let statistics = CrosstabStatistics.blocks(counts, ordered: a.ordered && b.ordered)
+        let statistics = CrosstabStatistics.blocks(counts, ordered: a.ordered && b.ordered, isCancelled: context.isCancelled)
+        try context.checkCancelled(at: keyword.position)
         table.statistics = statistics.blocks
         var next = Frame(table: table, origin: nil)
         next.notes = frame.notes + (unitNote.map { [$0] } ?? []) + statistics.notes
+        if let weight {
+            next.notes.append(Localized(en: "counts are cases weighted by \(weight.text) (frequency weights: each row counts \(weight.text) times)",
+                                        fi: "frekvenssit ovat painotettuja tapauksia, paino \(weight.text) (frekvenssipaino: rivi lasketaan \(weight.text) kertaa)"))
+        }
         if leftOut > 0 {
             let rowsText = AnalysisText.rows(leftOut)
             next.notes.append(Localized(en: "left out \(rowsText.en) with a missing \(a.name) or \(b.name)",
@@ -66,7 +78,7 @@ struct Crosstab: Verb {
 
     /// Counts every pair of categories with one dense counter per pair; rows with a missing
     /// value on either side are counted apart.
-    private func count(_ a: CrosstabAxis, _ b: CrosstabAxis,
+    private func count(_ a: CrosstabAxis, _ b: CrosstabAxis, weights: [Int]?,
                        context: EvaluationContext) throws(Diagnostic) -> (counts: [[Int]], leftOut: Int) {
         let width = b.levels.count + 1
         var flat = [Int](repeating: 0, count: (a.levels.count + 1) * width)
@@ -76,14 +88,18 @@ struct Crosstab: Verb {
             let end = min(a.ids.count, start + EvaluationContext.chunk)
             a.ids.withUnsafeBufferPointer { x in
                 b.ids.withUnsafeBufferPointer { y in
-                    for row in start..<end { flat[Int(x[row]) * width + Int(y[row])] += 1 }
+                    if let weights {
+                        for row in start..<end { flat[Int(x[row]) * width + Int(y[row])] += weights[row] }
+                    } else {
+                        for row in start..<end { flat[Int(x[row]) * width + Int(y[row])] += 1 }
+                    }
                 }
             }
             start = end
         }
         let counts = (0..<a.levels.count).map { i in Array(flat[(i * width)..<(i * width + b.levels.count)]) }
         let counted = counts.reduce(0) { $0 + $1.reduce(0, +) }
-        return (counts, a.ids.count - counted)
+        return (counts, (weights?.reduce(0, +) ?? a.ids.count) - counted)
     }
 
     /// The result table: the row variable, the cell kind when there are several, a column per

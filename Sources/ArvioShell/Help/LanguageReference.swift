@@ -48,7 +48,7 @@ verb        = "where" expr
             | "take" number
             | "distinct" [ name { "," name } ]
             | "join" [ "left" | "inner" ] name [ "on" name [ "=" name ] { "," name [ "=" name ] } ]
-            | "crosstab" name "by" name [ "cells" name { "," name } ]
+            | "crosstab" name "by" name [ "cells" name { "," name } ] [ "weight" name ]
             | "freq" name
             | "describe" name { "," name } [ "by" name { "," name } ] [ "quartiles" number ]
             | "delta" pairing [ "per" name { "," name } ] [ "on" name { "," name } ] [ "with" "pratt" ]
@@ -398,6 +398,17 @@ participants | crosstab entry_route by post_status
 participants | join motivation | crosstab motivation_start by entry_route cells count, row, expected, resid
 ```
 
+`weight N` reads a table of counts: each row counts as N cases (frequency weights, as PSPP's
+`WEIGHT` and Stata's `[fw=N]`), so a loaded `Sex, Survived, n` table cross-tabulates its 2,201
+passengers rather than its rows, and every test and measure uses the weighted counts. The weight
+must be a whole number ≥ 0 in every row (the exact tests count cases); a fraction, a negative, a
+missing weight or a text column is an error naming the row. A note says the counts are weighted.
+
+```text
+.load Tests/Fixtures/titanic/titanic.csv as titanic
+titanic | crosstab Sex by Survived weight n
+```
+
 `cells KIND, KIND, ...` chooses what each cell shows (the default is `count`). With more than one
 kind the table has one row per category and kind, and a `cell` column says which kind it is.
 (Write `cells`, not `--cells`: options are words, and `--cells` is reported as a mistake.)
@@ -421,9 +432,12 @@ columns use their codebook categories (in scale order); a number or text column 
   chi-square for a 2×2 table, likelihood-ratio G², and Fisher's exact test (Freeman–Halton for
   larger tables; both one-sided p-values for a 2×2 table). Fisher's p is exact (network
   algorithm) unless the table is too large for a second's work: then it is a Monte Carlo
-  estimate from 100 000 tables with seed 20070116, and the method column says so. Above
-  n = 10 000 Fisher's test is left out (a note says so). A note says how many cells have an
-  expected count below 5.
+  estimate (Patefield's random tables, seed 20070116; 10 000 tables, doubling up to 640 000
+  while the estimate is within 3 standard errors of 0.05 or 0.01), and the method column gives
+  the number of tables, the SE and a 99% interval, or `p < 1/(B+1)` when no random table was as
+  extreme. Ctrl-C stops it. Above n = 10 000 Fisher's test is left out (a note says so). When
+  Cochran's rule fails (more than 20% of cells with an expected count below 5, or any below 1)
+  a note says so and which p-values it concerns.
 - **Strength of association**: Cramér's V, unadjusted (as R `vcd` and SciPy; not the
   bias-adjusted V of `effectsize`), φ for a 2×2 table, and the contingency coefficient C.
 - **Ordinal association**, when both columns are ordered (ordinal scales or numbers):
@@ -540,9 +554,11 @@ participants | join motivation | associate motivation_start
 | number or scale × more categories | eta | seeded permutation |
 | number × number or scale | Spearman's rho | seeded permutation |
 
-Permutation p-values use 10000 shuffles with seed 20070116 (`associate motivation_start seed 7`
-changes it) up to 5000 pairs, and the measure's asymptotic test above that. Columns whose values
-are all different (identifiers), constant columns and free text are skipped and listed in a note.
+Permutation p-values use 10000 shuffles (doubling up to 80000 while p is within 3 standard errors
+of 0.05 or 0.01) with seed 20070116 (`associate motivation_start seed 7` changes it) up to 5000
+pairs, and the measure's asymptotic test above that. Columns whose values are all different
+(identifiers, including whole-number row numbers), constant columns and free text are skipped and
+listed in a note.
 Measures of different kinds are not on one scale: read the order as a guide to what to look at.
 
 ## reliability

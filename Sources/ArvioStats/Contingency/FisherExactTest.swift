@@ -8,8 +8,14 @@ public struct FisherExactTest: HypothesisTest {
     /// back to Monte Carlo: about a second of a release build. A 4×4 table with n = 104 takes
     /// about 2 million steps (0.15 s); 4×4 with n ≈ 200 or 5×5 with n ≈ 100 exceed it.
     public static let defaultWorkLimit = 10_000_000
-    /// Monte Carlo tables drawn when the exact network is too large.
-    public static let defaultReplicates = 100_000
+    /// The most partial paths the network holds at once before falling back to Monte Carlo
+    /// (each costs about 100 bytes with its node, so the network stays under ~200 MB).
+    public static let defaultMemoryLimit = 2_000_000
+    /// Monte Carlo tables drawn first; more are drawn, doubling, while the estimate is within
+    /// 3 standard errors of 0.05 or 0.01 (`MonteCarloEstimate.needsMore`), up to `maximumReplicates`.
+    public static let defaultReplicates = 10_000
+    /// The most Monte Carlo tables drawn: 64 × `defaultReplicates`.
+    public static let maximumReplicates = 640_000
     /// The largest n tested at all: beyond it the chi-square test is as good and Fisher's costs memory.
     public static let largestTotal = 1_000_000
 
@@ -25,22 +31,30 @@ public struct FisherExactTest: HypothesisTest {
     public let statistic: Double
     /// Always nil.
     public var degreesOfFreedom: Double? { nil }
-    /// The two-sided p-value (exact, or a Monte Carlo estimate: see `method`).
+    /// The two-sided p-value (exact, or a Monte Carlo estimate: see `method`); when
+    /// `monteCarlo?.isUpperBound`, only the bound 1/(B+1) that p lies below.
     public let pValue: Double
-    /// "exact (network algorithm)" or "Monte Carlo, N tables, seed S, SE e".
+    /// "exact (network algorithm)" or the Monte Carlo count, seed, SE and 99% interval.
     public let method: String
     /// Whether `pValue` is exact.
     public let isExact: Bool
+    /// The Monte Carlo estimate behind `pValue`; nil when exact.
+    public let monteCarlo: MonteCarloEstimate?
     /// The standard error of a Monte Carlo p-value; nil when exact.
-    public let monteCarloStandardError: Double?
+    public var monteCarloStandardError: Double? { monteCarlo?.standardError }
     /// One-sided p-values, for 2×2 tables only.
     public let oneSided: OneSided?
 
-    /// Runs the test, exactly when the network needs at most `workLimit` steps,
-    /// otherwise by `replicates` random tables from a generator seeded with `seed`;
-    /// throws when n exceeds `largestTotal`.
+    /// Runs the test, exactly when the network fits `workLimit` steps and `memoryLimit` paths,
+    /// otherwise by Monte Carlo from `replicates` random tables (more by the doubling rule, up
+    /// to `maximumReplicates`) from a generator seeded with `seed`; throws when n exceeds
+    /// `largestTotal`, and `StatsError.cancelled` once `isCancelled` returns true.
     public init(_ table: ContingencyTable, workLimit: Int = FisherExactTest.defaultWorkLimit,
-                replicates: Int = FisherExactTest.defaultReplicates, seed: UInt64 = SeededGenerator.defaultSeed) throws {
+                memoryLimit: Int = FisherExactTest.defaultMemoryLimit,
+                replicates: Int = FisherExactTest.defaultReplicates,
+                maximumReplicates: Int = FisherExactTest.maximumReplicates,
+                seed: UInt64 = SeededGenerator.defaultSeed,
+                isCancelled: (@Sendable () -> Bool)? = nil) throws {
         guard table.total <= Self.largestTotal else { throw StatsError.tooLarge(total: table.total, limit: Self.largestTotal) }
         let reduced = table.droppingEmptyMargins()
         let logFactorial = FisherNetwork.logFactorials(upTo: reduced.total)
@@ -50,30 +64,35 @@ public struct FisherExactTest: HypothesisTest {
         statistic = exp(observed + logConstant)
         oneSided = reduced.isTwoByTwo ? Self.oneSided(reduced) : nil
 
-        var network = FisherNetwork(reduced, workLimit: workLimit)
-        if let exact = network.pValue(observedLogWeight: observed) {
+        var network = FisherNetwork(reduced, workLimit: workLimit, memoryLimit: memoryLimit, isCancelled: isCancelled)
+        if let exact = try network.pValue(observedLogWeight: observed) {
             pValue = exact
             method = "exact (network algorithm)"
             isExact = true
-            monteCarloStandardError = nil
+            monteCarlo = nil
             return
         }
-        let sampler = RandomTable(rowTotals: reduced.rowTotals, columnTotals: reduced.columnTotals,
+        var sampler = RandomTable(rowTotals: reduced.rowTotals, columnTotals: reduced.columnTotals,
                                   logFactorial: logFactorial)
         var generator = SeededGenerator(seed: seed)
         let threshold = observed + log1p(1e-7)
-        var asExtreme = 0
-        for _ in 0..<max(1, replicates) where sampler.sampleLogWeight(using: &generator) <= threshold {
-            asExtreme += 1
+        var asExtreme = 0, drawn = 0, target = max(1, replicates)
+        let ceiling = max(target, maximumReplicates)
+        while true {
+            while drawn < target {
+                // Cancellation is looked at every 1024 tables: microseconds apart, never per table.
+                if drawn & 1023 == 0, let isCancelled, isCancelled() { throw StatsError.cancelled }
+                if sampler.sampleLogWeight(using: &generator) <= threshold { asExtreme += 1 }
+                drawn += 1
+            }
+            guard MonteCarloEstimate.needsMore(asExtreme: asExtreme, replicates: drawn, maximum: ceiling) else { break }
+            target = min(ceiling, 2 * drawn)
         }
-        // R's estimate: the observed table counts as one of the replicates.
-        let b = Double(max(1, replicates))
-        let p = (Double(asExtreme) + 1) / (b + 1)
-        let se = (p * (1 - p) / b).squareRoot()
-        pValue = p
+        let estimate = MonteCarloEstimate(replicates: drawn, asExtreme: asExtreme, seed: seed)
+        pValue = estimate.pValue
         isExact = false
-        monteCarloStandardError = se
-        method = MethodText.resampled("Monte Carlo", count: Int(b), unit: "tables", seed: seed, standardError: se)
+        monteCarlo = estimate
+        method = estimate.method("Monte Carlo (Patefield)", unit: "tables")
     }
 
     private static func oneSided(_ table: ContingencyTable) -> OneSided {

@@ -22,10 +22,16 @@ struct FisherNetwork {
     /// Work done so far, in (path, column vector) pairs and listed completions.
     private(set) var workDone = 0
     private let workLimit: Int
+    /// Partial paths and listed completions held now, against `memoryLimit`.
+    private var stored = 0
+    private let memoryLimit: Int
+    private let isCancelled: (@Sendable () -> Bool)?
+    /// The `workDone` at which cancellation is next looked at.
+    private var nextPoll = 0
     private var completionCache: [Node: Completions] = [:]
 
     /// Prepares the network for `table`, putting the larger dimension along the columns.
-    init(_ table: ContingencyTable, workLimit: Int) {
+    init(_ table: ContingencyTable, workLimit: Int, memoryLimit: Int = .max, isCancelled: (@Sendable () -> Bool)? = nil) {
         let reduced = table.droppingEmptyMargins()
         let rowsFirst = reduced.rowCount <= reduced.columnCount
         rows = (rowsFirst ? reduced.rowTotals : reduced.columnTotals).sorted()
@@ -33,6 +39,35 @@ struct FisherNetwork {
         columns = (rowsFirst ? reduced.columnTotals : reduced.rowTotals).sorted()
         logFactorial = Self.logFactorials(upTo: reduced.total)
         self.workLimit = workLimit
+        self.memoryLimit = memoryLimit
+        self.isCancelled = isCancelled
+    }
+
+    /// Whether the budget is spent; throws once the user has cancelled (looked at every 2^16 steps).
+    private mutating func overBudget() throws -> Bool {
+        if workDone >= nextPoll {
+            nextPoll = workDone + 65_536
+            if let isCancelled, isCancelled() { throw StatsError.cancelled }
+        }
+        return workDone > workLimit || stored > memoryLimit
+    }
+
+    /// The number of column vectors of `total` under the caps `rows`, saturating at `limit`:
+    /// the first level of the network has that many nodes, so past the work limit it cannot finish.
+    private static func vectorCount(_ total: Int, caps: [Int], limit: Int) -> Int {
+        var ways = [Int](repeating: 0, count: total + 1)
+        ways[0] = 1
+        for cap in caps {
+            var next = [Int](repeating: 0, count: total + 1)
+            var window = 0
+            for t in 0...total {
+                window = min(limit, window + ways[t])
+                if t - cap - 1 >= 0 { window -= ways[t - cap - 1] }
+                next[t] = window
+            }
+            ways = next
+        }
+        return ways[total]
     }
 
     /// ln(k!) for k = 0...n, by summing logs so integer arguments are as exact as they can be.
@@ -45,21 +80,33 @@ struct FisherNetwork {
     /// Σ P(table) over tables with P ≤ P(observed)(1 + 1e-7), R's tolerance; nil past the work limit.
     ///
     /// Weights are -Σ ln x_ij!; a table's probability is exp(weight + log constant).
-    mutating func pValue(observedLogWeight: Double) -> Double? {
+    /// Throws `StatsError.cancelled` when `isCancelled` says so.
+    mutating func pValue(observedLogWeight: Double) throws -> Double? {
         let n = rows.reduce(0, +)
         let logConstant = rows.reduce(0) { $0 + logFactorial[$1] } + columns.reduce(0) { $0 + logFactorial[$1] }
             - logFactorial[n]
         let threshold = observedLogWeight + log1p(1e-7)
         var p = 0.0
         guard columns.count > 2 else {
-            guard let mass = completions(of: rows)?.mass(atMost: threshold) else { return nil }
+            guard let mass = try completions(of: rows)?.mass(atMost: threshold) else { return nil }
             return min(1, exp(mass.logScale + logConstant) * mass.sum)
+        }
+        // The first level alone lists every vector of the first column, and the second at most
+        // that many paths times the second column's vectors: an estimate a hundred times the
+        // budget (caith: ~1e12 against 1e9) goes to Monte Carlo at once rather than after the budget.
+        let first = Self.vectorCount(columns[0], caps: rows, limit: workLimit + 1)
+        if first > workLimit { return nil }
+        if columns.count > 3 {
+            let second = Self.vectorCount(columns[1], caps: rows, limit: 100 * workLimit + 1)
+            if first.multipliedReportingOverflow(by: second).overflow || first * second > 100 * workLimit { return nil }
         }
         var level: [Node: Paths] = [rows: [0: (0, 1)]]
         for k in 0..<(columns.count - 2) {
             let intoLastTwo = k == columns.count - 3
             var next: [Node: Paths] = [:]
+            stored = level.reduce(0) { $0 + $1.value.count } + completionCache.reduce(0) { $0 + $1.value.count }
             for (node, paths) in level {
+                if try overBudget() { return nil }
                 let (most, least) = bounds(node, from: k)
                 let total = logTotal(node, from: k)
                 var pending: [Path] = []
@@ -71,26 +118,32 @@ struct FisherNetwork {
                     }
                 }
                 guard !pending.isEmpty else { continue }
+                var failure: Error?
                 forEachColumn(of: node, total: columns[k]) { cell, step in
                     workDone += pending.count
                     let child = child(of: node, after: cell)
                     if intoLastTwo {
-                        guard let list = completions(of: child) else { return false }
+                        let found: Completions?
+                        do { found = try completions(of: child) } catch { failure = error; return false }
+                        guard let list = found else { return false }
                         for path in pending {
                             let mass = list.mass(atMost: threshold - path.logWeight - step)
                             p += path.paths * exp(path.logWeight + step + mass.logScale + logConstant) * mass.sum
                         }
                     } else {
                         var paths = next.removeValue(forKey: child) ?? [:]
+                        let before = paths.count
                         for path in pending {
                             let logWeight = path.logWeight + step
                             paths[Int64((logWeight * 1e9).rounded()), default: (logWeight, 0)].paths += path.paths
                         }
+                        stored += paths.count - before
                         next[child] = paths
                     }
-                    return workDone <= workLimit
+                    do { return try !overBudget() } catch { failure = error; return false }
                 }
-                if workDone > workLimit { return nil }
+                if let failure { throw failure }
+                if try overBudget() { return nil }
             }
             level = next
         }
@@ -127,10 +180,11 @@ struct FisherNetwork {
     }
 
     /// The completions of a node with two columns left, listed and sorted once; nil past the budget.
-    private mutating func completions(of node: Node) -> Completions? {
+    private mutating func completions(of node: Node) throws -> Completions? {
         if let cached = completionCache[node] { return cached }
+        if try overBudget() { return nil }
         var weights: [Double] = []
-        let budget = workLimit - workDone
+        let budget = min(workLimit - workDone, memoryLimit - stored)
         forEachColumn(of: node, total: columns[columns.count - 2]) { cell, step in
             var weight = step
             for r in node.indices { weight -= logFactorial[node[r] - cell[r]] }
@@ -138,7 +192,8 @@ struct FisherNetwork {
             return weights.count <= budget
         }
         workDone += weights.count
-        guard workDone <= workLimit else { return nil }
+        stored += weights.count
+        guard try !overBudget() else { return nil }
         let list = Completions(weights: weights)
         completionCache[node] = list
         return list
@@ -198,6 +253,8 @@ struct FisherNetwork {
 
 /// The sorted log weights of a node's completions, with prefix sums of their (scaled) weights.
 private struct Completions {
+    /// How many completions there are.
+    var count: Int { weights.count }
     private let weights: [Double]
     private let prefix: [Double]
     private let top: Double

@@ -36,11 +36,14 @@ public struct WilcoxonSignedRankTest: HypothesisTest, Equatable {
     /// The matched-pairs rank-biserial correlation (W+ - W-) / (W+ + W-).
     public let rankBiserial: Double
 
-    /// Tests pairs (pre[i], post[i]); throws on mismatched lengths or when every difference is zero.
+    /// Tests pairs (pre[i], post[i]), differenced on their decimal precision (`DecimalDifferences`);
+    /// throws on mismatched lengths or when every difference is zero.
     public init(pre: [Double], post: [Double], zeroHandling: ZeroHandling = .wilcoxon,
                 exactLimit: Int = WilcoxonSignedRankTest.defaultExactLimit) throws {
         guard pre.count == post.count else { throw StatsError.mismatchedLengths(pre.count, post.count) }
-        try self.init(differences: zip(post, pre).map { $0 - $1 }, zeroHandling: zeroHandling, exactLimit: exactLimit)
+        // On the data's decimal precision, so +0.7 and −0.7 tie as they do in the file.
+        try self.init(differences: DecimalDifferences.of(pre: pre, post: post), zeroHandling: zeroHandling,
+                      exactLimit: exactLimit)
     }
 
     /// Tests differences against zero.

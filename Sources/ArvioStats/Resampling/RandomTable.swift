@@ -3,46 +3,57 @@ import Foundation
 /// Random two-way tables with fixed margins, drawn from their exact null (multiple
 /// hypergeometric) distribution by Patefield's (1981, AS 159; R's `r2dtable`) cell-by-cell
 /// construction: each cell is hypergeometric given the cells drawn before it.
+///
+/// A sampler owns its scratch column totals, so drawing a table allocates nothing.
 struct RandomTable {
     private let rowTotals: [Int]
     private let columnTotals: [Int]
     private let logFactorial: [Double]
+    private var columnsLeft: [Int]
 
     /// A sampler for tables with these margins; `logFactorial` must reach the grand total.
     init(rowTotals: [Int], columnTotals: [Int], logFactorial: [Double]) {
         self.rowTotals = rowTotals
         self.columnTotals = columnTotals
         self.logFactorial = logFactorial
+        columnsLeft = columnTotals
     }
 
     /// The log weight -Σ ln x_ij! of one random table (all a Fisher test needs of it).
-    func sampleLogWeight(using generator: inout SeededGenerator) -> Double {
-        var columnsLeft = columnTotals
-        var totalLeft = rowTotals.reduce(0, +)
+    mutating func sampleLogWeight(using generator: inout SeededGenerator) -> Double {
+        let rows = rowTotals, logFactorial = logFactorial
+        var totalLeft = rows.reduce(0, +)
         var weight = 0.0
-        for rowTotal in rowTotals.dropLast() {
-            var rowLeft = rowTotal
-            var populationLeft = totalLeft
-            for j in columnsLeft.indices.dropLast() {
-                let x = hypergeometric(draws: rowLeft, successes: columnsLeft[j], population: populationLeft,
-                                       using: &generator)
-                weight -= logFactorial[x]
-                populationLeft -= columnsLeft[j]
-                columnsLeft[j] -= x
-                rowLeft -= x
+        columnsLeft.withUnsafeMutableBufferPointer { left in
+            for j in 0..<left.count { left[j] = columnTotals[j] }
+            logFactorial.withUnsafeBufferPointer { lf in
+                let last = left.count - 1
+                for r in 0..<(rows.count - 1) {
+                    var rowLeft = rows[r]
+                    var populationLeft = totalLeft
+                    for j in 0..<last where rowLeft > 0 {
+                        let x = Self.hypergeometric(draws: rowLeft, successes: left[j], population: populationLeft,
+                                                    logFactorial: lf, using: &generator)
+                        weight -= lf[x]
+                        populationLeft -= left[j]
+                        left[j] -= x
+                        rowLeft -= x
+                    }
+                    weight -= lf[rowLeft]
+                    left[last] -= rowLeft
+                    totalLeft -= rows[r]
+                }
+                for j in 0..<left.count { weight -= lf[left[j]] }
             }
-            let last = columnsLeft.count - 1
-            weight -= logFactorial[rowLeft]
-            columnsLeft[last] -= rowLeft
-            totalLeft -= rowTotal
         }
-        return weight - columnsLeft.reduce(0) { $0 + logFactorial[$1] }
+        return weight
     }
 
     /// One hypergeometric draw by inversion, searching outwards from the mode so a draw costs
     /// about one standard deviation of steps rather than the width of the support.
-    private func hypergeometric(draws: Int, successes: Int, population: Int,
-                                using generator: inout SeededGenerator) -> Int {
+    private static func hypergeometric(draws: Int, successes: Int, population: Int,
+                                       logFactorial: UnsafeBufferPointer<Double>,
+                                       using generator: inout SeededGenerator) -> Int {
         let failures = population - successes
         let low = max(0, draws - failures), high = min(draws, successes)
         guard low < high else { return low }

@@ -19,6 +19,8 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidProbability(Double)
     /// A table too large for the test to be worth its cost (other tests suit it better).
     case tooLarge(total: Int, limit: Int)
+    /// The user asked to stop (Ctrl-C) while a long computation was running.
+    case cancelled
 
     public var description: String {
         switch self {
@@ -36,6 +38,8 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
             return "a value is not a finite number"
         case let .invalidProbability(p):
             return "\(p) is not a probability strictly between 0 and 1"
+        case .cancelled:
+            return "stopped: the computation was cancelled"
         case let .tooLarge(total, limit):
             return "n = \(total) is above \(limit), the largest table this test is computed for"
         }

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Differences post − pre on the data's own decimal precision, so decimal ties stay ties.
+///
+/// Values read as decimals with at most k digits after the point are differenced as integers
+/// ×10^k and divided back: 80.2 − 79.5 and 82.1 − 82.8 are then exactly +0.7 and −0.7, where
+/// binary floating point gives 0.70000000000000284 and −0.69999999999998863 and a rank test
+/// would break the tie. k is the most decimals any value needs to be read back exactly (that is the
+/// text a CSV held); when k is above 9 or a scaled value passes 2^53, the plain differences are used.
+public enum DecimalDifferences {
+    /// The most decimals looked for; values needing more are not decimal data.
+    public static let maximumDecimals = 9
+
+    /// post[i] − pre[i] on the shared decimal precision of all the values.
+    public static func of(pre: [Double], post: [Double]) -> [Double] {
+        let plain = zip(post, pre).map { $0 - $1 }
+        guard pre.allSatisfy(\.isFinite), post.allSatisfy(\.isFinite) else { return plain }
+        var k = 0
+        for value in pre + post where !isDecimal(value, places: k) {
+            guard let places = decimals(value) else { return plain }
+            k = places
+        }
+        guard k > 0 else { return plain }
+        let scale = pow(10, Double(k))
+        let limit = 9_007_199_254_740_992.0
+        var result: [Double] = []
+        result.reserveCapacity(plain.count)
+        for (a, b) in zip(post, pre) {
+            let x = (a * scale).rounded(), y = (b * scale).rounded()
+            guard abs(x) < limit, abs(y) < limit else { return plain }
+            result.append((x - y) / scale)
+        }
+        return result
+    }
+
+    /// The fewest digits after the decimal point that give back `value` exactly (80.7 → 1,
+    /// 5 → 0); nil when more than `maximumDecimals` would be needed or it is not finite.
+    static func decimals(_ value: Double) -> Int? {
+        guard value.isFinite else { return nil }
+        return (0...maximumDecimals).first { isDecimal(value, places: $0) }
+    }
+
+    /// Whether `value` is the double nearest some decimal with `places` digits after the point.
+    private static func isDecimal(_ value: Double, places: Int) -> Bool {
+        let scale = powersOfTen[places]
+        return (value * scale).rounded() / scale == value
+    }
+
+    private static let powersOfTen: [Double] = (0...maximumDecimals).map { pow(10, Double($0)) }
+}
