@@ -18,10 +18,11 @@ enum HelpText {
     static func text(for topic: String?, settings: OutputSettings) -> String {
         guard let topic, !topic.isEmpty else { return overview() }
         let key = topic.lowercased().trimmingCharacters(in: ".")
-        if let command = MetaCommand.all.first(where: { $0.name == key }) {
+        let matches = topics.filter { $0.name == key }
+        // A verb and a command may share a name (`scale`, `.scale`): the dot asks for the command.
+        if let command = MetaCommand.all.first(where: { $0.name == key }), topic.hasPrefix(".") || matches.isEmpty {
             return "\(command.usage)\n    \(command.summary)\n"
         }
-        let matches = topics.filter { $0.name == key }
         if !matches.isEmpty {
             return matches.map { "\($0.heading)\n\n\($0.body)" }.joined(separator: "\n") + "\n"
         }
