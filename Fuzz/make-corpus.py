@@ -83,4 +83,4 @@ numbers = ["1e308", "1.7976931348623157e308", "1e-100", "9007199254740993", "-92
 with open(os.path.join(root, "Fuzz", "statement.dict"), "w") as f:
     f.write("# libFuzzer dictionary for FuzzStatement; made by Fuzz/make-corpus.py\n")
     for w in sorted(words) + symbols + numbers:
-        f.write('"%s"\n' % w.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n"))
+        f.write('"%s"\n' % "".join("\\x%02X" % ord(c) if c in '\\"' or not c.isprintable() else c for c in w))

@@ -37,10 +37,19 @@ max_len_of() {
     esac
 }
 for t in "${targets[@]}"; do binary_of "$t" >/dev/null; done
+# SwiftPM names a package by its folder: a checkout in a folder called "fuzz" clashes with Fuzz/.
+if [ "$(basename "$root" | tr A-Z a-z)" = fuzz ]; then
+    echo "fuzz.sh: the checkout's folder is named \"$(basename "$root")\", as Fuzz/ is; SwiftPM cannot tell the two packages apart. Run from a checkout in another folder." >&2
+    exit 2
+fi
 
 flags=(-c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library)
 started=$(date +%s)
-(cd Fuzz && swift build "${flags[@]}" $(for t in "${targets[@]}"; do echo --product "$(binary_of "$t")"; done | xargs))
+# One product at a time: `swift build` takes only the last of several --product options, and
+# without one it builds the main package's executable too, which -parse-as-library breaks.
+for t in "${targets[@]}"; do
+    (cd Fuzz && swift build "${flags[@]}" --product "$(binary_of "$t")")
+done
 bin=$(cd Fuzz && swift build "${flags[@]}" --show-bin-path)
 echo "fuzz: built in $(( $(date +%s) - started )) s"
 

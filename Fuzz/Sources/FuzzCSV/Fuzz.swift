@@ -21,3 +21,12 @@ enum FuzzCodebook {
         return try? Codebook.parse(FileIO.read(path), file: path)
     }()
 }
+
+/// SwiftPM links an executable target's entry as FuzzCSV_main (so tests can import it); it hands
+/// the command line to libFuzzer's driver, as libFuzzer's own main would.
+@_cdecl("FuzzCSV_main")
+func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var argc = argc
+    var argv = argv
+    return LLVMFuzzerRunDriver(&argc, &argv, fuzz)
+}

@@ -21,3 +21,12 @@ enum FuzzData {
         return try? FileIO.read(parts.joined(separator: "/") + "/datasets/wire3/participants.csv")
     }()
 }
+
+/// SwiftPM links an executable target's entry as FuzzCodebook_main (so tests can import it); it hands
+/// the command line to libFuzzer's driver, as libFuzzer's own main would.
+@_cdecl("FuzzCodebook_main")
+func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var argc = argc
+    var argv = argv
+    return LLVMFuzzerRunDriver(&argc, &argv, fuzz)
+}

@@ -20,7 +20,8 @@ public enum FuzzSupport {
         do {
             return try DatasetLoader.load(directory: directory)
         } catch {
-            fputs("fuzz: cannot load the built-in data from \(directory): \(error)\n", stderr)
+            let message = Array("fuzz: cannot load the built-in data from \(directory): \(error)\n".utf8)
+            _ = write(2, message, message.count)
             exit(2)
         }
     }()
@@ -47,3 +48,11 @@ public enum FuzzSupport {
 #elseif canImport(Darwin)
 @_exported import Darwin
 #endif
+
+/// libFuzzer's driver (in the toolchain's libclang_rt.fuzzer, linked by -sanitize=fuzzer).
+@_silgen_name("LLVMFuzzerRunDriver")
+public func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
