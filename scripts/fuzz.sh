@@ -46,9 +46,11 @@ fi
 # FUZZ_RUNS=N bounds each target by executions instead of time, with a fixed seed and Swift's
 # deterministic hashing, so CI's run is the same run every time and can be replayed exactly.
 bound=(-max_total_time="$seconds")
+span="$seconds s"
 if [ -n "${FUZZ_RUNS:-}" ]; then
     export SWIFT_DETERMINISTIC_HASHING=1
     bound=(-runs="$FUZZ_RUNS" -seed=1)
+    span="$FUZZ_RUNS runs, seed 1"
 fi
 
 flags=(-c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library)
@@ -74,7 +76,7 @@ for t in "${targets[@]}"; do
     mkdir -p "$work"
     extra=()
     [ "$t" = statement ] && extra+=(-dict="$root/Fuzz/statement.dict")
-    echo "fuzz: $t for ${FUZZ_RUNS:+$FUZZ_RUNS runs, seed 1}${FUZZ_RUNS:-$seconds s}"
+    echo "fuzz: $t for $span"
     set +e
     (cd "$scratch" && "$exe" "${bound[@]}" -timeout=10 -rss_limit_mb=4096 \
         -max_len="$(max_len_of "$t")" -print_final_stats=1 \
