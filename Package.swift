@@ -5,6 +5,10 @@ let package = Package(
     name: "Arvio",
     products: [
         .executable(name: "arvio", targets: ["arvio"]),
+        // For the libFuzzer targets in Fuzz/, a separate package that links the readers.
+        .library(name: "ArvioData", targets: ["ArvioData"]),
+        .library(name: "ArvioQuery", targets: ["ArvioQuery"]),
+        .library(name: "ArvioShell", targets: ["ArvioShell"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
