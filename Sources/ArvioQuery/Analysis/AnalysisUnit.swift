@@ -32,9 +32,7 @@ struct AnalysisUnit {
         var plural = Localized(en: "values of \(key[0])", fi: "\(key[0])-arvoa")
         if let origin = frame.origin {
             for name in key {
-                if let relation = context.workspace.relations.first(where: {
-                    $0.table == origin && $0.columns == [name] && $0.targetColumns.count == 1
-                }) {
+                if let relation = unitRelation(from: origin, on: name, in: context.workspace) {
                     chosen = name
                     plural = Localized(en: relation.target, fi: relation.target)
                     break
@@ -44,6 +42,12 @@ struct AnalysisUnit {
         guard let column = frame.table.column(named: chosen) else { return nil }
         let (ids, firstRows) = denseIds(frame.data(of: column))
         return AnalysisUnit(column: chosen, plural: plural, ids: ids, firstRows: firstRows)
+    }
+
+    /// The declared relation by which key column `name` of `origin` names a unit of another
+    /// table (`responses.participant` → `participants.id`); `delta` pairs by the same rule.
+    static func unitRelation(from origin: String, on name: String, in workspace: Workspace) -> Relation? {
+        workspace.relations.first { $0.table == origin && $0.columns == [name] && $0.targetColumns.count == 1 }
     }
 
     /// Dense ids of `data`'s values and the first row of each; a missing value is a unit of its own.

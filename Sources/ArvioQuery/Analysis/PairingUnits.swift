@@ -34,9 +34,8 @@ struct PairingUnits {
         var target: (table: Table, column: Column)?
         if let origin = frame.origin {
             for name in keyNames {
-                guard let relation = context.workspace.relations.first(where: {
-                    $0.table == origin && $0.columns == [name] && $0.targetColumns.count == 1
-                }), let table = context.workspace.table(named: relation.target),
+                guard let relation = AnalysisUnit.unitRelation(from: origin, on: name, in: context.workspace),
+                      let table = context.workspace.table(named: relation.target),
                    let column = table.column(named: relation.targetColumns[0]),
                    let own = frame.table.column(named: name) else { continue }
                 unit = own
