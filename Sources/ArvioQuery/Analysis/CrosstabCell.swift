@@ -1,7 +1,7 @@
 import ArvioData
 
 /// What a cell of `crosstab` shows: `crosstab a by b cells count, row, expected, adjresid`.
-enum CrosstabCell: String, CaseIterable, Sendable {
+public enum CrosstabCell: String, CaseIterable, Sendable {
     case count
     case row
     case column

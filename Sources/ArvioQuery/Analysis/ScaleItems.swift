@@ -3,17 +3,17 @@ import ArvioData
 /// The items of a scale as `reliability` and `scale` read them: wide columns (`A1, A2, A3`) or
 /// long data (`score by item`, one row per unit and item, the unit being the table's key without
 /// the item column, or `on K`), with `reverse` items turned on their declared scale points.
-struct ScaleItemsSpec: Sendable {
+public struct ScaleItemsSpec: Sendable {
     /// Wide: the item columns. Long: the value column alone.
-    var columns: [Token]
+    public var columns: [Token]
     /// Long: the column that names the item of each row.
-    var itemColumn: Token?
+    public var itemColumn: Token?
     /// Items to reverse: column names (wide) or item values (long).
-    var reverse: [Token] = []
+    public var reverse: [Token] = []
     /// `scale 1 to 6`: the scale points of number columns, which declare none.
-    var points: (low: Double, high: Double)?
-    var per: [Token] = []
-    var on: [Token] = []
+    public var points: (low: Double, high: Double)?
+    public var per: [Token] = []
+    public var on: [Token] = []
 
     /// Parses `A1, A2 [reverse A1] [scale 1 to 6]` or `score by item [on K] [reverse AO1]`;
     /// `extra` parses the verb's own options and returns false when it does not know the word.
@@ -46,6 +46,18 @@ struct ScaleItemsSpec: Sendable {
             }
         }
         return spec
+    }
+
+    /// Checks, on the schema, what `ScaleItemsReader` and the grouping check before they read a
+    /// row: the item columns are listed once, are there and hold numbers or a scale; the item,
+    /// `on` and `per` columns are there; a reversed wide item is one of the items. Whether a
+    /// reversed long item occurs is a question of the data, left to the run.
+    func bind(_ input: BindInput, verb: String) throws(Diagnostic) {
+        guard let schema = input.schema else { return }
+        var checked = self
+        if itemColumn != nil { checked.reverse = [] }
+        _ = try ScaleItemsReader(spec: checked, frame: schema.frame, context: input.context, verb: verb)
+        try input.requireColumns(per)
     }
 
     /// Names or quoted item values separated by commas (long data's item codes need not be names).
@@ -234,11 +246,11 @@ struct ScaleItemsReader {
 
 /// A per-unit scale score: the mean or the sum of the answered items, missing below a minimum
 /// number of answered items (SPSS `MEAN.n` / `SUM.n`).
-struct ScaleScore {
-    enum Kind: String { case mean, sum }
-    var kind: Kind
+public struct ScaleScore: Sendable {
+    public enum Kind: String, Sendable { case mean, sum }
+    public var kind: Kind
     /// The fewest answered items a score needs; nil means every item.
-    var minimum: Int?
+    public var minimum: Int?
 
     /// The score of each unit and how many items each answered.
     func scores(_ values: [[Double]]) -> (scores: [Double], answered: [Int]) {

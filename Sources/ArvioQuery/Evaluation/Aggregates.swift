@@ -25,9 +25,21 @@ extension ExpressionEvaluator {
                                    fi: "\(what) ohitti \(result.skipped) puuttuva\(result.skipped == 1 ? "n" : "a") arvo\(result.skipped == 1 ? "n" : "a")"))
         }
         if grouping == nil {
-            return .constant(Self.constant(result.vector))
+            return .constant(context.isBinding ? Self.placeholder(result.vector) : Self.constant(result.vector))
         }
         return .vector(result.vector)
+    }
+
+    /// A value of the vector's type, for binding: over no rows an aggregate is missing, but over
+    /// the rows it will run on it has a value, and what the expression around it may do with
+    /// it depends on its type only (`mean(grade)` is a number, `max(score)` a scale point).
+    private static func placeholder(_ v: Vector) -> Constant {
+        switch v.columnData {
+        case .integer: return .integer(1)
+        case .decimal: return .decimal(1)
+        case .text: return .text("")
+        case .categorical(let c, _): return c.levels.first.map { .text($0.value) } ?? .missing
+        }
     }
 
     /// The only value of a one-row vector, as a constant.

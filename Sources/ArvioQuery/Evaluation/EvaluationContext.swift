@@ -2,18 +2,28 @@ import ArvioData
 
 /// What a statement is evaluated against: the workspace as it was when the statement began,
 /// the display language for messages, and the user's cancel button.
-struct EvaluationContext {
+public struct EvaluationContext: Sendable {
     /// The tables and relations.
-    let workspace: Workspace
+    public let workspace: Workspace
     /// The language messages and notes prefer.
-    let language: Language
+    public let language: Language
     /// Returns true once the user has asked to stop (Ctrl-C).
-    let isCancelled: (@Sendable () -> Bool)?
+    public let isCancelled: (@Sendable () -> Bool)?
+
+    /// Creates a context.
+    public init(workspace: Workspace, language: Language, isCancelled: (@Sendable () -> Bool)? = nil) {
+        self.workspace = workspace
+        self.language = language
+        self.isCancelled = isCancelled
+    }
+    /// Whether a plan is being bound: the frames have no rows, and an aggregate of the whole
+    /// table stands for a value of its type rather than for missing (`Binder`).
+    var isBinding = false
     /// How many rows a long loop handles between looks at `isCancelled`.
     static let chunk = 1 << 16
 
     /// Throws a cancellation diagnostic at `position` if the user has asked to stop.
-    func checkCancelled(at position: SourcePosition) throws(Diagnostic) {
+    public func checkCancelled(at position: SourcePosition) throws(Diagnostic) {
         if let isCancelled, isCancelled() {
             throw Diagnostic(position, "stopped: the statement was cancelled", isCancellation: true)
         }

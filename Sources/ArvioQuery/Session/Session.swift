@@ -13,6 +13,8 @@ public struct Session: Sendable {
     public var language: Language
     /// Returns true once the user has asked to stop the running statement (Ctrl-C).
     public var isCancelled: (@Sendable () -> Bool)?
+    /// What runs the bound plans: the in-memory engine unless told otherwise.
+    public var executor: any PlanExecutor = InMemoryExecutor()
 
     /// Creates a session on `workspace`.
     public init(workspace: Workspace, language: Language = .en, isCancelled: (@Sendable () -> Bool)? = nil) {
@@ -48,52 +50,46 @@ public struct Session: Sendable {
         }
     }
 
-    private mutating func execute(_ statement: Statement) throws(Diagnostic) -> StatementResult {
-        let context = EvaluationContext(workspace: workspace, language: language, isCancelled: isCancelled)
-        switch statement.kind {
-        case .show(let pipeline):
-            let frame = try evaluate(pipeline, context)
-            return .table(Self.finish(frame, name: frame.table.name))
-        case .bind(let name, let pipeline):
-            if VerbRegistry.verb(named: name.text) != nil {
-                throw Diagnostic(name.position, "\"\(name.text)\" is a verb; give the table another name")
-            }
-            let frame = try evaluate(pipeline, context)
-            var table = Self.finish(frame, name: name.text)
-            table.notes = []
-            commit(table, from: frame.origin)
-            let rows = table.rowCount
-            return .confirmation(Localized(en: "\(name.text): \(rows) row\(rows == 1 ? "" : "s")",
-                                           fi: "\(name.text): \(rows) rivi\(rows == 1 ? "" : "ä")"))
-        }
-    }
-
-    private func evaluate(_ pipeline: Pipeline, _ context: EvaluationContext) throws(Diagnostic) -> Frame {
-        guard let pruned = pipeline.pruningJoins else { return try evaluate(pipeline.source, pipeline.steps, context) }
+    /// Binds every statement in `source` against the workspace as it is, without running
+    /// anything: the plans an executor would be given. A statement that uses a table an earlier
+    /// `let` in `source` would make is bound only once that `let` has run, so here it fails.
+    public func plans(_ source: String, file: String = "<stdin>", firstLine: Int = 1) throws(Diagnostic) -> [BoundStatement] {
         do {
-            return try evaluate(pipeline.source, pruned, context)
+            let statements = try Parser.statements(in: source, file: file, firstLine: firstLine)
+            var result: [BoundStatement] = []
+            for statement in statements { result.append(try Binder.bind(statement, in: context)) }
+            return result
         } catch {
-            // A failing pipeline runs again unpruned, so its message and suggestions
-            // ("did you mean ...") see every column, as they would without pruning.
-            return try evaluate(pipeline.source, pipeline.steps, context)
+            throw Self.attachingLine(error, source: source, file: file, firstLine: firstLine)
         }
     }
 
-    private func evaluate(_ source: Token, _ steps: [Step], _ context: EvaluationContext) throws(Diagnostic) -> Frame {
-        let table = try context.table(source)
-        var frame = Frame(table: table, origin: table.name)
-        frame.table.notes = []
-        frame.table.statistics = []
-        for step in steps {
-            try context.checkCancelled(at: step.keyword.position)
-            frame = try step.verb.apply(to: frame, in: context, keyword: step.keyword)
-        }
-        return frame
+    private var context: EvaluationContext {
+        EvaluationContext(workspace: workspace, language: language, isCancelled: isCancelled)
     }
 
-    /// The frame as the table to show, its notes without repeats.
-    private static func finish(_ frame: Frame, name: String) -> Table {
-        var table = frame.materialized(name: name)
+    /// Binds the statement (every name and type checked, no row read), then runs its plan.
+    private mutating func execute(_ statement: Statement) throws(Diagnostic) -> StatementResult {
+        let context = self.context
+        let bound = try Binder.bind(statement, in: context)
+        let result = try executor.execute(bound.plan, in: context)
+        switch bound.action {
+        case .show:
+            return .table(Self.finish(result.table, name: result.table.name))
+        case .keep(let name):
+            var table = Self.finish(result.table, name: name)
+            table.notes = []
+            commit(table, from: result.origin)
+            let rows = table.rowCount
+            return .confirmation(Localized(en: "\(name): \(rows) row\(rows == 1 ? "" : "s")",
+                                           fi: "\(name): \(rows) rivi\(rows == 1 ? "" : "ä")"))
+        }
+    }
+
+    /// The result as the table to show, named `name`, its notes without repeats.
+    private static func finish(_ result: Table, name: String) -> Table {
+        var table = result
+        table.name = name
         var seen = Set<Localized>()
         table.notes = table.notes.filter { seen.insert($0).inserted }
         return table

@@ -1,7 +1,7 @@
 /// A compact, fully parenthesised rendering of an expression, for tests and debugging:
 /// `(and (> grade 3) (not (is-missing org)))`.
 extension Expression: CustomStringConvertible {
-    var description: String {
+    public var description: String {
         switch kind {
         case .integer(let value): return "\(value)"
         case .decimal(let value): return "\(value)"

@@ -1,7 +1,7 @@
 /// An expression in a verb: a literal, a column, an operator applied to expressions, or a call.
-struct Expression: Sendable {
+public struct Expression: Sendable {
     /// What the expression is.
-    indirect enum Kind: Sendable {
+    public indirect enum Kind: Sendable {
         /// A whole number as written (`2`), exact.
         case integer(Int64)
         /// A number written with a fraction (`3.5`).
@@ -35,18 +35,21 @@ struct Expression: Sendable {
     }
 
     /// One operator and the operand after it, in a `.chain`.
-    struct Link: Sendable {
-        var op: BinaryOperator
-        var operatorPosition: SourcePosition
-        var operand: Expression
+    public struct Link: Sendable {
+        /// The operator.
+        public var op: BinaryOperator
+        /// Where the operator is.
+        public var operatorPosition: SourcePosition
+        /// The operand after it.
+        public var operand: Expression
     }
 
     /// What the expression is.
-    var kind: Kind
+    public var kind: Kind
     /// The whole expression's span (clipped to its first line).
-    var position: SourcePosition
+    public var position: SourcePosition
     /// The operator or function-name token, which errors about the operation point at.
-    var operatorPosition: SourcePosition
+    public var operatorPosition: SourcePosition
 
     init(_ kind: Kind, _ position: SourcePosition, operatorPosition: SourcePosition? = nil) {
         self.kind = kind
@@ -55,25 +58,28 @@ struct Expression: Sendable {
     }
 
     /// The column name, when the expression is just a column.
-    var columnName: String? {
+    public var columnName: String? {
         if case .column(let name) = kind { return name }
         return nil
     }
 }
 
 /// `-` and `not`.
-enum UnaryOperator: String, Sendable {
+public enum UnaryOperator: String, Sendable {
     case negate = "-"
     case not
 }
 
 /// The binary operators, from arithmetic to logic.
-enum BinaryOperator: String, Sendable {
+public enum BinaryOperator: String, Sendable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
     case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
     case and, or
 
-    var isArithmetic: Bool { [.add, .subtract, .multiply, .divide, .remainder].contains(self) }
-    var isComparison: Bool { [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(self) }
-    var isOrdering: Bool { [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(self) }
+    /// `+ - * / %`.
+    public var isArithmetic: Bool { [.add, .subtract, .multiply, .divide, .remainder].contains(self) }
+    /// `== != < <= > >=`.
+    public var isComparison: Bool { [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(self) }
+    /// `< <= > >=`.
+    public var isOrdering: Bool { [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(self) }
 }

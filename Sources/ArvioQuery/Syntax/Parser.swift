@@ -66,7 +66,6 @@ struct Parser {
     }
 
     private mutating func step() throws(Diagnostic) -> Step {
-        let start = index
         let keyword = current
         guard keyword.kind == .identifier else { throw expected("a verb such as where, select or count") }
         guard let verbType = VerbRegistry.verb(named: keyword.text) else {
@@ -78,9 +77,7 @@ struct Parser {
         guard atStepEnd else {
             throw expected("\"|\" or the end of the line after the \(keyword.text) step")
         }
-        // The names written in the step, so a `join` before it can tell which columns it needs.
-        let names = Set(tokens[start..<index].filter(\.isName).map(\.text))
-        return Step(keyword: keyword, verb: verb, names: names)
+        return Step(keyword: keyword, verb: verb)
     }
 
     // MARK: Helpers for verbs

@@ -26,18 +26,16 @@ struct Pipeline: Sendable {
 struct Step: Sendable {
     /// The verb's name token (`where`).
     var keyword: Token
-    /// The parsed verb, ready to apply.
+    /// The parsed verb, to bind.
     var verb: any Verb
-    /// Every name (plain or backquoted) written in the step, the verb's own included.
-    var names: Set<String> = []
 }
 
 /// A named expression: `n = count()`, or a bare expression named after itself.
-struct NamedExpression: Sendable {
+public struct NamedExpression: Sendable {
     /// The output column's name.
-    var name: String
+    public var name: String
     /// Where the name (or the expression, when unnamed) is.
-    var namePosition: SourcePosition
+    public var namePosition: SourcePosition
     /// The expression.
-    var expression: Expression
+    public var expression: Expression
 }

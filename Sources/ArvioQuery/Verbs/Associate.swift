@@ -6,12 +6,12 @@ import ArvioStats
 /// Kendall's tau-b for two scales, rank-biserial r for a number or scale against two groups,
 /// eta against more groups, Spearman's rho for numbers), with n and an exact or seeded
 /// permutation p. Identifiers (every value different) and constant columns are skipped and named.
-struct Associate: Verb {
+public struct Associate: Verb {
     static let name = "associate"
-    var outcome: Token
-    var seed: UInt64 = SeededGenerator.defaultSeed
+    public var outcome: Token
+    public var seed: UInt64 = SeededGenerator.defaultSeed
     /// `rows`: every row is an observation, even when the table's rows repeat a coarser unit.
-    var rowLevel = false
+    public var rowLevel = false
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Associate {
         var result = Associate(outcome: try parser.name(expected: "the outcome column after \"associate\", as in associate motivation_start"))
@@ -24,6 +24,12 @@ struct Associate: Verb {
         }
         result.rowLevel = parser.match(word: "rows")
         return result
+    }
+
+    func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
+        try input.requireColumns([outcome])
+        // The outcome is related to every other column.
+        return input.analysisNode(.associate(self), verb: self, reads: nil)
     }
 
     func apply(to given: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {

@@ -9,9 +9,9 @@ import ArvioStats
 /// On a table of people (`participants | attrition`) it finds the answers in the table that
 /// refers to it (`responses`, through its relation) whose key has a two-valued phase column and
 /// that has exactly one numeric or ordinal column besides its key.
-struct Attrition: Verb {
+public struct Attrition: Verb {
     static let name = "attrition"
-    var spec: PairedSpec?
+    public var spec: PairedSpec?
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Attrition {
         if parser.atStepEnd { return Attrition(spec: nil) }
@@ -25,6 +25,12 @@ struct Attrition: Verb {
         var left: Bool
         var backgroundRow: Int?
         var reason: String?
+    }
+
+    func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
+        // With no arguments, the answers are found in the workspace as it runs.
+        try spec?.bind(input)
+        return input.analysisNode(.attrition(self), verb: self, reads: nil)
     }
 
     func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {

@@ -9,40 +9,40 @@ import ArvioData
 ///     chart dumbbell V by PHASE per R    chart dumbbell [A, B] per R
 ///
 /// Options follow the arguments as words (`title "Figure 17"`), because `--` starts a comment.
-struct Chart: Verb {
+public struct Chart: Verb {
     static let name = "chart"
 
     /// The kinds of chart, as they are written after `chart`.
-    enum Kind: String, CaseIterable {
+    public enum Kind: String, CaseIterable, Sendable {
         case bar, stacked, likert, hist, dumbbell, heat
     }
 
     /// The words that may follow the arguments.
-    struct Options {
+    public struct Options: Sendable {
         /// `title "..."`: the title printed above the chart.
-        var title: String?
+        public var title: String?
         /// `percent`: bars as percentages of the total (of each group for grouped bars).
-        var percent = false
+        public var percent = false
         /// `sorted`: Likert rows (or groups) by their high share, largest first.
-        var sorted = false
+        public var sorted = false
         /// `binwidth W`: the width of a histogram's bins.
-        var binWidth: Double?
+        public var binWidth: Double?
         /// `width N`: the width of this chart in terminal cells, over `.width`.
-        var width: Int?
+        public var width: Int?
     }
 
     /// The widths `width N` accepts, the same range as `.width`.
     static let widths = 20...1000
 
-    var kind: Kind
-    var keyword: Token
+    public var kind: Kind
+    public var keyword: Token
     /// The charted columns (none, one or two).
-    var columns: [Token]
+    public var columns: [Token]
     /// `by G`: the column whose values make the rows (or the groups of bars).
-    var by: Token?
+    public var by: Token?
     /// `per R`: the column whose values make the rows of a dumbbell, or the groups of a Likert chart.
-    var per: Token?
-    var options: Options
+    public var per: Token?
+    public var options: Options
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Chart {
         let kindToken = parser.current
@@ -131,6 +131,12 @@ struct Chart: Verb {
         if !ok {
             throw Diagnostic(keyword.position, "chart \(kind.rawValue) does not take these columns; write it as \(usage)")
         }
+    }
+
+    func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
+        try input.requireColumns(columns + [by, per].compactMap { $0 })
+        // A chart may count by an `n` column it does not name.
+        return input.analysisNode(.chart(self), verb: self, reads: nil)
     }
 
     func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {

@@ -13,6 +13,14 @@ struct Count: Verb {
         return Count(keys: try parser.names(expected: "a column to count by after \"count by\""))
     }
 
+    /// The name of the count column: `n`, or `count` when a key is called `n`.
+    var countName: String { keys.contains { $0.text == "n" } ? "count" : "n" }
+
+    func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
+        try input.node(.count(keys: keys.map(\.text), name: countName), verb: self, reads: Set(keys.map(\.text)),
+                       produces: keys.map(\.text) + [countName], keepsOtherColumns: false)
+    }
+
     func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
         let grouping = keys.isEmpty ? Grouping.single(rowCount: frame.rowCount)
             : try Grouping.make(frame: frame, keys: keys, context: context)
@@ -27,8 +35,7 @@ struct Count: Verb {
             }
         }
         let counts = (0..<grouping.groupCount).map { group in perPart.reduce(0) { $0 + $1[group] } }
-        let name = keys.contains { $0.text == "n" } ? "count" : "n"
-        let columns = grouping.keyColumns + [Column(name: name, data: .integer(counts))]
+        let columns = grouping.keyColumns + [Column(name: countName, data: .integer(counts))]
         var next = frame.replacingColumns(columns, rowCount: grouping.groupCount, keepOrigin: false)
         next.table.key = keys.map(\.text)
         return next

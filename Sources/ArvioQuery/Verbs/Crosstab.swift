@@ -3,17 +3,17 @@ import ArvioData
 /// `crosstab a by b [cells count, row, ...]`: the cross-tabulation of two columns, one row per
 /// category of `a` (and per cell kind when several are asked for), a column per category of
 /// `b` plus a total column and a total row, with the tests and measures of association under it.
-struct Crosstab: Verb {
+public struct Crosstab: Verb {
     static let name = "crosstab"
     /// The most distinct values a number or text column may have to be cross-tabulated.
     static let valueLimit = 12
-    var rows: Token
-    var columns: Token
-    var cells: [CrosstabCell]
+    public var rows: Token
+    public var columns: Token
+    public var cells: [CrosstabCell]
     /// `rows`: every row is an observation, even when the table's rows repeat a coarser unit.
-    var rowLevel = false
+    public var rowLevel = false
     /// A frequency-weight column (`weight n`): each row counts as that many cases.
-    var weight: Token?
+    public var weight: Token?
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Crosstab {
         let rows = try parser.name(expected: "a column after \"crosstab\", as in crosstab entry_route by post_status")
@@ -40,6 +40,18 @@ struct Crosstab: Verb {
             throw parser.expected("\"cells\" and what to show (such as cells count, row), \"weight\" and a count column, \"rows\", or the end of the step")
         }
         return Crosstab(rows: rows, columns: columns, cells: cells, rowLevel: rowLevel, weight: weight)
+    }
+
+    func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
+        if rows.text == columns.text {
+            throw Diagnostic(columns.position, "\"\(columns.text)\" is cross-tabulated with itself; name two different columns")
+        }
+        let named = [rows, columns] + (weight.map { [$0] } ?? [])
+        try input.requireColumns(named)
+        if let weight, let schema = input.schema {
+            _ = try FrequencyWeight.read(frame: schema.frame, token: weight, context: input.context)
+        }
+        return input.analysisNode(.crosstab(self), verb: self, reads: input.analysisReads(named))
     }
 
     func apply(to given: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {

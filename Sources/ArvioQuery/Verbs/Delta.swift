@@ -5,18 +5,30 @@ import ArvioStats
 /// first phase to the second, with who has only one of the two answers and why, and the paired
 /// tests and effect sizes. `per G` gives a row per group; `on K` names the pairing key;
 /// `by PHASE "a" -> "b"` chooses and orders the two phases; `with pratt` ranks zero changes.
-struct Delta: Verb {
+public struct Delta: Verb {
     static let name = "delta"
-    var spec: PairedSpec
+    public var spec: PairedSpec
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Delta {
         Delta(spec: try PairedSpec.parse(&parser, verb: "delta", allowPer: true))
     }
 
-    func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+    func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
+        try checkPer()
+        try spec.bind(input)
+        // The pairs are found by the key and the units named through the relations, columns
+        // that `delta` does not name, so it may read any column.
+        return input.analysisNode(.delta(self), verb: self, reads: nil)
+    }
+
+    private func checkPer() throws(Diagnostic) {
         if let phase = spec.phase, let same = spec.per.first(where: { $0.text == phase.text }) {
             throw Diagnostic(same.position, "a pair spans both phases, so it cannot be split per \(phase.text); per takes another column, such as area or participant")
         }
+    }
+
+    func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+        try checkPer()
         let pairing = try spec.pairing(frame: frame, context: context, keyword: keyword)
         let units = PairingUnits.make(frame: frame, keyNames: pairing.keyNames, context: context)
         let grouping = spec.per.isEmpty ? Grouping.single(rowCount: frame.rowCount)
@@ -116,16 +128,16 @@ struct Delta: Verb {
 }
 
 /// The arguments `delta` and `attrition` share: what is paired and how.
-struct PairedSpec: Sendable {
+public struct PairedSpec: Sendable {
     /// Long data: the value column and the phase column (with the two phases, if given).
-    var value: Token
-    var phase: Token?
-    var phaseValues: (Token, Token)?
+    public var value: Token
+    public var phase: Token?
+    public var phaseValues: (Token, Token)?
     /// Wide data: the second column (`value` is the first).
-    var second: Token?
-    var per: [Token] = []
-    var on: [Token] = []
-    var zeroHandling: WilcoxonSignedRankTest.ZeroHandling = .wilcoxon
+    public var second: Token?
+    public var per: [Token] = []
+    public var on: [Token] = []
+    public var zeroHandling: WilcoxonSignedRankTest.ZeroHandling = .wilcoxon
 
     /// How the value reads in titles: `score`, or `pre_motiv -> post_motiv`.
     var valueName: String { second.map { "\(value.text) → \($0.text)" } ?? value.text }
@@ -165,6 +177,24 @@ struct PairedSpec: Sendable {
             }
         }
         return spec
+    }
+
+    /// Checks, on the schema, the names and types `pairing` checks before it reads a row: the
+    /// compared columns, that they hold numbers, and the columns of `on` and `per`.
+    func bind(_ input: BindInput) throws(Diagnostic) {
+        guard let schema = input.schema else { return }
+        let frame = schema.frame
+        let context = input.context
+        let first = try context.column(value.text, in: frame.table, at: value.position)
+        if let second {
+            let other = try context.column(second.text, in: frame.table, at: second.position)
+            _ = try PairingValues.numbers(frame.data(of: first), name: value)
+            _ = try PairingValues.numbers(frame.data(of: other), name: second)
+        } else if let phase {
+            _ = try context.column(phase.text, in: frame.table, at: phase.position)
+            _ = try PairingValues.numbers(frame.data(of: first), name: value)
+        }
+        try input.requireColumns(on + per)
     }
 
     /// `->`, scanned as `-` then `>`.

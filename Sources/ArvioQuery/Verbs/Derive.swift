@@ -16,6 +16,17 @@ struct Derive: Verb {
         return Derive(columns: columns)
     }
 
+    func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
+        // A column derived earlier in the step is read from the step itself, not the input.
+        var reads: Set<String> = []
+        var made: Set<String> = []
+        for item in columns {
+            reads.formUnion(item.expression.columnNames.subtracting(made))
+            made.insert(item.name)
+        }
+        return try input.node(.derive(columns), verb: self, reads: reads, produces: columns.map(\.name), keepsOtherColumns: true)
+    }
+
     func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
         var current = frame.rows == nil ? frame : {
             var f = frame

@@ -4,13 +4,13 @@ import ArvioStats
 /// `describe x, y [by g] [quartiles 6]`: n, missing, mean, sd, min, quartiles, median and max of
 /// each numeric or ordinal column, per group; for ordinal columns also the median category and
 /// the share in the top two categories. Quartiles are Hyndman–Fan type 7 unless told otherwise.
-struct Describe: Verb {
+public struct Describe: Verb {
     static let name = "describe"
-    var variables: [Token]
-    var groups: [Token]
-    var quantileType: Int
+    public var variables: [Token]
+    public var groups: [Token]
+    public var quantileType: Int
     /// `rows`: every row is described, even when the table's rows repeat a coarser unit.
-    var rowLevel = false
+    public var rowLevel = false
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Describe {
         let variables = try parser.names(expected: "a column after \"describe\", as in describe grade by org")
@@ -35,13 +35,28 @@ struct Describe: Verb {
         return Describe(variables: variables, groups: groups, quantileType: type, rowLevel: rowLevel)
     }
 
+    func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
+        if let schema = input.schema {
+            // The checks `apply` makes before it reads a row, in its order, on the schema.
+            let frame = schema.frame
+            for token in variables { _ = try DescribedVariable(frame: frame, token: token, context: input.context) }
+            try Self.checkListedOnce(variables)
+            if !groups.isEmpty { _ = try Grouping.make(frame: frame, keys: groups, context: input.context) }
+        }
+        return input.analysisNode(.describe(self), verb: self, reads: input.analysisReads(variables + groups))
+    }
+
+    private static func checkListedOnce(_ variables: [Token]) throws(Diagnostic) {
+        for (index, token) in variables.enumerated() where variables[..<index].contains(where: { $0.text == token.text }) {
+            throw Diagnostic(token.position, "\"\(token.text)\" is listed twice")
+        }
+    }
+
     func apply(to given: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
         let (frame, unitNote) = AnalysisUnit.resolve(given, analysing: (variables + groups).map(\.text), rowLevel: rowLevel,
                                                      hasTests: false, context: context)
         let described = try variables.map { token throws(Diagnostic) in try DescribedVariable(frame: frame, token: token, context: context) }
-        for (index, token) in variables.enumerated() where variables[..<index].contains(where: { $0.text == token.text }) {
-            throw Diagnostic(token.position, "\"\(token.text)\" is listed twice")
-        }
+        try Self.checkListedOnce(variables)
         let grouping = groups.isEmpty ? Grouping.single(rowCount: frame.rowCount)
             : try Grouping.make(frame: frame, keys: groups, context: context)
         try context.checkCancelled(at: keyword.position)

@@ -11,6 +11,12 @@ struct Distinct: Verb {
         return Distinct(columns: try parser.names(expected: "a column name after \"distinct\""))
     }
 
+    func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
+        // With no columns every column is compared, so every column is read.
+        try input.node(.distinct(columns.map(\.text)), verb: self, reads: columns.isEmpty ? nil : Set(columns.map(\.text)),
+                       produces: columns.map(\.text), keepsOtherColumns: columns.isEmpty)
+    }
+
     func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
         var current = frame
         if !columns.isEmpty {

@@ -3,17 +3,22 @@ import ArvioData
 /// `freq x`: the frequency table of one column: each category (scale order for ordinal
 /// columns, every category of the codebook even when nobody chose it), then missing in a row of
 /// its own, then the total; with percent of all rows, valid percent and cumulative percent.
-struct Freq: Verb {
+public struct Freq: Verb {
     static let name = "freq"
     /// The most distinct values a number or text column may have to be tabulated.
     static let valueLimit = 200
-    var column: Token
+    public var column: Token
     /// `rows`: every row is counted, even when the table's rows repeat a coarser unit.
-    var rowLevel = false
+    public var rowLevel = false
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Freq {
         let column = try parser.name(expected: "a column after \"freq\", as in freq org")
         return Freq(column: column, rowLevel: parser.match(word: "rows"))
+    }
+
+    func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
+        try input.requireColumns([column])
+        return input.analysisNode(.freq(self), verb: self, reads: input.analysisReads([column]))
     }
 
     func apply(to given: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {

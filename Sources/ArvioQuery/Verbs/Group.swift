@@ -14,6 +14,12 @@ struct Group: Verb {
         return Group(keys: keys, aggregates: aggregates)
     }
 
+    func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
+        let reads = aggregates.reduce(Set(keys.map(\.text))) { $0.union($1.expression.columnNames) }
+        return try input.node(.aggregate(keys: keys.map(\.text), aggregates: aggregates), verb: self, reads: reads,
+                              produces: keys.map(\.text) + aggregates.map(\.name), keepsOtherColumns: false)
+    }
+
     func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
         let grouping = try Grouping.make(frame: frame, keys: keys, context: context)
         try context.checkCancelled(at: keyword.position)

@@ -10,7 +10,14 @@ struct Join: Verb {
     var isLeft: Bool
     var table: Token
     var on: [(left: Token, right: Token)]
-    /// The columns later steps may name (set by `Pipeline.pruningJoins`); nil keeps every column.
+    /// The scan of the right table; nil until bound.
+    var right: LogicalPlan? = nil
+    /// The key pairs, from `on` or the relation; nil until bound.
+    var keys: [JoinKey]? = nil
+    /// The names of the right columns in the result, as binding gave them against the whole
+    /// input (so a pruned input does not change them); nil until bound.
+    var rightNames: [JoinedColumn]? = nil
+    /// The columns later operators need (set by `ColumnPruning`); nil keeps every column.
     var keep: Set<String>? = nil
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Join {
@@ -34,8 +41,60 @@ struct Join: Verb {
     /// The most rows a join may make (documented in docs/language.md).
     static let rowLimit = 100_000_000
 
+    func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
+        var bound = self
+        bound.right = try Binder.scan(table, in: input.context)
+        guard let schema = input.schema, let right = bound.right else {
+            // After an operator whose output depends on the data: the keys from `on` are all
+            // that is known; the relation and the names are resolved as the join runs.
+            bound.keys = on.map { JoinKey(left: $0.left.text, right: $0.right.text) }
+            return PlanNode(.join(bound.operation), verb: bound, keyword: input.keyword, reads: nil, produces: [],
+                            keepsOtherColumns: true, schema: nil)
+        }
+        let pairs = try keyPairs(schema.frame, right.sourceSchema.table, input.context)
+        bound.keys = pairs.map { JoinKey(left: $0.0.name, right: $0.1.name) }
+        bound.rightNames = Self.rightNames(left: schema.table, right: right.sourceSchema.table, rightKeys: pairs.map(\.1.name))
+        let output = try bound.join(schema.frame, right.sourceSchema.table, in: input.context, keyword: input.keyword)
+        // The left keys and the input's key are kept even when nothing later names them
+        // (`combine`), so the join reads them whatever is needed after it.
+        return PlanNode(.join(bound.operation), verb: bound, keyword: input.keyword,
+                        reads: Set(pairs.map(\.0.name)).union(schema.key), produces: bound.rightNames?.map(\.name) ?? [],
+                        keepsOtherColumns: true,
+                        schema: PlanSchema(of: output.table, origin: output.origin, workspace: input.context.workspace))
+    }
+
+    func narrowed(to names: Set<String>) -> (verb: any Verb, operation: PlanOperator)? {
+        guard rightNames != nil else { return nil }
+        var narrowed = self
+        narrowed.keep = names
+        return (narrowed, .join(narrowed.operation))
+    }
+
+    /// The plan operator of the bound join.
+    private var operation: JoinOperator {
+        JoinOperator(right: right!, isLeft: isLeft, keys: keys ?? [], columns: rightNames ?? [], keep: keep)
+    }
+
+    /// The name of each right column other than its keys in the result: its own, or
+    /// `name_table` when the left side (or an earlier right column) already has that name.
+    static func rightNames(left: Table, right: Table, rightKeys: [String]) -> [JoinedColumn] {
+        var taken = Set(left.columnNames)
+        var result: [JoinedColumn] = []
+        for column in right.columns where !rightKeys.contains(column.name) {
+            var name = column.name
+            if taken.contains(name) { name = "\(column.name)_\(right.name)" }
+            taken.insert(name)
+            result.append(JoinedColumn(source: column.name, name: name))
+        }
+        return result
+    }
+
     func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
-        let right = try context.table(table)
+        try join(frame, try context.table(table), in: context, keyword: keyword)
+    }
+
+    /// Joins `right` to `frame`.
+    private func join(_ frame: Frame, _ right: Table, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
         let pairs = try keyPairs(frame, right, context)
         var ids: [(left: [Int], right: [Int], count: Int)] = []
         for (l, r) in pairs {
@@ -99,16 +158,14 @@ struct Join: Verb {
             try context.checkCancelled(at: keyword.position)
             columns.append(Column(name: column.name, data: column.data.gathering(sourceRows), label: column.label))
         }
-        // Clashes are judged against every column the unpruned join would have, so a right
-        // column gets the same name (`org_participants`) either way.
-        var taken = Set(frame.table.columnNames)
-        for column in right.columns where !rightKeys.contains(column.name) {
-            var name = column.name
-            if taken.contains(name) { name = "\(column.name)_\(right.name)" }
-            taken.insert(name)
-            if let needed, !needed.contains(name), !needed.contains(column.name) { continue }
+        // The names binding gave against the whole input, so a right column is called the same
+        // (`org_participants`) whether or not an earlier join left the clashing column out.
+        let names = rightNames ?? Self.rightNames(left: frame.table, right: right, rightKeys: rightKeys)
+        for joined in names {
+            if let needed, !needed.contains(joined.name) { continue }
+            guard let column = right.column(named: joined.source) else { continue }
             try context.checkCancelled(at: keyword.position)
-            columns.append(Column(name: name, data: column.data.gatheringAllowingMissing(rightRows), label: column.label))
+            columns.append(Column(name: joined.name, data: column.data.gatheringAllowingMissing(rightRows), label: column.label))
         }
         var next = frame.replacingColumns(columns, rowCount: leftRows.count, keepOrigin: true)
         next.table.notes = frame.table.notes

@@ -5,12 +5,17 @@ import ArvioStats
 /// `reliability score by item [on K] [reverse AO1] [per area]` (long): Cronbach's α with Feldt's
 /// interval, standardized α, McDonald's ω total, the mean inter-item correlation and an item
 /// table, over the respondents who answered every item (listwise, as SPSS and PSPP).
-struct Reliability: Verb {
+public struct Reliability: Verb {
     static let name = "reliability"
-    var spec: ScaleItemsSpec
+    public var spec: ScaleItemsSpec
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Reliability {
         Reliability(spec: try ScaleItemsSpec.parse(&parser, verb: name))
+    }
+
+    func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
+        try spec.bind(input, verb: Self.name)
+        return input.analysisNode(.reliability(self), verb: self, reads: nil)
     }
 
     func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {

@@ -4,11 +4,11 @@ import ArvioData
 /// `scale score by item into s [min 2] [reverse AO1] [per area] [on K]` (long: one row per
 /// respondent, and per group, with the score and how many items were answered), so a scale's
 /// change goes straight into `delta s by phase`.
-struct Scale: Verb {
+public struct Scale: Verb {
     static let name = "scale"
-    var spec: ScaleItemsSpec
-    var target: Token
-    var score: ScaleScore
+    public var spec: ScaleItemsSpec
+    public var target: Token
+    public var score: ScaleScore
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Scale {
         var target: Token?
@@ -38,11 +38,24 @@ struct Scale: Verb {
         return Scale(spec: spec, target: target, score: score)
     }
 
-    func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
-        let reader = try ScaleItemsReader(spec: spec, frame: frame, context: context, verb: Self.name)
+    func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
+        try spec.bind(input, verb: Self.name)
+        try checkOptions(at: input.keyword)
+        return input.analysisNode(.scale(self), verb: self, reads: nil)
+    }
+
+    private func checkOptions(at keyword: Token) throws(Diagnostic) {
         if let minimum = score.minimum, spec.itemColumn == nil, minimum > spec.columns.count {
             throw Diagnostic(keyword.position, "min \(minimum) is more than the \(spec.columns.count) items")
         }
+        if spec.itemColumn == nil, !spec.per.isEmpty {
+            throw Diagnostic(spec.per[0].position, "per has no meaning for a score of wide data, where each row is one respondent; group afterwards")
+        }
+    }
+
+    func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+        let reader = try ScaleItemsReader(spec: spec, frame: frame, context: context, verb: Self.name)
+        try checkOptions(at: keyword)
         guard spec.itemColumn != nil else { return try wide(frame, reader) }
         let grouping = spec.per.isEmpty ? Grouping.single(rowCount: frame.rowCount)
             : try Grouping.make(frame: frame, keys: spec.per, context: context)
@@ -76,9 +89,6 @@ struct Scale: Verb {
 
     /// Wide data: the score as a new (or replaced) column of every row.
     private func wide(_ frame: Frame, _ reader: ScaleItemsReader) throws(Diagnostic) -> Frame {
-        guard spec.per.isEmpty else {
-            throw Diagnostic(spec.per[0].position, "per has no meaning for a score of wide data, where each row is one respondent; group afterwards")
-        }
         let items = try reader.items(rows: Array(0..<frame.rowCount))
         let result = score.scores(items.values)
         var table = frame.materialized()

@@ -19,6 +19,11 @@ struct Select: Verb {
         return Select(items: items)
     }
 
+    func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
+        try input.node(.select(items.map { SelectedColumn(name: $0.name.text, source: $0.source.text) }), verb: self,
+                       reads: Set(items.map(\.source.text)), produces: items.map(\.name.text), keepsOtherColumns: false)
+    }
+
     func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
         var columns: [Column] = []
         for (name, source) in items {

@@ -17,6 +17,11 @@ struct Sort: Verb {
         return Sort(keys: keys)
     }
 
+    func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
+        try input.node(.sort(keys.map { SortKey(column: $0.column.text, descending: $0.descending) }), verb: self,
+                       reads: Set(keys.map(\.column.text)), produces: [], keepsOtherColumns: true)
+    }
+
     func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
         var data: [ColumnData] = []
         for key in keys {

@@ -14,6 +14,10 @@ struct Take: Verb {
         return Take(limit: limit)
     }
 
+    func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
+        try input.node(.take(limit), verb: self, reads: [], produces: [], keepsOtherColumns: true)
+    }
+
     func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
         var next = frame
         let count = min(limit, frame.rowCount)

@@ -9,6 +9,10 @@ struct Where: Verb {
         Where(condition: try parser.expression(expected: "a condition after \"where\", such as org == \"Tekevä\""))
     }
 
+    func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
+        try input.node(.filter(condition), verb: self, reads: condition.columnNames, produces: [], keepsOtherColumns: true)
+    }
+
     func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
         var evaluator = ExpressionEvaluator(frame: frame, context: context)
         let truth = try evaluator.condition(condition, verb: "where")

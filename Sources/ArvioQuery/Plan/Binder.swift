@@ -1,0 +1,42 @@
+import ArvioData
+
+/// Binding: from a parsed pipeline to a logical plan. Every table and column name is resolved
+/// against the workspace as it is when the statement starts, and every operator's types are
+/// checked on the schemas, so name and type errors are raised here with their positions,
+/// before any row is read. The passes over the plan (`ColumnPruning`) run last.
+enum Binder {
+    /// Binds `statement` against `context.workspace`.
+    static func bind(_ statement: Statement, in context: EvaluationContext) throws(Diagnostic) -> BoundStatement {
+        switch statement.kind {
+        case .show(let pipeline):
+            return BoundStatement(action: .show, plan: try bind(pipeline, in: context))
+        case .bind(let name, let pipeline):
+            if VerbRegistry.verb(named: name.text) != nil {
+                throw Diagnostic(name.position, "\"\(name.text)\" is a verb; give the table another name")
+            }
+            return BoundStatement(action: .keep(name: name.text), plan: try bind(pipeline, in: context))
+        }
+    }
+
+    /// Binds `pipeline`, then prunes the columns no later operator needs.
+    static func bind(_ pipeline: Pipeline, in context: EvaluationContext) throws(Diagnostic) -> LogicalPlan {
+        var context = EvaluationContext(workspace: context.workspace, language: context.language, isCancelled: nil)
+        context.isBinding = true
+        var plan = try scan(pipeline.source, in: context)
+        var schema: PlanSchema? = plan.sourceSchema
+        for step in pipeline.steps {
+            let node = try step.verb.bind(BindInput(schema: schema, context: context, keyword: step.keyword))
+            plan.nodes.append(node)
+            schema = node.schema
+        }
+        return ColumnPruning.apply(to: plan)
+    }
+
+    /// The plan that reads the workspace table `token` names, with no operators.
+    static func scan(_ token: Token, in context: EvaluationContext) throws(Diagnostic) -> LogicalPlan {
+        let table = try context.table(token)
+        return LogicalPlan(source: table.name, sourcePosition: token.position,
+                           sourceSchema: PlanSchema(of: table, origin: table.name, workspace: context.workspace),
+                           nodes: [])
+    }
+}
