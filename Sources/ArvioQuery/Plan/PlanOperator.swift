@@ -52,6 +52,12 @@ public struct SelectedColumn: Sendable, Hashable {
     public let name: String
     /// The input column.
     public let source: String
+
+    /// Creates a selected column.
+    public init(name: String, source: String) {
+        self.name = name
+        self.source = source
+    }
 }
 
 /// A key of `sort`.
@@ -60,6 +66,12 @@ public struct SortKey: Sendable, Hashable {
     public let column: String
     /// Whether it sorts from the highest (`desc`).
     public let descending: Bool
+
+    /// Creates a sort key.
+    public init(column: String, descending: Bool) {
+        self.column = column
+        self.descending = descending
+    }
 }
 
 /// A resolved `join`: the right table, the key pairs (from `on` or the declared relation) and
@@ -88,6 +100,12 @@ public struct JoinKey: Sendable, Hashable {
     public let left: String
     /// The right table's column.
     public let right: String
+
+    /// Creates a pair of keys.
+    public init(left: String, right: String) {
+        self.left = left
+        self.right = right
+    }
 }
 
 /// A right column of a join and its name in the result.
@@ -96,4 +114,10 @@ public struct JoinedColumn: Sendable, Hashable {
     public let source: String
     /// Its name in the result.
     public let name: String
+
+    /// Creates a joined column.
+    public init(source: String, name: String) {
+        self.source = source
+        self.name = name
+    }
 }
