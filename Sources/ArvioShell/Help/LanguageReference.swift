@@ -225,7 +225,9 @@ A number written without a decimal point is a **whole number**, kept exactly (64
 ±9223372036854775807), so `9007199254740993 - 9007199254740992` is 1. Whole numbers beyond
 that range are an error; write them with a decimal point (`9223372036854775808.0`) to use them
 as decimals, which keep about 16 significant digits and reach about ±1.8 × 10^308. A number
-too large even for a decimal (a literal of 400 digits) is an error naming it. `"NaN"` and
+too large even for a decimal (a literal of 400 digits) is an error naming it. A number with an
+exponent (`1e6`, `2.5E-3`, `1e+2`) is a decimal, as in R and SQL; one beyond the decimals
+(`1e400`) or so small that it would become zero (`1e-400`) is an error. `"NaN"` and
 `"inf"` in quotes are text, like `"zzz"`.
 
 ```arvio
@@ -277,7 +279,7 @@ value by value.
 | `median(x)` | the middle value (the mean of the two middle ones for an even count) | `median(grade)` |
 | `sd(x)` | the sample standard deviation (n − 1); missing for fewer than 2 values | `sd(grade)` |
 | `min(x)`, `max(x)` | the smallest, largest value; for an ordinal column, the scale point | `max(score)` |
-| `sum(x)` | the total; whole numbers stay whole | `sum(sessions_attended)` |
+| `sum(x)` | the total; whole numbers stay whole and are summed exactly, and a total beyond ±9223372036854775807 (or a decimal total beyond ±1.8 × 10^308) is an error, never a missing or infinite cell | `sum(sessions_attended)` |
 | `n_distinct(x)` | the number of different values, missing not counted | `n_distinct(participant)` |
 | `pct()` | the group's share of all rows, in percent | `share = pct()` |
 | `pct(condition)` | the percentage of rows where the condition is true, of those where it is known | `pct(score >= "hyvin")` |
