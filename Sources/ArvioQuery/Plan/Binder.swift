@@ -14,6 +14,12 @@ enum Binder {
             if VerbRegistry.verb(named: name.text) != nil {
                 throw Diagnostic(name.position, "\"\(name.text)\" is a verb; give the table another name")
             }
+            // A built-in or loaded table is data a person cannot make again with a statement,
+            // so taking its name is asked for in words; a table `let` made may be remade.
+            let workspace = context.workspace
+            if !statement.replaces, workspace.table(named: name.text) != nil, !workspace.isMadeByLet(name.text) {
+                throw Diagnostic(name.position, "there is already a table \"\(name.text)\" (built in or loaded); to replace it, write let replace \(name.text) = ..., or give the new table another name")
+            }
             return BoundStatement(action: .keep(name: name.text), plan: try bind(pipeline, in: context))
         }
     }

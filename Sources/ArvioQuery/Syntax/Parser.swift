@@ -32,7 +32,12 @@ struct Parser {
             while current.kind == .newline { index += 1 }
             if current.kind == .end { return result }
             result.append(try statement())
+            // A `;` may end a statement, as people write it out of SQL habit; the line ends too.
+            let semicolon = match(symbol: ";")
             guard current.kind == .newline || current.kind == .end else {
+                if semicolon {
+                    throw Diagnostic(current.position, "one statement per line: after \";\" start the next statement on a new line")
+                }
                 throw expected("the end of the statement")
             }
         }
@@ -44,9 +49,12 @@ struct Parser {
         let start = current.position
         if current.isWord("let") {
             advance()
+            // `let replace = ...` names a table "replace"; only a name after it makes it the word.
+            let replacing = current.isWord("replace") && following.isName
+            if replacing { advance() }
             let name = try self.name(expected: "a name for the new table after \"let\"")
-            try expectSymbol("=", "\"=\" after \"let \(name.text)\"")
-            return Statement(kind: .bind(name: name, try pipeline()), start: start)
+            try expectSymbol("=", "\"=\" after \"let \(replacing ? "replace " : "")\(name.text)\"")
+            return Statement(kind: .bind(name: name, try pipeline()), start: start, replaces: replacing)
         }
         return Statement(kind: .show(try pipeline()), start: start)
     }
@@ -136,9 +144,9 @@ struct Parser {
         return tokens[min(i + 1, tokens.count - 1)]
     }
 
-    /// Whether the current step has ended: a `|`, a line end or the end of the source.
+    /// Whether the current step has ended: a `|`, a `;`, a line end or the end of the source.
     var atStepEnd: Bool {
-        current.isSymbol("|") || current.kind == .newline || current.kind == .end
+        current.isSymbol("|") || current.isSymbol(";") || current.kind == .newline || current.kind == .end
     }
 
     /// Moves past the current token.

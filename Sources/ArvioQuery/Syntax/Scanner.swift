@@ -147,7 +147,7 @@ public struct Scanner {
 
     private static let twoCharacterSymbols: Set<String> = ["==", "!=", "<=", ">="]
     private static let oneCharacterSymbols: Set<Character> = ["|", ",", "(", ")", "[", "]", "=", "<", ">",
-                                                              "+", "-", "*", "/", "%"]
+                                                              "+", "-", "*", "/", "%", ";"]
 
     private mutating func symbol() throws(Diagnostic) -> Token {
         let start = index

@@ -1,4 +1,4 @@
-/// One statement: a pipeline to show, or `let NAME = pipeline` to keep.
+/// One statement: a pipeline to show, or `let [replace] NAME = pipeline` to keep.
 struct Statement: Sendable {
     /// What the statement does.
     enum Kind: Sendable {
@@ -12,6 +12,9 @@ struct Statement: Sendable {
     var kind: Kind
     /// The statement's first token, for messages about the whole statement.
     var start: SourcePosition
+    /// Whether a `let` was written `let replace`: it may take the name of a built-in or loaded
+    /// table, which a plain `let` may not.
+    var replaces = false
 }
 
 /// A table, then verbs joined by `|`.

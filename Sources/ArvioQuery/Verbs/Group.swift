@@ -25,7 +25,10 @@ struct Group: Verb {
     }
 
     func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
-        let grouping = try Grouping.make(frame: frame, keys: keys, context: context)
+        // No keys is `aggregate` alone: one group of every row, so one row even when there are
+        // no rows (a count of 0), as SQL gives for an aggregate without GROUP BY.
+        let grouping = keys.isEmpty ? Grouping.single(rowCount: frame.rowCount)
+            : try Grouping.make(frame: frame, keys: keys, context: context)
         try context.checkCancelled(at: keyword.position)
         var evaluator = ExpressionEvaluator(frame: frame, context: context, grouping: grouping)
         var columns = grouping.keyColumns

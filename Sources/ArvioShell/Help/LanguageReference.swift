@@ -18,7 +18,8 @@ first fenced block is the example.
 ## statements
 
 One statement per line. A line that ends in `|` continues on the next line, and so does a line
-inside an open `(` or `[`. Blank lines are ignored. `#`, and `--` followed by a space, start a
+inside an open `(` or `[`. A `;` at the end of a statement is allowed and changes nothing (a
+second statement after it on the same line is an error). Blank lines are ignored. `#`, and `--` followed by a space, start a
 comment that runs to the end of the line (`--cells` is not a comment but a mistake: options are
 words, as in `crosstab a by b cells row`). Lines starting with `.` are meta-commands for the shell (`.tables`, `.help`),
 not statements.
@@ -37,12 +38,13 @@ words, not symbols, and only the reserved ones (`and or not in is missing betwee
 false`) cannot be plain column names.
 
 ```text
-statement   = "let" name "=" pipeline | pipeline
+statement   = ( "let" [ "replace" ] name "=" pipeline | pipeline ) [ ";" ]
 pipeline    = name { "|" verb }
 verb        = "where" expr
             | "select" item { "," item }            item  = name [ "=" name ]
             | "derive" name "=" expr { "," name "=" expr }
             | "group" name { "," name } "aggregate" named { "," named }
+            | "aggregate" named { "," named }
             | "count" [ "by" name { "," name } ]
             | "sort" name [ "asc" | "desc" ] { "," name [ "asc" | "desc" ] }
             | "take" number
@@ -129,6 +131,16 @@ text (`mean(score)`). Only key columns may appear outside an aggregate.
 responses | join participants | where org == "Tekevä" | group area, phase aggregate mean(score), n = count()
 ```
 
+## aggregate
+
+`aggregate ...` without `group` computes the aggregates over all rows and gives one row, as SQL
+does for an aggregate without GROUP BY: also when no rows are left, so `count()` is then 0 and
+`mean(x)` is missing. No column may appear outside an aggregate.
+
+```arvio
+participants | where entry_route == "employer" | aggregate n = count(), mean_years = round(mean(experience_years), 1)
+```
+
 ## count
 
 `count` gives the number of rows as a one-row table with column `n`; `count by KEYS` gives the
@@ -194,9 +206,14 @@ participants | join left responses on id = participant | where score is missing 
 many rows it has. The new table keeps the relations of the table its rows came from, so
 `join` works on it by default. A statement that fails keeps nothing.
 
+A `let` may give a name again that an earlier `let` gave; the new table replaces the old. The
+name of a built-in or loaded table is an error with plain `let`, since its data cannot be made
+again by a statement: write `let replace NAME = pipeline` to replace it on purpose.
+
 ```arvio
 let completers = participants | where post_status == "responded"
 completers | join motivation | sort motivation_start desc | take 5
+let replace participants = participants | where entry_route == "own"
 ```
 
 ## values
