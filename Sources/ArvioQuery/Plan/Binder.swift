@@ -28,6 +28,7 @@ enum Binder {
     static func bind(_ pipeline: Pipeline, in context: EvaluationContext) throws(Diagnostic) -> LogicalPlan {
         var context = EvaluationContext(workspace: context.workspace, language: context.language, isCancelled: nil)
         context.isBinding = true
+        if let text = pipeline.missingSource { throw missingTable(pipeline, text, in: context) }
         var plan = try scan(pipeline.source, in: context)
         var schema: PlanSchema? = plan.sourceSchema
         for step in pipeline.steps {
@@ -36,6 +37,20 @@ enum Binder {
             schema = node.schema
         }
         return ColumnPruning.apply(to: plan)
+    }
+
+    /// The error for a statement that starts with its verb: it names the first table the steps
+    /// bind on, so the suggestion runs as it stands.
+    private static func missingTable(_ pipeline: Pipeline, _ text: String, in context: EvaluationContext) -> Diagnostic {
+        let message = "a statement starts with a table name, then its verbs joined by \"|\""
+        for table in context.workspace.tables {
+            let token = Token(.identifier, table.name, pipeline.source.position)
+            if (try? bind(Pipeline(source: token, steps: pipeline.steps), in: context)) != nil {
+                return Diagnostic(pipeline.source.position, "\(message): \(table.name) | \(text)")
+            }
+        }
+        let example = context.workspace.tableNames.first ?? "TABLE"
+        return Diagnostic(pipeline.source.position, "\(message), as in \(example) | \(text); .tables lists the tables")
     }
 
     /// The plan that reads the workspace table `token` names, with no operators.

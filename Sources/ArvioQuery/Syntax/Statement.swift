@@ -23,6 +23,9 @@ struct Pipeline: Sendable {
     var source: Token
     /// The verbs, in order.
     var steps: [Step]
+    /// For a statement that starts with a verb (`count by org`), the step's text: the binder
+    /// then names the table it could start from instead of running it.
+    var missingSource: String? = nil
 }
 
 /// One verb in a pipeline, with the token that named it.

@@ -8,6 +8,10 @@ struct Group: Verb {
     var aggregates: [NamedExpression]
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Group {
+        if parser.current.isWord("by"), parser.following.kind == .identifier, !parser.following.isWord("aggregate") {
+            // SQL's and pandas' "group by": the keys follow "group" directly here.
+            throw Diagnostic(parser.current.position, "\"group\" takes its columns directly, without \"by\": group \(parser.following.text) aggregate …")
+        }
         let keys = try parser.names(expected: "a column to group by after \"group\"")
         try parser.expectWord("aggregate", "\",\" and another column, or \"aggregate\" and what to compute, as in group area aggregate mean(score)")
         let aggregates = try parser.namedExpressions(expected: "what to compute after \"aggregate\", such as mean(score) or n = count()")

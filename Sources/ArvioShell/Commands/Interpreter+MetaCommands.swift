@@ -15,6 +15,11 @@ extension Interpreter {
     }
 
     private func execute(_ c: MetaCommand) throws(Diagnostic) -> Outcome {
+        if c.arguments.isEmpty, let current = currentSetting(c.name) {
+            // As psql's \pset and sqlite3's .mode: with no value, a setting tells what it is.
+            console.out(current + "\n")
+            return .succeeded
+        }
         switch c.name {
         case "help": console.out(HelpText.text(for: c.arguments.first, settings: settings))
         case "tables": try expect(c, count: 0); write(.table(Catalog.tables(session.workspace, language: settings.language)))
@@ -29,7 +34,6 @@ extension Interpreter {
         case "format": settings.format = try choice(c, OutputFormat.allCases.map(\.rawValue)).flatMap { OutputFormat(rawValue: $0) } ?? settings.format
         case "lang":
             settings.language = try choice(c, Language.allCases.map(\.rawValue)).flatMap(Language.init) ?? settings.language
-            session.language = settings.language
         case "charset": settings.charset = try choice(c, Charset.allCases.map(\.rawValue)).flatMap(Charset.init) ?? settings.charset
         case "timer": settings.timer = try choice(c, ["on", "off"]).map { $0 == "on" } ?? settings.timer
         case "width": try setWidth(c)
@@ -38,12 +42,24 @@ extension Interpreter {
         case "scale": return try declareScale(c)
         case "quit", "exit": try expect(c, count: 0); return .quit
         default:
+            if let habit = Self.habits[c.name] {
+                throw c.error(at: nil, "there is no command .\(c.name); Arvio's is \(habit)")
+            }
             let names = MetaCommand.all.map(\.name) + ["exit"]
             throw c.error(at: nil, "there is no command .\(c.name); .help lists the commands",
                           suggestion: Suggestion.closest(to: c.name, among: names).map { "\".\($0)\"" })
         }
         return .succeeded
     }
+
+    /// sqlite3's, DuckDB's and psql's dot-commands that have another name here: a typo finds its
+    /// command by edit distance, but `.read` is closer to `.load` than to `.run`.
+    static let habits: [String: String] = [
+        "mode": ".format (text, markdown, csv or json)", "read": ".run FILE", "source": ".run FILE",
+        "q": ".quit", "import": ".load FILE", "open": ".load FILE", "output": ".save TABLE FILE",
+        "once": ".save TABLE FILE", "d": ".tables, or .schema TABLE", "dt": ".tables", "headers": ".format",
+        "describe": ".schema TABLE", "columns": ".schema TABLE", "ls": ".tables",
+    ]
 
     func expect(_ c: MetaCommand, count: Int) throws(Diagnostic) {
         if c.arguments.count > count {
@@ -69,6 +85,20 @@ extension Interpreter {
                           suggestion: Suggestion.closest(to: value, among: options).map { "\"\($0)\"" })
         }
         return value.lowercased()
+    }
+
+    /// `.format`, `.lang`, `.width`, `.charset` or `.timer` with no value: the value now, and
+    /// the others it could be.
+    private func currentSetting(_ name: String) -> String? {
+        switch name {
+        case "format": "format: \(settings.format.rawValue) (one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))"
+        case "lang": "lang: \(settings.language.rawValue) (one of \(Language.allCases.map(\.rawValue).joined(separator: ", ")))"
+        case "charset": "charset: \(settings.charset.rawValue) (one of \(Charset.allCases.map(\.rawValue).joined(separator: ", ")))"
+        case "timer": "timer: \(settings.timer ? "on" : "off") (on or off)"
+        case "width": settings.width.map { "width: \($0) cells (a number from 20 to 1000, or auto)" }
+            ?? "width: auto, \(settings.renderOptions.width) cells now (a number from 20 to 1000, or auto)"
+        default: nil
+        }
     }
 
     private func setWidth(_ c: MetaCommand) throws(Diagnostic) {

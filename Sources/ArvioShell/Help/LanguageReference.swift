@@ -359,6 +359,22 @@ participants | group org aggregate mean(org)
                                         ^~~
 ```
 
+A first guess from another tool is answered with the Arvio form, written out to copy: a
+statement that starts with a verb (`count by org`) names the table it fits
+(`participants | count by org`); verbs of SQL, R, dplyr, pandas and Stata (`head`, `limit`,
+`filter`, `summary`, `mutate`, `arrange`, `group_by`, `table`, …) give the Arvio verb with the
+same arguments (`| take 5`); an aggregate written as a verb (`mean(grade) by org`) gives the
+`group … aggregate` that computes it; `group by org` says `group` takes its columns directly; a
+`SELECT … FROM … WHERE … GROUP BY … ORDER BY … LIMIT` gives the same pipeline; `exit`, `quit`
+and `help` point to `.quit` and `.help`, and sqlite3's and psql's dot-commands to Arvio's
+(`.mode` → `.format`, `.read` → `.run`).
+
+```text
+<stdin>:1:16: error: there is no verb "head"; Arvio's verb for that is "take": | take 5
+participants | head 5
+               ^~~~
+```
+
 ## notebooks
 
 `arvio knit FILE.md` runs the ```` ```arvio ```` blocks of a Markdown notebook in order and
