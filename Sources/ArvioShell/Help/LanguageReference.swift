@@ -343,6 +343,11 @@ what was wrong and what was expected, the line with a caret under the offending 
 "did you mean" when a table, column, verb, function or value is close to a known one. Nothing
 is run when a statement has a syntax error, and nothing is kept when it fails.
 
+Errors in data files, codebooks and notebooks are written the same way (`file:line:field`). The
+caret is placed by terminal cells, so it stands under the right text after Finnish letters and
+wide characters; in a terminal a message longer than the width is wrapped, while in a file, a
+pipe or a notebook each error stays on one line.
+
 ```text
 <stdin>:1:25: error: there is no column "orgg" in participants
 participants | count by orgg
