@@ -127,6 +127,11 @@ enum StatisticsText {
                                            cells: entries.map { $0.p.map(NumberFormat.pValue) ?? "" },
                                            alignRight: true))
         }
+        if entries.contains(where: { $0.adjustedP != nil }) {
+            columns.append(TextGrid.Column(heading: Phrases.adjustedP.text(language),
+                                           cells: entries.map { $0.adjustedP.map(NumberFormat.pValue) ?? "" },
+                                           alignRight: true))
+        }
         if entries.contains(where: { $0.method != nil }) {
             columns.append(TextGrid.Column(heading: Phrases.method.text(language),
                                            cells: entries.map { Cell.flatten($0.method?.text(language) ?? "") },
@@ -149,7 +154,8 @@ enum StatisticsText {
         let title = DisplayWidth.truncate(Cell.flatten(block.title.text(language)), to: options.width,
                                           charset: options.charset)
         var out = [StyledLine(title, style: ANSIStyle.bold).render(colour: options.colour)]
-        out += grid.lines(widths: widths, charset: options.charset, colour: false)
+        // A block whose tests could not be run is its title and the note saying why.
+        if !entries.isEmpty { out += grid.lines(widths: widths, charset: options.charset, colour: false) }
         for note in block.notes {
             out += TextWrap.wrap(Phrases.note.text(language) + " " + note.text(language),
                                  width: options.width, charset: options.charset, indent: "  ")
