@@ -15,7 +15,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "ArvioStats"),
-        .target(name: "ArvioData"),
+        // SPSS, Stata and SAS files are read and written by ReadStat, the C library behind
+        // R's haven and Python's pyreadstat.
+        .systemLibrary(
+            name: "CReadStat",
+            providers: [.apt(["libreadstat-dev"])]
+        ),
+        .target(name: "ArvioData", dependencies: ["CReadStat"]),
         .target(name: "ArvioQuery", dependencies: ["ArvioData", "ArvioStats"]),
         .target(name: "ArvioRender", dependencies: ["ArvioData"]),
         .systemLibrary(
