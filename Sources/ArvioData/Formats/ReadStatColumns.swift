@@ -34,7 +34,7 @@ enum ReadStatColumns {
         let reasons = missingReasons(v, labelOf: labelOf)
         var column: Column
         if v.isText {
-            column = textColumn(v, labels: labels, ordinal: ordinal)
+            column = textColumn(v, labels: labels, ordinal: ordinal || (!labels.isEmpty && v.measure == READSTAT_MEASURE_ORDINAL))
         } else if let kind = DateKind(format: v.format) {
             column = Column(name: v.name, data: .text(v.cells.map { cell in
                 if case .number(let x) = cell { return kind.text(x) }
@@ -60,7 +60,9 @@ enum ReadStatColumns {
         var levels: [Level] = []
         var index: [String: UInt32] = [:]
         for (value, label) in labelled where index[value] == nil {
-            levels.append(Level(value: value, label: Localized(label)))
+            // A category labelled with its own value has no label of its own (the writer labels
+            // every category so SPSS keeps them as categories).
+            levels.append(Level(value: value, label: label == value ? nil : Localized(label)))
             index[value] = UInt32(levels.count)
         }
         // Values without a label follow the labelled ones, in sorted order.
@@ -139,6 +141,9 @@ enum ReadStatColumns {
         }
         for range in v.missingRanges where range.lowerBound == range.upperBound { _ = add(.number(range.lowerBound)) }
         for text in v.missingTexts { _ = add(.text(text)) }
+        // Stata's labelled tags are its declared codes.
+        let tags = labelOf.keys.compactMap { key -> UInt8? in if case .tag(let t) = key { t } else { nil } }
+        if !v.isText { for tag in tags.sorted() { _ = add(.tag(tag)) } }
         // Labelled codes inside a declared range are reasons too, as SPSS shows them.
         let labelledNumbers = labelOf.keys.compactMap { key -> Double? in if case .number(let x) = key { x } else { nil } }
         for x in labelledNumbers.sorted()

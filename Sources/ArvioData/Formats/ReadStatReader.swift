@@ -1,4 +1,5 @@
 import CReadStat
+import Glibc
 
 /// Reads SPSS (`.sav`, `.zsav`, `.por`), Stata (`.dta`) and SAS (`.sas7bdat`) files through
 /// ReadStat into a table: value labels become categories (or a scale), variable labels become
@@ -72,8 +73,11 @@ public enum ReadStatReader {
         }
         defer { readstat_parser_free(parser) }
         installHandlers(parser)
-        if let encoding { _ = readstat_set_file_character_encoding(parser, encoding) }
-        _ = readstat_set_handler_character_encoding(parser, "UTF-8")
+        // The parser keeps the pointer, so the name must outlive it (a bridged Swift string would
+        // not); ReadStat's own default for what the handlers get is UTF-8.
+        let encodingName = encoding.flatMap { strdup($0) }
+        defer { free(encodingName) }
+        if let encodingName { _ = readstat_set_file_character_encoding(parser, encodingName) }
         let context = Unmanaged.passUnretained(collector).toOpaque()
         let io = Unmanaged.passUnretained(input).toOpaque()
         _ = readstat_set_io_ctx(parser, io)

@@ -91,7 +91,9 @@ extension Interpreter {
     }
 
     private func load(_ arguments: LoadArguments) -> Outcome {
+        if let format = ReadStatFormat(path: arguments.file) { return loadStatisticsFile(arguments, format: format) }
         do {
+            try arguments.refuseStatisticsOptions()
             var codebook: Codebook?
             var codebookPath = arguments.codebook
             // A CSV saved by .save has its codebook beside it; it is what makes the file load back.
@@ -128,6 +130,7 @@ extension Interpreter {
     /// so `.load` reads it back the same; with `labels`, the labels in the session's language
     /// and no codebook, for reading elsewhere.
     private func save(_ table: Table, to path: String, labels: Bool) -> Outcome {
+        if let format = ReadStatFormat(path: path) { return saveStatisticsFile(table, to: path, format: format, labels: labels) }
         let format = OutputFormat(fileExtension: path) ?? settings.format
         var options = settings.renderOptions
         options.maxRows = nil
@@ -158,10 +161,21 @@ struct LoadArguments {
     var codebook: String?
     /// The values read as missing: `NA` unless `--na` lists others (comma-separated; "" for none).
     var missingTokens = CSVReader.defaultMissingTokens
+    /// Whether `--na` was given, so a file with missing codes of its own can refuse it.
+    var missingTokensGiven = false
+    /// `--encoding NAME`: the encoding of an SPSS, Stata or SAS file that names none or the wrong one.
+    var encoding: String?
+    /// `--ordinal a,b`: coded columns of an SPSS, Stata or SAS file to read as ordinal scales.
+    var ordinal: [String] = []
+    /// Where each option is, for errors about options that do not fit the file.
+    var optionIndex: [String: Int] = [:]
+    /// The command, for errors found after parsing.
+    let command: MetaCommand
 
     init(_ c: MetaCommand) throws(Diagnostic) {
+        command = c
         var rest = c.arguments[...]
-        guard let file = rest.popFirst() else { throw c.error(at: 0, "name the CSV file to load; usage: .load FILE [as NAME] [--codebook FILE] [--na TOKENS]") }
+        guard let file = rest.popFirst() else { throw c.error(at: 0, "name the file to load; usage: \(Self.usage)") }
         self.file = file
         var name: String?
         var index = 1
@@ -177,15 +191,32 @@ struct LoadArguments {
             case "--codebook":
                 guard let path = rest.popFirst() else { throw c.error(at: index + 1, "a codebook file follows --codebook") }
                 codebook = path
+                optionIndex[word] = index
                 index += 2
             case "--na":
                 guard let list = rest.popFirst() else {
                     throw c.error(at: index + 1, "the values to read as missing follow --na, separated by commas (\"\" for none)")
                 }
                 missingTokens = Set(list.split(separator: ",").map { String($0) })
+                missingTokensGiven = true
+                optionIndex[word] = index
+                index += 2
+            case "--encoding":
+                guard let name = rest.popFirst() else {
+                    throw c.error(at: index + 1, "an encoding follows --encoding, as in --encoding WINDOWS-1252")
+                }
+                encoding = name
+                optionIndex[word] = index
+                index += 2
+            case "--ordinal":
+                guard let list = rest.popFirst() else {
+                    throw c.error(at: index + 1, "the columns to read as ordinal scales follow --ordinal, separated by commas")
+                }
+                ordinal += list.split(separator: ",").map { String($0) }
+                optionIndex[word] = index
                 index += 2
             default:
-                throw c.error(at: index, "unexpected \"\(word)\"; usage: .load FILE [as NAME] [--codebook FILE] [--na TOKENS]")
+                throw c.error(at: index, "unexpected \"\(word)\"; usage: \(Self.usage)")
             }
         }
         self.name = name ?? Self.tableName(fromPath: file)
