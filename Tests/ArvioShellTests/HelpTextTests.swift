@@ -19,7 +19,7 @@ final class HelpTextTests: XCTestCase {
 
     func testHelpForACommandGivesItsUsage() {
         XCTAssertEqual(HelpText.text(for: ".load", settings: OutputSettings()),
-                       ".load FILE [as NAME] [--codebook FILE]\n    read a CSV file into a table\n")
+                       ".load FILE [as NAME] [OPTIONS]\n    read a .csv, .sav, .dta or .sas7bdat file\n")
     }
 
     func testAnUnknownTopicSuggestsACloseOne() {
@@ -32,6 +32,6 @@ final class HelpTextTests: XCTestCase {
         for line in text.split(separator: "\n") {
             XCTAssertLessThanOrEqual(line.count, 80, String(line))
         }
-        XCTAssertTrue(text.contains("  .load FILE [as NAME] [--codebook FILE]  read a CSV file into a table"))
+        XCTAssertTrue(text.contains("  .load FILE [as NAME] [OPTIONS]  read a .csv, .sav, .dta or .sas7bdat file"))
     }
 }

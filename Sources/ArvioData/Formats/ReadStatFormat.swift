@@ -31,6 +31,9 @@ public enum ReadStatFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// "an SPSS", "a Stata", "a SAS", for messages.
+    public var aPackage: String { self == .sav || self == .por ? "an SPSS" : "a \(package)" }
+
     /// Whether Arvio writes this format (ReadStat writes more, but these keep labels and missing codes).
     public var isWritable: Bool { self == .sav || self == .dta }
 }

@@ -50,7 +50,7 @@ public enum ReadStatWriter {
             try plan(column, format: format, language: language, file: file, notes: &notes)
         }
         if table.columns.contains(where: { column in Self.hasTwoLanguages(column) }) {
-            notes.append(Localized(en: "labels in \(language == .fi ? "Finnish" : "English") (a \(format.package) file keeps one language)",
+            notes.append(Localized(en: "labels in \(language == .fi ? "Finnish" : "English") (\(format.aPackage) file keeps one language)",
                                    fi: "nimiöt \(language == .fi ? "suomeksi" : "englanniksi") (\(format.package)-tiedostossa on yksi kieli)"))
         }
         let bytes = try emit(plans, rows: table.rowCount, format: format, file: file)
@@ -82,13 +82,16 @@ public enum ReadStatWriter {
         case .categorical(let c, let ordered):
             let measure = ordered ? READSTAT_MEASURE_ORDINAL : READSTAT_MEASURE_NOMINAL
             let numbers = c.levels.map { Double($0.value) }
-            if numbers.allSatisfy({ $0 != nil && $0! == $0!.rounded() && abs($0!) < 1e15 }) {
+            let numeric = numbers.allSatisfy { $0 != nil && $0! == $0!.rounded() && abs($0!) < 1e15 }
+            // A file orders a scale by its numbers, so numbers out of scale order cannot stay.
+            let inOrder = !ordered || (numeric && zip(numbers, numbers.dropFirst()).allSatisfy { $0! < $1! })
+            if numeric && inOrder {
                 // Codes that are numbers stay those numbers, labelled as the levels are.
                 plan = Plan(name: column.name, isText: false, measure: measure,
                             cells: (0..<rows).map { row in c.codes[row] == 0 ? .missing : .number(numbers[c.codes[row] - 1]!) })
                 plan.numberLabels = zip(numbers, c.levels).compactMap { x, level in level.label.map { (x!, $0.text(language)) } }
                 plan.isWhole = true
-            } else if format == .sav {
+            } else if format == .sav && !numeric {
                 plan = Plan(name: column.name, isText: true, measure: measure,
                             cells: (0..<rows).map { row in c.level(at: row).map { .text($0.value) } ?? .missing })
                 // Every category is labelled (with its value if it has no label), so the variable
@@ -101,8 +104,8 @@ public enum ReadStatWriter {
                             cells: (0..<rows).map { row in c.codes[row] == 0 ? .missing : .number(Double(c.codes[row])) })
                 plan.numberLabels = c.levels.enumerated().map { i, level in (Double(i + 1), level.display(language)) }
                 plan.isWhole = true
-                notes.append(Localized(en: "\(column.name) written as codes 1–\(c.levels.count) labelled with its values",
-                                       fi: "\(column.name) kirjoitettiin koodeina 1–\(c.levels.count), arvot nimiöinä"))
+                notes.append(Localized(en: "\(column.name) written as codes 1–\(c.levels.count) in scale order, labelled",
+                                       fi: "\(column.name) kirjoitettiin koodeina 1–\(c.levels.count) asteikon järjestyksessä, nimiöitynä"))
             }
         }
         plan.label = column.label?.text(language)

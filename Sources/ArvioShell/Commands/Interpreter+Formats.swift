@@ -59,10 +59,10 @@ extension LoadArguments {
     /// `--codebook` and `--na` are for CSV files: an SPSS, Stata or SAS file has its own labels and codes.
     func refuseCSVOptions(_ format: ReadStatFormat) throws(Diagnostic) {
         if let i = optionIndex["--codebook"] {
-            throw command.error(at: i, "a \(format.package) file carries its own value labels and types; --codebook is for CSV files (.scale and .missing change a loaded column)")
+            throw command.error(at: i, "\(format.aPackage) file carries its own value labels and types; --codebook is for CSV files (.scale and .missing change a loaded column)")
         }
         if let i = optionIndex["--na"] {
-            throw command.error(at: i, "a \(format.package) file says which values are missing; --na is for CSV files (.missing declares more codes)")
+            throw command.error(at: i, "\(format.aPackage) file says which values are missing; --na is for CSV files (.missing declares more codes)")
         }
     }
 

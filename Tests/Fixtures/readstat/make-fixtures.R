@@ -70,6 +70,14 @@ describe <- function(x) {
 }
 sav <- read_sav("kysely.sav", user_na = TRUE)
 dta <- read_dta("kysely.dta")
+# Statistics with the user-missing codes left out, as SPSS and Arvio leave them out.
+valid <- function(x) as.vector(zap_missing(x))
+statistics <- list(
+  q1_post_mean = mean(valid(sav$q1_post), na.rm = TRUE), q1_post_sd = sd(valid(sav$q1_post), na.rm = TRUE),
+  q1_post_n = sum(!is.na(valid(sav$q1_post))),
+  age_mean = mean(valid(sav$age), na.rm = TRUE), age_sd = sd(valid(sav$age), na.rm = TRUE),
+  age_n = sum(!is.na(valid(sav$age))),
+  q1_pre_counts = as.list(table(factor(as.vector(sav$q1_pre), levels = c(1:6, 9)), useNA = "no")))
 reference <- list(sav = lapply(sav, describe), dta = lapply(dta, describe),
-                  sav_names = names(sav), dta_names = names(dta))
+                  sav_names = names(sav), dta_names = names(dta), statistics = statistics)
 writeLines(toJSON(reference, auto_unbox = TRUE, pretty = TRUE, na = "null", digits = NA), "reference.json")
