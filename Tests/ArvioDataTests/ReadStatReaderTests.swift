@@ -87,6 +87,31 @@ final class ReadStatReaderTests: XCTestCase {
         try checkAgainstHaven(try load("kysely.dta"), part: "dta")
     }
 
+    /// Made by PSPP in Windows-1252 (make-cp1252.sps): the file names its encoding and the
+    /// text comes out as haven reads it; SPSS's ordinal measurement level makes a scale.
+    func testWindows1252SavMatchesHaven() throws {
+        let t = try load("kysely-cp1252.sav")
+        try checkAgainstHaven(t, part: "cp1252")
+        XCTAssertEqual(t.column(named: "q1")?.type, .ordinal)
+        XCTAssertEqual(t.column(named: "q1")?.missingReasons?.reasons.map { $0.label?.fi }, ["en osaa sanoa", "ei vastausta"])
+        let named = try load("kysely-cp1252.sav", options: .init(encoding: "WINDOWS-1252"))
+        try checkAgainstHaven(named, part: "cp1252")
+        XCTAssertThrowsError(try load("kysely-cp1252.sav", options: .init(encoding: "NO-SUCH-ENCODING"))) { error in
+            XCTAssertTrue("\(error)".contains("cannot be read as NO-SUCH-ENCODING"), "\(error)")
+        }
+    }
+
+    /// A file that names no encoding (make-noencoding.py: SPSS before 16) is read as
+    /// Windows-1252, which ReadStat assumes for SPSS's code page of 7-bit ASCII.
+    func testAFileThatNamesNoEncodingIsReadAsWindows1252() throws {
+        let path = Self.folder + "/kysely-noencoding.sav"
+        let result = try ReadStatReader.read(path: path, name: "kysely", format: .sav)
+        try checkAgainstHaven(result.table, part: "cp1252")
+        let named = try ReadStatReader.read(path: path, name: "kysely", format: .sav, options: .init(encoding: "WINDOWS-1252"))
+        XCTAssertNil(named.guessedEncoding)
+        try checkAgainstHaven(named.table, part: "cp1252")
+    }
+
     func testSavColumnTypes() throws {
         let t = try load("kysely.sav")
         let types = t.columns.map { "\($0.name):\($0.type.rawValue)" }

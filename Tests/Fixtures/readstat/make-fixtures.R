@@ -78,6 +78,8 @@ statistics <- list(
   age_mean = mean(valid(sav$age), na.rm = TRUE), age_sd = sd(valid(sav$age), na.rm = TRUE),
   age_n = sum(!is.na(valid(sav$age))),
   q1_pre_counts = as.list(table(factor(as.vector(sav$q1_pre), levels = c(1:6, 9)), useNA = "no")))
-reference <- list(sav = lapply(sav, describe), dta = lapply(dta, describe),
-                  sav_names = names(sav), dta_names = names(dta), statistics = statistics)
+cp1252 <- read_sav("kysely-cp1252.sav", user_na = TRUE)
+reference <- list(sav = lapply(sav, describe), dta = lapply(dta, describe), cp1252 = lapply(cp1252, describe),
+                  sav_names = names(sav), dta_names = names(dta), cp1252_names = names(cp1252),
+                  statistics = statistics)
 writeLines(toJSON(reference, auto_unbox = TRUE, pretty = TRUE, na = "null", digits = NA), "reference.json")
