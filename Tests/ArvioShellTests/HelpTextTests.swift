@@ -19,7 +19,7 @@ final class HelpTextTests: XCTestCase {
 
     func testHelpForACommandGivesItsUsage() {
         XCTAssertEqual(HelpText.text(for: ".load", settings: OutputSettings()),
-                       ".load FILE [as NAME] [OPTIONS]\n    read a .csv, .sav, .dta or .sas7bdat file\n")
+                       ".load FILE [as NAME] [OPTIONS]\n    read .csv, .xlsx, .sav, .dta, .sas7bdat\n")
     }
 
     func testAnUnknownTopicSuggestsACloseOne() {
@@ -32,6 +32,8 @@ final class HelpTextTests: XCTestCase {
         for line in text.split(separator: "\n") {
             XCTAssertLessThanOrEqual(line.count, 80, String(line))
         }
-        XCTAssertTrue(text.contains("  .load FILE [as NAME] [OPTIONS]  read a .csv, .sav, .dta or .sas7bdat file"))
+        XCTAssertTrue(text.split(separator: "\n").contains {
+            $0.hasPrefix("  .load FILE [as NAME] [OPTIONS] ") && $0.hasSuffix(" read .csv, .xlsx, .sav, .dta, .sas7bdat")
+        }, text)
     }
 }

@@ -165,6 +165,10 @@ public enum ReadStatWriter {
             guard codes.count <= 3 else {
                 throw DataError(DataPosition(file: file), "\(column) has \(codes.count) missing codes; an SPSS text variable keeps at most 3")
             }
+            if let long = codes.first(where: { $0.utf8.count > 8 }) {
+                throw DataError(DataPosition(file: file),
+                                "SPSS keeps missing codes of text up to 8 bytes, and \(column)'s \"\(long)\" is \(long.utf8.count); save as .dta or .csv, or declare a shorter code in the data")
+            }
             plan.missingTexts = codes
             plan.textLabels += reasons.reasons.compactMap { r in r.label.map { (r.code, $0.text(language)) } }
             return

@@ -54,12 +54,15 @@ extension Interpreter {
 
 extension LoadArguments {
     /// How `.load` is spelt, for errors.
-    static let usage = ".load FILE [as NAME] [--codebook FILE] [--na TOKENS] [--encoding NAME] [--ordinal COLS]"
+    static let usage = ".load FILE [as NAME] [--codebook FILE] [--na TOKENS] [--encoding NAME] [--ordinal COLS] [sheet NAME]"
 
     /// `--codebook` and `--na` are for CSV files: an SPSS, Stata or SAS file has its own labels and codes.
     func refuseCSVOptions(_ format: ReadStatFormat) throws(Diagnostic) {
         if let i = optionIndex["--codebook"] {
             throw command.error(at: i, "\(format.aPackage) file carries its own value labels and types; --codebook is for CSV files (.scale and .missing change a loaded column)")
+        }
+        if let i = optionIndex["sheet"] {
+            throw command.error(at: i, "\(format.aPackage) file has one table; sheet is for Excel workbooks (.xlsx)")
         }
         if let i = optionIndex["--na"] {
             throw command.error(at: i, "\(format.aPackage) file says which values are missing; --na is for CSV files (.missing declares more codes)")
@@ -72,6 +75,9 @@ extension LoadArguments {
             if let i = optionIndex[option] {
                 throw command.error(at: i, "\(option) is for SPSS, Stata and SAS files (.sav, .zsav, .por, .dta, .sas7bdat); a CSV file is read as UTF-8 (or Windows-1252), and its scales come from the codebook or .scale")
             }
+        }
+        if let i = optionIndex["sheet"] {
+            throw command.error(at: i, "sheet is for Excel workbooks (.xlsx); a CSV file has one table")
         }
     }
 }

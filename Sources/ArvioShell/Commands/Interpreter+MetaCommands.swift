@@ -41,6 +41,8 @@ extension Interpreter {
         case "run": try expect(c, count: 1); return runFile(c.arguments[0])
         case "codebook": return try codebook(c)
         case "scale": return try declareScale(c)
+        case "missing": return try declareMissing(c)
+        case "rename": return try renameColumn(c)
         case "quit", "exit": try expect(c, count: 0); return .quit
         default:
             if let habit = Self.habits[c.name] {
@@ -123,6 +125,7 @@ extension Interpreter {
 
     private func load(_ arguments: LoadArguments) -> Outcome {
         if let format = ReadStatFormat(path: arguments.file) { return loadStatisticsFile(arguments, format: format) }
+        if arguments.file.lowercased().hasSuffix(".xlsx") { return loadWorkbook(arguments) }
         do {
             try arguments.refuseStatisticsOptions()
             var codebook: Codebook?

@@ -14,6 +14,8 @@ struct LoadArguments {
     var encoding: String?
     /// `--ordinal a,b`: coded columns of an SPSS, Stata or SAS file to read as ordinal scales.
     var ordinal: [String] = []
+    /// `sheet NAME`: the sheet of an Excel workbook to load; nil loads the first.
+    var sheet: String?
     /// Where each option is, for errors about options that do not fit the file.
     var optionIndex: [String: Int] = [:]
     /// The command, for errors found after parsing.
@@ -34,6 +36,11 @@ struct LoadArguments {
                     throw c.error(at: index + 1, "\"\(n)\" cannot be a table name: use letters, digits and _, starting with a letter")
                 }
                 name = n
+                index += 2
+            case "sheet":
+                guard let n = rest.popFirst() else { throw c.error(at: index + 1, "a sheet's name follows \"sheet\", in quotes when it has spaces") }
+                sheet = n
+                optionIndex[word] = index
                 index += 2
             case "--codebook":
                 guard let path = rest.popFirst() else { throw c.error(at: index + 1, "a codebook file follows --codebook") }
