@@ -23,6 +23,13 @@ let package = Package(
             providers: [.apt(["libreadline-dev"])]
         ),
         .target(name: "ArvioShell", dependencies: ["ArvioQuery", "ArvioRender", "CReadline"]),
+        // PostgreSQL's own client library; the shell runs pipelines inside a database through it.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(name: "ArvioRemote", dependencies: ["ArvioQuery", "CLibPQ"]),
         .executableTarget(
             name: "arvio",
             dependencies: [
@@ -38,6 +45,7 @@ let package = Package(
         .testTarget(name: "ArvioRenderTests", dependencies: ["ArvioRender"], exclude: ["Golden"]),
         .testTarget(name: "ArvioShellTests", dependencies: ["ArvioShell"], exclude: ["Golden"]),
         .testTarget(name: "ArvioEndToEndTests", dependencies: ["ArvioShell"]),
+        .testTarget(name: "ArvioRemoteTests", dependencies: ["ArvioRemote", "ArvioData"]),
     ],
     swiftLanguageModes: [.v6]
 )
