@@ -89,8 +89,8 @@ public final class PostgresConnection: @unchecked Sendable {
         handle = connection
         // Counting and sorting must agree with the in-memory engine: UTF-8 text, ISO dates,
         // and floats printed with every digit they need to round-trip (the default since 12).
-        var setup = "SET extra_float_digits = 1; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'"
-        if readOnly { setup += "; SET default_transaction_read_only = on" }
+        var setup = "SELECT set_config('extra_float_digits', '1', false), set_config('DateStyle', 'ISO, YMD', false), set_config('IntervalStyle', 'iso_8601', false)"
+        if readOnly { setup += ", set_config('default_transaction_read_only', 'on', false)" }
         // A failure here leaves a whole object, so deinit closes the connection.
         _ = try execute(setup, [], isCancelled: nil)
     }

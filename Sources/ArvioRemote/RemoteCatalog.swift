@@ -203,7 +203,7 @@ public struct RemoteCatalog: Sendable {
             if distinct > maximumInferredCategories && distinct * 2 > rowCount { continue }
             let name = SQLText.identifier(column)
             let values = try connection.query("""
-                SELECT DISTINCT \(name)::text AS v FROM \(table) WHERE \(name) IS NOT NULL ORDER BY v COLLATE "C"
+                SELECT v FROM (SELECT DISTINCT \(name)::text AS v FROM \(table) WHERE \(name) IS NOT NULL) AS d ORDER BY v COLLATE "C"
                 """, isCancelled: isCancelled).rows
             result[column] = values.map { $0[0] ?? "" }
         }

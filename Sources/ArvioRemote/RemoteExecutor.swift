@@ -42,8 +42,14 @@ public struct RemoteExecutor: PlanExecutor {
 
     public func execute(_ plan: LogicalPlan, in context: EvaluationContext) throws(Diagnostic) -> PlanResult {
         guard let compiled = SQLCompiler.compile(plan, catalog: catalog, keeping: Self.columnsRead) else {
-            let local = try materializing(plan.nodes[...], in: context, at: plan.sourcePosition)
-            return try InMemoryExecutor().execute(plan, in: local)
+            let local = try materializing(plan.nodes[...], source: plan.source, in: context, at: plan.sourcePosition)
+            var result = try InMemoryExecutor().execute(plan, in: local.context)
+            if !local.read.isEmpty {
+                let list = local.read.joined(separator: ", ")
+                result.table.notes.append(Localized(en: "read whole from the database to run in memory: \(list)",
+                                                    fi: "luettiin kokonaan tietokannasta muistissa laskemista varten: \(list)"))
+            }
+            return result
         }
         let rows = try run(compiled.sql, compiled.parameters, context: context, at: plan.sourcePosition)
         var table = try decode(rows, into: compiled.schema.table, columns: compiled.columns, name: plan.source,
@@ -52,23 +58,22 @@ public struct RemoteExecutor: PlanExecutor {
         let input = PlanResult(table: table, origin: compiled.schema.origin)
         guard compiled.operatorCount < plan.nodes.count else { return input }
         let rest = plan.nodes[compiled.operatorCount...]
-        let local = try materializing(rest, in: context, at: plan.sourcePosition)
-        var result = try InMemoryExecutor().execute(rest, on: input, in: local)
+        let local = try materializing(rest, source: plan.source, in: context, at: plan.sourcePosition)
+        var result = try InMemoryExecutor().execute(rest, on: input, in: local.context)
         let verbs = rest.map(\.verb).joined(separator: ", ")
         let size = "\(table.rowCount) row\(table.rowCount == 1 ? "" : "s") × \(table.columns.count) column\(table.columns.count == 1 ? "" : "s")"
+        let also = local.read.isEmpty ? "" : "; also read whole: " + local.read.joined(separator: ", ")
+        let alsoFi = local.read.isEmpty ? "" : "; lisäksi luettiin kokonaan: " + local.read.joined(separator: ", ")
         result.table.notes.append(Localized(
-            en: "\(verbs) ran in memory on \(size) fetched from the database",
-            fi: "\(verbs) laskettiin muistissa tietokannasta haetuista tiedoista (\(table.rowCount) riviä × \(table.columns.count) saraketta)"))
+            en: "\(verbs) ran in memory on \(size) fetched from the database\(also)",
+            fi: "\(verbs) laskettiin muistissa tietokannasta haetuista tiedoista (\(table.rowCount) riviä × \(table.columns.count) saraketta)\(alsoFi)"))
         return result
     }
 
     /// What running `plan` would do: the SQL and its parameters, and what runs in memory.
-    public func explain(_ plan: LogicalPlan) -> String {
+    public func explain(_ plan: LogicalPlan, in workspace: Workspace) -> String {
         guard let compiled = SQLCompiler.compile(plan, catalog: catalog, keeping: Self.columnsRead) else {
-            let joined = plan.nodes.compactMap { node -> String? in
-                if case .join(let join) = node.operation, isRemote(join.table) { return join.table }
-                return nil
-            }
+            let joined = tablesNeeded(by: plan.nodes[...], source: plan.source, workspace: workspace)
             var text = "runs in memory: \(plan.source) is a loaded table, not one in the database"
             if !joined.isEmpty { text += "\nreads whole from the database first: \(joined.joined(separator: ", "))" }
             return text
@@ -87,10 +92,7 @@ public struct RemoteExecutor: PlanExecutor {
             lines.append("then in memory: \(rest.map(\.verb).joined(separator: " | "))")
             if let reason = compiled.stopReason { lines.append("  because \(reason)") }
             lines.append("  on the columns \(compiled.columns.joined(separator: ", ")) of the rows the statement returns")
-            let joined = rest.compactMap { node -> String? in
-                if case .join(let join) = node.operation, isRemote(join.table) { return join.table }
-                return nil
-            }
+            let joined = tablesNeeded(by: rest, source: plan.source, workspace: workspace)
             if !joined.isEmpty { lines.append("  reads whole from the database first: \(joined.joined(separator: ", "))") }
         }
         return lines.joined(separator: "\n")
@@ -139,25 +141,58 @@ public struct RemoteExecutor: PlanExecutor {
         }
     }
 
-    /// The context with every remote table that `nodes` join read into the workspace, so the
-    /// in-memory engine can join it.
-    private func materializing(_ nodes: ArraySlice<PlanNode>, in context: EvaluationContext,
-                               at position: SourcePosition) throws(Diagnostic) -> EvaluationContext {
-        var workspace = context.workspace
-        var done = Set<String>()
+    /// The remote tables the in-memory engine needs whole to run `nodes` after a plan on
+    /// `source`: those they join, and for an analysis verb, the tables related to the plan's
+    /// tables (delta and attrition find a unit's follow-up status in the table of units, and
+    /// the answers of a unit in the table that refers to it).
+    func tablesNeeded(by nodes: ArraySlice<PlanNode>, source: String, workspace: Workspace) -> [String] {
+        var needed: [String] = []
+        var origins = [source]
         for node in nodes {
-            guard case .join(let join) = node.operation, let table = catalog.tables[join.table],
-                  done.insert(join.table).inserted else { continue }
+            if case .join(let join) = node.operation {
+                origins.append(join.table)
+                if isRemote(join.table), !needed.contains(join.table), join.table != source || !isRemote(source) {
+                    needed.append(join.table)
+                }
+            }
+        }
+        let analyses = nodes.contains { node in
+            switch node.operation {
+            case .filter, .select, .derive, .aggregate, .count, .sort, .take, .distinct, .join: false
+            default: true
+            }
+        }
+        if analyses {
+            for relation in workspace.relations {
+                for (from, to) in [(relation.table, relation.target), (relation.target, relation.table)]
+                    where origins.contains(from) && isRemote(to) && !needed.contains(to) {
+                    needed.append(to)
+                }
+            }
+        }
+        return needed
+    }
+
+    /// The context with the remote tables `tablesNeeded` names read into the workspace.
+    private func materializing(_ nodes: ArraySlice<PlanNode>, source: String, in context: EvaluationContext,
+                               at position: SourcePosition) throws(Diagnostic) -> (context: EvaluationContext, read: [String]) {
+        var workspace = context.workspace
+        let names = tablesNeeded(by: nodes, source: source, workspace: workspace)
+        var read: [String] = []
+        for name in names {
+            guard let table = catalog.tables[name] else { continue }
             let statement = SQLCompiler.scanStatement(table, catalog: catalog)
-            let rows = try run(statement.sql, statement.parameters, context: context, at: node.position)
+            let rows = try run(statement.sql, statement.parameters, context: context, at: position)
             let template = table.placeholder
-            let fetched = try decode(rows, into: template, columns: template.columnNames, name: table.name, at: node.position)
+            let fetched = try decode(rows, into: template, columns: template.columnNames, name: table.name, at: position)
             let relations = workspace.relations.filter { $0.table == table.name }
             workspace.add(fetched)
             for relation in relations { workspace.add(relation) }
+            read.append("\(name) (\(fetched.rowCount) row\(fetched.rowCount == 1 ? "" : "s"))")
         }
-        return done.isEmpty ? context : EvaluationContext(workspace: workspace, language: context.language,
-                                                          isCancelled: context.isCancelled)
+        let local = names.isEmpty ? context : EvaluationContext(workspace: workspace, language: context.language,
+                                                                 isCancelled: context.isCancelled)
+        return (local, read)
     }
 
     /// The rows of `result` as a table with `template`'s columns (types, levels, labels,

@@ -225,11 +225,11 @@ struct SQLCompiler {
     private mutating func apply(_ node: PlanNode, to input: Relation, output: PlanSchema) throws(NotCompilable) -> Relation {
         let s = alias()
         var expressions = ExpressionCompiler(columns: scope(input, alias: s), parameters: parameters)
-        defer { parameters = expressions.parameters }
         let passHidden = input.hidden.map { "\(s).\(q($0))" }
         switch node.operation {
         case .filter(let condition):
             let value = try expressions.compile(condition)
+            parameters = expressions.parameters
             guard value.kind.isCondition else { throw NotCompilable(reason: "where of a value that is not a condition") }
             var result = input
             result.sql = "SELECT \(s).* FROM (\(input.sql)) AS \(s) WHERE \(value.sql)"
@@ -250,12 +250,10 @@ struct SQLCompiler {
             return result
         case .derive(let derived):
             // One subquery per column: each may use the ones before it.
-            parameters = expressions.parameters
             var current = input
             for item in derived {
                 current = try derive(item, on: current)
             }
-            expressions.parameters = parameters
             return current
         case .aggregate(let keys, let aggregates):
             guard !keys.isEmpty else { throw NotCompilable(reason: "an aggregate with no group keys") }

@@ -20,7 +20,7 @@ enum TestDatabase {
         if let given = ProcessInfo.processInfo.environment["ARVIO_TEST_PG"], !given.isEmpty { return .success(given) }
         let hasBinaries = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql"))?
             .contains { FileManager.default.isExecutableFile(atPath: "/usr/lib/postgresql/\($0)/bin/initdb") } ?? false
-        guard hasBinaries else { return .failure(TestDatabaseError(message: "no PostgreSQL server binaries and no ARVIO_TEST_PG")) }
+        guard hasBinaries else { return .failure(TestDatabaseError(message: "no PostgreSQL server binaries and no ARVIO_TEST_PG", serverMissing: true)) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: root + "/scripts/pg-test-server.sh")
         process.arguments = ["start"]
@@ -74,7 +74,7 @@ enum TestDatabase {
         switch pilot {
         case .success(let text): return text
         case .failure(let error):
-            if ProcessInfo.processInfo.environment["CI"] == "true" {
+            if ProcessInfo.processInfo.environment["CI"] == "true" || !error.serverMissing {
                 XCTFail("CI must provide PostgreSQL for these tests: \(error.message)")
                 throw error
             }
@@ -85,6 +85,8 @@ enum TestDatabase {
 
 struct TestDatabaseError: Error {
     let message: String
+    /// Whether there is no server at all (a skip outside CI), rather than one that failed.
+    var serverMissing = false
 }
 
 /// Writes a workspace into a database as a person would design it: ordinal columns as enum
