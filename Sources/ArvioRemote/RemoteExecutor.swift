@@ -131,6 +131,7 @@ public struct RemoteExecutor: PlanExecutor {
 
     private func run(_ sql: String, _ parameters: [String?], context: EvaluationContext,
                      at position: SourcePosition) throws(Diagnostic) -> QueryResult {
+        try context.checkCancelled(at: position)
         do {
             return try connection.query(sql, parameters, isCancelled: context.isCancelled)
         } catch {
