@@ -121,4 +121,12 @@ final class BinderTests: XCTestCase {
         let error = bindError("participants |\n  where grade > 7 |\n  count by orgg")
         XCTAssertEqual(error.at, "3:12")
     }
+
+    func testLetOverABuiltInTableAndAggregateAloneAreCheckedAtBindTime() {
+        assertBindError("let participants = participants | take 3",
+                        "there is already a table \"participants\" (built in or loaded); to replace it, write let replace participants = ..., or give the new table another name", at: "1:5")
+        assertBindError("participants | aggregate m = mean(grad)", "there is no column \"grad\" in participants", at: "1:35", suggestion: "\"grade\"")
+        assertBindError("participants | aggregate org",
+                        "\"org\" is not a group key; use it inside an aggregate such as count(org) or n_distinct(org), or group by it, as in group org aggregate ...", at: "1:26")
+    }
 }

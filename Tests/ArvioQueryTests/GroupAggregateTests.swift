@@ -44,4 +44,29 @@ final class GroupAggregateTests: XCTestCase {
         XCTAssertEqual(rows(table("participants | group entry_route aggregate spread = max(grade) - min(grade)")),
                        [["employer", "1"], ["own", "1"]])
     }
+
+    // The fixture has 16 participants, 10 employer-directed (most experience 15) and 6 on their
+    // own (most 20): the totals over all rows follow from the per-group rows above.
+    func testAggregateWithoutGroupGivesOneRowOverAllRows() {
+        let result = table("participants | aggregate n = count(), most = max(experience_years), orgs = n_distinct(org)")
+        XCTAssertEqual(result.columnNames, ["n", "most", "orgs"])
+        XCTAssertEqual(rows(result), [["16", "20", "4"]])
+    }
+
+    func testAggregateOfNoRowsIsStillOneRowAsInSQL() {
+        let result = table("participants | where experience_years > 1000 | aggregate n = count(), m = mean(grade)")
+        XCTAssertEqual(rows(result), [["0", "NA"]])
+        // With keys, no rows make no groups.
+        XCTAssertEqual(table("participants | where experience_years > 1000 | group org aggregate n = count()").rowCount, 0)
+    }
+
+    func testAggregateWithoutGroupAgreesWithCount() {
+        XCTAssertEqual(rows(table("responses | where phase == \"pre\" | aggregate n = count()")),
+                       rows(table("responses | where phase == \"pre\" | count")))
+    }
+
+    func testAColumnOutsideAnAggregateSaysToGroupByIt() {
+        let message = diagnostic("participants | aggregate org")
+        XCTAssertTrue(message.contains("\"org\" is not a group key; use it inside an aggregate such as count(org) or n_distinct(org), or group by it, as in group org aggregate ..."), message)
+    }
 }

@@ -28,9 +28,45 @@ final class LetTests: XCTestCase {
         XCTAssertEqual(results.last?.table.map { rows($0) }, [["18"]])
     }
 
-    func testLetCanReplaceATable() throws {
+    func testLetReplaceCanReplaceABuiltInTable() throws {
         var session = Session(workspace: Fixtures.workspace)
-        _ = try session.run("let participants = participants | take 3")
+        _ = try session.run("let replace participants = participants | take 3")
         XCTAssertEqual(try session.run("participants | join responses | count").last?.table.map { rows($0) }, [["15"]])
+    }
+
+    func testPlainLetOverABuiltInTableIsAnErrorThatSuggestsLetReplace() {
+        var session = Session(workspace: Fixtures.workspace)
+        XCTAssertThrowsError(try session.run("let participants = participants | take 3")) { error in
+            let d = error as! Diagnostic
+            XCTAssertEqual(d.message, "there is already a table \"participants\" (built in or loaded); to replace it, write let replace participants = ..., or give the new table another name")
+            XCTAssertEqual(d.position.column, 5)
+        }
+        XCTAssertEqual(session.workspace.table(named: "participants")?.rowCount, 16)
+    }
+
+    func testPlainLetMayRemakeATableALetMade() throws {
+        var session = Session(workspace: Fixtures.workspace)
+        _ = try session.run("let few = participants | take 3\nlet few = participants | take 2")
+        XCTAssertEqual(session.workspace.table(named: "few")?.rowCount, 2)
+        XCTAssertTrue(session.workspace.isMadeByLet("few"))
+        XCTAssertFalse(session.workspace.isMadeByLet("participants"))
+    }
+
+    func testAReplacedBuiltInTableIsThenALetTable() throws {
+        var session = Session(workspace: Fixtures.workspace)
+        _ = try session.run("let replace participants = participants | take 3\nlet participants = participants | take 1")
+        XCTAssertEqual(session.workspace.table(named: "participants")?.rowCount, 1)
+    }
+
+    func testLetReplaceOfANewNameJustKeepsIt() throws {
+        var session = Session(workspace: Fixtures.workspace)
+        _ = try session.run("let replace few = participants | take 3")
+        XCTAssertEqual(session.workspace.table(named: "few")?.rowCount, 3)
+    }
+
+    func testATableCalledReplaceIsStillAName() throws {
+        var session = Session(workspace: Fixtures.workspace)
+        _ = try session.run("let replace = participants | take 3\nlet replace replace = replace | take 2")
+        XCTAssertEqual(session.workspace.table(named: "replace")?.rowCount, 2)
     }
 }

@@ -96,4 +96,33 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(p.source.text, "participants")
         XCTAssertTrue(p.steps.isEmpty)
     }
+
+    func testATrailingSemicolonEndsAStatement() throws {
+        let statements = try Parser.statements(in: "t;\nt | count;  # done\nlet x = t | where a > 1 | count by a ;\nt | distinct;")
+        XCTAssertEqual(statements.count, 4)
+        guard case .show(let p) = statements[3].kind else { return XCTFail() }
+        XCTAssertEqual(p.steps.map(\.keyword.text), ["distinct"])
+    }
+
+    func testASecondStatementAfterASemicolonOnTheSameLineIsAnError() {
+        XCTAssertThrowsError(try Parser.statements(in: "t; u")) { error in
+            let d = error as! Diagnostic
+            XCTAssertEqual(d.message, "one statement per line: after \";\" start the next statement on a new line")
+            XCTAssertEqual(d.position.column, 4)
+        }
+        XCTAssertThrowsError(try Parser.statements(in: "t | count;;"))
+    }
+
+    func testLetReplaceIsAWordOnlyBeforeAName() throws {
+        let statements = try Parser.statements(in: "let replace x = t\nlet replace = t\nlet x = t")
+        XCTAssertEqual(statements.map(\.replaces), [true, false, false])
+        guard case .bind(let name, _) = statements[1].kind else { return XCTFail() }
+        XCTAssertEqual(name.text, "replace")
+    }
+
+    func testAggregateParsesAsAVerb() throws {
+        let statements = try Parser.statements(in: "t | aggregate n = count(), mean(a)")
+        guard case .show(let p) = statements[0].kind, let verb = p.steps[0].verb as? Aggregate else { return XCTFail() }
+        XCTAssertEqual(verb.aggregates.map(\.name), ["n", "mean(a)"])
+    }
 }

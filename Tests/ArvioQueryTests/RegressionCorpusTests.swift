@@ -171,6 +171,66 @@ final class RegressionCorpusTests: XCTestCase {
         XCTAssertTrue(diagnostic("participants | derive x = \(big) / 0.0000000000000000000001").contains("too large to represent"))
     }
 
+    /// A session over one table `t` of a key `k` and the given columns.
+    private func session(_ columns: [Column]) -> Session {
+        var workspace = Workspace()
+        let rows = columns.first.map { Table(name: "x", columns: [$0]).rowCount } ?? 0
+        workspace.add(Table(name: "t", columns: [Fixtures.categorical("k", Array(repeating: "a", count: rows))] + columns))
+        return Session(workspace: workspace)
+    }
+
+    private func outcome(_ session: inout Session, _ source: String) -> String {
+        do {
+            guard let table = try session.run(source).last?.table else { return "no table" }
+            return rows(table).map { $0.joined(separator: ",") }.joined(separator: ";")
+        } catch {
+            return error.rendered()
+        }
+    }
+
+    func testWholeSumsBeyond2To53AreExactAndBeyondInt64AreAnError() {
+        // Through decimals 9007199254740993 + 1 rounds to 9007199254740992, and the sum below to 0.
+        var s = session([Fixtures.integers("i", [9007199254740993, 1, -9007199254740992])])
+        XCTAssertEqual(outcome(&s, "t | group k aggregate sum(i), max(i), min(i)"), "a,2,9007199254740993,-9007199254740992")
+        var one = session([Fixtures.integers("i", [9007199254740993])])
+        XCTAssertEqual(outcome(&one, "t | group k aggregate sum(i), sum(i + 1)"), "a,9007199254740993,9007199254740994")
+        // Two halves of 2^63 make one more than the largest whole number: an error, not a missing sum.
+        var big = session([Fixtures.integers("i", [4611686018427387904, 4611686018427387904])])
+        let message = outcome(&big, "t | group k aggregate sum(i)")
+        XCTAssertTrue(message.contains("sum(i) is beyond the largest whole number (9223372036854775807)"), message)
+        XCTAssertTrue(message.contains("sum(i * 1.0)"), message)
+        guard let table = try? big.run("t | group k aggregate sum(i * 1.0)").last?.table else { return XCTFail("no sum") }
+        XCTAssertEqual(decimals(Table(name: "s", columns: [table.columns[1]])), [9223372036854775808.0])
+    }
+
+    func testADecimalSumBeyondTheLargestDoubleIsAnErrorAndItsMeanIsRight() {
+        var s = session([Column(name: "x", data: .decimal([1e308, 1e308]))])
+        let message = outcome(&s, "t | group k aggregate sum(x)")
+        XCTAssertTrue(message.contains("sum(x) is beyond the largest decimal number"), message)
+        // The sum overflows but the mean does not: it is taken as a running mean instead.
+        var m = session([Column(name: "x", data: .decimal([1e308, 1e308]))])
+        guard let table = try? m.run("t | group k aggregate mean(x)").last?.table,
+              case .decimal(let means) = table.column(named: "mean(x)")?.data else { return XCTFail("no mean") }
+        XCTAssertEqual(means, [1e308])
+    }
+
+    func testExponentLiteralsAreDecimalsAndOutOfRangeOnesAreErrors() {
+        XCTAssertEqual(decimals(table("participants | derive x = 1e3 | take 1 | select x")), [1000])
+        XCTAssertEqual(decimals(table("participants | derive x = 2.5E-3 | take 1 | select x")), [0.0025])
+        XCTAssertEqual(decimals(table("participants | derive x = 1e+2 + grade | take 1 | select x")), [109])
+        XCTAssertEqual(rows(table("participants | where grade * 1.0 > 7e0 | count")), [["9"]])
+        XCTAssertTrue(diagnostic("participants | derive x = 1e400").contains("1e400 is too large to be a number"))
+        XCTAssertTrue(diagnostic("participants | derive x = 1e-400").contains("1e-400 is too small to be a number"))
+        // "e" with no digits after it stays a name, so a number is never glued to one.
+        XCTAssertTrue(diagnostic("participants | derive x = 1e").contains("\"e\""))
+    }
+
+    func testAWholeNumberAbove2To53InAListIsMatchedExactly() {
+        var s = session([Fixtures.integers("i", [9007199254740993, 9007199254740992])])
+        XCTAssertEqual(outcome(&s, "t | where i in [9007199254740993] | select i"), "9007199254740993")
+        XCTAssertEqual(outcome(&s, "t | where i in [9007199254740992] | select i"), "9007199254740992")
+    }
+
     func testNaNAndInfinityInQuotesAreUnknownScaleValuesLikeAnyOtherText() {
         let zzz = diagnostic(#"responses | where score >= "zzz""#)
         XCTAssertTrue(zzz.contains("\"zzz\" is not a value of \"score\""), zzz)

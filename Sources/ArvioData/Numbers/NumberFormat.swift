@@ -30,8 +30,11 @@ public enum NumberFormat {
         return DecimalDigits(value).rounded(decimals: decimals).plain(minDecimals: decimals)
     }
 
-    /// A decimal cell in text: `reportDecimals` places.
-    public static func decimal(_ value: Double) -> String { fixed(value, decimals: reportDecimals) }
+    /// A decimal cell in text: `reportDecimals` places, and beyond 10²¹ the full digits in
+    /// scientific notation, since 300 digits of plain notation would push the column off the table.
+    public static func decimal(_ value: Double) -> String {
+        abs(value) >= 1e21 ? full(value) : fixed(value, decimals: reportDecimals)
+    }
 
     /// A test statistic or measure in text: `statisticDecimals` places.
     public static func statistic(_ value: Double) -> String { fixed(value, decimals: statisticDecimals) }

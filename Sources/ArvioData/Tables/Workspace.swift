@@ -7,6 +7,8 @@ public struct Workspace: Sendable {
     public private(set) var relations: [Relation] = []
     /// The description of the data loaded at start-up, for the welcome line.
     public var title: Localized?
+    /// The tables a `let` made; the others were built in or loaded.
+    public private(set) var madeByLet: Set<String> = []
 
     /// Creates an empty workspace.
     public init() {}
@@ -19,8 +21,10 @@ public struct Workspace: Sendable {
     /// The table names, in order.
     public var tableNames: [String] { tables.map(\.name) }
 
-    /// Adds `table`, replacing any table of the same name (and the relations from it).
-    public mutating func add(_ table: Table) {
+    /// Adds `table`, replacing any table of the same name (and the relations from it);
+    /// `madeByLet` records that a statement made it rather than a file.
+    public mutating func add(_ table: Table, madeByLet: Bool = false) {
+        if madeByLet { self.madeByLet.insert(table.name) } else { self.madeByLet.remove(table.name) }
         if let i = tables.firstIndex(where: { $0.name == table.name }) {
             tables[i] = table
             relations.removeAll { $0.table == table.name }
@@ -37,8 +41,12 @@ public struct Workspace: Sendable {
     /// Removes the table named `name` and every relation that mentions it.
     public mutating func remove(named name: String) {
         tables.removeAll { $0.name == name }
+        madeByLet.remove(name)
         relations.removeAll { $0.table == name || $0.target == name }
     }
+
+    /// Whether the table named `name` was made by a `let` (not built in, not loaded).
+    public func isMadeByLet(_ name: String) -> Bool { madeByLet.contains(name) }
 
     /// The relation from `table` to `target`, in either direction, if one is declared.
     public func relation(between table: String, and target: String) -> Relation? {

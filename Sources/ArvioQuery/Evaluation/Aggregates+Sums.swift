@@ -10,20 +10,55 @@ extension ExpressionEvaluator {
     /// group, computed once per column for all the aggregates of one `group` step; nil when
     /// the column's type has no fast path.
     mutating func columnSums(_ function: Function, _ vector: Vector?, _ argument: Expression?,
-                             _ groups: Grouping) -> (vector: Vector, skipped: Int)? {
+                             _ groups: Grouping, _ whole: Expression) throws(Diagnostic) -> (vector: Vector, skipped: Int)? {
         guard [.count, .mean, .sum].contains(function), let vector, let name = argument?.columnName else { return nil }
         guard let (n, sum) = sumsByColumn[name] ?? Self.sums(vector, groups) else { return nil }
         sumsByColumn[name] = (n, sum)
+        let skipped = vector.count - Int(n.reduce(0, +))
         switch function {
         case .count:
             return (.data(.integer(n)), 0)
-        case .sum where Self.isInteger(vector):
-            return (.data(.integer(sum.map { Swift.abs($0) > 9.0e18 ? Missing.integer : Int64($0) })), vector.count - Int(n.reduce(0, +)))
         case .sum:
-            return (.data(.decimal(sum)), vector.count - Int(n.reduce(0, +)))
+            return (try Self.checkedSums(sum, of: vector, argument, groups, whole), skipped)
         default:
-            return (.data(.decimal(zip(n, sum).map { $0 > 0 ? $1 / Double($0) : .nan })), vector.count - Int(n.reduce(0, +)))
+            // A decimal sum beyond the largest double leaves the mean to the slower running mean.
+            guard sum.allSatisfy({ $0.isFinite }) else { return nil }
+            return (.data(.decimal(zip(n, sum).map { $0 > 0 ? $1 / Double($0) : .nan })), skipped)
         }
+    }
+
+    /// The sums as the column's type: whole numbers summed again exactly in 64 bits when the
+    /// decimal sums could have rounded (beyond 2^53), an error when a sum cannot be represented,
+    /// so that no rounded, missing or infinite sum reaches a table.
+    static func checkedSums(_ sum: [Double], of vector: Vector, _ argument: Expression?, _ groups: Grouping,
+                            _ whole: Expression) throws(Diagnostic) -> Vector {
+        let column = argument?.columnName ?? "x"
+        let what = "sum(\(argument?.columnName ?? "…"))"
+        guard case .data(.integer(let values)) = vector else {
+            if sum.contains(where: { $0.isInfinite }) {
+                throw Diagnostic(whole.position, "\(what) is beyond the largest decimal number (±1.8e308) in at least one group; scale the values down first, e.g. sum(\(column) / 1000)")
+            }
+            return .data(.decimal(sum))
+        }
+        // Decimal partial sums are exact while every one stays below 2^53, which holds when the
+        // largest magnitude times the row count does.
+        let (low, high) = DenseKeys.range(of: values)
+        let largest = Swift.max(Swift.abs(Double(low)), Swift.abs(Double(high)))
+        guard largest * Double(values.count) >= 9_007_199_254_740_992 else {
+            return .data(.integer(sum.map { Int64($0) }))
+        }
+        var exact = [Int64](repeating: 0, count: groups.groupCount)
+        var present = [Bool](repeating: false, count: groups.groupCount)
+        for (row, x) in values.enumerated() where !Missing.isMissing(x) {
+            let group = Int(groups.groupOf[row])
+            let (total, overflow) = exact[group].addingReportingOverflow(x)
+            if overflow || Missing.isMissing(total) {
+                throw Diagnostic(whole.position, "\(what) is beyond the largest whole number (9223372036854775807) in at least one group; write the sum of decimals instead, e.g. sum(\(column) * 1.0)")
+            }
+            exact[group] = total
+            present[group] = true
+        }
+        return .data(.integer(exact))
     }
 
     /// How many rows of each group have a value, or nil for a type without a fast path.

@@ -13,7 +13,7 @@ extension ExpressionEvaluator {
         try context.checkCancelled(at: whole.operatorPosition)
         let vector = value?.vector(count: frame.rowCount)
         let result: (vector: Vector, skipped: Int)
-        if let fast = columnSums(function, vector, argument, groups) {
+        if let fast = try columnSums(function, vector, argument, groups, whole) {
             result = fast
         } else {
             result = try compute(function, vector, argument, groups, whole)
@@ -81,13 +81,10 @@ extension ExpressionEvaluator {
             }
             return (.data(.integer(counts)), 0)
         case .mean, .sum:
-            if let vector, let (n, sum) = Self.sums(vector, groups) {
+            if let vector, let (n, sum) = Self.sums(vector, groups), function == .sum || sum.allSatisfy({ $0.isFinite }) {
                 let skipped = vector.count - Int(n.reduce(0, +))
-                if function == .sum && Self.isInteger(vector) {
-                    return (.data(.integer(sum.map { Swift.abs($0) > 9.0e18 ? Missing.integer : Int64($0) })), skipped)
-                }
-                let result = function == .sum ? sum : zip(n, sum).map { $0 > 0 ? $1 / Double($0) : .nan }
-                return (.data(.decimal(result)), skipped)
+                if function == .sum { return (try Self.checkedSums(sum, of: vector, argument, groups, whole), skipped) }
+                return (.data(.decimal(zip(n, sum).map { $0 > 0 ? $1 / Double($0) : .nan })), skipped)
             }
             let values = try numbers(function, vector, argument, whole)
             return reduce(function, values, groups, keepWhole: vector.map(Self.isInteger) ?? false)
@@ -95,11 +92,28 @@ extension ExpressionEvaluator {
             if case .data(.categorical(let c, true))? = vector {
                 return extremeLevel(c, max: function == .max, groups)
             }
+            if case .data(.integer(let values))? = vector {
+                return Self.wholeExtremes(values, max: function == .max, groups)
+            }
             fallthrough
         default:
             let values = try numbers(function, vector, argument, whole)
             return reduce(function, values, groups, keepWhole: vector.map(Self.isInteger) ?? false)
         }
+    }
+
+    /// `min` or `max` of whole numbers compared as whole numbers: through decimals, two values
+    /// beyond 2^53 that differ by one would compare equal and print rounded.
+    private static func wholeExtremes(_ values: [Int64], max: Bool, _ groups: Grouping) -> (vector: Vector, skipped: Int) {
+        var result = [Int64](repeating: Missing.integer, count: groups.groupCount)
+        var skipped = 0
+        for (row, x) in values.enumerated() {
+            if Missing.isMissing(x) { skipped += 1; continue }
+            let group = Int(groups.groupOf[row])
+            let current = result[group]
+            if Missing.isMissing(current) || (max ? x > current : x < current) { result[group] = x }
+        }
+        return (.data(.integer(result)), skipped)
     }
 
     static func isInteger(_ v: Vector) -> Bool {

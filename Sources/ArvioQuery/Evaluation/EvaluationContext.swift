@@ -32,6 +32,9 @@ public struct EvaluationContext: Sendable {
     /// The workspace table `token` names, or a diagnostic with the closest name.
     func table(_ token: Token) throws(Diagnostic) -> Table {
         if let table = workspace.table(named: token.text) { return table }
+        if let hint = Habits.lineHint(token.text, tables: workspace.tableNames) {
+            throw Diagnostic(token.position, "there is no table \"\(token.text)\"; \(hint)")
+        }
         let message = workspace.tables.isEmpty
             ? "there is no table \"\(token.text)\"; no tables are loaded"
             : "there is no table \"\(token.text)\""

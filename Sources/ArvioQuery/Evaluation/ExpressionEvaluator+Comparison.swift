@@ -167,6 +167,17 @@ extension ExpressionEvaluator {
         case .data(.text(let t)):
             let set = try textSet(constants, subject)
             result = t.map { $0.map { set.contains($0) ? .yes : .no } ?? .unknown }
+        case .data(.integer(let x)):
+            // Whole numbers against whole numbers, exactly: through decimals every value within
+            // one unit of 2^53 would match its neighbour.
+            var set = Set<Int64>()
+            for (constant, item) in constants {
+                guard let number = constant.number else {
+                    throw Diagnostic(item.position, "\(describe(subject)) holds numbers, but this is \(constant.typeName)")
+                }
+                if case .integer(let whole) = constant { set.insert(whole) } else if let whole = Int64(exactly: number) { set.insert(whole) }
+            }
+            result = x.map { Missing.isMissing($0) ? .unknown : (set.contains($0) ? .yes : .no) }
         case .data(let d) where d.type.isNumeric:
             var set = Set<Double>()
             for (constant, item) in constants {

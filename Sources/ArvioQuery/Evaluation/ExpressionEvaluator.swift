@@ -86,7 +86,8 @@ struct ExpressionEvaluator {
         if let grouping {
             if let key = grouping.keyColumns.first(where: { $0.name == name }) { return .vector(.data(key.data)) }
             let column = try context.column(name, in: frame.table, at: position)
-            throw Diagnostic(position, "\"\(column.name)\" is not a group key; use it inside an aggregate such as count(\(name)) or n_distinct(\(name)), or add it after \"group\"")
+            let remedy = grouping.keyColumns.isEmpty ? "group by it, as in group \(name) aggregate ..." : "add it after \"group\""
+            throw Diagnostic(position, "\"\(column.name)\" is not a group key; use it inside an aggregate such as count(\(name)) or n_distinct(\(name)), or \(remedy)")
         }
         let column = try context.column(name, in: frame.table, at: position)
         return .vector(.data(frame.data(of: column)))

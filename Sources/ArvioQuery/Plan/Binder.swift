@@ -14,6 +14,12 @@ enum Binder {
             if VerbRegistry.verb(named: name.text) != nil {
                 throw Diagnostic(name.position, "\"\(name.text)\" is a verb; give the table another name")
             }
+            // A built-in or loaded table is data a person cannot make again with a statement,
+            // so taking its name is asked for in words; a table `let` made may be remade.
+            let workspace = context.workspace
+            if !statement.replaces, workspace.table(named: name.text) != nil, !workspace.isMadeByLet(name.text) {
+                throw Diagnostic(name.position, "there is already a table \"\(name.text)\" (built in or loaded); to replace it, write let replace \(name.text) = ..., or give the new table another name")
+            }
             return BoundStatement(action: .keep(name: name.text), plan: try bind(pipeline, in: context))
         }
     }
@@ -22,6 +28,7 @@ enum Binder {
     static func bind(_ pipeline: Pipeline, in context: EvaluationContext) throws(Diagnostic) -> LogicalPlan {
         var context = EvaluationContext(workspace: context.workspace, language: context.language, isCancelled: nil)
         context.isBinding = true
+        if let text = pipeline.missingSource { throw missingTable(pipeline, text, in: context) }
         var plan = try scan(pipeline.source, in: context)
         var schema: PlanSchema? = plan.sourceSchema
         for step in pipeline.steps {
@@ -30,6 +37,20 @@ enum Binder {
             schema = node.schema
         }
         return ColumnPruning.apply(to: plan)
+    }
+
+    /// The error for a statement that starts with its verb: it names the first table the steps
+    /// bind on, so the suggestion runs as it stands.
+    private static func missingTable(_ pipeline: Pipeline, _ text: String, in context: EvaluationContext) -> Diagnostic {
+        let message = "a statement starts with a table name, then its verbs joined by \"|\""
+        for table in context.workspace.tables {
+            let token = Token(.identifier, table.name, pipeline.source.position)
+            if (try? bind(Pipeline(source: token, steps: pipeline.steps), in: context)) != nil {
+                return Diagnostic(pipeline.source.position, "\(message): \(table.name) | \(text)")
+            }
+        }
+        let example = context.workspace.tableNames.first ?? "TABLE"
+        return Diagnostic(pipeline.source.position, "\(message), as in \(example) | \(text); .tables lists the tables")
     }
 
     /// The plan that reads the workspace table `token` names, with no operators.

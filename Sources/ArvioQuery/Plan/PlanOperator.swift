@@ -12,7 +12,7 @@ public enum PlanOperator: Sendable {
     /// replacing a column of the same name in place.
     case derive([NamedExpression])
     /// `group KEYS aggregate ...`: one row per combination of the keys that occurs, in key
-    /// order, with the aggregates computed per group.
+    /// order, with the aggregates computed per group; `aggregate ...` alone (no keys): one row.
     case aggregate(keys: [String], aggregates: [NamedExpression])
     /// `count` or `count by KEYS`: the rows per combination of the keys, in the column `name`
     /// (`n`, or `count` when a key is called `n`).

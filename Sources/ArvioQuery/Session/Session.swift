@@ -98,7 +98,7 @@ public struct Session: Sendable {
     /// Keeps `table` in the workspace, with the relations of the table its rows came from.
     private mutating func commit(_ table: Table, from origin: String?) {
         let relations = workspace.relations
-        workspace.add(table)
+        workspace.add(table, madeByLet: true)
         guard let origin else { return }
         let names = Set(table.columnNames)
         for relation in relations {

@@ -213,7 +213,8 @@ extension Parser {
         let text = token.text
         let shown = text.count > 24 ? "\(text.prefix(12))… (a number of \(text.count) digits)" : text
         let value = Double(text) ?? .infinity
-        if !text.contains(".") {
+        let exponent = text.contains("e") || text.contains("E")
+        if !text.contains(".") && !exponent {
             if let whole = Int64(text) { return Expression(.integer(whole), token.position) }
             if value.isFinite {
                 throw Diagnostic(token.position, "\(shown) is too large for a whole number (at most 9223372036854775807); write it with a decimal point, as \(text.count > 24 ? "…" : text).0, to use it as a decimal with about 16 significant digits")
@@ -221,6 +222,12 @@ extension Parser {
         }
         guard value.isFinite else {
             throw Diagnostic(token.position, "\(shown) is too large to be a number (the largest is about 1.8 × 10^308)")
+        }
+        if value == 0, text.contains(where: { "123456789".contains($0) }) {
+            let mantissa = text.prefix { $0 != "e" && $0 != "E" }
+            if mantissa.contains(where: { "123456789".contains($0) }) {
+                throw Diagnostic(token.position, "\(shown) is too small to be a number (the smallest above zero is about 4.9 × 10^-324); write 0 if zero is meant")
+            }
         }
         return Expression(.decimal(value), token.position)
     }

@@ -32,7 +32,12 @@ struct Parser {
             while current.kind == .newline { index += 1 }
             if current.kind == .end { return result }
             result.append(try statement())
+            // A `;` may end a statement, as people write it out of SQL habit; the line ends too.
+            let semicolon = match(symbol: ";")
             guard current.kind == .newline || current.kind == .end else {
+                if semicolon {
+                    throw Diagnostic(current.position, "one statement per line: after \";\" start the next statement on a new line")
+                }
                 throw expected("the end of the statement")
             }
         }
@@ -44,9 +49,12 @@ struct Parser {
         let start = current.position
         if current.isWord("let") {
             advance()
+            // `let replace = ...` names a table "replace"; only a name after it makes it the word.
+            let replacing = current.isWord("replace") && following.isName
+            if replacing { advance() }
             let name = try self.name(expected: "a name for the new table after \"let\"")
-            try expectSymbol("=", "\"=\" after \"let \(name.text)\"")
-            return Statement(kind: .bind(name: name, try pipeline()), start: start)
+            try expectSymbol("=", "\"=\" after \"let \(replacing ? "replace " : "")\(name.text)\"")
+            return Statement(kind: .bind(name: name, try pipeline()), start: start, replaces: replacing)
         }
         return Statement(kind: .show(try pipeline()), start: start)
     }
@@ -54,6 +62,17 @@ struct Parser {
     private mutating func pipeline() throws(Diagnostic) -> Pipeline {
         if current.isSymbol("|") {
             throw Diagnostic(current.position, "a statement starts with a table name, not \"|\"; to continue the line before, end that line with \"|\"")
+        }
+        if current.kind == .identifier, current.text.lowercased() == "select" || current.text.lowercased() == "from",
+           let arvio = Habits.fromSQL(restOfStatement()) {
+            throw Diagnostic(current.position, "Arvio reads a statement as a table, then its verbs joined by \"|\", not as SQL: \(arvio)")
+        }
+        if current.kind == .identifier, VerbRegistry.verb(named: current.text) != nil,
+           !(following.isSymbol("|") || following.kind == .newline || following.kind == .end) {
+            // A verb where the table should be: parse the step so the binder can name a table it fits.
+            let text = Habits.text(restOfStep())
+            let keyword = current
+            return Pipeline(source: keyword, steps: [try step()], missingSource: text)
         }
         let source = try name(expected: "a table name")
         var steps: [Step] = []
@@ -69,6 +88,10 @@ struct Parser {
         let keyword = current
         guard keyword.kind == .identifier else { throw expected("a verb such as where, select or count") }
         guard let verbType = VerbRegistry.verb(named: keyword.text) else {
+            let words = restOfStep()
+            if let hint = Habits.verbHint(words) ?? Habits.aggregateHint(words) {
+                throw Diagnostic(keyword.position, "there is no verb \"\(keyword.text)\"; \(hint)")
+            }
             throw Diagnostic(keyword.position, "there is no verb \"\(keyword.text)\"",
                              suggestion: Suggestion.quoted(keyword.text, among: VerbRegistry.names))
         }
@@ -78,6 +101,31 @@ struct Parser {
             throw expected("\"|\" or the end of the line after the \(keyword.text) step")
         }
         return Step(keyword: keyword, verb: verb)
+    }
+
+    /// The tokens from the current one to the end of the statement (a line end outside brackets).
+    private func restOfStatement() -> [Token] {
+        var i = index
+        var depth = 0
+        var result: [Token] = []
+        while i < tokens.count, tokens[i].kind != .end, depth > 0 || tokens[i].kind != .newline {
+            if tokens[i].isSymbol("(") || tokens[i].isSymbol("[") { depth += 1 }
+            if tokens[i].isSymbol(")") || tokens[i].isSymbol("]") { depth -= 1 }
+            if tokens[i].kind != .newline { result.append(tokens[i]) }
+            i += 1
+        }
+        return result
+    }
+
+    /// The tokens from the current one to the end of the step, for a message that rewrites it.
+    private func restOfStep() -> [Token] {
+        var i = index
+        var result: [Token] = []
+        while i < tokens.count, tokens[i].kind != .newline, tokens[i].kind != .end, !tokens[i].isSymbol("|") {
+            result.append(tokens[i])
+            i += 1
+        }
+        return result
     }
 
     // MARK: Helpers for verbs
@@ -96,9 +144,9 @@ struct Parser {
         return tokens[min(i + 1, tokens.count - 1)]
     }
 
-    /// Whether the current step has ended: a `|`, a line end or the end of the source.
+    /// Whether the current step has ended: a `|`, a `;`, a line end or the end of the source.
     var atStepEnd: Bool {
-        current.isSymbol("|") || current.kind == .newline || current.kind == .end
+        current.isSymbol("|") || current.isSymbol(";") || current.kind == .newline || current.kind == .end
     }
 
     /// Moves past the current token.

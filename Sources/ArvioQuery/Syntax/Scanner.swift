@@ -91,6 +91,15 @@ public struct Scanner {
             index += 1
             while let c = peek(), c.isASCII, c.isNumber { index += 1 }
         }
+        // An exponent as in R, SQL and the CSV reader (1e6, 2.5E-3): only when digits follow, so
+        // that a number is never glued to a name that happens to start with "e".
+        if let e = peek(), e == "e" || e == "E" {
+            let signed = peek(1) == "+" || peek(1) == "-"
+            if let d = peek(signed ? 2 : 1), d.isASCII, d.isNumber {
+                index += signed ? 2 : 1
+                while let c = peek(), c.isASCII, c.isNumber { index += 1 }
+            }
+        }
         let text = String(characters[start..<index])
         return Token(.number, text, position(from: start, length: index - start))
     }
@@ -138,7 +147,7 @@ public struct Scanner {
 
     private static let twoCharacterSymbols: Set<String> = ["==", "!=", "<=", ">="]
     private static let oneCharacterSymbols: Set<Character> = ["|", ",", "(", ")", "[", "]", "=", "<", ">",
-                                                              "+", "-", "*", "/", "%"]
+                                                              "+", "-", "*", "/", "%", ";"]
 
     private mutating func symbol() throws(Diagnostic) -> Token {
         let start = index

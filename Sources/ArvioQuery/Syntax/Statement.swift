@@ -1,4 +1,4 @@
-/// One statement: a pipeline to show, or `let NAME = pipeline` to keep.
+/// One statement: a pipeline to show, or `let [replace] NAME = pipeline` to keep.
 struct Statement: Sendable {
     /// What the statement does.
     enum Kind: Sendable {
@@ -12,6 +12,9 @@ struct Statement: Sendable {
     var kind: Kind
     /// The statement's first token, for messages about the whole statement.
     var start: SourcePosition
+    /// Whether a `let` was written `let replace`: it may take the name of a built-in or loaded
+    /// table, which a plain `let` may not.
+    var replaces = false
 }
 
 /// A table, then verbs joined by `|`.
@@ -20,6 +23,9 @@ struct Pipeline: Sendable {
     var source: Token
     /// The verbs, in order.
     var steps: [Step]
+    /// For a statement that starts with a verb (`count by org`), the step's text: the binder
+    /// then names the table it could start from instead of running it.
+    var missingSource: String? = nil
 }
 
 /// One verb in a pipeline, with the token that named it.

@@ -8,6 +8,10 @@ struct Group: Verb {
     var aggregates: [NamedExpression]
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Group {
+        if parser.current.isWord("by"), parser.following.kind == .identifier, !parser.following.isWord("aggregate") {
+            // SQL's and pandas' "group by": the keys follow "group" directly here.
+            throw Diagnostic(parser.current.position, "\"group\" takes its columns directly, without \"by\": group \(parser.following.text) aggregate …")
+        }
         let keys = try parser.names(expected: "a column to group by after \"group\"")
         try parser.expectWord("aggregate", "\",\" and another column, or \"aggregate\" and what to compute, as in group area aggregate mean(score)")
         let aggregates = try parser.namedExpressions(expected: "what to compute after \"aggregate\", such as mean(score) or n = count()")
@@ -21,7 +25,10 @@ struct Group: Verb {
     }
 
     func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
-        let grouping = try Grouping.make(frame: frame, keys: keys, context: context)
+        // No keys is `aggregate` alone: one group of every row, so one row even when there are
+        // no rows (a count of 0), as SQL gives for an aggregate without GROUP BY.
+        let grouping = keys.isEmpty ? Grouping.single(rowCount: frame.rowCount)
+            : try Grouping.make(frame: frame, keys: keys, context: context)
         try context.checkCancelled(at: keyword.position)
         var evaluator = ExpressionEvaluator(frame: frame, context: context, grouping: grouping)
         var columns = grouping.keyColumns

@@ -30,6 +30,7 @@ enum VerbRegistry {
         Select.self,
         Derive.self,
         Group.self,
+        Aggregate.self,
         Count.self,
         Sort.self,
         Take.self,

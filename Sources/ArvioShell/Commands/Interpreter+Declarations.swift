@@ -24,7 +24,7 @@ extension Interpreter {
         }
         var workspace = session.workspace
         let relations = workspace.relations.filter { $0.table == table.name }
-        workspace.add(changed)
+        workspace.add(changed, madeByLet: workspace.isMadeByLet(table.name))
         for relation in relations { workspace.add(relation) }
         session.workspace = workspace
         confirm("\(table.name).\(table.columns[index].name) is ordinal: \(points.joined(separator: " < "))")

@@ -15,6 +15,11 @@ extension Interpreter {
     }
 
     private func execute(_ c: MetaCommand) throws(Diagnostic) -> Outcome {
+        if c.arguments.isEmpty, let current = currentSetting(c.name) {
+            // As psql's \pset and sqlite3's .mode: with no value, a setting tells what it is.
+            console.out(current + "\n")
+            return .succeeded
+        }
         switch c.name {
         case "help": console.out(HelpText.text(for: c.arguments.first, settings: settings))
         case "tables": try expect(c, count: 0); write(.table(Catalog.tables(session.workspace, language: settings.language)))
@@ -38,12 +43,24 @@ extension Interpreter {
         case "scale": return try declareScale(c)
         case "quit", "exit": try expect(c, count: 0); return .quit
         default:
+            if let habit = Self.habits[c.name] {
+                throw c.error(at: nil, "there is no command .\(c.name); Arvio's is \(habit)")
+            }
             let names = MetaCommand.all.map(\.name) + ["exit"]
             throw c.error(at: nil, "there is no command .\(c.name); .help lists the commands",
                           suggestion: Suggestion.closest(to: c.name, among: names).map { "\".\($0)\"" })
         }
         return .succeeded
     }
+
+    /// sqlite3's, DuckDB's and psql's dot-commands that have another name here: a typo finds its
+    /// command by edit distance, but `.read` is closer to `.load` than to `.run`.
+    static let habits: [String: String] = [
+        "mode": ".format (text, markdown, csv or json)", "read": ".run FILE", "source": ".run FILE",
+        "q": ".quit", "import": ".load FILE", "open": ".load FILE", "output": ".save TABLE FILE",
+        "once": ".save TABLE FILE", "d": ".tables, or .schema TABLE", "dt": ".tables", "headers": ".format",
+        "describe": ".schema TABLE", "columns": ".schema TABLE", "ls": ".tables",
+    ]
 
     func expect(_ c: MetaCommand, count: Int) throws(Diagnostic) {
         if c.arguments.count > count {
@@ -69,6 +86,20 @@ extension Interpreter {
                           suggestion: Suggestion.closest(to: value, among: options).map { "\"\($0)\"" })
         }
         return value.lowercased()
+    }
+
+    /// `.format`, `.lang`, `.width`, `.charset` or `.timer` with no value: the value now, and
+    /// the others it could be.
+    private func currentSetting(_ name: String) -> String? {
+        switch name {
+        case "format": "format: \(settings.format.rawValue) (one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))"
+        case "lang": "lang: \(settings.language.rawValue) (one of \(Language.allCases.map(\.rawValue).joined(separator: ", ")))"
+        case "charset": "charset: \(settings.charset.rawValue) (one of \(Charset.allCases.map(\.rawValue).joined(separator: ", ")))"
+        case "timer": "timer: \(settings.timer ? "on" : "off") (on or off)"
+        case "width": settings.width.map { "width: \($0) cells (a number from 20 to 1000, or auto)" }
+            ?? "width: auto, \(settings.renderOptions.width) cells now (a number from 20 to 1000, or auto)"
+        default: nil
+        }
     }
 
     private func setWidth(_ c: MetaCommand) throws(Diagnostic) {
@@ -148,56 +179,6 @@ extension Interpreter {
             report(error)
             return .failed
         }
-    }
-}
-
-/// The words of `.load FILE [as NAME] [--codebook FILE] [--na TOKENS]`.
-struct LoadArguments {
-    var file: String
-    var name: String
-    var codebook: String?
-    /// The values read as missing: `NA` unless `--na` lists others (comma-separated; "" for none).
-    var missingTokens = CSVReader.defaultMissingTokens
-
-    init(_ c: MetaCommand) throws(Diagnostic) {
-        var rest = c.arguments[...]
-        guard let file = rest.popFirst() else { throw c.error(at: 0, "name the CSV file to load; usage: .load FILE [as NAME] [--codebook FILE] [--na TOKENS]") }
-        self.file = file
-        var name: String?
-        var index = 1
-        while let word = rest.popFirst() {
-            switch word {
-            case "as":
-                guard let n = rest.popFirst() else { throw c.error(at: index + 1, "a table name follows \"as\"") }
-                guard n.first.map({ $0.isLetter || $0 == "_" }) == true, n.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
-                    throw c.error(at: index + 1, "\"\(n)\" cannot be a table name: use letters, digits and _, starting with a letter")
-                }
-                name = n
-                index += 2
-            case "--codebook":
-                guard let path = rest.popFirst() else { throw c.error(at: index + 1, "a codebook file follows --codebook") }
-                codebook = path
-                index += 2
-            case "--na":
-                guard let list = rest.popFirst() else {
-                    throw c.error(at: index + 1, "the values to read as missing follow --na, separated by commas (\"\" for none)")
-                }
-                missingTokens = Set(list.split(separator: ",").map { String($0) })
-                index += 2
-            default:
-                throw c.error(at: index, "unexpected \"\(word)\"; usage: .load FILE [as NAME] [--codebook FILE] [--na TOKENS]")
-            }
-        }
-        self.name = name ?? Self.tableName(fromPath: file)
-    }
-
-    /// `data/Kysely 2024.csv` -> `Kysely_2024`.
-    static func tableName(fromPath path: String) -> String {
-        var base = String(path.split(separator: "/").last ?? Substring(path))
-        if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = String(base[..<dot]) }
-        var name = String(base.map { $0.isLetter || $0.isNumber ? $0 : "_" })
-        if name.first?.isNumber ?? true { name = "t_" + name }
-        return name
     }
 }
 

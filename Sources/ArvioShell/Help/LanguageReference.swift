@@ -18,7 +18,8 @@ first fenced block is the example.
 ## statements
 
 One statement per line. A line that ends in `|` continues on the next line, and so does a line
-inside an open `(` or `[`. Blank lines are ignored. `#`, and `--` followed by a space, start a
+inside an open `(` or `[`. A `;` at the end of a statement is allowed and changes nothing (a
+second statement after it on the same line is an error). Blank lines are ignored. `#`, and `--` followed by a space, start a
 comment that runs to the end of the line (`--cells` is not a comment but a mistake: options are
 words, as in `crosstab a by b cells row`). Lines starting with `.` are meta-commands for the shell (`.tables`, `.help`),
 not statements.
@@ -37,12 +38,13 @@ words, not symbols, and only the reserved ones (`and or not in is missing betwee
 false`) cannot be plain column names.
 
 ```text
-statement   = "let" name "=" pipeline | pipeline
+statement   = ( "let" [ "replace" ] name "=" pipeline | pipeline ) [ ";" ]
 pipeline    = name { "|" verb }
 verb        = "where" expr
             | "select" item { "," item }            item  = name [ "=" name ]
             | "derive" name "=" expr { "," name "=" expr }
             | "group" name { "," name } "aggregate" named { "," named }
+            | "aggregate" named { "," named }
             | "count" [ "by" name { "," name } ]
             | "sort" name [ "asc" | "desc" ] { "," name [ "asc" | "desc" ] }
             | "take" number
@@ -129,6 +131,16 @@ text (`mean(score)`). Only key columns may appear outside an aggregate.
 responses | join participants | where org == "Tekevä" | group area, phase aggregate mean(score), n = count()
 ```
 
+## aggregate
+
+`aggregate ...` without `group` computes the aggregates over all rows and gives one row, as SQL
+does for an aggregate without GROUP BY: also when no rows are left, so `count()` is then 0 and
+`mean(x)` is missing. No column may appear outside an aggregate.
+
+```arvio
+participants | where entry_route == "employer" | aggregate n = count(), mean_years = round(mean(experience_years), 1)
+```
+
 ## count
 
 `count` gives the number of rows as a one-row table with column `n`; `count by KEYS` gives the
@@ -194,9 +206,14 @@ participants | join left responses on id = participant | where score is missing 
 many rows it has. The new table keeps the relations of the table its rows came from, so
 `join` works on it by default. A statement that fails keeps nothing.
 
+A `let` may give a name again that an earlier `let` gave; the new table replaces the old. The
+name of a built-in or loaded table is an error with plain `let`, since its data cannot be made
+again by a statement: write `let replace NAME = pipeline` to replace it on purpose.
+
 ```arvio
 let completers = participants | where post_status == "responded"
 completers | join motivation | sort motivation_start desc | take 5
+let replace participants = participants | where entry_route == "own"
 ```
 
 ## values
@@ -208,7 +225,9 @@ A number written without a decimal point is a **whole number**, kept exactly (64
 ±9223372036854775807), so `9007199254740993 - 9007199254740992` is 1. Whole numbers beyond
 that range are an error; write them with a decimal point (`9223372036854775808.0`) to use them
 as decimals, which keep about 16 significant digits and reach about ±1.8 × 10^308. A number
-too large even for a decimal (a literal of 400 digits) is an error naming it. `"NaN"` and
+too large even for a decimal (a literal of 400 digits) is an error naming it. A number with an
+exponent (`1e6`, `2.5E-3`, `1e+2`) is a decimal, as in R and SQL; one beyond the decimals
+(`1e400`) or so small that it would become zero (`1e-400`) is an error. `"NaN"` and
 `"inf"` in quotes are text, like `"zzz"`.
 
 ```arvio
@@ -260,7 +279,7 @@ value by value.
 | `median(x)` | the middle value (the mean of the two middle ones for an even count) | `median(grade)` |
 | `sd(x)` | the sample standard deviation (n − 1); missing for fewer than 2 values | `sd(grade)` |
 | `min(x)`, `max(x)` | the smallest, largest value; for an ordinal column, the scale point | `max(score)` |
-| `sum(x)` | the total; whole numbers stay whole | `sum(sessions_attended)` |
+| `sum(x)` | the total; whole numbers stay whole and are summed exactly, and a total beyond ±9223372036854775807 (or a decimal total beyond ±1.8 × 10^308) is an error, never a missing or infinite cell | `sum(sessions_attended)` |
 | `n_distinct(x)` | the number of different values, missing not counted | `n_distinct(participant)` |
 | `pct()` | the group's share of all rows, in percent | `share = pct()` |
 | `pct(condition)` | the percentage of rows where the condition is true, of those where it is known | `pct(score >= "hyvin")` |
@@ -333,6 +352,22 @@ did you mean "org"?
 <stdin>:1:41: error: mean() needs numbers, but "org" is categorical
 participants | group org aggregate mean(org)
                                         ^~~
+```
+
+A first guess from another tool is answered with the Arvio form, written out to copy: a
+statement that starts with a verb (`count by org`) names the table it fits
+(`participants | count by org`); verbs of SQL, R, dplyr, pandas and Stata (`head`, `limit`,
+`filter`, `summary`, `mutate`, `arrange`, `group_by`, `table`, …) give the Arvio verb with the
+same arguments (`| take 5`); an aggregate written as a verb (`mean(grade) by org`) gives the
+`group … aggregate` that computes it; `group by org` says `group` takes its columns directly; a
+`SELECT … FROM … WHERE … GROUP BY … ORDER BY … LIMIT` gives the same pipeline; `exit`, `quit`
+and `help` point to `.quit` and `.help`, and sqlite3's and psql's dot-commands to Arvio's
+(`.mode` → `.format`, `.read` → `.run`).
+
+```text
+<stdin>:1:16: error: there is no verb "head"; Arvio's verb for that is "take": | take 5
+participants | head 5
+               ^~~~
 ```
 
 ## notebooks

@@ -1,0 +1,60 @@
+import ArvioData
+
+/// A statistics block as text: its title, then one aligned line per statistic.
+enum StatisticsText {
+    /// The lines of `block`: title, a grid of name / value / df / p / method, and its notes.
+    /// Columns nobody in the block has (df, p, method) are left out.
+    static func lines(_ block: StatisticsBlock, options: RenderOptions) -> [String] {
+        let language = options.language
+        let missing = options.charset.missing
+        let entries = block.entries
+        var columns = [
+            TextGrid.Column(heading: Phrases.statistic.text(language),
+                            cells: entries.map { Cell.flatten($0.name.text(language)) }, alignRight: false),
+            TextGrid.Column(heading: Phrases.value.text(language),
+                            cells: entries.map { $0.value.map(NumberFormat.statistic) ?? missing }, alignRight: true),
+        ]
+        if entries.contains(where: { $0.df != nil }) {
+            columns.append(TextGrid.Column(heading: Phrases.df.text(language),
+                                           cells: entries.map { $0.df.map(NumberFormat.degreesOfFreedom) ?? "" },
+                                           alignRight: true))
+        }
+        if entries.contains(where: { $0.p != nil }) {
+            columns.append(TextGrid.Column(heading: Phrases.p.text(language),
+                                           cells: entries.map { $0.p.map(NumberFormat.pValue) ?? "" },
+                                           alignRight: true))
+        }
+        if entries.contains(where: { $0.method != nil }) {
+            columns.append(TextGrid.Column(heading: Phrases.method.text(language),
+                                           cells: entries.map { Cell.flatten($0.method?.text(language) ?? "") },
+                                           alignRight: false))
+        }
+        // To fit the width the method gives way first, then goes altogether, and last the names
+        // are cut: the numbers are what the block is for.
+        var grid = TextGrid(columns: columns)
+        var widths = grid.naturalWidths
+        widths[0] = min(widths[0], TextTable.labelCap(options.width))
+        let last = widths.count - 1
+        if columns[last].alignRight == false, last > 0 {
+            widths[last] = max(DisplayWidth.of(columns[last].heading), widths[last] - overflow(widths, options))
+            if overflow(widths, options) > 0 {
+                grid.columns.removeLast()
+                widths.removeLast()
+            }
+        }
+        widths[0] = max(8, widths[0] - overflow(widths, options))
+        let title = DisplayWidth.truncate(Cell.flatten(block.title.text(language)), to: options.width,
+                                          charset: options.charset)
+        var out = [StyledLine(title, style: ANSIStyle.bold).render(colour: options.colour)]
+        out += grid.lines(widths: widths, charset: options.charset, colour: false)
+        for note in block.notes {
+            out += TextWrap.wrap(Phrases.note.text(language) + " " + note.text(language),
+                                 width: options.width, charset: options.charset, indent: "  ")
+        }
+        return out
+    }
+
+    private static func overflow(_ widths: [Int], _ options: RenderOptions) -> Int {
+        max(0, TextGrid.totalWidth(widths) - options.width)
+    }
+}
