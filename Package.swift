@@ -22,7 +22,6 @@ let package = Package(
             name: "CReadline",
             providers: [.apt(["libreadline-dev"])]
         ),
-        .target(name: "ArvioShell", dependencies: ["ArvioQuery", "ArvioRender", "CReadline"]),
         // PostgreSQL's own client library; the shell runs pipelines inside a database through it.
         .systemLibrary(
             name: "CLibPQ",
@@ -30,6 +29,7 @@ let package = Package(
             providers: [.apt(["libpq-dev"])]
         ),
         .target(name: "ArvioRemote", dependencies: ["ArvioQuery", "CLibPQ"]),
+        .target(name: "ArvioShell", dependencies: ["ArvioQuery", "ArvioRender", "CReadline", "ArvioRemote"]),
         .executableTarget(
             name: "arvio",
             dependencies: [
