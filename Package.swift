@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "ArvioRenderTests", dependencies: ["ArvioRender"], exclude: ["Golden"]),
         .testTarget(name: "ArvioShellTests", dependencies: ["ArvioShell"], exclude: ["Golden"]),
         .testTarget(name: "ArvioEndToEndTests", dependencies: ["ArvioShell"]),
-        .testTarget(name: "ArvioRemoteTests", dependencies: ["ArvioRemote", "ArvioData"]),
+        .testTarget(name: "ArvioRemoteTests", dependencies: ["ArvioRemote", "ArvioData", "ArvioShell"]),
     ],
     swiftLanguageModes: [.v6]
 )
