@@ -1,8 +1,8 @@
 /// Greedy word wrapping measured in terminal cells, for notes and legends.
-enum TextWrap {
+public enum TextWrap {
     /// `text` broken at spaces into lines of at most `width` cells; a word wider than the line
     /// is cut with an ellipsis rather than overflowing.
-    static func wrap(_ text: String, width: Int, charset: Charset, indent: String = "") -> [String] {
+    public static func wrap(_ text: String, width: Int, charset: Charset, indent: String = "") -> [String] {
         let room = max(1, width - DisplayWidth.of(indent))
         var lines: [String] = []
         var current = ""

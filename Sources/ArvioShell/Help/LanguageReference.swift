@@ -13,7 +13,9 @@ participants | where entry_route == "employer" and experience_years < 2 | select
 ```
 
 Each `## ` section below is one `.help` topic: its first paragraph is the summary, and its
-first fenced block is the example.
+first fenced block is the example. `.help TOPIC` renders the section for the terminal (wrapped
+at the output width, tables aligned, examples indented); with `.format markdown` it prints the
+Markdown as written here.
 
 ## statements
 

@@ -115,7 +115,6 @@ struct NotebookRunner {
         s.colour = false
         s.maxRows = nil
         interpreter.settings = s
-        interpreter.session.language = s.language
         return nil
     }
 }

@@ -18,8 +18,11 @@ public final class Interpreter {
 
     /// The workspace and the language engine.
     public var session: Session
-    /// How results are written.
-    public var settings: OutputSettings
+    /// How results are written. The session's language follows it, whoever sets it (`--lang`,
+    /// `ARVIO_LANG`, `.lang`, a notebook's front matter), so all four give the same output.
+    public var settings: OutputSettings {
+        didSet { session.language = settings.language }
+    }
     /// Where results and diagnostics go.
     public var console: any Console
     /// Scripts being run with `.run`, to refuse a script that runs itself.
@@ -29,7 +32,7 @@ public final class Interpreter {
 
     /// Creates an interpreter over `workspace`.
     public init(workspace: Workspace, settings: OutputSettings, console: any Console) {
-        self.session = Session(workspace: workspace)
+        self.session = Session(workspace: workspace, language: settings.language)
         self.settings = settings
         self.console = console
     }
