@@ -163,7 +163,14 @@ public final class PostgresConnection: @unchecked Sendable {
         if cancelled, error != nil || last == nil {
             throw RemoteError(.cancelled, "stopped: the statement was cancelled on the server")
         }
-        if let error { throw error }
+        if let error {
+            // The server ending the session (shutdown, an administrator) or a broken link:
+            // say that the connection is gone, not just that a statement failed.
+            if case .server(let state?) = error.kind, state.hasPrefix("08") || state.hasPrefix("57P") || PQstatus(handle) != CONNECTION_OK {
+                throw RemoteError(.connectionLost, "the connection to the database was lost (\(error.message.dropFirst("the database reported: ".count))); use .connect to connect again")
+            }
+            throw error
+        }
         guard let last else { throw failure(nil) }
         return last
     }

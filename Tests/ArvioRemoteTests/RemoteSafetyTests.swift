@@ -69,6 +69,24 @@ final class RemoteSafetyTests: XCTestCase {
         XCTAssertEqual(try connection.query("SELECT 1").rows.first?.first, "1")
     }
 
+    func testALostConnectionIsAClearErrorAndTheSessionGoesOn() throws {
+        let connectionString = try TestDatabase.pilotConnection()
+        var (session, executor) = try session(connectionString)
+        let pid = try XCTUnwrap(executor.connection.query("SELECT pg_backend_pid()").rows.first?.first ?? nil)
+        let admin = try PostgresConnection(connectionString)
+        _ = try admin.query("SELECT pg_terminate_backend($1::int)", [pid])
+        XCTAssertThrowsError(try session.run("responses | count by phase")) { error in
+            let message = (error as? Diagnostic)?.message ?? ""
+            XCTAssert(message.contains("the connection to the database was lost"), message)
+            XCTAssert(message.contains(".connect"), message)
+        }
+        // The workspace is intact: binding still works, and a new connection runs the statement.
+        XCTAssertNoThrow(try session.plans("responses | count by phase"))
+        let (fresh, _) = try self.session(connectionString)
+        var again = fresh
+        XCTAssertEqual(try again.run("responses | count").first?.table?.columns.first?.data.number(at: 0), 336)
+    }
+
     func testCancelledPipelineIsACancellationDiagnostic() throws {
         var (session, _) = try session(try TestDatabase.pilotConnection())
         session.isCancelled = { true }
