@@ -52,11 +52,30 @@ public struct RemoteExecutor: PlanExecutor {
             return result
         }
         let rows = try run(compiled.sql, compiled.parameters, context: context, at: plan.sourcePosition)
-        var table = try decode(rows, into: compiled.schema.table, columns: compiled.columns, name: plan.source,
+        var template = compiled.schema.table
+        if let countColumn = compiled.countColumn {
+            template.columns.append(Column(name: countColumn, data: .integer([])))
+            template.key = []
+        }
+        var table = try decode(rows, into: template, columns: compiled.columns, name: plan.source,
                                at: plan.sourcePosition)
         table.notes = Self.notes(compiled, rows)
         let input = PlanResult(table: table, origin: compiled.schema.origin)
         guard compiled.operatorCount < plan.nodes.count else { return input }
+        if let countColumn = compiled.countColumn {
+            let node = plan.nodes[compiled.operatorCount]
+            var result = try node.runOnCounts(input, countColumn: countColumn, in: context)
+            let rest = plan.nodes[(compiled.operatorCount + 1)...]
+            if !rest.isEmpty {
+                let local = try materializing(rest, source: plan.source, in: context, at: plan.sourcePosition)
+                result = try InMemoryExecutor().execute(rest, on: result, in: local.context)
+            }
+            let n = table.rowCount
+            result.table.notes.append(Localized(
+                en: "\(node.verb) computed in memory from \(n) count\(n == 1 ? "" : "s") fetched from the database",
+                fi: "\(node.verb) laskettiin muistissa \(n) tietokannasta haetusta frekvenssistä"))
+            return result
+        }
         let rest = plan.nodes[compiled.operatorCount...]
         let local = try materializing(rest, source: plan.source, in: context, at: plan.sourcePosition)
         var result = try InMemoryExecutor().execute(rest, on: input, in: local.context)
@@ -91,8 +110,14 @@ public struct RemoteExecutor: PlanExecutor {
             let rest = plan.nodes[compiled.operatorCount...]
             lines.append("then in memory: \(rest.map(\.verb).joined(separator: " | "))")
             if let reason = compiled.stopReason { lines.append("  because \(reason)") }
-            lines.append("  on the columns \(compiled.columns.joined(separator: ", ")) of the rows the statement returns")
-            let joined = tablesNeeded(by: rest, source: plan.source, workspace: workspace)
+            if compiled.countColumn != nil {
+                let counted = compiled.columns.dropLast().joined(separator: ", ")
+                lines.append("  \(rest.first?.verb ?? "") from the counts of each combination of \(counted) the statement returns")
+            } else {
+                lines.append("  on the columns \(compiled.columns.joined(separator: ", ")) of the rows the statement returns")
+            }
+            let joined = tablesNeeded(by: compiled.countColumn == nil ? rest : rest.dropFirst(), source: plan.source,
+                                      workspace: workspace)
             if !joined.isEmpty { lines.append("  reads whole from the database first: \(joined.joined(separator: ", "))") }
         }
         return lines.joined(separator: "\n")
@@ -143,9 +168,9 @@ public struct RemoteExecutor: PlanExecutor {
     }
 
     /// The remote tables the in-memory engine needs whole to run `nodes` after a plan on
-    /// `source`: those they join, and for an analysis verb, the tables related to the plan's
-    /// tables (delta and attrition find a unit's follow-up status in the table of units, and
-    /// the answers of a unit in the table that refers to it).
+    /// `source`: those they join, and for `delta` and `attrition`, the tables related to the
+    /// plan's tables (they find a unit's follow-up status in the table of units, and the
+    /// answers of a unit in the table that refers to it).
     func tablesNeeded(by nodes: ArraySlice<PlanNode>, source: String, workspace: Workspace) -> [String] {
         var needed: [String] = []
         var origins = [source]
@@ -157,10 +182,12 @@ public struct RemoteExecutor: PlanExecutor {
                 }
             }
         }
+        // Only the paired verbs read other tables' rows (PairingUnits, Attrition): a unit's
+        // follow-up status in the table of units, its answers in the table that refers to it.
         let analyses = nodes.contains { node in
             switch node.operation {
-            case .filter, .select, .derive, .aggregate, .count, .sort, .take, .distinct, .join: false
-            default: true
+            case .delta, .attrition: true
+            default: false
             }
         }
         if analyses {

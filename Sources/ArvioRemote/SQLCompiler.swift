@@ -11,8 +11,12 @@ public struct CompiledStatement: Sendable {
     public let operatorCount: Int
     /// The shape of its result: the source's schema, or the schema after its last operator.
     public let schema: PlanSchema
-    /// The columns of the schema that come back (all, or those the operators after it read).
+    /// The columns of the schema that come back (all, or those the operators after it read),
+    /// and for counts, the count column last.
     public let columns: [String]
+    /// The column with the counts, when the statement returns the counts of combinations for
+    /// the next operator (`PlanNode.countedColumns`) rather than rows.
+    public let countColumn: String?
     /// Why the next operator does not compile, when one does not.
     public let stopReason: String?
     /// The notes the aggregates would write (values skipped), each read from a column of
@@ -90,15 +94,31 @@ struct SQLCompiler {
                 break
             }
         }
+        // An analysis that needs only the counts of some columns' combinations gets those,
+        // counted by the server, instead of the rows (when the rows are its units, so that
+        // no reduction to units could change what it counts).
+        var countColumn: String?
+        if count < plan.nodes.count, let counted = plan.nodes[count].countedColumns, schema.key.count <= 1,
+           counted.allSatisfy({ name in relation.columns.contains { $0.name == name } }) {
+            let name = "__arvio_count"
+            let s = compiler.alias()
+            var expressions = ExpressionCompiler(columns: [:], parameters: compiler.parameters)
+            if let grouped = try? compiler.group(relation, keys: counted.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }, alias: s, expressions: &expressions, { (_: inout SQLCompiler, _: inout ExpressionCompiler) throws(NotCompilable) in
+                ([(name, "count(*)::int8", .integer)], [])
+            }) {
+                relation = grouped
+                countColumn = name
+            }
+        }
         // Only the columns the operators left to run in memory read come back.
-        if count < plan.nodes.count, let keep = needed(plan.nodes[count...]) {
+        if countColumn == nil, count < plan.nodes.count, let keep = needed(plan.nodes[count...]) {
             let kept = keep.union(schema.key)
             relation.columns = relation.columns.filter { kept.contains($0.name) }
         }
         let sql = compiler.finish(relation)
         return CompiledStatement(sql: sql, parameters: compiler.parameters.values, operatorCount: count,
-                                 schema: schema, columns: relation.columns.map(\.name), stopReason: reason,
-                                 notes: relation.notes)
+                                 schema: schema, columns: relation.columns.map(\.name), countColumn: countColumn,
+                                 stopReason: reason, notes: relation.notes)
     }
 
     /// Refuses a compiled operator whose columns are not the ones the binder worked out, so

@@ -54,6 +54,7 @@ final class DifferentialTests: XCTestCase {
         "| take 3",
         "| freq org",
         "| crosstab entry_route by post_status",
+        "| crosstab org by grade cells count, row, expected, resid",
         "| describe experience_years by org",
     ]
 
@@ -91,6 +92,10 @@ final class DifferentialTests: XCTestCase {
     static let others = [
         "participants | join left responses on id = participant | where score is missing | count",
         "motivation | sort motivation_start desc | take 5",
+        "motivation | crosstab reason by felt_need",
+        "motivation | crosstab motivation_start by employer_time cells count, column",
+        "responses | count by participant, phase | crosstab phase by n",
+        "responses | where item == \"overall\" | crosstab phase by score rows",
         "motivation | group reason aggregate m = mean(motivation_start), n = count()",
         "items | count by area",
         "items | where area == \"Ammatillinen osaaminen\" | select code, text_fi",
@@ -125,12 +130,16 @@ final class DifferentialTests: XCTestCase {
 
         var compared = 0
         var fullyPushed = 0
+        var fromCounts = 0
         var bothFailed: [String] = []
         for statement in Self.statements {
             let plans = try? remoteSession.plans(statement)
             if let plan = plans?.first?.plan, let compiled = SQLCompiler.compile(plan, catalog: catalog),
                compiled.operatorCount == plan.nodes.count {
                 fullyPushed += 1
+            }
+            if let plan = plans?.first?.plan, SQLCompiler.compile(plan, catalog: catalog)?.countColumn != nil {
+                fromCounts += 1
             }
             let inMemory = Result { () throws(Diagnostic) in try local.run(statement) }
             let pushed = Result { () throws(Diagnostic) in try remoteSession.run(statement) }
@@ -150,9 +159,10 @@ final class DifferentialTests: XCTestCase {
                 XCTFail("\(statement): failed only in memory: \(error.message)")
             }
         }
-        print("differential: \(Self.statements.count) statements, \(compared) compared, \(fullyPushed) wholly in PostgreSQL, \(bothFailed.count) failed on both sides")
+        print("differential: \(Self.statements.count) statements, \(compared) compared, \(fullyPushed) wholly in PostgreSQL, \(fromCounts) analysed from counts, \(bothFailed.count) failed on both sides")
         XCTAssertGreaterThanOrEqual(compared, 200, "statements compared; both failed: \(bothFailed.joined(separator: "\n"))")
         XCTAssertGreaterThanOrEqual(fullyPushed, 150, "statements that run wholly in PostgreSQL")
+        XCTAssertGreaterThanOrEqual(fromCounts, 40, "statements whose crosstab ran on counts from PostgreSQL")
         XCTAssertLessThanOrEqual(bothFailed.count, 10, bothFailed.joined(separator: "\n"))
     }
 
