@@ -80,20 +80,33 @@ public final class Interpreter {
         }
     }
 
-    /// Writes an error, in the one format every front end uses: a diagnostic with its caret, or
-    /// a data error with its file, line and field.
+    /// Writes an error, in the one format every front end uses (`DiagnosticRenderer`): a
+    /// diagnostic with its caret, or a data error with its file, line and field.
     func report(_ error: any Error) {
+        let width = diagnosticWidth
         switch error {
         case let diagnostic as Diagnostic where diagnostic.isCancellation:
             // The terminal has echoed ^C already; say what it did, not where.
             console.err(" (cancelled; the workspace is as it was)\n")
         case let diagnostic as Diagnostic:
-            console.err(diagnostic.rendered() + "\n")
+            console.err(diagnostic.rendered(width: width) + "\n")
         case let data as DataError:
-            console.err("\(data.position): error: \(data.message)\n")
+            console.err(data.rendered(width: width) + "\n")
         default:
-            console.err("error: \(error)\n")
+            console.err(DiagnosticRenderer.render(at: "", "\(error)", width: width) + "\n")
         }
+    }
+
+    /// Writes an error about `location` (a file, or `file:line:column`) that no line of a
+    /// statement shows.
+    func report(at location: String, _ message: String) {
+        console.err(DiagnosticRenderer.render(at: location, message, width: diagnosticWidth) + "\n")
+    }
+
+    /// The width errors are wrapped at: `.width` if set, else the terminal's; none when the
+    /// console is not a terminal.
+    private var diagnosticWidth: Int? {
+        console.diagnosticWidth.map { settings.width ?? $0 }
     }
 
     func write(_ result: StatementResult) {
@@ -128,7 +141,7 @@ public final class Interpreter {
     /// Runs the script at `path` as part of this session (`.run`).
     public func runFile(_ path: String, keepGoing: Bool = false) -> Outcome {
         guard !running.contains(path) else {
-            console.err("\(path): error: this script is already running (a script cannot .run itself)\n")
+            report(at: path, "this script is already running (a script cannot .run itself)")
             return .failed
         }
         let text: String
