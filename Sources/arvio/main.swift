@@ -29,6 +29,9 @@ struct ArvioCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Load the data set in this folder (a codebook.csv and one CSV per table).", valueName: "dir"))
     var data: String?
 
+    @Option(help: ArgumentHelp("Connect to a PostgreSQL database (a URL or key=value words, as psql takes).", valueName: "url"))
+    var db: String?
+
     @Flag(help: "Start with no data loaded.")
     var noData = false
 
@@ -71,6 +74,7 @@ struct ArvioCommand: ParsableCommand {
         launcher.dataDirectory = data
         launcher.noData = noData
         launcher.keepGoing = keepGoing
+        launcher.database = db
         if let format { launcher.settings.format = OutputFormat(rawValue: format)! }
         if let lang { launcher.settings.language = Language(rawValue: lang)! }
         if let charset { launcher.settings.charset = Charset(rawValue: charset)! }

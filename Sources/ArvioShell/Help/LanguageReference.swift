@@ -392,6 +392,19 @@ is an error at its line (exit 2) and nothing is written. A byte-order mark at th
 A line in a script, a notebook or piped input that is not a statement, a comment or a
 meta-command (`\d`, `?`, `!ls`) is an error. `.quit`, `.exit` and psql's `\q` quit.
 
+## database
+
+`.connect URL` (or `arvio --db URL`) runs pipelines inside a PostgreSQL database: its tables
+appear in `.tables` with their row counts, the relational steps of a pipeline run there as one
+SQL statement, and the analysis verbs compute their statistics in memory from the small result.
+`.explain PIPELINE` prints the SQL and what runs in memory. The connection is read-only; `let`
+keeps results in memory. docs/postgresql.md has the details.
+
+```text
+.connect postgresql://analyst@dbhost/survey
+.explain responses | where phase == "pre" | count by item, score
+```
+
 ## embedding
 
 For the shell, the script runner and the notebook runner (Swift, module `ArvioQuery`):
