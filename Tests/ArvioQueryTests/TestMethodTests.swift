@@ -17,6 +17,7 @@ final class TestMethodTests: XCTestCase {
         let estimate = MonteCarloEstimate(replicates: 10000, asExtreme: 120, seed: 7)
         let methods: [TestMethod] = [
             .studentT, .studentTPaired, .tApproximation, .welchT, .oneWayANOVA, .asymptoticChiSquare,
+            .asymptoticChiSquareUncorrected, .asymptoticChiSquareContinuityCorrected,
             .asymptoticChiSquareScores, .exactBinomial, .exactConditionalOnTies, .normalApproximationTieCorrected,
             .normalApproximationNullASE0, .exactNetwork, .monteCarloTables(estimate), .permutation(estimate),
         ]

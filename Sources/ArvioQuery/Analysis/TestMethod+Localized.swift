@@ -12,6 +12,10 @@ extension TestMethod {
         case .welchT: Localized(en: description, fi: "Welchin t")
         case .oneWayANOVA: Localized(en: description, fi: "F-testi (yksisuuntainen varianssianalyysi)")
         case .asymptoticChiSquare: Localized(en: description, fi: "asymptoottinen khiin neliö")
+        case .asymptoticChiSquareUncorrected:
+            Localized(en: description, fi: "asymptoottinen khiin neliö, ei jatkuvuuskorjausta")
+        case .asymptoticChiSquareContinuityCorrected:
+            Localized(en: description, fi: "asymptoottinen khiin neliö, jatkuvuuskorjattu")
         case .asymptoticChiSquareScores: Localized(en: description, fi: "asymptoottinen khiin neliö, pisteet 1..k")
         case .exactBinomial: Localized(en: description, fi: "tarkka binomi")
         case .exactConditionalOnTies: Localized(en: description, fi: "tarkka, ehdollinen sidoksille")

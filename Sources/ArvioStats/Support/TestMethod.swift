@@ -13,6 +13,10 @@ public enum TestMethod: Sendable, Equatable, CustomStringConvertible {
     case oneWayANOVA
     /// The asymptotic chi-square distribution.
     case asymptoticChiSquare
+    /// The asymptotic chi-square distribution of a statistic without continuity correction (McNemar).
+    case asymptoticChiSquareUncorrected
+    /// The asymptotic chi-square distribution with the continuity correction (McNemar, as R's default).
+    case asymptoticChiSquareContinuityCorrected
     /// The asymptotic chi-square distribution with scores 1..k (linear-by-linear).
     case asymptoticChiSquareScores
     /// The exact binomial distribution (the sign test).
@@ -39,6 +43,8 @@ public enum TestMethod: Sendable, Equatable, CustomStringConvertible {
         case .welchT: "Welch t"
         case .oneWayANOVA: "F test (one-way ANOVA)"
         case .asymptoticChiSquare: "asymptotic chi-square"
+        case .asymptoticChiSquareUncorrected: "asymptotic chi-square, no continuity correction"
+        case .asymptoticChiSquareContinuityCorrected: "asymptotic chi-square, continuity-corrected"
         case .asymptoticChiSquareScores: "asymptotic chi-square, scores 1..k"
         case .exactBinomial: "exact binomial"
         case .exactConditionalOnTies: "exact conditional on ties"
