@@ -22,7 +22,7 @@ let package = Package(
             name: "CReadline",
             providers: [.apt(["libreadline-dev"])]
         ),
-        .target(name: "ArvioShell", dependencies: ["ArvioQuery", "ArvioRender", "CReadline"]),
+        .target(name: "ArvioShell", dependencies: ["ArvioData", "ArvioQuery", "ArvioRender", "CReadline"]),
         .executableTarget(
             name: "arvio",
             dependencies: [
