@@ -40,7 +40,7 @@ let package = Package(
             providers: [.apt(["libpq-dev"])]
         ),
         .target(name: "ArvioRemote", dependencies: ["ArvioQuery", "CLibPQ"]),
-        .target(name: "ArvioShell", dependencies: ["ArvioQuery", "ArvioRender", "CReadline", "ArvioRemote"]),
+        .target(name: "ArvioShell", dependencies: ["ArvioData", "ArvioQuery", "ArvioRender", "CReadline", "ArvioRemote"]),
         .executableTarget(
             name: "arvio",
             dependencies: [
