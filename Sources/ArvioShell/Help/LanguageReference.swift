@@ -425,6 +425,18 @@ responses | join participants | crosstab entry_route by post_status
 responses | join participants | crosstab entry_route by post_status rows
 ```
 
+`crosstab PHASE by ANSWER` on the same people's two answers also points to
+`crosstab ANSWER by PHASE paired`, the paired table (see `crosstab`).
+
+Statistics describe the rows they were computed on. A verb after an analysis verb that removes
+or rewrites those rows leaves them out with a note ("Statistics left out after where (1 block):
+it removed rows they describe"): `where`, `take`, `group`, `count`, `distinct`, a `join` that
+changes the number of rows, and a `derive` that replaces a column of the result. The tests of a
+group (`delta ... per area`) stay while the group's row does, so `delta score by phase per area
+| where area == "Arviointikyky"` keeps that area's tests (their p adj still corrects over all
+the groups, and the note says so). `select`, `sort` and a `derive` of a new column keep every
+block.
+
 ## crosstab
 
 `crosstab A by B` cross-tabulates two columns: one row per category of `A`, a column per

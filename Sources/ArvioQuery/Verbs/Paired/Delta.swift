@@ -91,7 +91,9 @@ public struct Delta: Verb {
             let pairs = AnalysisText.pairs(changes[g].count)
             let title = Localized(en: "\(label): \(spec.valueName) \(arrow), \(pairs.en)",
                                   fi: "\(label): \(spec.valueName) \(arrow), \(pairs.fi)")
-            return changes[g].block(title: title, zeroHandling: spec.zeroHandling)
+            var block = changes[g].block(title: title, zeroHandling: spec.zeroHandling)
+            block.rows = [g]
+            return block
         }
     }
 
