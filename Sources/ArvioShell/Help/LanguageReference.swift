@@ -13,7 +13,9 @@ participants | where entry_route == "employer" and experience_years < 2 | select
 ```
 
 Each `## ` section below is one `.help` topic: its first paragraph is the summary, and its
-first fenced block is the example.
+first fenced block is the example. `.help TOPIC` renders the section for the terminal (wrapped
+at the output width, tables aligned, examples indented); with `.format markdown` it prints the
+Markdown as written here.
 
 ## statements
 
@@ -343,6 +345,11 @@ Every mistake gives one message: where it is (`file:line:column`, `<stdin>` for 
 what was wrong and what was expected, the line with a caret under the offending text, and a
 "did you mean" when a table, column, verb, function or value is close to a known one. Nothing
 is run when a statement has a syntax error, and nothing is kept when it fails.
+
+Errors in data files, codebooks and notebooks are written the same way (`file:line:field`). The
+caret is placed by terminal cells, so it stands under the right text after Finnish letters and
+wide characters; in a terminal a message longer than the width is wrapped, while in a file, a
+pipe or a notebook each error stays on one line.
 
 ```text
 <stdin>:1:25: error: there is no column "orgg" in participants
