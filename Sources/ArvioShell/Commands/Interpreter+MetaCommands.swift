@@ -25,7 +25,7 @@ extension Interpreter {
         case "tables": try expect(c, count: 0); write(.table(Catalog.tables(session.workspace, language: settings.language)))
         case "schema":
             try expect(c, count: 1)
-            write(.table(Catalog.schema(try table(c, 0), language: settings.language)))
+            write(.table(Catalog.schema(try table(c, 0), language: settings.language, workspace: session.workspace)))
         case "load": return load(try LoadArguments(c))
         case "save":
             let labels = c.arguments.count == 3 && c.arguments[2] == "labels"

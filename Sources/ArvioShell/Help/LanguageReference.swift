@@ -432,6 +432,9 @@ responses | join participants | crosstab entry_route by post_status
 responses | join participants | crosstab entry_route by post_status rows
 ```
 
+`.schema TABLE` says what one row is and which unit the verbs count: "One row per participant
+× item × phase; the unit is participant, 16 participants with 12–24 rows each".
+
 `crosstab PHASE by ANSWER` on the same people's two answers also points to
 `crosstab ANSWER by PHASE paired`, the paired table (see `crosstab`).
 
