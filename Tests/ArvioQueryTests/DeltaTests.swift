@@ -183,9 +183,13 @@ final class DeltaTests: XCTestCase {
         XCTAssertTrue(message.contains("say which"), message)
     }
 
-    func testAnUnorderedValueIsRefused() {
-        let message = diagnostic("responses | delta area by phase")
-        XCTAssertTrue(message.contains("categorical"), message)
+    func testAnUnorderedValueGivesThePairedTableNotAMean() {
+        // area is a property of the item, so no pair changes it: the paired table says so.
+        let t = table("responses | delta area by phase")
+        XCTAssertNil(t.column(named: "change"), "no mean change of categories")
+        XCTAssertTrue(t.notes.map(\.en).joined().contains("area is categorical, so its change is the paired table"))
+        XCTAssertTrue(t.statistics.first?.notes.map(\.en).joined().contains("no change to test") ?? false)
+        XCTAssertTrue(diagnostic("responses | delta item by phase").contains("\"item\" pairs the rows"))
     }
 
     func testAPhaseValueThatDoesNotExistSuggestsOne() {

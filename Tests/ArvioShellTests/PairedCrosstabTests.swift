@@ -111,6 +111,17 @@ final class PairedCrosstabTests: XCTestCase {
         XCTAssertTrue(block.notes.map(\.en).joined().contains("5 changed false → true, 1 changed true → false, 6 stayed"))
     }
 
+    func testDeltaOfACategoricalAnswerIsThePairedTable() throws {
+        let source = "responses | where item == \"OH1\" | derive high = score >= \"hyvin\" | "
+        let delta = try run(source + "delta high by phase")
+        let crosstab = try run(source + "crosstab high by phase paired")
+        let exact = try XCTUnwrap(delta.statistics.first?.entries.first)
+        XCTAssertEqual(exact.name.en, "McNemar, exact")
+        XCTAssertEqual(try XCTUnwrap(exact.p), try expected("OH1_high", "exact_p"), accuracy: 1e-12)
+        XCTAssertEqual(delta.statistics.first?.entries.map(\.p), crosstab.statistics.first?.entries.map(\.p))
+        XCTAssertTrue(notes(delta).hasPrefix("high is categorical, so its change is the paired table of its categories"), notes(delta))
+    }
+
     func testAGroupOfOnePairHasNoTestsAndSaysSo() throws {
         let table = try run("responses | where participant == \"P01\" | crosstab score by phase paired per item")
         XCTAssertEqual(table.statistics.count, 12)

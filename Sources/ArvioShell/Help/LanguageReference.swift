@@ -608,8 +608,8 @@ responses | delta score by phase per area
   `per item`) each group gets its own tests, with Holm-adjusted p-values beside the raw ones
   (see `adjust`). When a person contributes several pairs to one test (one per item), a note says
   the test treats the pairs as independent; `per item` has one pair per person in each test.
-  For a categorical answer, `crosstab V by PHASE paired` gives McNemar, Bowker and
-  Stuart–Maxwell.
+  For a categorical answer (not ordered, or text) `delta` gives the paired table of
+  `crosstab V by PHASE paired`, with McNemar, Bowker and Stuart–Maxwell, and a note says so.
 - **Wilcoxon.** Zero changes are dropped (`with pratt` ranks them and then drops their ranks);
   ties get midranks; p is exact, conditional on the tied ranks, up to 50 non-zero changes, and
   the normal approximation (tie-corrected, no continuity correction) above that; the method is

@@ -15,6 +15,8 @@ struct PairedCrosstab {
     var per: [Token]
     var cells: [CrosstabCell]
     var testing: MultipleTesting
+    /// `by PHASE "a" -> "b"` (through `delta`): the two phases, in order.
+    var phaseValues: (Token, Token)? = nil
 
     /// The most categories the paired table may have (as `crosstab`).
     static let categoryLimit = Crosstab.valueLimit
@@ -33,7 +35,7 @@ struct PairedCrosstab {
         let axis = try CrosstabAxis.make(frame: frame, token: value, context: context, limit: Self.categoryLimit,
                                          verb: "crosstab ... paired")
         let values = axis.ids.map { $0 == axis.missingID ? Double.nan : Double($0) }
-        let pairing = try Pairing.long(frame: frame, value: value, phase: phase, phaseValues: nil, on: on,
+        let pairing = try Pairing.long(frame: frame, value: value, phase: phase, phaseValues: phaseValues, on: on,
                                        context: context, keyword: keyword, values: values)
         let grouping = per.isEmpty ? Grouping.single(rowCount: frame.rowCount)
             : try Grouping.make(frame: frame, keys: per, context: context)
