@@ -88,7 +88,8 @@ final class DeltaTests: XCTestCase {
     func testDeltaPerGroupGivesOneBlockPerGroup() {
         let t = run("survey | delta pre_motiv -> post_motiv per entry_route")
         XCTAssertEqual(t.rowCount, 2)
-        XCTAssertEqual(t.statistics.count, 2)
+        XCTAssertEqual(t.statistics.count, 3, "one block per group and the test between them")
+        XCTAssertEqual(t.statistics.last?.title.en.hasPrefix("Between groups"), true)
         XCTAssertEqual(values(t, "n"), ["7", "5"])
     }
 

@@ -13,26 +13,8 @@ final class PairedCrosstabTests: XCTestCase {
         return try XCTUnwrap(results.last?.table, file: file, line: line)
     }
 
-    /// reference.txt: one line per case, `name key=value ...`.
-    private static let reference: [String: [String: Double]] = {
-        let path = TestSupport.root + "/Tests/Fixtures/paired/reference.txt"
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        var result: [String: [String: Double]] = [:]
-        for line in text.split(separator: "\n") {
-            let parts = line.split(separator: " ")
-            guard let name = parts.first else { continue }
-            var fields: [String: Double] = [:]
-            for part in parts.dropFirst() {
-                let pair = part.split(separator: "=")
-                if pair.count == 2, let value = Double(pair[1]) { fields[String(pair[0])] = value }
-            }
-            result[String(name)] = fields
-        }
-        return result
-    }()
-
     private func expected(_ name: String, _ key: String, file: StaticString = #filePath, line: UInt = #line) throws -> Double {
-        try XCTUnwrap(Self.reference[name]?[key], "reference.txt has no \(name) \(key)", file: file, line: line)
+        try PairedReference.value(name, key, file: file, line: line)
     }
 
     private func entry(_ block: StatisticsBlock, _ prefix: String) -> Statistic? {

@@ -610,11 +610,22 @@ responses | delta score by phase per area
   the test treats the pairs as independent; `per item` has one pair per person in each test.
   For a categorical answer (not ordered, or text) `delta` gives the paired table of
   `crosstab V by PHASE paired`, with McNemar, Bowker and Stuart–Maxwell, and a note says so.
+- **Between groups.** Under the groups' blocks, `per G` adds the test of whether the change
+  differs between the groups ("did the employer-directed improve less?"), on one change per
+  unit: each participant's mean change over their pairs (items), so 144 person × item pairs
+  count as 12 people. Two groups: the exact Mann–Whitney test (normal approximation above 80
+  people) with the rank-biserial r; more: Kruskal–Wallis H with ε² = H/(n − 1), p exact over
+  every rearrangement of the changes among the groups up to 1,000,000 rearrangements, a seeded
+  Monte Carlo estimate above, and the χ² approximation in a note. When the same person is in
+  several groups (`per item`, `per area`) the groups are not independent and there is no such
+  test; a note says so.
 - **Wilcoxon.** Zero changes are dropped (`with pratt` ranks them and then drops their ranks);
   ties get midranks; p is exact, conditional on the tied ranks, up to 50 non-zero changes, and
   the normal approximation (tie-corrected, no continuity correction) above that; the method is
-  named. The normal approximation is always shown as `Wilcoxon z`. Sign test: exact binomial,
-  ties dropped. Changes are post − pre.
+  named. The normal approximation is always shown as `Wilcoxon z`; beside an exact p it has no
+  p of its own (its approximate p is in the method), so the exact p is the one read. A group of
+  one pair shows no tests, only "1 pair: too few for tests". Sign test: exact binomial, ties
+  dropped. Changes are post − pre.
 
 ```arvio
 responses | where item == "overall" | delta score by phase per participant

@@ -108,8 +108,18 @@ public struct Delta: Verb {
         let groups = spec.per.map(\.text).joined(separator: " × ")
         let family = Localized(en: "one per \(groups)", fi: "yksi kutakin \(groups)-arvoa kohden")
         let adjustNote = statistics.count > 1 ? spec.testing.adjustAcross(&statistics, family: family) : nil
+        // One block per group: then whether the groups' changes differ is a question too.
+        var betweenNote: Localized?
+        if statistics.count > 1 {
+            let between = BetweenGroupChange.block(pairing: pairing, grouping: grouping, units: units, valueName: spec.valueName,
+                                                   language: context.language, isCancelled: context.isCancelled)
+            try context.checkCancelled(at: keyword.position)
+            if let block = between.block { statistics.append(block) }
+            betweenNote = between.note
+        }
         next.table.statistics = statistics
         next.table.notes = frame.table.notes + notes(pairing, units, frame, context.language) + (adjustNote.map { [$0] } ?? [])
+            + (betweenNote.map { [$0] } ?? [])
         return next
     }
 
