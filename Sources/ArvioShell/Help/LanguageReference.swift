@@ -54,7 +54,7 @@ verb        = "where" expr
             | "join" [ "left" | "inner" ] name [ "on" name [ "=" name ] { "," name [ "=" name ] } ]
             | "crosstab" name "by" name [ "cells" name { "," name } ]
                 ( [ "weight" name ] [ "rows" ] | "paired" { "on" names | "per" names | adjust } )
-            | "freq" name
+            | "freq" name [ "rows" ] [ "ci" ]
             | "describe" name { "," name } [ "by" name { "," name } ] [ "quartiles" number ]
             | "delta" pairing { "per" names | "on" names | "with" "pratt" | adjust }
             | "attrition" [ pairing [ "on" name { "," name } ] ]
@@ -556,7 +556,12 @@ in a row of its own, then `total`. `percent` is of all rows, `valid_percent` and
 
 ```arvio
 participants | freq org
+participants | freq post_status ci
 ```
+
+`ci` adds `ci_low` and `ci_high`: the Wilson 95% score interval of each category's
+`valid_percent` (R `prop.test(x, n, correct = FALSE)`, gtsummary's default), which stays inside
+0–100% and keeps its coverage for small groups (1 of 16: 1.1%–28.3%).
 
 ## describe
 

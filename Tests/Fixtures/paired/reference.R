@@ -101,3 +101,11 @@ all <- sapply(splits(seq_along(r), sizes), score)
 line("between_org", "n=%d groups=%d H=%.12g df=%d p_chisq=%.12g p_exact=%.12g eps2=%.12g arrangements=%d",
      nrow(change), nlevels(org), unname(k$statistic), unname(k$parameter), k$p.value,
      mean(all >= obs * (1 - 1e-12)), unname(k$statistic) / (nrow(change) - 1), length(all))
+
+# freq post_status ci: Wilson intervals (prop.test without continuity correction) of each
+# status among the 16 participants.
+status <- table(factor(people$post_status, levels = c("responded", "moved", "dropped_out", "no_time")))
+for (s in names(status)) {
+  ci <- suppressWarnings(prop.test(status[[s]], sum(status), correct = FALSE))$conf.int
+  line(paste0("wilson_", s), "n=%d of=%d low=%.12g high=%.12g", status[[s]], sum(status), 100 * ci[1], 100 * ci[2])
+}
