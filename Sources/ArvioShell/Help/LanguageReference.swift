@@ -767,7 +767,7 @@ responses | where item == "overall" | chart likert score by phase
 | `stacked` | `chart stacked V by G` | a 100% bar per category of G, split into the categories of V |
 | `likert` | `chart likert V [by G] [per H]` | the diverging bar of an ordinal scale V per category of G (grouped by H): low points left of the centre line, high right, the neutral point split across it; low, mid and high shares and n beside each row |
 | `hist` | `chart hist V` | the numbers of V in round, left-closed bins `[a, b)` |
-| `dumbbell` | `chart dumbbell V by PHASE per R` | the mean of V at the two phases for each category of R, joined, with the change |
+| `dumbbell` | `chart dumbbell V by PHASE per R` | the mean of V at the two phases for each category of R over the pairs with both answers, joined, with the change and n |
 | | `chart dumbbell [A, B] per R` | the same from a table with the two values side by side (without names, columns called `pre` and `post`) |
 | `heat` | `chart heat A by B` | a cross-tab of A by B, each cell shaded by its share of the row, counts in the cells |
 | | `chart heat` | a cross-tab already made: the first non-number column labels the rows, whole-number columns other than `n` and totals are the cells |
@@ -795,6 +795,13 @@ without `NO_COLOR`. In a Likert chart every category has a fill of its own (`█
 points, `# = . + @` in ASCII), and the low, mid and high percentages are rounded together so
 they add up to 100. A scale's missing answers are left out of a Likert chart with a note; a
 dumbbell row with only one phase shows one marker and no change.
+
+A dumbbell whose rows average several people (`per org`, `per item`) pairs the answers as
+`delta` does: the key without the phase names who answered, only those with both answers enter
+the two means, each row prints its `n` pairs, and a note names who was left out. So the
+drop-outs' start answers do not lower a group's start mean, and the change drawn is the paired
+change (Setlementti's overall item: +1.33, not +1.00). A row that is one person
+(`per participant`) shows that person's answers, one marker when they gave only one.
 
 ```arvio
 participants | chart bar org

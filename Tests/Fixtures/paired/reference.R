@@ -109,3 +109,11 @@ for (s in names(status)) {
   ci <- suppressWarnings(prop.test(status[[s]], sum(status), correct = FALSE))$conf.int
   line(paste0("wilson_", s), "n=%d of=%d low=%.12g high=%.12g", status[[s]], sum(status), 100 * ci[1], 100 * ci[2])
 }
+
+# chart dumbbell score by phase per org on the overall item: the means of the pairs only (the
+# four without an end answer left out of both means).
+overall <- merge(pairs[pairs$item == "overall", ], people, by.x = "participant", by.y = "id")
+for (o in c("Katulähetys", "Työttömät", "Tekevä", "Setlementti")) {
+  x <- overall[overall$org == o, ]
+  line(paste0("dumbbell_", o), "n=%d pre=%.12g post=%.12g", nrow(x), mean(x$score_pre), mean(x$score_post))
+}
