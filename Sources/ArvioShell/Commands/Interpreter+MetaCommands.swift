@@ -30,7 +30,7 @@ extension Interpreter {
         case "tables": try expect(c, count: 0); write(.table(try remoteTables()))
         case "schema":
             try expect(c, count: 1)
-            write(.table(Catalog.schema(try table(c, 0), language: settings.language)))
+            write(.table(Catalog.schema(try table(c, 0), language: settings.language, workspace: session.workspace)))
         case "load":
             let arguments = try LoadArguments(c)
             try refuseRemoteChange(arguments.name, c, at: 0)
