@@ -145,8 +145,9 @@ extension Interpreter {
                 throw DataError(DataPosition(file: path),
                                 "the codebook describes the tables \(names.joined(separator: ", ")), but not \(arguments.name); load the file as one of them (.load FILE as NAME)")
             }
-            let table = try CSVReader.read(path: arguments.file, name: arguments.name, codebook: book,
+            let table = try CSVReader.read(path: arguments.file, name: arguments.name, codebook: book.readingMissingCodes,
                                            missingTokens: arguments.missingTokens, isCancelled: session.isCancelled)
+                .applyingMissingCodes(of: book, file: arguments.file)
             var workspace = session.workspace
             workspace.add(table)
             if codebook != nil { try DatasetLoader.declareRelations(book, in: &workspace) }

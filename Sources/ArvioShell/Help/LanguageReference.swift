@@ -723,7 +723,8 @@ A table's codebook says what its columns are: the type, whether a column is part
 the values of a category column in order (low to high on a scale) with their Finnish and English
 labels, and what each column means. It is the CSV file `--data DIR` and `.load --codebook`
 read (`table,column,type,key,references,values,labels_en,labels_fi,label_en,label_fi`, values
-separated by `|`).
+separated by `|`; three more fields, `missing,missing_en,missing_fi`, list codes that mean
+missing and their reasons, as `9|6` and `ei vastausta|en osaa sanoa`).
 
 - `.save T FILE.csv` writes the table's values as they are in the data (`responded`, `3`, not
   the labels `.lang` shows) and its codebook beside it, `FILE.codebook.csv`. `.save T FILE.csv
@@ -732,7 +733,10 @@ separated by `|`).
 - `.load FILE.csv` uses `FILE.codebook.csv` when there is one beside it (the confirmation names
   it), so a saved table loads back with its types, scale orders and labels, and the same
   statements give the same answers. `--codebook FILE` names another codebook. References to
-  other tables are not saved (a table loaded alone has nothing to refer to).
+  other tables are not saved (a table loaded alone has nothing to refer to). Missing codes
+  (from an SPSS file or `.missing`) are written as the codes and declared in the codebook's
+  `missing` fields, so they load back with their reasons (a declared range, 997 to 999, as the
+  codes it holds).
 - `.codebook T` prints T's codebook: each column's type, whether it is in the key, its values in
   order (`1 = heikosti < 2 = kohtalaisesti < …` for a scale) and what it means, in the session's
   language. `.codebook T FILE.csv` writes it in the codebook format, so what you declared can be
