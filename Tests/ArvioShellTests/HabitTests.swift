@@ -77,3 +77,25 @@ final class HabitTests: XCTestCase {
             """)
     }
 }
+
+/// Issue 18: the language is one setting, whichever way it is given.
+final class LanguageSettingTests: XCTestCase {
+    func testLangOnTheCommandLineAndLangInTheShellGiveTheSameBytes() {
+        let statements = """
+            participants | crosstab org by entry_route
+            responses | join participants | delta score by phase per entry_route
+            participants | join motivation | attrition
+            """
+        // --lang fi and ARVIO_LANG=fi both reach the interpreter as its starting settings.
+        var settings = OutputSettings()
+        settings.width = 80
+        settings.language = .fi
+        let startedOut = CapturingConsole()
+        let started = Interpreter(workspace: TestSupport.builtIn, settings: settings, console: startedOut)
+        started.run(statements, file: "t", keepGoing: true)
+        let (switched, switchedOut) = TestSupport.interpreter()
+        switched.run(".lang fi\n" + statements, file: "t", keepGoing: true)
+        XCTAssertEqual(startedOut.text, switchedOut.text)
+        XCTAssertTrue(startedOut.text.contains("yhteensä"), startedOut.text)
+    }
+}

@@ -1,6 +1,7 @@
 import XCTest
 import ArvioData
 import ArvioQuery
+import ArvioRender
 @testable import ArvioShell
 
 final class HelpTextTests: XCTestCase {
@@ -35,5 +36,40 @@ final class HelpTextTests: XCTestCase {
         XCTAssertTrue(text.split(separator: "\n").contains {
             $0.hasPrefix("  .load FILE [as NAME] [OPTIONS] ") && $0.hasSuffix(" read .csv, .xlsx, .sav, .dta, .sas7bdat")
         }, text)
+    }
+
+    func testEveryTopicIsRenderedForTheTerminalWithinTheWidth() {
+        for width in [60, 80, 100] {
+            var settings = OutputSettings()
+            settings.width = width
+            for topic in HelpText.topics.map(\.name) {
+                let text = HelpText.text(for: topic, settings: settings)
+                for line in text.split(separator: "\n").map(String.init) {
+                    XCTAssertFalse(line.hasPrefix("```") || line.contains("**") || line.hasPrefix("| ---"), "\(topic): \(line)")
+                    // Examples keep their lines, so they can be copied as they are.
+                    if line.hasPrefix("    ") { continue }
+                    XCTAssertLessThanOrEqual(DisplayWidth.of(line), width, "\(topic) at \(width): \(line)")
+                }
+            }
+        }
+    }
+
+    func testAPipeTableIsAlignedAndItsLastColumnWrapped() {
+        var settings = OutputSettings()
+        settings.width = 60
+        let text = HelpText.text(for: "crosstab", settings: settings)
+        XCTAssertTrue(text.contains("""
+            kind             shows
+            ───────────────  ───────────────────────────────────────────
+            count            the number of rows
+            """), text)
+        XCTAssertTrue(text.contains("""
+            adjresid         adjusted standardized residual (O −
+                             E)/√(E(1 − r/n)(1 − c/n)), as R stdres and
+                             PSPP
+            """), text)
+        XCTAssertTrue(text.contains("\n    participants | crosstab entry_route by post_status\n"), text)
+        settings.format = .markdown
+        XCTAssertTrue(HelpText.text(for: "crosstab", settings: settings).contains("| kind | shows |"))
     }
 }

@@ -44,16 +44,14 @@ enum CSVChunking {
     /// Parses `bytes` (UTF-8, without a byte-order mark) in `pieces` pieces.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, pieces: Int,
                       isCancelled: (@Sendable () -> Bool)?, release: (@Sendable (Range<Int>) -> Void)?) throws(DataError) -> Parsed {
-        let prefix = Array(bytes[0..<sniffingLength(bytes)])
-        let dialect = CSVDialect.sniff(prefix)
-        var headerParser = CSVParser(bytes: prefix, delimiter: dialect.delimiter, file: file)
-        var fields: [CSVParser.Field] = []
-        guard try headerParser.next(into: &fields) else {
+        let dialect = CSVDialect.sniff(bytes)
+        let tokenizer = CSVTokenizer(bytes: bytes, delimiter: dialect.delimiter)
+        var fields: [CSVTokenizer.Field] = []
+        var bodyStart = 0, bodyLine = 1, headerLine = 1
+        guard try tokenizer.record(&bodyStart, line: &bodyLine, recordLine: &headerLine, into: &fields, file: file) else {
             throw DataError(DataPosition(file: file), "the file is empty; a CSV file starts with a header row naming its columns")
         }
-        var columns = try header(fields, parser: headerParser)
-        let bodyStart = headerParser.offset
-        let bodyLine = 1 + prefix[..<bodyStart].reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        var columns = try header(fields, tokenizer: tokenizer, line: headerLine, file: file)
 
         let starts = cuts(bytes, from: bodyStart, pieces: pieces)
         let stops = Array(starts.dropFirst()) + [bytes.count]
@@ -114,29 +112,15 @@ enum CSVChunking {
         return starts
     }
 
-    /// The length of the first 20 lines (outside quotes), all `CSVDialect.sniff` looks at.
-    private static func sniffingLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var lines = 0
-        var inQuotes = false
-        for i in bytes.indices {
-            let b = bytes[i]
-            if b == UInt8(ascii: "\"") { inQuotes.toggle() }
-            if b == UInt8(ascii: "\n") && !inQuotes {
-                lines += 1
-                if lines == 21 { return i + 1 }
-            }
-        }
-        return bytes.count
-    }
-
-    private static func header(_ fields: [CSVParser.Field], parser: CSVParser) throws(DataError) -> [ColumnBuilder] {
+    private static func header(_ fields: [CSVTokenizer.Field], tokenizer: CSVTokenizer, line: Int,
+                               file: String) throws(DataError) -> [ColumnBuilder] {
         var builders: [ColumnBuilder] = []
         // A set, not a search of the names so far: a file with 100k columns is read in linear time.
         var seen = Set<String>()
         for (i, field) in fields.enumerated() {
-            let raw = Array(parser.unescaped(field))
+            let raw = tokenizer.unescaped(field)
             let name = String(decoding: raw, as: UTF8.self).trimmed
-            let at = DataPosition(file: parser.file, line: parser.line, field: i + 1)
+            let at = DataPosition(file: file, line: line, field: i + 1)
             if name.isEmpty { throw DataError(at, "column \(i + 1) has no name in the header row") }
             if !seen.insert(name).inserted {
                 throw DataError(at, "the header names column \"\(name)\" twice")

@@ -1,5 +1,5 @@
 /// Parses the records of one stretch of a CSV file straight into per-column dictionaries and
-/// codes (RFC 4180: quoted fields, doubled quotes, CRLF or LF line ends; blank lines skipped).
+/// codes, with the quoting rules of `CSVTokenizer`.
 /// No `String` or array is made per cell. Several stretches of one file are parsed at once,
 /// each by its own parser; `CSVChunking` checks that they join up.
 struct ChunkParser {
@@ -42,8 +42,7 @@ struct ChunkParser {
 
     private func parse(from start: Int, line startLine: Int, until stop: Int,
                        into columns: UnsafeMutableBufferPointer<ColumnChunk>) -> Result {
-        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        let delimiter = self.delimiter
+        let tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter)
         var result = Result(columns: [])
         guard let p = bytes.baseAddress else { return result }
         let n = bytes.count
@@ -53,10 +52,7 @@ struct ChunkParser {
         var first = true
         var nextRelease = start + (1 << 23)
         while true {
-            while i < n && (p[i] == lf || p[i] == cr) {
-                if p[i] == lf { line += 1 }
-                i += 1
-            }
+            tokenizer.skipBlankLines(&i, line: &line)
             if first {
                 result.firstRecord = i
                 result.firstLine = line
@@ -75,60 +71,26 @@ struct ChunkParser {
             }
             let recordLine = line
             var field = 0
-            while true {
-                if i < n && p[i] == quote {
-                    let openLine = line
-                    var escaped = false
-                    var j = i + 1
-                    while true {
-                        guard j < n else {
-                            result.error = DataError(DataPosition(file: file, line: openLine, field: field + 1),
-                                                     "a quoted field starts here but its closing quote (\") is missing")
-                            return finish(result, at: i, line: line)
-                        }
-                        let b = p[j]
-                        if b == quote {
-                            if j + 1 < n && p[j + 1] == quote { escaped = true; j += 2; continue }
-                            break
-                        }
-                        if b == lf { line += 1 }
-                        j += 1
-                    }
-                    if field < columnCount {
-                        if escaped {
-                            Self.unescape(p + i + 1, j - i - 1, into: &scratch)
-                            scratch.withUnsafeBufferPointer { columns[field].append($0, readable: $0.count, line: recordLine, stable: false) }
-                        } else {
-                            columns[field].append(UnsafeBufferPointer(start: p + i + 1, count: j - i - 1), readable: n - i - 1,
-                                                 line: recordLine, stable: true)
-                        }
-                    }
-                    field += 1
-                    i = j + 1
-                    if i < n && p[i] != delimiter && p[i] != lf && p[i] != cr {
-                        result.error = DataError(DataPosition(file: file, line: line, field: field),
-                                                 "a quoted field must end at a delimiter or the end of the line, but text follows its closing quote")
-                        return finish(result, at: i, line: line)
-                    }
-                } else {
-                    var j = i
-                    while j < n {
-                        let b = p[j]
-                        if b == delimiter || b == lf || b == cr { break }
-                        j += 1
-                    }
-                    if field < columnCount {
-                        columns[field].append(UnsafeBufferPointer(start: p + i, count: j - i), readable: n - i,
-                                             line: recordLine, stable: true)
-                    }
-                    field += 1
-                    i = j
+            repeat {
+                let cell: CSVTokenizer.Field
+                do {
+                    cell = try tokenizer.field(&i, line: &line)
+                } catch {
+                    result.error = error.dataError(file: file, field: field + 1)
+                    return finish(result, at: i, line: line)
                 }
-                if i < n && p[i] == delimiter { i += 1; continue }
-                if i < n && p[i] == cr { i += 1 }
-                if i < n && p[i] == lf { i += 1; line += 1 }
-                break
-            }
+                if field < columnCount {
+                    let raw = UnsafeBufferPointer(start: p + cell.start, count: cell.end - cell.start)
+                    if cell.hasEscapedQuotes {
+                        CSVTokenizer.unescape(raw, into: &scratch)
+                        scratch.withUnsafeBufferPointer { columns[field].append($0, readable: $0.count, line: recordLine, stable: false) }
+                    } else {
+                        // The cell is read in place: the file's bytes after it may be read in words.
+                        columns[field].append(raw, readable: n - cell.start, line: recordLine, stable: true)
+                    }
+                }
+                field += 1
+            } while tokenizer.nextField(&i, line: &line)
             if field != columnCount {
                 result.error = DataError(DataPosition(file: file, line: recordLine, field: min(field, columnCount) + 1),
                                          "this row has \(field) fields, but the header has \(columnCount)")
@@ -144,15 +106,5 @@ struct ChunkParser {
         result.end = offset
         result.endLine = line
         return result
-    }
-
-    /// The `count` bytes at `start` with each doubled quote collapsed to one.
-    private static func unescape(_ start: UnsafePointer<UInt8>, _ count: Int, into out: inout [UInt8]) {
-        out.removeAll(keepingCapacity: true)
-        var i = 0
-        while i < count {
-            out.append(start[i])
-            i += start[i] == UInt8(ascii: "\"") ? 2 : 1
-        }
     }
 }

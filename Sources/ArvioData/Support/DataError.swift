@@ -38,4 +38,10 @@ public struct DataError: Error, Sendable, CustomStringConvertible {
 
     /// `file:line:field: message`.
     public var description: String { "\(position): \(message)" }
+
+    /// The error as it is reported, `file:line:field: error: message`, wrapped at `width` cells
+    /// when given (see `DiagnosticRenderer`).
+    public func rendered(width: Int? = nil) -> String {
+        DiagnosticRenderer.render(at: position.description, message, width: width)
+    }
 }

@@ -29,13 +29,18 @@ public struct Statistic: Sendable {
     public var p: Double?
     /// How it was computed ("exact, network algorithm", "normal approximation, tie-corrected").
     public var method: Localized?
+    /// The p-value adjusted for the other tests of its family (Holm, Benjamini–Hochberg), when
+    /// the result holds several; the family and method are named in a note.
+    public var adjustedP: Double?
 
     /// Creates a statistic.
-    public init(name: Localized, value: Double?, df: Double? = nil, p: Double? = nil, method: Localized? = nil) {
+    public init(name: Localized, value: Double?, df: Double? = nil, p: Double? = nil, method: Localized? = nil,
+                adjustedP: Double? = nil) {
         self.name = name
         self.value = value
         self.df = df
         self.p = p
         self.method = method
+        self.adjustedP = adjustedP
     }
 }

@@ -8,3 +8,15 @@ enum AnalysisText {
         Localized(en: "\(count) row\(count == 1 ? "" : "s")", fi: "\(count) rivi\(count == 1 ? "" : "ä")")
     }
 }
+
+extension AnalysisText {
+    /// "1 pair" / "12 pairs".
+    static func pairs(_ count: Int) -> Localized {
+        Localized(en: "\(count) pair\(count == 1 ? "" : "s")", fi: "\(count) pari\(count == 1 ? "" : "a")")
+    }
+
+    /// "1 test" / "12 tests".
+    static func tests(_ count: Int) -> Localized {
+        Localized(en: "\(count) test\(count == 1 ? "" : "s")", fi: "\(count) testi\(count == 1 ? "" : "ä")")
+    }
+}

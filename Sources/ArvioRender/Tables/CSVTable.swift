@@ -19,17 +19,22 @@ enum CSVTable {
         return out
     }
 
-    /// The statistics of `table` as a CSV: block, statistic, value, df, p, method.
+    /// The statistics of `table` as a CSV: block, statistic, value, df, p, method, and
+    /// p_adjusted after p when any entry has an adjusted p.
     static func statisticsLines(_ table: Table, options: RenderOptions) -> [String] {
         let language = options.language
-        var out = ["block,statistic,value,df,p,method"]
+        let adjusted = table.statistics.contains { $0.entries.contains { $0.adjustedP != nil } }
+        var out = [adjusted ? "block,statistic,value,df,p,p_adjusted,method" : "block,statistic,value,df,p,method"]
         for block in table.statistics {
             for entry in block.entries {
-                out.append([
+                var fields = [
                     field(block.title.text(language)), field(entry.name.text(language)),
                     entry.value.map(NumberFormat.full) ?? "", entry.df.map(NumberFormat.full) ?? "",
-                    entry.p.map(NumberFormat.full) ?? "", field(entry.method?.text(language) ?? ""),
-                ].joined(separator: ","))
+                    entry.p.map(NumberFormat.full) ?? "",
+                ]
+                if adjusted { fields.append(entry.adjustedP.map(NumberFormat.full) ?? "") }
+                fields.append(field(entry.method?.text(language) ?? ""))
+                out.append(fields.joined(separator: ","))
             }
         }
         return out

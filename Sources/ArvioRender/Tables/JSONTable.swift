@@ -1,7 +1,7 @@
 import ArvioData
 
 /// A table as JSON, at full precision: `{"name", "columns": [{name, type, label}], "rows":
-/// [[…], …], "statistics": [{title, entries: [{name, value, df, p, method}], notes}],
+/// [[…], …], "statistics": [{title, entries: [{name, value, df, p, p_adjusted?, method}], notes}],
 /// "notes"}`. Rows are arrays in column order, one per line, so large exports stay compact and
 /// diffable. Missing and non-finite numbers are `null`; labels are in the chosen language.
 enum JSONTable {
@@ -26,6 +26,7 @@ enum JSONTable {
             for (i, e) in block.entries.enumerated() {
                 out.append("      {\"name\": \(string(e.name.text(language))), \"value\": \(number(e.value)), "
                     + "\"df\": \(number(e.df)), \"p\": \(number(e.p)), "
+                    + (e.adjustedP.map { "\"p_adjusted\": \(number($0)), " } ?? "")
                     + "\"method\": \(e.method.map { string($0.text(language)) } ?? "null")}"
                     + (i + 1 < block.entries.count ? "," : ""))
             }

@@ -42,6 +42,11 @@ enum MarkdownTable {
             let text = NumberFormat.pValue(p)
             parts.append(text.hasPrefix("<") ? "p " + text : "p = " + text)
         }
+        if let adjusted = entry.adjustedP {
+            let text = NumberFormat.pValue(adjusted)
+            let name = Phrases.adjustedP.text(language)
+            parts.append(text.hasPrefix("<") ? name + " " + text : name + " = " + text)
+        }
         var line = parts.joined(separator: ", ")
         if let method = entry.method { line += " (" + escape(method.text(language)) + ")" }
         return line

@@ -2,8 +2,8 @@ import ArvioData
 
 /// A statistics block as text: its title, then one aligned line per statistic.
 enum StatisticsText {
-    /// The lines of `block`: title, a grid of name / value / df / p / method, and its notes.
-    /// Columns nobody in the block has (df, p, method) are left out.
+    /// The lines of `block`: title, a grid of name / value / df / p / p adj / method, and its
+    /// notes. Columns nobody in the block has (df, p, p adj, method) are left out.
     static func lines(_ block: StatisticsBlock, options: RenderOptions) -> [String] {
         let language = options.language
         let missing = options.charset.missing
@@ -22,6 +22,11 @@ enum StatisticsText {
         if entries.contains(where: { $0.p != nil }) {
             columns.append(TextGrid.Column(heading: Phrases.p.text(language),
                                            cells: entries.map { $0.p.map(NumberFormat.pValue) ?? "" },
+                                           alignRight: true))
+        }
+        if entries.contains(where: { $0.adjustedP != nil }) {
+            columns.append(TextGrid.Column(heading: Phrases.adjustedP.text(language),
+                                           cells: entries.map { $0.adjustedP.map(NumberFormat.pValue) ?? "" },
                                            alignRight: true))
         }
         if entries.contains(where: { $0.method != nil }) {
@@ -46,7 +51,8 @@ enum StatisticsText {
         let title = DisplayWidth.truncate(Cell.flatten(block.title.text(language)), to: options.width,
                                           charset: options.charset)
         var out = [StyledLine(title, style: ANSIStyle.bold).render(colour: options.colour)]
-        out += grid.lines(widths: widths, charset: options.charset, colour: false)
+        // A block whose tests could not be run is its title and the note saying why.
+        if !entries.isEmpty { out += grid.lines(widths: widths, charset: options.charset, colour: false) }
         for note in block.notes {
             out += TextWrap.wrap(Phrases.note.text(language) + " " + note.text(language),
                                  width: options.width, charset: options.charset, indent: "  ")

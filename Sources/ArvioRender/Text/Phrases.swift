@@ -18,6 +18,7 @@ enum Phrases {
     static let value = Localized(en: "value", fi: "arvo")
     static let df = Localized("df")
     static let p = Localized("p")
+    static let adjustedP = Localized(en: "p adj", fi: "p korj")
     static let method = Localized(en: "method", fi: "menetelmä")
     static let note = Localized(en: "Note:", fi: "Huom.:")
     static let noData = Localized(en: "(no data to draw)", fi: "(ei piirrettävää)")

@@ -34,7 +34,6 @@ extension Interpreter {
         case "format": settings.format = try choice(c, OutputFormat.allCases.map(\.rawValue)).flatMap { OutputFormat(rawValue: $0) } ?? settings.format
         case "lang":
             settings.language = try choice(c, Language.allCases.map(\.rawValue)).flatMap(Language.init) ?? settings.language
-            session.language = settings.language
         case "charset": settings.charset = try choice(c, Charset.allCases.map(\.rawValue)).flatMap(Charset.init) ?? settings.charset
         case "timer": settings.timer = try choice(c, ["on", "off"]).map { $0 == "on" } ?? settings.timer
         case "width": try setWidth(c)

@@ -24,7 +24,11 @@ enum HelpText {
             return "\(command.usage)\n    \(command.summary)\n"
         }
         if !matches.isEmpty {
-            return matches.map { "\($0.heading)\n\n\($0.body)" }.joined(separator: "\n") + "\n"
+            let markdown = matches.map { "## \($0.heading)\n\n\($0.body)" }.joined(separator: "\n\n")
+            // Markdown output asks for the reference as written; a terminal gets it rendered.
+            if settings.format == .markdown { return markdown + "\n" }
+            let options = settings.renderOptions
+            return HelpRenderer.render(markdown, width: options.width, charset: options.charset) + "\n"
         }
         let names = topics.map(\.name) + MetaCommand.all.map(\.name)
         let hint = Suggestion.closest(to: key, among: names).map { " Did you mean \"\($0)\"?" } ?? ""

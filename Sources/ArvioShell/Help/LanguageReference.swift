@@ -13,7 +13,9 @@ participants | where entry_route == "employer" and experience_years < 2 | select
 ```
 
 Each `## ` section below is one `.help` topic: its first paragraph is the summary, and its
-first fenced block is the example.
+first fenced block is the example. `.help TOPIC` renders the section for the terminal (wrapped
+at the output width, tables aligned, examples indented); with `.format markdown` it prints the
+Markdown as written here.
 
 ## statements
 
@@ -50,16 +52,19 @@ verb        = "where" expr
             | "take" number
             | "distinct" [ name { "," name } ]
             | "join" [ "left" | "inner" ] name [ "on" name [ "=" name ] { "," name [ "=" name ] } ]
-            | "crosstab" name "by" name [ "cells" name { "," name } ] [ "weight" name ]
+            | "crosstab" name "by" name [ "cells" name { "," name } ]
+                ( [ "weight" name ] [ "rows" ] | "paired" { "on" names | "per" names | adjust } )
             | "freq" name
             | "describe" name { "," name } [ "by" name { "," name } ] [ "quartiles" number ]
-            | "delta" pairing [ "per" name { "," name } ] [ "on" name { "," name } ] [ "with" "pratt" ]
+            | "delta" pairing { "per" names | "on" names | "with" "pratt" | adjust }
             | "attrition" [ pairing [ "on" name { "," name } ] ]
-            | "associate" name [ "seed" number ]
+            | "associate" name [ "seed" number ] [ "rows" ] [ adjust ]
             | "reliability" items { itemoption }
             | "scale" items "into" name { itemoption | "mean" | "sum" | "min" number }
             | "chart" kind [ name ] [ "by" name ] [ "per" name ] { option }
 pairing     = name "by" name [ string "->" string ] | name "->" name
+names       = name { "," name }
+adjust      = "adjust" ( "holm" | "bh" | "none" )
 items       = name "," name { "," name } | name "by" name
 itemoption  = "reverse" item { "," item } | "scale" number "to" number
             | "per" name { "," name } | "on" name { "," name }      item = name | string
@@ -341,6 +346,11 @@ what was wrong and what was expected, the line with a caret under the offending 
 "did you mean" when a table, column, verb, function or value is close to a known one. Nothing
 is run when a statement has a syntax error, and nothing is kept when it fails.
 
+Errors in data files, codebooks and notebooks are written the same way (`file:line:field`). The
+caret is placed by terminal cells, so it stands under the right text after Finnish letters and
+wide characters; in a terminal a message longer than the width is wrapped, while in a file, a
+pipe or a notebook each error stays on one line.
+
 ```text
 <stdin>:1:25: error: there is no column "orgg" in participants
 participants | count by orgg
@@ -480,6 +490,48 @@ columns use their codebook categories (in scale order); a number or text column 
   test (tie-corrected variance, no continuity correction), and the linear-by-linear trend test
   with scores 1..k.
 
+`crosstab V by PHASE paired` is the cross-tab for the same units answering twice: the answer
+`V` at the first phase in the rows (`score_pre`) and at the second in the columns, one count per
+pair. Rows pair as in `delta` (the table's key without the phase, or `on K`); who has only one
+answer is named in a note. `crosstab phase by score` would count the 16 start and 12 end
+answers of the same people as independent samples; the paired table tests change instead:
+
+- two categories: **McNemar**. p is the exact binomial test of the b and c units that changed
+  (R `binom.test(b, b + c)`, exact2x2's `mcnemar.exact`), listed first; the continuity-corrected
+  and the uncorrected χ² (R `mcnemar.test(correct = TRUE / FALSE)`) follow as its approximations.
+- more categories: **Bowker's test of symmetry** (as many moved each way between every two
+  categories; R `mcnemar.test` for k > 2, with category pairs nobody moved between left out of
+  the sum and the df) and the **Stuart–Maxwell test of marginal homogeneity** (the categories'
+  shares the same both times; as `coin::mh_test` and `DescTools::StuartMaxwellTest`, df =
+  rank of its covariance, so categories nobody left or entered drop out).
+- a group of one pair shows no tests ("1 pair: too few for tests"); a table in which nobody
+  changed category says there is no change to test.
+
+`per G` gives one paired table and one block of tests per group, stacked, with `G` in the first
+column; the p-values are corrected across the groups (below, `adjust`). On `responses` the pairs
+are participant × item, so without `per item` 144 pairs come from 12 people, and a note says the
+tests treat them as independent; `per item` tests each item on one pair per person.
+
+```arvio
+responses | crosstab score by phase paired per item
+responses | where item == "OH1" | derive high = score >= "hyvin" | crosstab high by phase paired
+```
+
+## adjust
+
+A result with several p-values of one kind of test (`associate`'s ranked columns, `delta ...
+per G` and `crosstab ... paired per G`, one block per group) gives beside each raw `p` a
+corrected `p adj` (`p_adj` in `associate`'s table, `p_adjusted` in JSON and the statistics CSV),
+and a note names the method, the family (one test per column, or per group, each kind of test on
+its own) and its size. The default is Holm's step-down (controls the family-wise error rate under
+any dependence; R `p.adjust(method = "holm")`); `adjust bh` gives Benjamini–Hochberg's step-up
+(controls the false discovery rate; R `"BH"`), and `adjust none` leaves the p-values alone. A
+test that could not be run is not counted in the family.
+
+```arvio
+responses | delta score by phase per item adjust bh
+```
+
 ## freq
 
 `freq X` gives the frequency table of one column: a row per category (scale order for an
@@ -536,10 +588,13 @@ responses | delta score by phase per area
   Their reason is the first column whose name contains `status` (a category, shown by its label),
   or else one whose name contains `reason` (`…_fi` preferred in Finnish), looked up in the table
   itself and then in the referred-to table.
-- **`per G`** gives a row per group. When `G` is part of the pairing key (`per participant`) the
-  rows list each person's change and the tests are given once, over all pairs; otherwise each
-  group gets its own tests. When a person contributes several pairs (one per item), a note says
-  the tests treat the pairs as independent.
+- **`per G`** gives a row per group. When `G` is the unit (`per participant`) the rows list
+  each person's change and the tests are given once, over all pairs; otherwise (`per area`,
+  `per item`) each group gets its own tests, with Holm-adjusted p-values beside the raw ones
+  (see `adjust`). When a person contributes several pairs to one test (one per item), a note says
+  the test treats the pairs as independent; `per item` has one pair per person in each test.
+  For a categorical answer, `crosstab V by PHASE paired` gives McNemar, Bowker and
+  Stuart–Maxwell.
 - **Wilcoxon.** Zero changes are dropped (`with pratt` ranks them and then drops their ranks);
   ties get midranks; p is exact, conditional on the tied ranks, up to 50 non-zero changes, and
   the normal approximation (tie-corrected, no continuity correction) above that; the method is
@@ -595,6 +650,8 @@ pairs, and the measure's asymptotic test above that. Columns whose values are al
 (identifiers, including whole-number row numbers), constant columns and free text are skipped and
 listed in a note.
 Measures of different kinds are not on one scale: read the order as a guide to what to look at.
+`p_adj` is Holm's correction of the ranked p-values (`adjust bh` or `adjust none` after the
+outcome changes it; see `adjust`).
 
 ## reliability
 

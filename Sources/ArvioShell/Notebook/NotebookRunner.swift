@@ -51,11 +51,11 @@ struct NotebookRunner {
         }
         let notebook = MarkdownNotebook(String(decoding: bytes, as: UTF8.self))
         if let line = notebook.unclosedFence {
-            console.err("\(path):\(line):1: error: this block has no closing fence (```); close it, or knit would write its output into the block\n")
+            interpreter.report(at: "\(path):\(line):1", "this block has no closing fence (```); close it, or knit would write its output into the block")
             return nil
         }
         if let problem = applyFrontMatter(notebook.frontMatter) {
-            console.err("\(path): error: \(problem)\n")
+            interpreter.report(at: path, problem)
             return nil
         }
         let original = interpreter.console
@@ -72,7 +72,9 @@ struct NotebookRunner {
             let outcome = interpreter.run(block.source, file: name, firstLine: 1)
             if outcome == .failed && !block.expectsError {
                 failed += 1
-                console.err("\(path):\(Self.position(in: capture.text, block: name, firstLine: block.firstLine)): error: \(name) failed (its output shows the error); mark it ```arvio error if it is meant to fail\n")
+                console.err(DiagnosticRenderer.render(at: "\(path):\(Self.position(in: capture.text, block: name, firstLine: block.firstLine))",
+                                                      "\(name) failed (its output shows the error); mark it ```arvio error if it is meant to fail",
+                                                      width: console.diagnosticWidth) + "\n")
             }
             outputs.append(capture.text)
         }
@@ -115,7 +117,6 @@ struct NotebookRunner {
         s.colour = false
         s.maxRows = nil
         interpreter.settings = s
-        interpreter.session.language = s.language
         return nil
     }
 }

@@ -25,6 +25,13 @@ public enum Platform {
         return Int(size.ws_col)
     }
 
+    /// The width of the terminal standard error writes to, or nil when it is not a terminal.
+    public static var errorTerminalWidth: Int? {
+        var size = winsize()
+        guard isatty(2) == 1, ioctl(2, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     /// Whether the locale can show Unicode (UTF-8 in LC_ALL, LC_CTYPE or LANG) and the
     /// terminal is not `dumb`.
     public static var localeIsUTF8: Bool {

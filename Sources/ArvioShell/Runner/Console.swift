@@ -4,6 +4,14 @@ public protocol Console: AnyObject {
     func out(_ text: String)
     /// Writes a diagnostic.
     func err(_ text: String)
+    /// The width diagnostics are wrapped at: a terminal's, or nil for a file, a pipe or a
+    /// notebook, where an error stays on one line for tools that read it.
+    var diagnosticWidth: Int? { get }
+}
+
+extension Console {
+    /// Diagnostics are not wrapped unless the console says so.
+    public var diagnosticWidth: Int? { nil }
 }
 
 /// The process's standard output and standard error.
@@ -14,6 +22,8 @@ public final class StandardConsole: Console {
     public func out(_ text: String) { Platform.writeOut(text) }
     /// Writes to standard error.
     public func err(_ text: String) { Platform.writeError(text) }
+    /// The width of the terminal standard error is, if it is one.
+    public var diagnosticWidth: Int? { Platform.errorTerminalWidth }
 }
 
 /// Collects everything written, results and diagnostics in order, as a notebook block's output.

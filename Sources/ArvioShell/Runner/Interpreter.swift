@@ -18,8 +18,11 @@ public final class Interpreter {
 
     /// The workspace and the language engine.
     public var session: Session
-    /// How results are written.
-    public var settings: OutputSettings
+    /// How results are written. The session's language follows it, whoever sets it (`--lang`,
+    /// `ARVIO_LANG`, `.lang`, a notebook's front matter), so all four give the same output.
+    public var settings: OutputSettings {
+        didSet { session.language = settings.language }
+    }
     /// Where results and diagnostics go.
     public var console: any Console
     /// Scripts being run with `.run`, to refuse a script that runs itself.
@@ -29,7 +32,7 @@ public final class Interpreter {
 
     /// Creates an interpreter over `workspace`.
     public init(workspace: Workspace, settings: OutputSettings, console: any Console) {
-        self.session = Session(workspace: workspace)
+        self.session = Session(workspace: workspace, language: settings.language)
         self.settings = settings
         self.console = console
     }
@@ -76,20 +79,33 @@ public final class Interpreter {
         }
     }
 
-    /// Writes an error, in the one format every front end uses: a diagnostic with its caret, or
-    /// a data error with its file, line and field.
+    /// Writes an error, in the one format every front end uses (`DiagnosticRenderer`): a
+    /// diagnostic with its caret, or a data error with its file, line and field.
     func report(_ error: any Error) {
+        let width = diagnosticWidth
         switch error {
         case let diagnostic as Diagnostic where diagnostic.isCancellation:
             // The terminal has echoed ^C already; say what it did, not where.
             console.err(" (cancelled; the workspace is as it was)\n")
         case let diagnostic as Diagnostic:
-            console.err(diagnostic.rendered() + "\n")
+            console.err(diagnostic.rendered(width: width) + "\n")
         case let data as DataError:
-            console.err("\(data.position): error: \(data.message)\n")
+            console.err(data.rendered(width: width) + "\n")
         default:
-            console.err("error: \(error)\n")
+            console.err(DiagnosticRenderer.render(at: "", "\(error)", width: width) + "\n")
         }
+    }
+
+    /// Writes an error about `location` (a file, or `file:line:column`) that no line of a
+    /// statement shows.
+    func report(at location: String, _ message: String) {
+        console.err(DiagnosticRenderer.render(at: location, message, width: diagnosticWidth) + "\n")
+    }
+
+    /// The width errors are wrapped at: `.width` if set, else the terminal's; none when the
+    /// console is not a terminal.
+    private var diagnosticWidth: Int? {
+        console.diagnosticWidth.map { settings.width ?? $0 }
     }
 
     func write(_ result: StatementResult) {
@@ -124,7 +140,7 @@ public final class Interpreter {
     /// Runs the script at `path` as part of this session (`.run`).
     public func runFile(_ path: String, keepGoing: Bool = false) -> Outcome {
         guard !running.contains(path) else {
-            console.err("\(path): error: this script is already running (a script cannot .run itself)\n")
+            report(at: path, "this script is already running (a script cannot .run itself)")
             return .failed
         }
         let text: String

@@ -42,7 +42,7 @@ public struct Launcher {
         do {
             workspace = try loadWorkspace()
         } catch {
-            console.err("\(error.position): error: \(error.message)\n")
+            console.err(error.rendered(width: console.diagnosticWidth) + "\n")
             return 2
         }
         let interpreter = Interpreter(workspace: workspace, settings: settings, console: console)

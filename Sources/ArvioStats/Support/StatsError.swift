@@ -19,6 +19,12 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidProbability(Double)
     /// A table too large for the test to be worth its cost (other tests suit it better).
     case tooLarge(total: Int, limit: Int)
+    /// A paired table that is not square (the same categories both times), or smaller than 2×2.
+    case notASquareTable(rows: Int, columns: Int)
+    /// A paired table in which no unit changed category, so a test of change has nothing to test.
+    case noDiscordantPairs
+    /// A count of successes below zero or above the number of trials.
+    case countOutOfRange(Int, Int)
     /// The user asked to stop (Ctrl-C) while a long computation was running.
     case cancelled
 
@@ -38,6 +44,12 @@ public enum StatsError: Error, Equatable, Sendable, CustomStringConvertible {
             return "a value is not a finite number"
         case let .invalidProbability(p):
             return "\(p) is not a probability strictly between 0 and 1"
+        case let .notASquareTable(rows, columns):
+            return "a paired table needs the same categories both times (at least 2), got \(rows)×\(columns)"
+        case .noDiscordantPairs:
+            return "no unit changed category, so there is no change to test"
+        case let .countOutOfRange(x, n):
+            return "\(x) successes of \(n) trials is not a count between 0 and \(n)"
         case .cancelled:
             return "stopped: the computation was cancelled"
         case let .tooLarge(total, limit):

@@ -12,6 +12,8 @@ public struct Associate: Verb {
     public var seed: UInt64 = SeededGenerator.defaultSeed
     /// `rows`: every row is an observation, even when the table's rows repeat a coarser unit.
     public var rowLevel = false
+    /// `adjust holm|bh|none`: the correction of the ranked p-values (Holm by default).
+    var testing = MultipleTesting()
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Associate {
         var result = Associate(outcome: try parser.name(expected: "the outcome column after \"associate\", as in associate motivation_start"))
@@ -22,7 +24,11 @@ public struct Associate: Verb {
             result.seed = seed
             parser.advance()
         }
-        result.rowLevel = parser.match(word: "rows")
+        // `rows` and `adjust` in either order.
+        for _ in 0..<2 {
+            if parser.match(word: "rows") { result.rowLevel = true }
+            if let testing = try MultipleTesting.parse(&parser) { result.testing = testing }
+        }
         return result
     }
 
@@ -82,12 +88,16 @@ public struct Associate: Verb {
         }
         try context.checkCancelled(at: keyword.position)
         found.sort { abs($0.0.value) != abs($1.0.value) ? abs($0.0.value) > abs($1.0.value) : $0.1 < $1.1 }
-        let columns = [
+        var columns = [
             Column(name: "column", data: .text(found.map(\.1))),
             Column(name: "type", data: .text(found.map { $0.2.rawValue })),
             Column(name: "value", data: .decimal(found.map(\.0.value)), format: .statistic),
             Column(name: "n", data: .integer(found.map { Int64($0.0.count) })),
             Column(name: "p", data: .decimal(found.map(\.0.p)), format: .pValue),
+        ]
+        let adjusted = testing.adjust(found.map(\.0.p))
+        if let adjusted { columns.append(Column(name: "p_adj", data: .decimal(adjusted), format: .pValue)) }
+        columns += [
             Column(name: "measure", data: .text(found.map(\.0.measure))),
             Column(name: "p_method", data: .text(found.map(\.0.method))),
         ]
@@ -97,6 +107,11 @@ public struct Associate: Verb {
         notes.append(Localized(
             en: "Association with \(outcome.text) (\(target.kind.rawValue)), strongest first by |value|; the measures differ by type, so compare ranks loosely. Complete pairs only. Permutation p: \(PermutationTest.defaultPermutations) shuffles (doubling up to \(PermutationTest.maximumPermutations) near 0.05 and 0.01), seed \(seed), up to \(AssociationMeasure.permutationLimit) pairs.",
             fi: "Yhteys muuttujaan \(outcome.text) (\(target.kind.rawValue)), vahvin ensin |arvon| mukaan; mitat eroavat tyypeittäin, joten vertaa järjestystä väljästi. Vain täydet parit. Permutaatio-p: \(PermutationTest.defaultPermutations) sekoitusta (0,05:n ja 0,01:n lähellä kaksinkertaistaen enintään \(PermutationTest.maximumPermutations)), siemen \(seed), enintään \(AssociationMeasure.permutationLimit) paria."))
+        if adjusted != nil, let method = testing.method {
+            let family = Localized(en: "one per column associated with \(outcome.text)", fi: "yksi kutakin muuttujaan \(outcome.text) liitettyä saraketta kohden")
+            let note = testing.note(method, size: PValueAdjustment.familySize(found.map(\.0.p)), family: family, eachTest: false)
+            notes.append(Localized(en: note.en.replacing("p adj:", with: "p_adj:"), fi: note.fi.replacing("p korj:", with: "p_adj:")))
+        }
         if !skipped.isEmpty {
             notes.append(Localized(en: "Skipped: \(skipped.joined(separator: ", ")).", fi: "Ohitettu: \(skipped.joined(separator: ", "))."))
         }

@@ -14,6 +14,14 @@ public struct Crosstab: Verb {
     public var rowLevel = false
     /// A frequency-weight column (`weight n`): each row counts as that many cases.
     public var weight: Token?
+    /// `paired`: `rows` is the answer and `columns` the phase; the same units' answers at the two
+    /// phases are cross-tabulated against each other (`PairedCrosstab`).
+    public var paired = false
+    /// With `paired`: the columns that identify a pair (`on`), the groups (`per`), and the
+    /// correction across the groups' tests (`adjust`).
+    public var on: [Token] = []
+    public var per: [Token] = []
+    var testing = MultipleTesting()
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Crosstab {
         let rows = try parser.name(expected: "a column after \"crosstab\", as in crosstab entry_route by post_status")
@@ -31,20 +39,52 @@ public struct Crosstab: Verb {
                 for kind in kinds where !cells.contains(kind) { cells.append(kind) }
             }
         }
+        if parser.match(word: "paired") {
+            return try parsePaired(&parser, rows: rows, columns: columns, cells: cells)
+        }
         var weight: Token?
         if parser.match(word: "weight") {
             weight = try parser.name(expected: "a count column after \"weight\", as in crosstab \(rows.text) by \(columns.text) weight n")
         }
         let rowLevel = parser.match(word: "rows")
         if !parser.atStepEnd {
-            throw parser.expected("\"cells\" and what to show (such as cells count, row), \"weight\" and a count column, \"rows\", or the end of the step")
+            throw parser.expected("\"cells\" and what to show (such as cells count, row), \"weight\" and a count column, \"rows\", \"paired\", or the end of the step")
         }
         return Crosstab(rows: rows, columns: columns, cells: cells, rowLevel: rowLevel, weight: weight)
+    }
+
+    /// The options after `paired`: `on K`, `per G`, `adjust holm|bh|none`, in any order.
+    private static func parsePaired(_ parser: inout Parser, rows: Token, columns: Token,
+                                    cells: [CrosstabCell]) throws(Diagnostic) -> Crosstab {
+        var result = Crosstab(rows: rows, columns: columns, cells: cells)
+        result.paired = true
+        while !parser.atStepEnd {
+            if parser.match(word: "on") {
+                result.on = try parser.names(expected: "a column that identifies a pair after \"on\"")
+            } else if parser.match(word: "per") {
+                result.per = try parser.names(expected: "a column after \"per\"")
+            } else if let testing = try MultipleTesting.parse(&parser) {
+                result.testing = testing
+            } else {
+                throw parser.expected("\"on\", \"per\", \"adjust\" or the end of the step after \"paired\"")
+            }
+        }
+        return result
+    }
+
+    private var pairedForm: PairedCrosstab {
+        PairedCrosstab(value: rows, phase: columns, on: on, per: per, cells: cells, testing: testing)
     }
 
     func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
         if rows.text == columns.text {
             throw Diagnostic(columns.position, "\"\(columns.text)\" is cross-tabulated with itself; name two different columns")
+        }
+        if paired {
+            try pairedForm.check()
+            try input.requireColumns([rows, columns] + on + per)
+            // The pairs are found through the key, which the verb does not name.
+            return input.analysisNode(.crosstab(self), verb: self, reads: nil)
         }
         let named = [rows, columns] + (weight.map { [$0] } ?? [])
         try input.requireColumns(named)
@@ -55,6 +95,7 @@ public struct Crosstab: Verb {
     }
 
     func apply(to given: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+        if paired { return try pairedForm.apply(to: given, in: context, keyword: keyword) }
         let (frame, unitNote) = AnalysisUnit.resolve(given, analysing: [rows.text, columns.text] + (weight.map { [$0.text] } ?? []), rowLevel: rowLevel,
                                                      hasTests: true, context: context)
         if rows.text == columns.text {

@@ -58,30 +58,39 @@ public struct Delta: Verb {
         columns.append(Column(name: "post_only", data: .integer(postOnly)))
         var next = frame.replacingColumns(columns, rowCount: groupCount, keepOrigin: false)
         next.table.key = spec.per.map(\.text)
-        next.table.statistics = blocks(pairing, grouping, changes, context.language)
-        next.table.notes = frame.table.notes + notes(pairing, units, frame, context.language)
+        var statistics = blocks(pairing, grouping, changes, units, context.language)
+        let groups = spec.per.map(\.text).joined(separator: " × ")
+        let family = Localized(en: "one per \(groups)", fi: "yksi kutakin \(groups)-arvoa kohden")
+        let adjustNote = statistics.count > 1 ? spec.testing.adjustAcross(&statistics, family: family) : nil
+        next.table.statistics = statistics
+        next.table.notes = frame.table.notes + notes(pairing, units, frame, context.language) + (adjustNote.map { [$0] } ?? [])
         return next
     }
 
     /// One block over all pairs, or one per group when `per` names something other than the
-    /// pairing key (per participant lists each person's change; the tests stay over all pairs).
+    /// unit (per participant lists each person's change; the tests stay over all pairs). Per
+    /// item, a part of the key that is not the unit, each item is tested on its own: one pair
+    /// per person in each test.
     private func blocks(_ pairing: Pairing, _ grouping: Grouping, _ changes: [PairedChange],
-                        _ language: Language) -> [StatisticsBlock] {
+                        _ units: PairingUnits, _ language: Language) -> [StatisticsBlock] {
         let arrow = "\(pairing.phaseNames.first) → \(pairing.phaseNames.second)"
-        let perIsKey = spec.per.allSatisfy { pairing.keyNames.contains($0.text) }
+        let unitNamed = units.name.map { name in spec.per.contains { $0.text == name } } ?? true
+        let perIsKey = spec.per.allSatisfy { pairing.keyNames.contains($0.text) } && (pairing.keyNames.count == 1 || unitNamed)
         if spec.per.isEmpty || perIsKey {
             let all = spec.per.isEmpty ? changes[0]
                 : PairedChange.grouped(pre: pairing.pre, post: pairing.post, groupCount: 1, groupOf: { _ in 0 },
                                        zeroHandling: spec.zeroHandling)[0]
-            let title = Localized(en: "\(spec.valueName): \(arrow), \(all.count) pairs", fi: "\(spec.valueName): \(arrow), \(all.count) paria")
+            let pairs = AnalysisText.pairs(all.count)
+            let title = Localized(en: "\(spec.valueName): \(arrow), \(pairs.en)", fi: "\(spec.valueName): \(arrow), \(pairs.fi)")
             return [all.block(title: title, zeroHandling: spec.zeroHandling)]
         }
         return changes.indices.map { g in
             let label = grouping.keyColumns.map { column in
                 "\(column.name) = \(Self.display(column.data, g, language))"
             }.joined(separator: ", ")
-            let title = Localized(en: "\(label): \(spec.valueName) \(arrow), \(changes[g].count) pairs",
-                                  fi: "\(label): \(spec.valueName) \(arrow), \(changes[g].count) paria")
+            let pairs = AnalysisText.pairs(changes[g].count)
+            let title = Localized(en: "\(label): \(spec.valueName) \(arrow), \(pairs.en)",
+                                  fi: "\(label): \(spec.valueName) \(arrow), \(pairs.fi)")
             return changes[g].block(title: title, zeroHandling: spec.zeroHandling)
         }
     }
@@ -110,7 +119,10 @@ public struct Delta: Verb {
             notes.append(Localized(en: "Rows are named by their number; name an id column with on <column>.",
                                    fi: "Rivit on nimetty järjestysnumerollaan; nimeä tunnistesarake: on <sarake>."))
         }
-        if pairing.keyNames.count > 1, let unitName = units.name {
+        // Per item (the key without the unit), each test has one pair per unit.
+        let rest = pairing.keyNames.filter { $0 != units.name }
+        let perSplitsUnits = !rest.isEmpty && rest.allSatisfy { r in spec.per.contains { $0.text == r } }
+        if pairing.keyNames.count > 1, let unitName = units.name, !perSplitsUnits {
             let seen = units.unitCount(pairing.preRows)
             if seen < n {
                 notes.append(Localized(

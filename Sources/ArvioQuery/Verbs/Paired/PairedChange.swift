@@ -119,6 +119,12 @@ struct PairedChange {
 
     /// The tests and effect sizes as a statistics block.
     func block(title: Localized, zeroHandling: WilcoxonSignedRankTest.ZeroHandling) -> StatisticsBlock {
+        // A group of one pair (or none) has no test worth a p-value: one note, no numbers.
+        guard count >= 2 else {
+            let pairs = AnalysisText.pairs(count)
+            return StatisticsBlock(title: title, entries: [], notes: [
+                Localized(en: "\(pairs.en): too few for tests", fi: "\(pairs.fi): liian vähän testeihin")])
+        }
         var entries: [Statistic] = []
         var notes: [Localized] = []
         func failed(_ name: Localized, _ error: StatsError) -> Statistic {
@@ -137,8 +143,17 @@ struct PairedChange {
                 en: "Wilcoxon signed-rank: \(zeros.en); W− \(NumberFormat.decimal(w.wMinus)); exact p up to \(WilcoxonSignedRankTest.defaultExactLimit) non-zero changes, above that the normal approximation (tie-corrected, no continuity correction).",
                 fi: "Wilcoxonin merkittyjen sijalukujen testi: \(zeros.fi); W− \(NumberFormat.decimal(w.wMinus)); tarkka p enintään \(WilcoxonSignedRankTest.defaultExactLimit) nollasta poikkeavalla muutoksella, sen yli normaaliapproksimaatio (sidoskorjattu, ei jatkuvuuskorjausta)."))
             let z = w.normalApproximation
-            entries.append(Statistic(name: zName, value: z.statistic, p: z.pValue,
-                                     method: Localized(en: Self.methodText(z.method, .en), fi: Self.methodText(z.method, .fi))))
+            if w.isExact {
+                // The exact p is the test; the approximation's p beside it as a second p would
+                // invite reading the smaller one (0.046 against the exact 0.125 at n = 4).
+                let approximate = NumberFormat.pValue(z.pValue)
+                entries.append(Statistic(name: zName, value: z.statistic, method: Localized(
+                    en: "approximate p \(approximate.hasPrefix("<") ? approximate : "≈ " + approximate); W+ p is exact",
+                    fi: "likimääräinen p \(approximate.hasPrefix("<") ? approximate : "≈ " + approximate); W+:n p on tarkka")))
+            } else {
+                entries.append(Statistic(name: zName, value: z.statistic, p: z.pValue,
+                                         method: Localized(en: Self.methodText(z.method, .en), fi: Self.methodText(z.method, .fi))))
+            }
         case .failure(let error):
             entries.append(failed(wName, error))
         }
@@ -166,9 +181,6 @@ struct PairedChange {
         if case .success(let w) = wilcoxon {
             entries.append(Statistic(name: Localized(en: "Rank-biserial r", fi: "Sijalukubiseriaalinen r"), value: w.rankBiserial,
                                      method: Localized("(W+ − W−) / (W+ + W−)")))
-        }
-        if count < 2 {
-            notes.append(Localized(en: "\(count) pair\(count == 1 ? "" : "s"): too few for tests", fi: "\(count) paria: liian vähän testeihin"))
         }
         return StatisticsBlock(title: title, entries: entries, notes: notes)
     }

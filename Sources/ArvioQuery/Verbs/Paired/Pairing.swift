@@ -35,13 +35,19 @@ struct Pairing {
 
 extension Pairing {
     /// Pairs the rows of `frame` in long form: `value` measured in the two phases of `phase`,
-    /// pairs identified by `on` or by the table's key minus the phase column.
+    /// pairs identified by `on` or by the table's key minus the phase column. `values` replaces
+    /// the column's numbers (NaN = missing), as the category ids of a paired cross-tab.
     static func long(frame: Frame, value: Token, phase: Token, phaseValues: (Token, Token)?,
-                     on: [Token], context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Pairing {
+                     on: [Token], context: EvaluationContext, keyword: Token,
+                     values: [Double]? = nil) throws(Diagnostic) -> Pairing {
         let valueColumn = try context.column(value.text, in: frame.table, at: value.position)
         let phaseColumn = try context.column(phase.text, in: frame.table, at: phase.position)
         var result = Pairing()
-        result.values = try PairingValues.numbers(frame.data(of: valueColumn), name: value)
+        if let values {
+            result.values = values
+        } else {
+            result.values = try PairingValues.numbers(frame.data(of: valueColumn), name: value)
+        }
         let phases = try PhaseSplit.make(frame.data(of: phaseColumn), phase: phase, values: phaseValues)
         result.phaseNames = phases.names
         result.orderSource = phases.orderSource
@@ -124,7 +130,7 @@ extension Pairing {
         let key = frame.table.key
         guard !key.isEmpty else {
             let name = frame.origin ?? frame.table.name
-            throw Diagnostic(keyword.position, "\(name) has no declared key, so delta cannot tell which rows belong together; say which columns identify a pair, as in \(keyword.text) ... by \(phase.text) on <id column>")
+            throw Diagnostic(keyword.position, "\(name) has no declared key, so \(keyword.text) cannot tell which rows belong together; say which columns identify a pair, as in \(keyword.text) ... by \(phase.text) on <id column>")
         }
         guard key.contains(phase.text) else {
             throw Diagnostic(phase.position, "the key of \(frame.table.name) (\(key.joined(separator: ", "))) does not include \"\(phase.text)\", so no two rows of one key differ in phase; say which columns pair the rows with on <column>")

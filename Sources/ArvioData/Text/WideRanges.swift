@@ -1,5 +1,5 @@
 /// The code points that East Asian Width calls Wide (W) or Fullwidth (F), excluding the emoji,
-/// which `DisplayWidth` recognises by their Emoji_Presentation property instead. Compacted from
+/// which `CellWidth` recognises by their Emoji_Presentation property instead. Compacted from
 /// Unicode 15 EastAsianWidth.txt: neighbouring ranges are merged where the code points between
 /// them are unassigned, so the table stays short enough to read.
 enum WideRanges {

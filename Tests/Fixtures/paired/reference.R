@@ -1,0 +1,72 @@
+# Reference values for the paired cross-tab and the multiple-testing corrections on the
+# built-in data (Tests/ArvioShellTests/PairedCrosstabTests.swift).
+# Run from the repository root: Rscript Tests/Fixtures/paired/reference.R > Tests/Fixtures/paired/reference.txt
+# Uses R's stats (mcnemar.test, binom.test, p.adjust) and MASS (ginv) on datasets/wire3.
+suppressPackageStartupMessages(library(MASS))
+r <- read.csv("datasets/wire3/responses.csv", stringsAsFactors = FALSE)
+pre <- r[r$phase == "pre", c("participant", "item", "score")]
+post <- r[r$phase == "post", c("participant", "item", "score")]
+pairs <- merge(pre, post, by = c("participant", "item"), suffixes = c("_pre", "_post"))
+line <- function(name, ...) cat(name, sprintf(...), "\n")
+
+bowker <- function(t) {
+  s <- 0; df <- 0
+  for (i in 1:(nrow(t) - 1)) for (j in (i + 1):nrow(t)) if (t[i, j] + t[j, i] > 0) {
+    s <- s + (t[i, j] - t[j, i])^2 / (t[i, j] + t[j, i]); df <- df + 1 }
+  c(s, df, pchisq(s, df, lower.tail = FALSE))
+}
+stuart <- function(t) {
+  d <- rowSums(t) - colSums(t)
+  V <- -(t + t(t)); diag(V) <- rowSums(t) + colSums(t) - 2 * diag(t)
+  df <- qr(V)$rank
+  s <- as.numeric(t(d) %*% ginv(V) %*% d)
+  c(s, df, pchisq(s, df, lower.tail = FALSE))
+}
+square <- function(x, y) {
+  lv <- sort(unique(c(x, y)))
+  unclass(table(factor(x, lv), factor(y, lv)))
+}
+
+# All 144 participant x item pairs in one table (the categories that occur at either time).
+t <- square(pairs$score_pre, pairs$score_post)
+b <- bowker(t); s <- stuart(t)
+line("all", "n=%d bowker=%.12g bowker_df=%d bowker_p=%.12g stuart=%.12g stuart_df=%d stuart_p=%.12g",
+     sum(t), b[1], b[2], b[3], s[1], s[2], s[3])
+
+# Per item: one pair per participant, Holm and BH over the items' tests.
+items <- sort(unique(pairs$item))
+res <- t(sapply(items, function(it) {
+  p <- pairs[pairs$item == it, ]
+  t <- square(p$score_pre, p$score_post)
+  c(bowker(t), stuart(t))
+}))
+holmB <- p.adjust(res[, 3], "holm"); holmS <- p.adjust(res[, 6], "holm"); bhS <- p.adjust(res[, 6], "BH")
+for (k in seq_along(items)) {
+  line(items[k], "bowker=%.12g bowker_df=%d bowker_p=%.12g bowker_holm=%.12g stuart=%.12g stuart_df=%d stuart_p=%.12g stuart_holm=%.12g stuart_bh=%.12g",
+       res[k, 1], res[k, 2], res[k, 3], holmB[k], res[k, 4], res[k, 5], res[k, 6], holmS[k], bhS[k])
+}
+
+# Item OH1 dichotomised at "hyvin" (4): McNemar exact (binom.test) and both chi-squares.
+p <- pairs[pairs$item == "OH1", ]
+t2 <- table(factor(p$score_pre >= 4, c(FALSE, TRUE)), factor(p$score_post >= 4, c(FALSE, TRUE)))
+m0 <- mcnemar.test(t2, correct = FALSE); m1 <- mcnemar.test(t2, correct = TRUE)
+line("OH1_high", "b=%d c=%d exact_p=%.12g chisq=%.12g chisq_p=%.12g corrected=%.12g corrected_p=%.12g",
+     t2[1, 2], t2[2, 1], binom.test(t2[1, 2], t2[1, 2] + t2[2, 1])$p.value,
+     unname(m0$statistic), m0$p.value, unname(m1$statistic), m1$p.value)
+
+# delta score by phase per item: the exact Wilcoxon signed-rank p of each item (coin, zeros
+# dropped) and the sign test, each family Holm-adjusted over the 12 items.
+suppressPackageStartupMessages(library(coin))
+w <- sapply(items, function(it) {
+  p <- pairs[pairs$item == it, ]
+  as.numeric(pvalue(wilcoxsign_test(score_post ~ score_pre, data = p, distribution = "exact", zero.method = "Wilcoxon")))
+})
+sg <- sapply(items, function(it) {
+  d <- with(pairs[pairs$item == it, ], score_post - score_pre)
+  binom.test(sum(d > 0), sum(d != 0))$p.value
+})
+wh <- p.adjust(w, "holm"); sh <- p.adjust(sg, "holm"); wb <- p.adjust(w, "BH")
+for (k in seq_along(items)) {
+  line(paste0("delta_", items[k]), "wilcoxon_p=%.12g wilcoxon_holm=%.12g wilcoxon_bh=%.12g sign_p=%.12g sign_holm=%.12g",
+       w[k], wh[k], wb[k], sg[k], sh[k])
+}
