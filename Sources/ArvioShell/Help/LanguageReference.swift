@@ -205,6 +205,27 @@ responses | join participants | count by org
 participants | join left responses on id = participant | where score is missing | count
 ```
 
+## longer
+
+`longer COLUMNS into NAMES, VALUE` turns wide data (a column per item and time, one row per
+person) into long data, one row per person and column: the other columns are kept on every
+row, the value column holds the values (with their scale, labels and missing reasons), and the
+name columns the column's name. With one name column it holds the whole name; with more, the
+name is split at its last `_`s, one part per name column, so `AO1_pre` gives item `AO1` and
+phase `pre`. The parts keep the order of the columns as named (`pre` before `post`), which
+`delta` then trusts. A quoted pattern names columns too, `*` standing for any text:
+`longer "*_pre", "*_post" into item, phase, score`. The columns must be alike: all numbers, all
+categories (on one scale, if any is a scale) or text. The key of the wide rows, with the name
+columns, is the key of the long ones; without one, tell `delta` the id with `on`.
+
+```arvio
+let pre = responses | where item == "overall" and phase == "pre" | select participant, overall_pre = score
+let post = responses | where item == "overall" and phase == "post" | select participant, overall_post = score
+let wide = pre | join post on participant
+wide | longer overall_pre, overall_post into question, answer | freq answer
+wide | longer "overall_*" into item, phase, score | delta score by phase on participant
+```
+
 ## let
 
 `let NAME = pipeline` keeps the result as a table for the rest of the session and confirms how
