@@ -94,16 +94,21 @@ final class SurveyCommandsTests: XCTestCase {
         }
     }
 
-    /// SPSS keeps text missing codes of up to 8 bytes; a longer one is an error, not a truncated code.
-    func testALongTextMissingCodeCannotGoToSPSS() {
+    /// SPSS keeps text missing codes of up to 8 bytes; a longer one is written as a number (9)
+    /// labelled with the text, the column as codes in scale order, never a truncated code.
+    func testALongTextMissingCodeGoesToSPSSAsANumber() {
         let dir = TestSupport.temporaryDirectory()
         let (outcome, text, _) = run("""
             .load \(Self.workbook)
             .missing kysely.kuinka_hyvin_osaat_hakea_alku "En osaa sanoa"
             .save kysely \(dir)/k.sav
+            .load \(dir)/k.sav as back
+            back | freq kuinka_hyvin_osaat_hakea_alku
             """)
-        XCTAssertEqual(outcome, .failed)
-        XCTAssertTrue(text.contains("SPSS keeps missing codes of text up to 8 bytes"), text)
+        XCTAssertEqual(outcome, .succeeded, text)
+        XCTAssertTrue(text.contains("kuinka_hyvin_osaat_hakea_alku: missing codes written as numbers (En osaa sanoa as 9)"), text)
+        XCTAssertEqual(row(text, "missing: En osaa sanoa"), ["1", "16.67", "·", "·"], text)
+        XCTAssertEqual(row(text, "Heikosti"), ["1", "16.67", "25.00", "25.00"], text)
         let (saved, text2, _) = run("""
             .load \(Self.workbook)
             .missing kysely.kuinka_hyvin_osaat_hakea_alku "En osaa sanoa" as "en osaa sanoa"
