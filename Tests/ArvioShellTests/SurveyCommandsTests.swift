@@ -70,6 +70,22 @@ final class SurveyCommandsTests: XCTestCase {
         XCTAssertEqual(age.map { c in (0..<c.count).filter { c.data.isMissing($0) }.count }, 4)
     }
 
+    /// A table saved as a workbook shows the same in a spreadsheet and loads back with the same counts.
+    func testSavedWorkbookLoadsBackWithTheSameCounts() {
+        let dir = TestSupport.temporaryDirectory()
+        let (outcome, text, _) = run(".lang fi\n.save participants \(dir)/p.xlsx\n.load \(dir)/p.xlsx as back\nparticipants | freq post_status\nback | freq post_status")
+        XCTAssertEqual(outcome, .succeeded, text)
+        XCTAssertTrue(text.contains("saved participants: 16 rows to \(dir)/p.xlsx as an Excel workbook (categories as their labels in Finnish)"), text)
+        let tables = text.components(separatedBy: "post_status ")
+        XCTAssertEqual(tables.count, 3, text)
+        // The counts and shares are the same; the reloaded categories are the labels, in sorted
+        // order, so only the cumulative percentages (the last field) differ.
+        let rows = { (part: String) in
+            Set(part.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ").dropLast().joined(separator: " ") })
+        }
+        XCTAssertEqual(rows(tables[1]), rows(tables[2]), text)
+    }
+
     func testMistakesAreErrorsThatChangeNothing() {
         for (script, message) in [
             (".missing kysely.Ikä x", "holds whole numbers, and \"x\" is not one"),

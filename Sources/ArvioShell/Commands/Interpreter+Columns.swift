@@ -113,6 +113,19 @@ extension Interpreter {
         }
     }
 
+    /// Writes `table` as an Excel workbook of one sheet, with labels in the session's language.
+    func saveWorkbook(_ table: Table, to path: String) -> Outcome {
+        do {
+            let bytes = try XlsxWriter.write(table, language: settings.language, file: path)
+            try FileIO.writeAtomically(bytes, to: path)
+            confirm("saved \(table.name): \(table.rowCount) rows to \(path) as an Excel workbook (categories as their labels in \(settings.language == .fi ? "Finnish" : "English"))")
+            return .succeeded
+        } catch {
+            report(error)
+            return .failed
+        }
+    }
+
     /// Puts `changed` in the place of `table`, keeping the relations from it.
     private func replace(_ table: Table, with changed: Table) {
         var workspace = session.workspace

@@ -165,6 +165,7 @@ extension Interpreter {
     /// and no codebook, for reading elsewhere.
     private func save(_ table: Table, to path: String, labels: Bool) -> Outcome {
         if let format = ReadStatFormat(path: path) { return saveStatisticsFile(table, to: path, format: format, labels: labels) }
+        if path.lowercased().hasSuffix(".xlsx") { return saveWorkbook(table, to: path) }
         let format = OutputFormat(fileExtension: path) ?? settings.format
         var options = settings.renderOptions
         options.maxRows = nil

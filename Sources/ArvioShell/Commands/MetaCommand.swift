@@ -15,7 +15,7 @@ struct MetaCommand {
         ("tables", ".tables", "the tables with their rows and columns"),
         ("schema", ".schema TABLE", "a table's columns: type, scale, labels"),
         ("load", ".load FILE [as NAME] [OPTIONS]", "read .csv, .xlsx, .sav, .dta, .sas7bdat"),
-        ("save", ".save TABLE FILE [labels]", "write .csv/.sav/.dta/.json/.md/.txt"),
+        ("save", ".save TABLE FILE [labels]", "write .csv/.xlsx/.sav/.dta/.json/.md/.txt"),
         ("codebook", ".codebook TABLE [FILE.csv]", "a table's codebook, printed or written"),
         ("scale", ".scale T.COL A < B < C", "declare a column's scale, low to high"),
         ("missing", ".missing T.COL CODES [as REASON], …", "declare codes that mean missing"),

@@ -838,7 +838,8 @@ r | where score >= "hyvin" | count
 ## survey files
 
 `.load` reads SPSS (`.sav`, `.zsav`, `.por`), Stata (`.dta`), SAS (`.sas7bdat`) and Excel
-(`.xlsx`) files as well as CSV, by the file's extension; `.save` writes `.sav` and `.dta`.
+(`.xlsx`) files as well as CSV, by the file's extension; `.save` writes `.sav`, `.dta` and
+`.xlsx`.
 docs/formats.md gives every rule; in short:
 
 - **SPSS, Stata, SAS** (read by ReadStat, the library behind R's haven). A variable with value
@@ -871,6 +872,11 @@ docs/formats.md gives every rule; in short:
   become codes `1`, `2` … labelled with their labels (Stata labels only numbers). Labels that
   differ between Finnish and English are written in the session's language. Loaded back, a
   `.sav` gives the same table and the same answers.
+- `.save T FILE.xlsx` writes a workbook of one sheet for people who open results in a
+  spreadsheet: the column names as the header, numbers as numbers, categories as their labels
+  in the session's language, missing values as empty cells. Loaded back it has the same rows
+  and cells (the categories are then the labels, and the codebook is not in it; keep one with
+  `.save T FILE.csv` or `.codebook T FILE.csv`).
 
 ```text
 .load kysely.sav --ordinal q1_pre,q1_post
