@@ -86,6 +86,25 @@ final class SurveyCommandsTests: XCTestCase {
         XCTAssertEqual(rows(tables[1]), rows(tables[2]), text)
     }
 
+    /// `.load DIR` loads a data set folder as `--data DIR` does: tables, keys and references.
+    func testADataSetFolderLoadsLikeTheBuiltInData() {
+        let (shell, out) = TestSupport.interpreter(workspace: Workspace())
+        XCTAssertEqual(shell.run(".load \(TestSupport.root)/datasets/wire3", file: "t"), .succeeded, out.text)
+        XCTAssertTrue(out.text.contains("loaded 4 tables from \(TestSupport.root)/datasets/wire3: participants (16 rows), motivation (16 rows), items (12 rows), responses (336 rows)"), out.text)
+        let loaded = shell.session.workspace
+        XCTAssertEqual(loaded.tableNames, TestSupport.builtIn.tableNames)
+        XCTAssertEqual(loaded.relations, TestSupport.builtIn.relations)
+        XCTAssertEqual(loaded.table(named: "responses")?.key, ["participant", "item", "phase"])
+        for (script, message) in [
+            (".load \(TestSupport.root)/datasets/wire3 as x", "as is not for a data set folder"),
+            (".load \(TestSupport.root)/Tests", "this folder is not a data set"),
+        ] {
+            let (outcome, text, _) = run(script)
+            XCTAssertEqual(outcome, .failed, script)
+            XCTAssertTrue(text.contains(message), "\(script)\n\(text)")
+        }
+    }
+
     func testMistakesAreErrorsThatChangeNothing() {
         for (script, message) in [
             (".missing kysely.Ikä x", "holds whole numbers, and \"x\" is not one"),

@@ -125,6 +125,7 @@ extension Interpreter {
     private func load(_ arguments: LoadArguments) -> Outcome {
         if let format = ReadStatFormat(path: arguments.file) { return loadStatisticsFile(arguments, format: format) }
         if arguments.file.lowercased().hasSuffix(".xlsx") { return loadWorkbook(arguments) }
+        if DatasetLoader.isFolder(arguments.file) { return loadFolder(arguments) }
         do {
             try arguments.refuseStatisticsOptions()
             var codebook: Codebook?

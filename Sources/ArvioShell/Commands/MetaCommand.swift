@@ -14,7 +14,7 @@ struct MetaCommand {
         ("help", ".help [TOPIC]", "help on commands, the language, a verb"),
         ("tables", ".tables", "the tables with their rows and columns"),
         ("schema", ".schema TABLE", "a table's columns: type, scale, labels"),
-        ("load", ".load FILE [as NAME] [OPTIONS]", "read .csv, .xlsx, .sav, .dta, .sas7bdat"),
+        ("load", ".load FILE [as NAME] [OPTIONS]", "read .csv .xlsx .sav .dta .sas7bdat, DIR"),
         ("save", ".save TABLE FILE [labels]", "write .csv/.xlsx/.sav/.dta/.json/.md/.txt"),
         ("codebook", ".codebook TABLE [FILE.csv]", "a table's codebook, printed or written"),
         ("scale", ".scale T.COL A < B < C", "declare a column's scale, low to high"),

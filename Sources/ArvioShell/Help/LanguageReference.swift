@@ -866,6 +866,8 @@ docs/formats.md gives every rule; in short:
   sanoa"` (the code is its own reason). On a category column each code must be one of its values
   (or labels); on numbers any number may be declared, used or not.
 - `.rename T old new` renames a column (its description, values and scale stay).
+- `.load DIR` loads a data set folder, a `codebook.csv` and one CSV file per table it
+  describes, with their keys and references, as `--data DIR` does.
 - `.save T FILE.sav` writes value labels, descriptions, the measurement level (Ordinal for a
   scale) and the missing codes; `.save T FILE.dta` writes them as Stata keeps them: each missing
   code becomes a tagged missing value `.a`, `.b` … labelled with its reason, and text categories
