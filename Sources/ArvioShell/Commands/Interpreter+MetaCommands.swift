@@ -137,6 +137,7 @@ extension Interpreter {
     private func load(_ arguments: LoadArguments) -> Outcome {
         if let format = ReadStatFormat(path: arguments.file) { return loadStatisticsFile(arguments, format: format) }
         if arguments.file.lowercased().hasSuffix(".xlsx") { return loadWorkbook(arguments) }
+        if DatasetLoader.isFolder(arguments.file) { return loadFolder(arguments) }
         do {
             try arguments.refuseStatisticsOptions()
             var codebook: Codebook?
@@ -156,8 +157,9 @@ extension Interpreter {
                 throw DataError(DataPosition(file: path),
                                 "the codebook describes the tables \(names.joined(separator: ", ")), but not \(arguments.name); load the file as one of them (.load FILE as NAME)")
             }
-            let table = try CSVReader.read(path: arguments.file, name: arguments.name, codebook: book,
+            let table = try CSVReader.read(path: arguments.file, name: arguments.name, codebook: book.readingMissingCodes,
                                            missingTokens: arguments.missingTokens, isCancelled: session.isCancelled)
+                .applyingMissingCodes(of: book, file: arguments.file)
             var workspace = session.workspace
             workspace.add(table)
             if codebook != nil { try DatasetLoader.declareRelations(book, in: &workspace) }
@@ -176,6 +178,7 @@ extension Interpreter {
     /// and no codebook, for reading elsewhere.
     private func save(_ table: Table, to path: String, labels: Bool) -> Outcome {
         if let format = ReadStatFormat(path: path) { return saveStatisticsFile(table, to: path, format: format, labels: labels) }
+        if path.lowercased().hasSuffix(".xlsx") { return saveWorkbook(table, to: path) }
         let format = OutputFormat(fileExtension: path) ?? settings.format
         var options = settings.renderOptions
         options.maxRows = nil
