@@ -21,33 +21,47 @@ enum TestDatabase {
         let hasBinaries = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql"))?
             .contains { FileManager.default.isExecutableFile(atPath: "/usr/lib/postgresql/\($0)/bin/initdb") } ?? false
         guard hasBinaries else { return .failure(TestDatabaseError(message: "no PostgreSQL server binaries and no ARVIO_TEST_PG", serverMissing: true)) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: root + "/scripts/pg-test-server.sh")
-        process.arguments = ["start"]
-        let output = Pipe()
-        process.standardOutput = output
-        do { try process.run() } catch { return .failure(TestDatabaseError(message: "could not start the test server: \(error)")) }
-        process.waitUntilExit()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        // The connection string goes through a file, not a pipe (the server the script starts
+        // outlives it), and the script runs through posix_spawn and waitpid: Foundation's
+        // Process waits on a run loop, which never turns inside this lazy initialiser.
+        let outputPath = NSTemporaryDirectory() + "arvio-pg-\(getpid()).txt"
+        defer { unlink(outputPath) }
+        let status = runScript(["start"], output: outputPath)
+        let text = ((try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "")
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        guard process.terminationStatus == 0, !text.isEmpty else {
+        guard status == 0, !text.isEmpty else {
             return .failure(TestDatabaseError(message: "scripts/pg-test-server.sh start failed"))
         }
         if let host = text.split(separator: " ").first(where: { $0.hasPrefix("host=") })?.dropFirst(5) {
             startedDirectory = String(host)
             atexit {
                 guard let dir = TestDatabase.startedDirectory else { return }
-                let stop = Process()
-                stop.executableURL = URL(fileURLWithPath: TestDatabase.root + "/scripts/pg-test-server.sh")
-                stop.arguments = ["stop", dir]
-                try? stop.run()
-                stop.waitUntilExit()
+                _ = TestDatabase.runScript(["stop", dir], output: "/dev/null")
             }
         }
         return .success(text)
     }()
 
     nonisolated(unsafe) static var startedDirectory: String?
+
+    /// Runs scripts/pg-test-server.sh with `arguments`, its output into the file `output`;
+    /// gives its exit status.
+    static func runScript(_ arguments: [String], output: String) -> Int32 {
+        let script = root + "/scripts/pg-test-server.sh"
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([script] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, script, &actions, nil, argv, environ) == 0 else { return -1 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        // The exit code, when the script exited rather than being killed.
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
+    }
 
     /// The connection string of the database holding the pilot, loaded on first use.
     static let pilot: Result<String, TestDatabaseError> = {
