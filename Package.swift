@@ -12,10 +12,21 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Excel workbooks are ZIP archives of XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .target(name: "ArvioStats"),
-        .target(name: "ArvioData"),
+        // SPSS, Stata and SAS files are read and written by ReadStat, the C library behind
+        // R's haven and Python's pyreadstat.
+        .systemLibrary(
+            name: "CReadStat",
+            providers: [.apt(["libreadstat-dev"])]
+        ),
+        .target(name: "ArvioData", dependencies: [
+            "CReadStat",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(name: "ArvioQuery", dependencies: ["ArvioData", "ArvioStats"]),
         .target(name: "ArvioRender", dependencies: ["ArvioData"]),
         .systemLibrary(
@@ -40,7 +51,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ArvioStatsTests", dependencies: ["ArvioStats"], exclude: ["Fixtures"]),
-        .testTarget(name: "ArvioDataTests", dependencies: ["ArvioData"]),
+        .testTarget(name: "ArvioDataTests", dependencies: ["ArvioData", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ArvioQueryTests", dependencies: ["ArvioQuery"]),
         .testTarget(name: "ArvioRenderTests", dependencies: ["ArvioRender"], exclude: ["Golden"]),
         .testTarget(name: "ArvioShellTests", dependencies: ["ArvioShell"], exclude: ["Golden"]),

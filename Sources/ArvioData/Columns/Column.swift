@@ -74,6 +74,8 @@ public struct Column: Sendable {
     public var label: Localized?
     /// How text and Markdown show its numbers; nil for the default (2 places for decimals).
     public var format: ColumnFormat?
+    /// Why its missing values are missing, when a file or `.missing` says (SPSS user-missing codes).
+    public var missingReasons: MissingReasons?
 
     /// Creates a column.
     public init(name: String, data: ColumnData, label: Localized? = nil, format: ColumnFormat? = nil) {
@@ -87,6 +89,14 @@ public struct Column: Sendable {
     public var type: ColumnType { data.type }
     /// The number of rows.
     public var count: Int { data.count }
+
+    /// The rows in `rows`, in that order, with the reasons of their missing values.
+    public func gathering(_ rows: [Int]) -> Column {
+        var gathered = self
+        gathered.data = data.gathering(rows)
+        gathered.missingReasons = missingReasons?.gathering(rows)
+        return gathered
+    }
 
     /// The heading to show for this column in `language`: its name. Labels are descriptions,
     /// shown by `.schema`; headings stay the names people type.

@@ -45,12 +45,8 @@ public struct Table: Sendable {
     /// The rows in `rows`, in that order; statistics and notes are not carried over.
     public func gathering(_ rows: [Int]) -> Table {
         Table(name: name,
-              columns: columns.map { column in
-                  // Keep everything a column carries (label, display format); only rows change.
-                  var gathered = column
-                  gathered.data = column.data.gathering(rows)
-                  return gathered
-              },
+              // Keep everything a column carries (label, display format, missing reasons); only rows change.
+              columns: columns.map { $0.gathering(rows) },
               rowCount: rows.count, key: key)
     }
 }

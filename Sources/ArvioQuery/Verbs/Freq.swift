@@ -32,7 +32,9 @@ public struct Freq: Verb {
         let categories = axis.levels.indices.filter { axis.coded || counts[$0] > 0 }
         let missingLevel = Level(value: "missing", label: Localized(en: "missing", fi: "puuttuu"))
         let totalLevel = Level(value: "total", label: Localized(en: "Total", fi: "Yhteensä"))
-        let levels = categories.map { axis.levels[$0] } + [missingLevel, totalLevel]
+        // Missing values a file or `.missing` gave a reason for are counted on rows of their own.
+        let reasons = MissingReasonRows(frame: frame, column: axis.name, missing: missing)
+        let levels = categories.map { axis.levels[$0] } + reasons.levels + [reasons.otherLevel ?? missingLevel, totalLevel]
 
         var n: [Int64] = [], percent: [Double] = [], validPercent: [Double] = [], cumulative: [Double] = []
         var running = 0
@@ -44,10 +46,11 @@ public struct Freq: Verb {
             validPercent.append(share(counts[i], of: valid))
             cumulative.append(share(running, of: valid))
         }
-        n += [Int64(missing), Int64(all)]
-        percent += [share(missing, of: all), share(all, of: all)]
-        validPercent += [Missing.decimal, share(valid, of: valid)]
-        cumulative += [Missing.decimal, Missing.decimal]
+        let missingCounts = reasons.counts + [reasons.other]
+        n += missingCounts.map(Int64.init) + [Int64(all)]
+        percent += missingCounts.map { share($0, of: all) } + [share(all, of: all)]
+        validPercent += missingCounts.map { _ in Missing.decimal } + [share(valid, of: valid)]
+        cumulative += missingCounts.map { _ in Missing.decimal } + [Missing.decimal]
 
         let codes = (1...levels.count).map(UInt32.init)
         let table = Table(name: frame.table.name, columns: [

@@ -22,9 +22,12 @@ enum Catalog {
     /// column's values with their labels as a note under it.
     static func schema(_ table: Table, language: Language) -> Table {
         let columns = table.columns
-        let notes = columns.compactMap { column -> Localized? in
+        var notes = columns.compactMap { column -> Localized? in
             guard let values = values(column, language: language) else { return nil }
             return Localized("\(column.name): \(values)")
+        }
+        notes += columns.compactMap { column in
+            column.missingReasons.map { Localized("\(column.name) missing: \(missingCodes($0, language: language))") }
         }
         return Table(name: "schema of \(table.name)", columns: [
             Column(name: "column", data: .text(columns.map(\.name))),
@@ -32,6 +35,20 @@ enum Catalog {
             Column(name: "missing", data: .integer(columns.map { c in Int64((0..<c.count).filter { c.data.isMissing($0) }.count) })),
             Column(name: "meaning", data: .text(columns.map { $0.label?.text(language) })),
         ], rowCount: columns.count, notes: notes)
+    }
+
+    /// "6 = en osaa sanoa, 9 = ei vastausta", or "997 to 999 (998 = kieltäytyi)" for a range.
+    private static func missingCodes(_ reasons: MissingReasons, language: Language) -> String {
+        let ranges = reasons.ranges.filter { $0.lowerBound != $0.upperBound }
+        let inRange = { (r: MissingReasons.Reason) in r.number.map { x in ranges.contains { $0.contains(x) } } ?? false }
+        let named = { (r: MissingReasons.Reason) in r.label.map { "\(r.code) = \($0.text(language))" } ?? r.code }
+        var parts = reasons.reasons.filter { !inRange($0) }.map(named)
+        for range in ranges {
+            let labelled = reasons.reasons.filter { inRange($0) && $0.number.map(range.contains) == true && $0.label != nil }
+            let inner = labelled.isEmpty ? "" : " (" + labelled.map(named).joined(separator: ", ") + ")"
+            parts.append("\(NumberFormat.plain(range.lowerBound)) to \(NumberFormat.plain(range.upperBound))\(inner)")
+        }
+        return parts.joined(separator: ", ")
     }
 
     private static func values(_ column: Column, language: Language) -> String? {

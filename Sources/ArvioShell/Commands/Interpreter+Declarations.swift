@@ -32,7 +32,7 @@ extension Interpreter {
     }
 
     /// The table and column index named `T.col` by the first argument.
-    private func tableColumn(_ c: MetaCommand) throws(Diagnostic) -> (Table, Int) {
+    func tableColumn(_ c: MetaCommand) throws(Diagnostic) -> (Table, Int) {
         let parts = c.arguments[0].split(separator: ".", maxSplits: 1).map(String.init)
         guard parts.count == 2 else {
             throw c.error(at: 0, "name the column as TABLE.COLUMN, as in responses.score; usage: \(MetaCommand.all.first { $0.name == c.name }?.usage ?? "")")

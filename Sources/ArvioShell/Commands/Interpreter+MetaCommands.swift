@@ -48,9 +48,14 @@ extension Interpreter {
         case "width": try setWidth(c)
         case "run": try expect(c, count: 1); return runFile(c.arguments[0])
         case "codebook": return try codebook(c)
-        case "scale":
+        case "scale", "missing", "rename":
+            // Each changes a table; a table of the database stays as the database has it.
             if let name = c.arguments.first?.split(separator: ".").first { try refuseRemoteChange(String(name), c, at: 0) }
-            return try declareScale(c)
+            switch c.name {
+            case "scale": return try declareScale(c)
+            case "missing": return try declareMissing(c)
+            default: return try renameColumn(c)
+            }
         case "quit", "exit": try expect(c, count: 0); return .quit
         default:
             if let habit = Self.habits[c.name] {
@@ -132,7 +137,10 @@ extension Interpreter {
     }
 
     private func load(_ arguments: LoadArguments) -> Outcome {
+        if let format = ReadStatFormat(path: arguments.file) { return loadStatisticsFile(arguments, format: format) }
+        if arguments.file.lowercased().hasSuffix(".xlsx") { return loadWorkbook(arguments) }
         do {
+            try arguments.refuseStatisticsOptions()
             var codebook: Codebook?
             var codebookPath = arguments.codebook
             // A CSV saved by .save has its codebook beside it; it is what makes the file load back.
@@ -169,6 +177,7 @@ extension Interpreter {
     /// so `.load` reads it back the same; with `labels`, the labels in the session's language
     /// and no codebook, for reading elsewhere.
     private func save(_ table: Table, to path: String, labels: Bool) -> Outcome {
+        if let format = ReadStatFormat(path: path) { return saveStatisticsFile(table, to: path, format: format, labels: labels) }
         let format = OutputFormat(fileExtension: path) ?? settings.format
         var options = settings.renderOptions
         options.maxRows = nil

@@ -822,4 +822,52 @@ separated by `|`).
 .load /tmp/r.csv as r
 r | where score >= "hyvin" | count
 ```
+
+## survey files
+
+`.load` reads SPSS (`.sav`, `.zsav`, `.por`), Stata (`.dta`), SAS (`.sas7bdat`) and Excel
+(`.xlsx`) files as well as CSV, by the file's extension; `.save` writes `.sav` and `.dta`.
+docs/formats.md gives every rule; in short:
+
+- **SPSS, Stata, SAS** (read by ReadStat, the library behind R's haven). A variable with value
+  labels becomes a category column whose values are its codes (`1`, `2` …) and whose labels are
+  the value labels, so `freq` and charts show `Hyvin` and `where q1 >= 4` works. It is ordinal
+  when SPSS's measurement level says Ordinal, or when you say so: `.load FILE.sav --ordinal
+  q1,q2`, or afterwards `.scale kysely.q1 1 < 2 < 3 < 4 < 5`. A variable label becomes the
+  column's description (`.schema`). User-missing values and ranges (SPSS `MISSING VALUES q1
+  (6, 9)`) and Stata's `.a`–`.z` are missing values that keep their code and label: no mean,
+  test or count of answers includes them, and `freq` counts each on a row of its own
+  (`missing: ei vastausta`), then the missing values with no code. Dates become ISO text
+  (`2024-03-01`). The file's own encoding is used; `--encoding WINDOWS-1252` names it for a file
+  that names none or the wrong one (a file that is not UTF-8 and names none is read as
+  Windows-1252, and the confirmation says so).
+- **Excel**: the first sheet, or `.load FILE.xlsx sheet "Tausta tiedot"`. The first row is the
+  header; numbers stay numbers, text and booleans become categories as in a CSV file, dates ISO
+  text, and empty cells and errors (`#N/A`) are missing. A header that is not a name (a question
+  text) gets a short one, and the header becomes its description: the words, lower-cased, the
+  first four joined with `_` (at most 32 characters), so `Kuinka hyvin osaat hakea töitä? (alku)`
+  is `kuinka_hyvin_osaat_hakea`; headers that come out the same each get their own last word
+  (`kuinka_hyvin_osaat_hakea_alku`, `kuinka_hyvin_osaat_hakea_loppu`), then `_2`, `_3` ….
+- `.missing T.col CODES [as REASON], …` declares codes that mean missing on a loaded column:
+  `.missing kysely.q1 9 as "ei vastausta", 6 as "en osaa sanoa"`, `.missing kysely.q2 "En osaa
+  sanoa"` (the code is its own reason). On a category column each code must be one of its values
+  (or labels); on numbers any number may be declared, used or not.
+- `.rename T old new` renames a column (its description, values and scale stay).
+- `.save T FILE.sav` writes value labels, descriptions, the measurement level (Ordinal for a
+  scale) and the missing codes; `.save T FILE.dta` writes them as Stata keeps them: each missing
+  code becomes a tagged missing value `.a`, `.b` … labelled with its reason, and text categories
+  become codes `1`, `2` … labelled with their labels (Stata labels only numbers). Labels that
+  differ between Finnish and English are written in the session's language. Loaded back, a
+  `.sav` gives the same table and the same answers.
+
+```text
+.load kysely.sav --ordinal q1_pre,q1_post
+.schema kysely
+kysely | freq q1_pre
+.load vastaukset.xlsx as kysely
+.missing kysely.kuinka_hyvin_osaat_hakea_alku "En osaa sanoa" as "en osaa sanoa"
+.rename kysely kuinka_hyvin_osaat_hakea_alku alku
+.scale kysely.alku Heikosti < Kohtalaisesti < "Jonkin verran" < Hyvin < Erinomaisesti
+.save kysely tulokset.sav
+```
 """####

@@ -1,0 +1,124 @@
+import ArvioData
+import ArvioQuery
+
+/// `.missing`, `.rename` and `.load FILE.xlsx`: what a survey tool's export needs before it can
+/// be analysed, said in the shell.
+extension Interpreter {
+    /// `.missing T.col 9 as "ei vastausta", 6 as "en osaa sanoa"`, or `.missing T.col 6 9`.
+    func declareMissing(_ c: MetaCommand) throws(Diagnostic) -> Outcome {
+        guard c.arguments.count >= 2 else { try expect(c, count: 2); return .failed }
+        let (table, index) = try tableColumn(c)
+        // Groups are separated by commas, which may stand alone or end a word ("9,").
+        var groups: [[(word: String, argument: Int)]] = [[]]
+        for (i, word) in c.arguments.enumerated().dropFirst() {
+            var text = word
+            let endsGroup = text.hasSuffix(",") && text != ","
+            if endsGroup { text.removeLast() }
+            if word == "," { groups.append([]); continue }
+            groups[groups.count - 1].append((text, i))
+            if endsGroup { groups.append([]) }
+        }
+        var codes: [(code: String, reason: String?)] = []
+        for group in groups where !group.isEmpty {
+            var values = group[...]
+            var reason: String?
+            if let at = group.firstIndex(where: { $0.word == "as" }) {
+                values = group[..<at]
+                let after = group[(at + 1)...]
+                guard after.count == 1 else {
+                    let i = after.dropFirst().first?.argument ?? group[at].argument
+                    throw c.error(at: i, "one reason follows \"as\", in quotes when it has spaces: 9 as \"ei vastausta\"; a comma starts the next codes")
+                }
+                reason = after.first!.word
+            }
+            guard !values.isEmpty else {
+                throw c.error(at: group[0].argument, "name the values before \"as\", as in 9 as \"ei vastausta\"")
+            }
+            codes += values.map { ($0.word, reason) }
+        }
+        let column = table.columns[index]
+        let (declared, counts): (Column, [Int])
+        do {
+            (declared, counts) = try column.declaringMissing(codes)
+        } catch {
+            throw c.error(at: 0, error.message)
+        }
+        var changed = table
+        changed.columns[index] = declared
+        replace(table, with: changed)
+        let listed = zip(codes, counts).map { code, n in
+            "\(code.code)\(code.reason.map { " = \($0)" } ?? "") (\(n) \(n == 1 ? "row" : "rows"))"
+        }
+        confirm("\(table.name).\(column.name) missing: \(listed.joined(separator: ", "))")
+        return .succeeded
+    }
+
+    /// `.rename T old new`: a column's name changes; its description, values and scale stay.
+    func renameColumn(_ c: MetaCommand) throws(Diagnostic) -> Outcome {
+        try expect(c, count: 3)
+        let table = try self.table(c, 0)
+        let old = c.arguments[1], new = c.arguments[2]
+        guard let index = table.columnIndex(named: old) else {
+            throw c.error(at: 1, "\(table.name) has no column \"\(old)\"; .schema \(table.name) lists them",
+                          suggestion: Suggestion.closest(to: old, among: table.columnNames).map { "\"\($0)\"" })
+        }
+        guard HeaderNames.isName(new) else {
+            throw c.error(at: 2, "\"\(new)\" cannot be a column name: use letters, digits and _, starting with a letter, at most 32 characters")
+        }
+        guard table.column(named: new) == nil || new == old else {
+            throw c.error(at: 2, "\(table.name) has a column \"\(new)\" already")
+        }
+        var changed = table
+        changed.columns[index].name = new
+        changed.key = table.key.map { $0 == old ? new : $0 }
+        var workspace = session.workspace
+        // Relations name their columns, so they follow the rename.
+        let relations = workspace.relations.filter { $0.table == table.name || $0.target == table.name }
+        workspace.add(changed)
+        for relation in relations {
+            var r = relation
+            if r.table == table.name { r.columns = r.columns.map { $0 == old ? new : $0 } }
+            if r.target == table.name { r.targetColumns = r.targetColumns.map { $0 == old ? new : $0 } }
+            workspace.add(r)
+        }
+        session.workspace = workspace
+        confirm("\(table.name).\(old) is now \(table.name).\(new)")
+        return .succeeded
+    }
+
+    /// Loads a sheet of an Excel workbook as a table.
+    func loadWorkbook(_ arguments: LoadArguments) -> Outcome {
+        do {
+            for option in ["--codebook", "--na", "--encoding", "--ordinal"] {
+                if let i = arguments.optionIndex[option] {
+                    throw arguments.command.error(at: i, "\(option) is not for Excel workbooks; after loading, .missing declares missing codes and .scale a scale")
+                }
+            }
+            let result = try XlsxReader.read(path: arguments.file, name: arguments.name, sheet: arguments.sheet)
+            var workspace = session.workspace
+            workspace.add(result.table)
+            session.workspace = workspace
+            var details = ""
+            if result.renamedHeaders > 0 {
+                details += "; \(result.renamedHeaders) \(result.renamedHeaders == 1 ? "header was" : "headers were") given short names (.schema \(arguments.name) shows them with the headers, .rename changes one)"
+            }
+            if !result.otherSheets.isEmpty {
+                details += "; the workbook also has \(result.otherSheets.map { "\"\($0)\"" }.joined(separator: ", ")) (.load FILE sheet NAME)"
+            }
+            confirm("loaded \(arguments.name) from the sheet \"\(result.sheet)\": \(result.table.rowCount) rows, \(result.table.columns.count) columns\(details)")
+            return .succeeded
+        } catch {
+            report(error)
+            return .failed
+        }
+    }
+
+    /// Puts `changed` in the place of `table`, keeping the relations from it.
+    private func replace(_ table: Table, with changed: Table) {
+        var workspace = session.workspace
+        let relations = workspace.relations.filter { $0.table == table.name || $0.target == table.name }
+        workspace.add(changed)
+        for relation in relations { workspace.add(relation) }
+        session.workspace = workspace
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import XCTest
+import ZIPFoundation
+@testable import ArvioData
+
+/// A survey export made by R's openxlsx (Tests/Fixtures/xlsx/make-fixtures.R), read by Arvio and
+/// compared cell by cell with what openxlsx reads back (reference.json).
+final class XlsxReaderTests: XCTestCase {
+    static let folder = Paths.fixtures + "/xlsx"
+
+    private func reference(_ sheet: String) throws -> (headers: [String], columns: [String: [String?]]) {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.folder + "/reference.json"))
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let part = try XCTUnwrap(json[sheet] as? [String: Any])
+        let columns = try XCTUnwrap(part["columns"] as? [String: [Any]]).mapValues { $0.map { $0 as? String } }
+        return (try XCTUnwrap(part["headers"] as? [String]), columns)
+    }
+
+    private func check(_ result: XlsxReader.Result, sheet: String) throws {
+        let (headers, columns) = try reference(sheet)
+        XCTAssertEqual(result.sheet, sheet)
+        XCTAssertEqual(result.table.columns.count, headers.count)
+        for (column, header) in zip(result.table.columns, headers) {
+            // The header is the name, or the description of the name made from it.
+            XCTAssertEqual(column.name == header ? nil : header, column.label?.en, column.name)
+            let expected = try XCTUnwrap(columns[header])
+            XCTAssertEqual(column.count, expected.count, header)
+            for (row, value) in expected.enumerated() {
+                XCTAssertEqual(ReadStatReaderTests.text(column.data, row), value, "\(header) row \(row + 1)")
+            }
+        }
+    }
+
+    func testFirstSheetMatchesOpenxlsx() throws {
+        let result = try XlsxReader.read(path: Self.folder + "/kysely.xlsx", name: "kysely")
+        try check(result, sheet: "Vastaukset")
+        XCTAssertEqual(result.otherSheets, ["Tausta tiedot"])
+        XCTAssertEqual(result.table.columnNames, [
+            "vastaajan_tunnus", "Organisaatio", "kuinka_hyvin_osaat_hakea_alku", "kuinka_hyvin_osaat_hakea_loppu",
+            "Ikä", "tunteja_viikossa", "Vastauspäivä", "Suostumus", "Q7",
+        ])
+        XCTAssertEqual(result.table.columns.map(\.type.rawValue), [
+            "integer", "categorical", "categorical", "categorical", "integer", "decimal", "categorical", "categorical", "categorical",
+        ])
+        XCTAssertEqual(result.renamedHeaders, 4)
+    }
+
+    func testNamedSheet() throws {
+        let result = try XlsxReader.read(path: Self.folder + "/kysely.xlsx", name: "tausta", sheet: "Tausta tiedot")
+        try check(result, sheet: "Tausta tiedot")
+        XCTAssertThrowsError(try XlsxReader.read(path: Self.folder + "/kysely.xlsx", name: "x", sheet: "Nope")) { error in
+            XCTAssertTrue("\(error)".contains("has no sheet \"Nope\"; its sheets are \"Vastaukset\", \"Tausta tiedot\""), "\(error)")
+        }
+    }
+
+    func testHeaderNamesRule() {
+        XCTAssertEqual(HeaderNames.names(for: ["Kuinka hyvin osaat hakea töitä? (alku)", "Kuinka hyvin osaat hakea töitä? (loppu)"]),
+                       ["kuinka_hyvin_osaat_hakea_alku", "kuinka_hyvin_osaat_hakea_loppu"])
+        XCTAssertEqual(HeaderNames.names(for: ["id", "ID number", "", "2. Ikä", "a b", "a-b", "id"]),
+                       ["id", "id_number", "column_c", "q2_ikä", "a_b", "a_b_2", "id_2"])
+        XCTAssertEqual(HeaderNames.names(for: ["Mitä mieltä olet tämän kurssin sisällöstä ja sen järjestelyistä kokonaisuutena?"]),
+                       ["mitä_mieltä_olet_tämän"])
+    }
+
+    func testNotAWorkbookIsAClearError() throws {
+        for (bytes, message) in [
+            (Array("id,q\n1,2\n".utf8), "not a ZIP archive"),
+            ([UInt8](), "not a ZIP archive"),
+            (Array(try FileIO.read(Self.folder + "/kysely.xlsx").prefix(2000)), "x.xlsx: "),
+        ] {
+            XCTAssertThrowsError(try XlsxReader.read(bytes: bytes, file: "x.xlsx", name: "x")) { error in
+                XCTAssertTrue("\(error)".contains(message), "\(error)")
+                XCTAssertTrue("\(error)".hasPrefix("x.xlsx: "), "\(error)")
+            }
+        }
+        // A ZIP archive that is not a workbook.
+        let archive = try Archive(data: Data(), accessMode: .create)
+        let text = Data("hello".utf8)
+        try archive.addEntry(with: "readme.txt", type: .file, uncompressedSize: Int64(text.count)) { position, size in
+            text.subdata(in: Int(position)..<Int(position) + size)
+        }
+        XCTAssertThrowsError(try XlsxReader.read(bytes: Array(archive.data!), file: "x.xlsx", name: "x")) { error in
+            XCTAssertTrue("\(error)".contains("has no xl/workbook.xml"), "\(error)")
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import XCTest
+import ArvioData
+@testable import ArvioShell
+
+/// `.load FILE.xlsx`, `.missing` and `.rename`: a survey tool's export made ready in the shell.
+final class SurveyCommandsTests: XCTestCase {
+    static let workbook = TestSupport.root + "/Tests/Fixtures/xlsx/kysely.xlsx"
+
+    private func run(_ script: String) -> (Interpreter.Outcome, String, Interpreter) {
+        let (shell, out) = TestSupport.interpreter()
+        let outcome = shell.run(script, file: "t")
+        return (outcome, out.text, shell)
+    }
+
+    private func row(_ text: String, _ label: String) -> [String]? {
+        text.split(separator: "\n").first { $0.hasPrefix(label + "  ") }.map { line in
+            line.dropFirst(label.count).split(separator: " ").map(String.init)
+        }
+    }
+
+    func testWorkbookLoadsWithShortNamesAndItsHeadersAsDescriptions() {
+        let (outcome, text, shell) = run(".load \(Self.workbook)\n.width 120\n.schema kysely")
+        XCTAssertEqual(outcome, .succeeded, text)
+        XCTAssertTrue(text.contains("loaded kysely from the sheet \"Vastaukset\": 6 rows, 9 columns; 4 headers were given short names"), text)
+        XCTAssertTrue(text.contains("the workbook also has \"Tausta tiedot\""), text)
+        XCTAssertTrue(text.contains("kuinka_hyvin_osaat_hakea_alku   categorical        1  Kuinka hyvin osaat hakea töitä? (alku)"), text)
+        XCTAssertEqual(shell.session.workspace.table(named: "kysely")?.column(named: "vastaajan_tunnus")?.type, .integer)
+        let (named, text2, shell2) = run(".load \(Self.workbook) sheet \"Tausta tiedot\" as tausta")
+        XCTAssertEqual(named, .succeeded, text2)
+        XCTAssertEqual(shell2.session.workspace.table(named: "tausta")?.columnNames, ["tunnus", "kunta"])
+    }
+
+    /// The whole path of issue 15 on the workbook: a don't-know code, a Likert scale in Finnish,
+    /// short names, and the change from start to end.
+    func testMissingCodeScaleAndRenameOnAWorkbook() {
+        let scale = "Heikosti < Kohtalaisesti < \"Jonkin verran\" < Hyvin < Erinomaisesti"
+        let (outcome, text, shell) = run("""
+            .load \(Self.workbook)
+            .missing kysely.kuinka_hyvin_osaat_hakea_alku "En osaa sanoa" as "en osaa sanoa"
+            .missing kysely.kuinka_hyvin_osaat_hakea_loppu "En osaa sanoa" as "en osaa sanoa"
+            .rename kysely kuinka_hyvin_osaat_hakea_alku alku
+            .rename kysely kuinka_hyvin_osaat_hakea_loppu loppu
+            .scale kysely.alku \(scale)
+            .scale kysely.loppu \(scale)
+            kysely | freq alku
+            """)
+        XCTAssertEqual(outcome, .succeeded, text)
+        XCTAssertTrue(text.contains("kysely.kuinka_hyvin_osaat_hakea_alku missing: En osaa sanoa = en osaa sanoa (1 row)"), text)
+        XCTAssertTrue(text.contains("kysely.kuinka_hyvin_osaat_hakea_alku is now kysely.alku"), text)
+        XCTAssertEqual(row(text, "missing: en osaa sanoa"), ["1", "16.67", "·", "·"], text)
+        XCTAssertEqual(row(text, "missing, no code"), ["1", "16.67", "·", "·"], text)
+        XCTAssertEqual(row(text, "Heikosti"), ["1", "16.67", "25.00", "25.00"], text)
+        let loppu = shell.session.workspace.table(named: "kysely")?.column(named: "loppu")
+        XCTAssertEqual(loppu?.type, .ordinal)
+        XCTAssertEqual(loppu?.label?.fi, "Kuinka hyvin osaat hakea töitä? (loppu)")
+        XCTAssertEqual(loppu?.missingReasons?.reasons.map(\.code), ["En osaa sanoa"])
+    }
+
+    func testMissingCodesOnNumbersAndTheirSpellings() {
+        let (outcome, text, shell) = run("""
+            .load \(Self.workbook)
+            .missing kysely.Ikä 51 62 as "kieltäytyi", 34
+            kysely | freq Ikä
+            """)
+        XCTAssertEqual(outcome, .succeeded, text)
+        XCTAssertTrue(text.contains("kysely.Ikä missing: 51 = kieltäytyi (1 row), 62 = kieltäytyi (1 row), 34 (1 row)"), text)
+        XCTAssertEqual(row(text, "missing: kieltäytyi"), ["1", "16.67", "·", "·"], text)
+        XCTAssertEqual(row(text, "missing: 34"), ["1", "16.67", "·", "·"], text)
+        let age = shell.session.workspace.table(named: "kysely")?.column(named: "Ikä")
+        XCTAssertEqual(age.map { c in (0..<c.count).filter { c.data.isMissing($0) }.count }, 4)
+    }
+
+    func testMistakesAreErrorsThatChangeNothing() {
+        for (script, message) in [
+            (".missing kysely.Ikä x", "holds whole numbers, and \"x\" is not one"),
+            (".missing kysely.Ikä 9 as", "one reason follows \"as\""),
+            (".missing kysely.Ikä as \"x\"", "name the values before \"as\""),
+            (".missing kysely.Organisaatio tekevä", "Organisaatio has no value \"tekevä\" (its values are \"Ohjaamo\", \"Tekevä\", \"Työvalmennussäätiö Tekevä\", \"Vamos\"); did you mean \"Tekevä\"?"),
+            (".missing kysely.Ika 9", "has no column \"Ika\""),
+            (".missing kysely", "missing argument"),
+            (".rename kysely Ika age", "has no column \"Ika\""),
+            (".rename kysely Ikä Organisaatio", "has a column \"Organisaatio\" already"),
+            (".rename kysely Ikä \"1 age\"", "cannot be a column name"),
+            (".load \(Self.workbook) --na EOS", "--na is not for Excel workbooks"),
+            (".load \(Self.workbook) sheet", "a sheet's name follows"),
+            (".load \(Self.workbook) sheet Nope", "the workbook has no sheet \"Nope\""),
+        ] {
+            let (outcome, text, shell) = run(".load \(Self.workbook)\n" + script)
+            XCTAssertEqual(outcome, .failed, script)
+            XCTAssertTrue(text.contains(message), "\(script)\n\(text)")
+            let kysely = shell.session.workspace.table(named: "kysely")
+            XCTAssertNil(kysely?.column(named: "Ikä")?.missingReasons, script)
+            XCTAssertNotNil(kysely?.column(named: "Ikä"), script)
+        }
+    }
+
+    /// SPSS keeps text missing codes of up to 8 bytes; a longer one is an error, not a truncated code.
+    func testALongTextMissingCodeCannotGoToSPSS() {
+        let dir = TestSupport.temporaryDirectory()
+        let (outcome, text, _) = run("""
+            .load \(Self.workbook)
+            .missing kysely.kuinka_hyvin_osaat_hakea_alku "En osaa sanoa"
+            .save kysely \(dir)/k.sav
+            """)
+        XCTAssertEqual(outcome, .failed)
+        XCTAssertTrue(text.contains("SPSS keeps missing codes of text up to 8 bytes"), text)
+        let (saved, text2, _) = run("""
+            .load \(Self.workbook)
+            .missing kysely.kuinka_hyvin_osaat_hakea_alku "En osaa sanoa" as "en osaa sanoa"
+            .save kysely \(dir)/k.dta
+            .load \(dir)/k.dta as back
+            back | freq kuinka_hyvin_osaat_hakea_alku
+            """)
+        XCTAssertEqual(saved, .succeeded, text2)
+        XCTAssertEqual(row(text2, "missing: en osaa sanoa"), ["1", "16.67", "·", "·"], text2)
+    }
+}
