@@ -27,7 +27,7 @@ start)
         || { cat "$dir/initdb.log" >&2; exit 1; }
     for _ in 1 2 3 4 5; do
         if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-            -o "-k $dir -p $port -c listen_addresses= -c fsync=off" start >/dev/null 2>&1; then
+            -o "-k $dir -p $port -c listen_addresses= -c fsync=off" start </dev/null >/dev/null 2>&1; then
             echo "host=$dir port=$port user=arvio dbname=postgres"
             exit 0
         fi

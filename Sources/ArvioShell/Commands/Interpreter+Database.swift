@@ -101,7 +101,7 @@ extension Interpreter {
     /// `.tables` while connected: remote tables with the row counts the server gives.
     func remoteTables() throws(Diagnostic) -> Table {
         var table = Catalog.tables(session.workspace, language: settings.language)
-        guard let remote else { return table }
+        guard let remote, let rowsColumn = table.columnIndex(named: "rows") else { return table }
         let names = session.workspace.tableNames
         var rows: [Int64] = []
         var places: [String?] = []
@@ -117,11 +117,11 @@ extension Interpreter {
                 }
                 places.append("database")
             } else {
-                rows.append(table.columns[1].data.number(at: index).map { Int64($0) } ?? 0)
+                rows.append(table.columns[rowsColumn].data.number(at: index).map { Int64($0) } ?? 0)
                 places.append("memory")
             }
         }
-        table.columns[1].data = .integer(rows)
+        table.columns[rowsColumn].data = .integer(rows)
         table.columns.append(Column(name: "in", data: .text(places)))
         return table
     }

@@ -48,12 +48,14 @@ extension Interpreter {
         case "width": try setWidth(c)
         case "run": try expect(c, count: 1); return runFile(c.arguments[0])
         case "codebook": return try codebook(c)
-        case "scale", "missing":
+        case "scale", "missing", "rename":
+            // Each changes a table; a table of the database stays as the database has it.
             if let name = c.arguments.first?.split(separator: ".").first { try refuseRemoteChange(String(name), c, at: 0) }
-            return c.name == "scale" ? try declareScale(c) : try declareMissing(c)
-        case "rename":
-            if let name = c.arguments.first { try refuseRemoteChange(name, c, at: 0) }
-            return try renameColumn(c)
+            switch c.name {
+            case "scale": return try declareScale(c)
+            case "missing": return try declareMissing(c)
+            default: return try renameColumn(c)
+            }
         case "quit", "exit": try expect(c, count: 0); return .quit
         default:
             if let habit = Self.habits[c.name] {

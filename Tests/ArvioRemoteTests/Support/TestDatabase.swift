@@ -21,21 +21,14 @@ enum TestDatabase {
         let hasBinaries = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql"))?
             .contains { FileManager.default.isExecutableFile(atPath: "/usr/lib/postgresql/\($0)/bin/initdb") } ?? false
         guard hasBinaries else { return .failure(TestDatabaseError(message: "no PostgreSQL server binaries and no ARVIO_TEST_PG", serverMissing: true)) }
-        // popen and pclose rather than Foundation's Process: this runs inside a static's
-        // initializer on XCTest's main thread, where Process.waitUntilExit waited forever for a
-        // script that had already exited (its end is reported through the blocked main queue).
-        guard let pipe = popen("'\(root)/scripts/pg-test-server.sh' start", "r") else {
-            return .failure(TestDatabaseError(message: "could not start the test server"))
-        }
-        var output = [UInt8]()
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, pipe)
-            if n <= 0 { break }
-            output += buffer[0..<n]
-        }
-        let status = pclose(pipe)
-        let text = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        // The connection string goes through a file, not a pipe (the server the script starts
+        // outlives it), and the script runs through posix_spawn and waitpid: Foundation's
+        // Process waits on a run loop, which never turns inside this lazy initialiser.
+        let outputPath = NSTemporaryDirectory() + "arvio-pg-\(getpid()).txt"
+        defer { unlink(outputPath) }
+        let status = runScript(["start"], output: outputPath)
+        let text = ((try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         guard status == 0, !text.isEmpty else {
             return .failure(TestDatabaseError(message: "scripts/pg-test-server.sh start failed"))
         }
@@ -43,13 +36,32 @@ enum TestDatabase {
             startedDirectory = String(host)
             atexit {
                 guard let dir = TestDatabase.startedDirectory else { return }
-                _ = system("'\(TestDatabase.root)/scripts/pg-test-server.sh' stop '\(dir)'")
+                _ = TestDatabase.runScript(["stop", dir], output: "/dev/null")
             }
         }
         return .success(text)
     }()
 
     nonisolated(unsafe) static var startedDirectory: String?
+
+    /// Runs scripts/pg-test-server.sh with `arguments`, its output into the file `output`;
+    /// gives its exit status.
+    static func runScript(_ arguments: [String], output: String) -> Int32 {
+        let script = root + "/scripts/pg-test-server.sh"
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([script] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, script, &actions, nil, argv, environ) == 0 else { return -1 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        // The exit code, when the script exited rather than being killed.
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
+    }
 
     /// The connection string of the database holding the pilot, loaded on first use.
     static let pilot: Result<String, TestDatabaseError> = {
