@@ -5,7 +5,7 @@
 #
 # Builds the targets of the Fuzz/ package (release, -sanitize=fuzzer), then runs each TARGET
 # (statement, csv, codebook, notebook; all by default) for SECONDS (default 60), starting from
-# the committed seed corpus in Fuzz/corpus/TARGET. An input that crashes, hangs for 10 s or
+# the committed seed corpus in Fuzz/corpus/TARGET. An input that crashes, hangs for 10 s (FUZZ_TIMEOUT) or
 # takes more than 4 GB is a failure: its reproducer is written to Fuzz/crashes/ and the script
 # exits 1. Inputs that reach new coverage are kept in Fuzz/.work/TARGET (not committed) so a
 # later run goes on from there. Reproduce a crash with
@@ -53,6 +53,11 @@ if [ -n "${FUZZ_RUNS:-}" ]; then
     span="$FUZZ_RUNS runs, seed 1"
 fi
 
+# FUZZ_TIMEOUT=S: the seconds one input may take before it counts as a hang (10 by default).
+# A loaded machine stretches the wall clock libFuzzer measures, so an hour-long run beside
+# builds takes a longer one; a real hang still trips it.
+timeout=${FUZZ_TIMEOUT:-10}
+
 flags=(-c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library)
 started=$(date +%s)
 # One product at a time: `swift build` takes only the last of several --product options, and
@@ -78,7 +83,7 @@ for t in "${targets[@]}"; do
     [ "$t" = statement ] && extra+=(-dict="$root/Fuzz/statement.dict")
     echo "fuzz: $t for $span"
     set +e
-    (cd "$scratch" && "$exe" "${bound[@]}" -timeout=10 -rss_limit_mb=4096 \
+    (cd "$scratch" && "$exe" "${bound[@]}" -timeout="$timeout" -rss_limit_mb=4096 \
         -max_len="$(max_len_of "$t")" -print_final_stats=1 \
         -artifact_prefix="$root/Fuzz/crashes/$t-" "${extra[@]}" \
         "$work" "$root/Fuzz/corpus/$t") >"$log" 2>&1

@@ -134,6 +134,20 @@ final class ChartEdgeCaseTests: XCTestCase {
         XCTAssertEqual(stripANSI(coloured), plain)
     }
 
+    func testNoChartPartIsWhiteOrBlackSoEveryPartShowsOnLightAndDarkBackgrounds() {
+        let charts = [ChartFixtures.likert(), ChartFixtures.orgs]
+        for chart in charts {
+            let coloured = render(chart, colour: true)
+            for code in ["30", "37", "90", "97", "40", "47", "100", "107"] {
+                XCTAssertFalse(coloured.contains("\u{1B}[\(code)m"), "SGR \(code) in\n\(coloured)")
+            }
+        }
+        // The neutral fill is drawn in the terminal's own colour: no escape before it.
+        let likert = render(ChartFixtures.likert(), colour: true)
+        XCTAssertTrue(likert.contains("░"), likert)
+        XCTAssertFalse(likert.contains("\u{1B}[37m░"))
+    }
+
     /// `text` without ANSI SGR sequences (ESC [ digits and semicolons m).
     func stripANSI(_ text: String) -> String {
         var out = ""

@@ -64,5 +64,7 @@ enum ChartColour {
         low ? (distance == 0 ? "31" : "33") : (distance == 0 ? "34" : "36")
     }
 
-    static let neutral = "37"
+    /// None: the neutral fill (░) in the terminal's own foreground, which shows on a light
+    /// background and a dark one alike; white (SGR 37) vanished on a light one.
+    static let neutral: String? = nil
 }
