@@ -149,7 +149,7 @@ struct ExpressionCompiler {
         case (.category(let levels, let ordered), _) where Self.isConstant(r.kind):
             return try levelComparison(l.sql, levels, ordered, op, r.kind)
         case (_, .category(let levels, let ordered)) where Self.isConstant(l.kind):
-            return try levelComparison(r.sql, levels, ordered, op.flippedSides, l.kind)
+            return try levelComparison(r.sql, levels, ordered, op.flipped, l.kind)
         case (.integer, .integer), (.integer, .integerConstant), (.integerConstant, .integer):
             return SQLValue(sql: "(\(l.sql) \(symbol) \(r.sql))", kind: .truth)
         case _ where l.kind.isNumber && r.kind.isNumber:
@@ -193,9 +193,9 @@ struct ExpressionCompiler {
         switch constant {
         case .textConstant(let text):
             if let code = data.code(matching: text) {
-                holds = levels.indices.map { op.holdsFor(Double($0 + 1), Double(code)) }
+                holds = levels.indices.map { op.holds(Double($0 + 1), Double(code)) }
             } else if ordered, let number = Double(text), number.isFinite, levels.contains(where: { $0.number != nil }) {
-                holds = levels.map { $0.number.map { op.holdsFor($0, number) } ?? false }
+                holds = levels.map { $0.number.map { op.holds($0, number) } ?? false }
             } else {
                 throw NotCompilable(reason: "\"\(text)\" is not a value of the column")
             }
@@ -203,14 +203,14 @@ struct ExpressionCompiler {
             let number: Double
             if case .integerConstant(let v) = constant { number = Double(v) } else if case .decimalConstant(let v) = constant { number = v } else { number = .nan }
             if ordered && levels.contains(where: { $0.number != nil }) {
-                holds = levels.map { $0.number.map { op.holdsFor($0, number) } ?? false }
+                holds = levels.map { $0.number.map { op.holds($0, number) } ?? false }
             } else {
                 let text: String
                 if case .integerConstant(let v) = constant { text = "\(v)" } else { text = "\(number)" }
                 guard !op.isOrdering, let code = data.code(matching: text) else {
                     throw NotCompilable(reason: "a category compared with a number")
                 }
-                holds = levels.indices.map { op.holdsFor(Double($0 + 1), Double(code)) }
+                holds = levels.indices.map { op.holds(Double($0 + 1), Double(code)) }
             }
         default:
             throw NotCompilable(reason: "a category compared with true/false")
@@ -345,31 +345,5 @@ struct ExpressionCompiler {
         let p = "(\(value.sql)::float8 * \(s))"
         let sql = "((trunc(\(p)) + CASE WHEN \(p) - trunc(\(p)) >= 0.5 THEN 1 WHEN \(p) - trunc(\(p)) <= -0.5 THEN -1 ELSE 0 END) / \(s))"
         return SQLValue(sql: sql, kind: .decimal)
-    }
-}
-
-extension BinaryOperator {
-    /// The operator with its sides swapped (`3 < x` is `x > 3`).
-    var flippedSides: BinaryOperator {
-        switch self {
-        case .less: .greater
-        case .lessOrEqual: .greaterOrEqual
-        case .greater: .less
-        case .greaterOrEqual: .lessOrEqual
-        default: self
-        }
-    }
-
-    /// Whether `a op b` holds, for a comparison.
-    func holdsFor(_ a: Double, _ b: Double) -> Bool {
-        switch self {
-        case .equal: a == b
-        case .notEqual: a != b
-        case .less: a < b
-        case .lessOrEqual: a <= b
-        case .greater: a > b
-        case .greaterOrEqual: a >= b
-        default: false
-        }
     }
 }

@@ -215,7 +215,7 @@ extension Vector {
 
 extension BinaryOperator {
     /// The operator with its sides swapped (`3 < x` is `x > 3`).
-    var flipped: BinaryOperator {
+    public var flipped: BinaryOperator {
         switch self {
         case .less: .greater
         case .lessOrEqual: .greaterOrEqual
@@ -225,8 +225,9 @@ extension BinaryOperator {
         }
     }
 
-    /// Whether `a op b` holds, for a comparison operator.
-    func holds<T: Comparable>(_ a: T, _ b: T) -> Bool {
+    /// Whether `a op b` holds, for a comparison operator (the in-memory engine and the SQL
+    /// compiler decide a comparison with a category level by the same rule).
+    public func holds<T: Comparable>(_ a: T, _ b: T) -> Bool {
         switch self {
         case .equal: a == b
         case .notEqual: a != b

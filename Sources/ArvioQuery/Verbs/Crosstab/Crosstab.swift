@@ -165,7 +165,7 @@ public struct Crosstab: Verb {
         for position in rowMargins.indices {
             for kind in cells {
                 rowCodes.append(UInt32(position + 1))
-                kindCodes.append(UInt32((CrosstabCell.allCases.firstIndex(of: kind) ?? 0) + 1))
+                kindCodes.append(kind.code)
             }
         }
         let total = Localized(en: "Total", fi: "Yhteensä")
@@ -173,16 +173,9 @@ public struct Crosstab: Verb {
         var columns = [Column(name: rows.text, data: .categorical(
             CategoricalData(codes: Codes(rowCodes, levelCount: levels.count), levels: levels), ordered: ordered))]
         if showKind {
-            let kinds = CrosstabCell.allCases.map { Level(value: $0.rawValue, label: $0.label) }
-            columns.append(Column(name: "cell", data: .categorical(
-                CategoricalData(codes: Codes(kindCodes, levelCount: kinds.count), levels: kinds), ordered: false)))
+            columns.append(CrosstabCell.kindColumn(kindCodes))
         }
-        // Several kinds share a column, so each row shows its own kind: counts whole, percentages
-        // and the rest with places.
-        let cellFormat: ColumnFormat? = showKind
-            ? .perRow(column: "cell", formats: Dictionary(uniqueKeysWithValues: cells.compactMap { kind in
-                kind.format.map { (kind.rawValue, $0) } }))
-            : cells.first?.format
+        let cellFormat = CrosstabCell.format(of: cells, showKind: showKind)
         var taken = Set(columns.map(\.name))
         let columnMargins: [Int?] = Array(columnLevels.indices) + [nil]
         for j in columnMargins {

@@ -94,3 +94,24 @@ struct CrosstabCounts {
         }
     }
 }
+
+extension CrosstabCell {
+    /// The code of this kind in the `cell` column (1-based, in `allCases` order).
+    var code: UInt32 { UInt32((Self.allCases.firstIndex(of: self) ?? 0) + 1) }
+
+    /// The `cell` column that says which kind each row of a many-kind table shows.
+    static func kindColumn(_ codes: [UInt32]) -> Column {
+        let kinds = allCases.map { Level(value: $0.rawValue, label: $0.label) }
+        return Column(name: "cell", data: .categorical(
+            CategoricalData(codes: Codes(codes, levelCount: kinds.count), levels: kinds), ordered: false))
+    }
+
+    /// How the count columns print: with several kinds in one column each row in its own kind's
+    /// format (counts whole, percentages and the rest with places), else the one kind's.
+    static func format(of cells: [CrosstabCell], showKind: Bool) -> ColumnFormat? {
+        showKind
+            ? .perRow(column: "cell", formats: Dictionary(uniqueKeysWithValues: cells.compactMap { kind in
+                kind.format.map { (kind.rawValue, $0) } }))
+            : cells.first?.format
+    }
+}

@@ -192,7 +192,7 @@ struct PairedCrosstab {
                 for kind in cells {
                     groupRows.append(g)
                     rowCodes.append(UInt32(position + 1))
-                    kindCodes.append(UInt32((CrosstabCell.allCases.firstIndex(of: kind) ?? 0) + 1))
+                    kindCodes.append(kind.code)
                 }
             }
         }
@@ -201,14 +201,9 @@ struct PairedCrosstab {
         columns.append(Column(name: rowName, data: .categorical(
             CategoricalData(codes: Codes(rowCodes, levelCount: rowLevels.count), levels: rowLevels), ordered: ordered)))
         if showKind {
-            let kinds = CrosstabCell.allCases.map { Level(value: $0.rawValue, label: $0.label) }
-            columns.append(Column(name: "cell", data: .categorical(
-                CategoricalData(codes: Codes(kindCodes, levelCount: kinds.count), levels: kinds), ordered: false)))
+            columns.append(CrosstabCell.kindColumn(kindCodes))
         }
-        let cellFormat: ColumnFormat? = showKind
-            ? .perRow(column: "cell", formats: Dictionary(uniqueKeysWithValues: cells.compactMap { kind in
-                kind.format.map { (kind.rawValue, $0) } }))
-            : cells.first?.format
+        let cellFormat = CrosstabCell.format(of: cells, showKind: showKind)
         var taken = Set(columns.map(\.name))
         for j in Array(levels.indices) + [nil] {
             var name = j.map { levels[$0].value } ?? total.text(language).lowercased()
