@@ -15,7 +15,7 @@ final class CodebookCheckTests: XCTestCase {
 
     func testAMisspelledOrRepeatedHeaderFieldIsAnError() {
         XCTAssertEqual(parseFailure("table,column,tpye\n"),
-                       "cb.csv:1:3: the codebook's header names an unknown field \"tpye\"; the fields are table, column, type, key, references, values, labels_en, labels_fi, label_en, label_fi")
+                       "cb.csv:1:3: the codebook's header names an unknown field \"tpye\"; the fields are table, column, type, key, references, values, labels_en, labels_fi, label_en, label_fi, missing, missing_en, missing_fi")
         XCTAssertEqual(parseFailure("table,column,type,type\n"), "cb.csv:1:4: the codebook's header names \"type\" twice")
     }
 

@@ -84,3 +84,49 @@ final class XlsxReaderTests: XCTestCase {
         }
     }
 }
+
+/// `.save T FILE.xlsx` then `.load`: the same rows and columns, every cell as it was shown
+/// (categories as their labels), numbers exact.
+final class XlsxWriterTests: XCTestCase {
+    private func shown(_ data: ColumnData, _ row: Int, _ language: Language) -> String? {
+        switch data {
+        case .categorical(let c, _): c.level(at: row)?.display(language)
+        case .decimal(let v): v[row].isNaN ? nil : String(v[row])
+        default: ReadStatReaderTests.text(data, row)
+        }
+    }
+
+    func testBuiltInTablesOutAndBackIn() throws {
+        let workspace = try DatasetLoader.load(directory: Paths.builtInDataset)
+        for name in workspace.tableNames {
+            let table = try XCTUnwrap(workspace.table(named: name))
+            for language in Language.allCases {
+                let bytes = try XlsxWriter.write(table, language: language, file: "t.xlsx")
+                let back = try XlsxReader.read(bytes: bytes, file: "t.xlsx", name: name).table
+                XCTAssertEqual(back.columnNames, table.columnNames)
+                XCTAssertEqual(back.rowCount, table.rowCount)
+                for (a, b) in zip(table.columns, back.columns) {
+                    XCTAssertEqual(a.type.isNumeric, b.type.isNumeric, "\(name).\(a.name)")
+                    for row in 0..<table.rowCount {
+                        XCTAssertEqual(shown(a.data, row, language), shown(b.data, row, language), "\(name).\(a.name) row \(row)")
+                    }
+                }
+            }
+        }
+    }
+
+    func testTextThatXMLCannotHoldPlainlyComesBack() throws {
+        let texts: [String?] = ["a & b < c > d \"e\"", "  spaces  ", "line\nbreak", "cr\rhere", "tab\there", "ctl\u{1}x", "_x0041_", "€ ä ö å"]
+        let table = Table(name: "t/x:[1]", columns: [
+            Column(name: "t", data: .text(texts)),
+            Column(name: "x", data: .decimal([0.1, 1e-300, 1.7976931348623157e308, -0.0, 3, Missing.decimal, 2.5, 1e20])),
+        ])
+        let back = try XlsxReader.read(bytes: try XlsxWriter.write(table, language: .en, file: "t.xlsx"), file: "t.xlsx", name: "t")
+        XCTAssertEqual(back.sheet, "t_x__1_")
+        guard case .categorical(let c, _) = back.table.columns[0].data else { return XCTFail() }
+        // Control characters go as Excel writes them (_x0001_), and text that looks like that escape is escaped.
+        XCTAssertEqual((0..<8).map { c.level(at: $0)?.value }, texts)
+        guard case .decimal(let x) = back.table.columns[1].data else { return XCTFail() }
+        XCTAssertEqual(x.map { $0.isNaN ? nil : $0 }, [0.1, 1e-300, 1.7976931348623157e308, 0, 3, nil, 2.5, 1e20])
+    }
+}

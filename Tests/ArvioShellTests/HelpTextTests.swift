@@ -20,7 +20,7 @@ final class HelpTextTests: XCTestCase {
 
     func testHelpForACommandGivesItsUsage() {
         XCTAssertEqual(HelpText.text(for: ".load", settings: OutputSettings()),
-                       ".load FILE [as NAME] [OPTIONS]\n    read .csv, .xlsx, .sav, .dta, .sas7bdat\n")
+                       ".load FILE [as NAME] [OPTIONS]\n    read .csv .xlsx .sav .dta .sas7bdat, DIR\n")
     }
 
     func testAnUnknownTopicSuggestsACloseOne() {
@@ -34,7 +34,7 @@ final class HelpTextTests: XCTestCase {
             XCTAssertLessThanOrEqual(line.count, 80, String(line))
         }
         XCTAssertTrue(text.split(separator: "\n").contains {
-            $0.hasPrefix("  .load FILE [as NAME] [OPTIONS] ") && $0.hasSuffix(" read .csv, .xlsx, .sav, .dta, .sas7bdat")
+            $0.hasPrefix("  .load FILE [as NAME] [OPTIONS] ") && $0.hasSuffix(" read .csv .xlsx .sav .dta .sas7bdat, DIR")
         }, text)
     }
 

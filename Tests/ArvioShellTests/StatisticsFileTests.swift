@@ -85,6 +85,57 @@ final class StatisticsFileTests: XCTestCase {
         }
     }
 
+    /// A table with missing codes saved as CSV writes the codes and declares them in the
+    /// codebook, so it loads back with the same reasons and the same answers.
+    func testMissingCodesSurviveACSVRoundTrip() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let (shell, out) = TestSupport.interpreter()
+        XCTAssertEqual(shell.run(".load \(Self.folder)/kysely.sav\n.missing kysely.hours 0 as \"ei tunteja\"\n.save kysely \(dir)/k.csv\n.load \(dir)/k.csv as back", file: "t"),
+                       .succeeded, out.text)
+        let codebook = try String(contentsOfFile: dir + "/k.codebook.csv", encoding: .utf8)
+        XCTAssertTrue(codebook.contains(",6|9,en osaa sanoa|ei vastausta,en osaa sanoa|ei vastausta"), codebook)
+        let csv = try String(contentsOfFile: dir + "/k.csv", encoding: .utf8)
+        XCTAssertTrue(csv.split(whereSeparator: \.isNewline).contains("4,3,9,9,27,7.25,ei,2024-03-01,3"), csv)
+        let workspace = shell.session.workspace
+        let original = try XCTUnwrap(workspace.table(named: "kysely")), back = try XCTUnwrap(workspace.table(named: "back"))
+        for (a, b) in zip(original.columns, back.columns) {
+            XCTAssertEqual(a.type, b.type, a.name)
+            // A range (997 to 999) is kept as the codes it holds; the codes and their labels are the same.
+            XCTAssertEqual(a.missingReasons?.reasons.map(\.code), b.missingReasons?.reasons.map(\.code), a.name)
+            XCTAssertEqual((0..<a.count).map { a.missingReasons?.reason(at: $0)?.display(.en) },
+                           (0..<b.count).map { b.missingReasons?.reason(at: $0)?.display(.en) }, a.name)
+        }
+        for statement in ["kysely | freq q1_pre", "kysely | freq hours", "kysely | describe age", "kysely | freq age"] {
+            let (x, a) = TestSupport.interpreter(workspace: workspace)
+            _ = x.run(statement, file: "t")
+            let (y, b) = TestSupport.interpreter(workspace: workspace)
+            _ = y.run(statement.replacingOccurrences(of: "kysely", with: "back"), file: "t")
+            XCTAssertEqual(b.text.replacingOccurrences(of: "back", with: "kysely"), a.text, statement)
+        }
+    }
+
+    func testCodebookMissingFieldsAreChecked() {
+        let dir = TestSupport.temporaryDirectory()
+        let header = "table,column,type,key,references,values,labels_en,labels_fi,label_en,label_fi,missing,missing_en,missing_fi\n"
+        for (row, message) in [
+            ("t,q,categorical,,,1|2,,,,,2,,", "\"2\" is both a value and a missing code"),
+            ("t,q,categorical,,,1|2,,,,,9|9,,", "the missing code \"9\" is listed twice"),
+            ("t,q,categorical,,,1|2,,,,,9|,,", "missing code 2 of \"9|\" is empty"),
+            ("t,q,categorical,,,1|2,,,,,9|8,a,", "1 reasons for 2 missing codes"),
+        ] {
+            try? (header + row + "\n").write(toFile: dir + "/t.codebook.csv", atomically: true, encoding: .utf8)
+            try? "q\n1\n9\n".write(toFile: dir + "/t.csv", atomically: true, encoding: .utf8)
+            let (outcome, text) = run(".load \(dir)/t.csv")
+            XCTAssertEqual(outcome, .failed, row)
+            XCTAssertTrue(text.contains(message), "\(row)\n\(text)")
+        }
+        try? (header + "t,q,categorical,,,1|2,,,,,9|8,ei vastausta|ei koske,ei vastausta|ei koske\n").write(toFile: dir + "/t.codebook.csv", atomically: true, encoding: .utf8)
+        let (outcome, text) = run(".load \(dir)/t.csv\nt | freq q")
+        XCTAssertEqual(outcome, .succeeded, text)
+        XCTAssertEqual(row(text, "missing: ei vastausta"), ["1", "50.00", "·", "·"], text)
+        XCTAssertEqual(row(text, "missing: ei koske"), ["0", "0.00", "·", "·"], text)
+    }
+
     func testOptionsThatDoNotFitTheFileAreErrors() {
         for (script, message) in [
             (".load \(Self.folder)/kysely.sav --na 9", "an SPSS file says which values are missing; --na is for CSV files"),

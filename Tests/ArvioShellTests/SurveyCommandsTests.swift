@@ -70,6 +70,41 @@ final class SurveyCommandsTests: XCTestCase {
         XCTAssertEqual(age.map { c in (0..<c.count).filter { c.data.isMissing($0) }.count }, 4)
     }
 
+    /// A table saved as a workbook shows the same in a spreadsheet and loads back with the same counts.
+    func testSavedWorkbookLoadsBackWithTheSameCounts() {
+        let dir = TestSupport.temporaryDirectory()
+        let (outcome, text, _) = run(".lang fi\n.save participants \(dir)/p.xlsx\n.load \(dir)/p.xlsx as back\nparticipants | freq post_status\nback | freq post_status")
+        XCTAssertEqual(outcome, .succeeded, text)
+        XCTAssertTrue(text.contains("saved participants: 16 rows to \(dir)/p.xlsx as an Excel workbook (categories as their labels in Finnish)"), text)
+        let tables = text.components(separatedBy: "post_status ")
+        XCTAssertEqual(tables.count, 3, text)
+        // The counts and shares are the same; the reloaded categories are the labels, in sorted
+        // order, so only the cumulative percentages (the last field) differ.
+        let rows = { (part: String) in
+            Set(part.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ").dropLast().joined(separator: " ") })
+        }
+        XCTAssertEqual(rows(tables[1]), rows(tables[2]), text)
+    }
+
+    /// `.load DIR` loads a data set folder as `--data DIR` does: tables, keys and references.
+    func testADataSetFolderLoadsLikeTheBuiltInData() {
+        let (shell, out) = TestSupport.interpreter(workspace: Workspace())
+        XCTAssertEqual(shell.run(".load \(TestSupport.root)/datasets/wire3", file: "t"), .succeeded, out.text)
+        XCTAssertTrue(out.text.contains("loaded 4 tables from \(TestSupport.root)/datasets/wire3: participants (16 rows), motivation (16 rows), items (12 rows), responses (336 rows)"), out.text)
+        let loaded = shell.session.workspace
+        XCTAssertEqual(loaded.tableNames, TestSupport.builtIn.tableNames)
+        XCTAssertEqual(loaded.relations, TestSupport.builtIn.relations)
+        XCTAssertEqual(loaded.table(named: "responses")?.key, ["participant", "item", "phase"])
+        for (script, message) in [
+            (".load \(TestSupport.root)/datasets/wire3 as x", "as is not for a data set folder"),
+            (".load \(TestSupport.root)/Tests", "this folder is not a data set"),
+        ] {
+            let (outcome, text, _) = run(script)
+            XCTAssertEqual(outcome, .failed, script)
+            XCTAssertTrue(text.contains(message), "\(script)\n\(text)")
+        }
+    }
+
     func testMistakesAreErrorsThatChangeNothing() {
         for (script, message) in [
             (".missing kysely.Ikä x", "holds whole numbers, and \"x\" is not one"),
@@ -94,16 +129,21 @@ final class SurveyCommandsTests: XCTestCase {
         }
     }
 
-    /// SPSS keeps text missing codes of up to 8 bytes; a longer one is an error, not a truncated code.
-    func testALongTextMissingCodeCannotGoToSPSS() {
+    /// SPSS keeps text missing codes of up to 8 bytes; a longer one is written as a number (9)
+    /// labelled with the text, the column as codes in scale order, never a truncated code.
+    func testALongTextMissingCodeGoesToSPSSAsANumber() {
         let dir = TestSupport.temporaryDirectory()
         let (outcome, text, _) = run("""
             .load \(Self.workbook)
             .missing kysely.kuinka_hyvin_osaat_hakea_alku "En osaa sanoa"
             .save kysely \(dir)/k.sav
+            .load \(dir)/k.sav as back
+            back | freq kuinka_hyvin_osaat_hakea_alku
             """)
-        XCTAssertEqual(outcome, .failed)
-        XCTAssertTrue(text.contains("SPSS keeps missing codes of text up to 8 bytes"), text)
+        XCTAssertEqual(outcome, .succeeded, text)
+        XCTAssertTrue(text.contains("kuinka_hyvin_osaat_hakea_alku: missing codes written as numbers (En osaa sanoa as 9)"), text)
+        XCTAssertEqual(row(text, "missing: En osaa sanoa"), ["1", "16.67", "·", "·"], text)
+        XCTAssertEqual(row(text, "Heikosti"), ["1", "16.67", "25.00", "25.00"], text)
         let (saved, text2, _) = run("""
             .load \(Self.workbook)
             .missing kysely.kuinka_hyvin_osaat_hakea_alku "En osaa sanoa" as "en osaa sanoa"

@@ -2,7 +2,9 @@ extension Codebook {
     private static let requiredFields = ["table", "column", "type"]
     /// Every field a codebook's header may name; any other is taken for a misspelling.
     static let knownFields = ["table", "column", "type", "key", "references", "values",
-                              "labels_en", "labels_fi", "label_en", "label_fi"]
+                              "labels_en", "labels_fi", "label_en", "label_fi"] + missingFields
+    /// The fields of missing codes and their reasons, written only by a codebook that has some.
+    static let missingFields = ["missing", "missing_en", "missing_fi"]
     private static let yes = ["yes", "true", "1", "kyllä", "x"]
     private static let no = ["", "no", "false", "0", "ei"]
 
@@ -82,9 +84,11 @@ extension Codebook {
         guard Self.yes.contains(key) || Self.no.contains(key) else {
             throw DataError(at("key"), "the key field says yes or no (or is empty), not \"\(row["key", default: ""])\"")
         }
-        entries.append(Entry(table: table, column: column, type: type,
-                             isKey: Self.yes.contains(key),
-                             references: references, levels: levels, label: label, position: at("column")))
+        var entry = Entry(table: table, column: column, type: type,
+                          isKey: Self.yes.contains(key),
+                          references: references, levels: levels, label: label, position: at("column"))
+        entry.missing = try Self.missingCodes(row, levels: levels, at: at)
+        entries.append(entry)
     }
 
     private static func levels(_ row: [String: String], type: ColumnType,
@@ -111,6 +115,29 @@ extension Codebook {
             let label: Localized? = en.isEmpty && fi.isEmpty ? nil
                 : Localized(en: en.isEmpty ? fi[i] : en[i], fi: fi.isEmpty ? en[i] : fi[i])
             return Level(value: value, label: label, number: type == .ordinal ? Double(value) : nil)
+        }
+    }
+
+    /// `missing` lists codes separated by `|`; `missing_en` and `missing_fi` a reason for each.
+    private static func missingCodes(_ row: [String: String], levels: [Level],
+                                     at: (String) -> DataPosition) throws(DataError) -> [MissingReasons.Reason] {
+        let codes = split(row["missing"])
+        var seen = Set<String>()
+        for (i, code) in codes.enumerated() {
+            if code.isEmpty { throw DataError(at("missing"), "missing code \(i + 1) of \"\(row["missing", default: ""])\" is empty") }
+            if !seen.insert(code).inserted { throw DataError(at("missing"), "the missing code \"\(code)\" is listed twice") }
+            if levels.contains(where: { $0.value == code }) {
+                throw DataError(at("missing"), "\"\(code)\" is both a value and a missing code of the column")
+            }
+        }
+        let en = split(row["missing_en"]), fi = split(row["missing_fi"])
+        for (name, reasons) in [("missing_en", en), ("missing_fi", fi)] where !reasons.isEmpty && reasons.count != codes.count {
+            throw DataError(at(name), "\(reasons.count) reasons for \(codes.count) missing codes; give one per code, separated by |")
+        }
+        return codes.enumerated().map { i, code in
+            let en = en.isEmpty ? nil : en[i], fi = fi.isEmpty ? nil : fi[i]
+            let label = localized(en: en, fi: fi)
+            return MissingReasons.Reason(code: code, label: label?.en == code && label?.fi == code ? nil : label, number: Double(code))
         }
     }
 

@@ -11,19 +11,25 @@ extension Codebook {
             if case .categorical(let data, let ordered) = column.data, ordered || !data.levelsSortedByValue {
                 levels = data.levels
             }
-            entries.append(Entry(table: table.name, column: column.name, type: column.type,
-                                 isKey: table.key.contains(column.name), references: nil,
-                                 levels: levels, label: column.label, position: DataPosition(file: table.name)))
+            var entry = Entry(table: table.name, column: column.name, type: column.type,
+                              isKey: table.key.contains(column.name), references: nil,
+                              levels: levels, label: column.label, position: DataPosition(file: table.name))
+            entry.missing = column.missingReasons?.reasons ?? []
+            entries.append(entry)
         }
     }
 
     /// The codebook as CSV (`\n` line ends), in the format `parse` reads; `file` names the
     /// file for errors. A value or label holding `|` cannot be listed, and is an error.
     public func csv(file: String) throws(DataError) -> String {
-        var lines = [Self.knownFields.joined(separator: ",")]
-        if let title { lines.append(Self.row(["*", "", "", "", "", "", "", "", title.en, title.fi])) }
+        // The missing-code fields are written only when some column has codes, so other codebooks stay as they were.
+        let withMissing = entries.contains { !$0.missing.isEmpty }
+        let fields = withMissing ? Self.knownFields : Self.knownFields.filter { !Self.missingFields.contains($0) }
+        let padding = withMissing ? ["", "", ""] : []
+        var lines = [fields.joined(separator: ",")]
+        if let title { lines.append(Self.row(["*", "", "", "", "", "", "", "", title.en, title.fi] + padding)) }
         for name in tableNames {
-            if let label = tableLabels[name] { lines.append(Self.row([name, "", "", "", "", "", "", "", label.en, label.fi])) }
+            if let label = tableLabels[name] { lines.append(Self.row([name, "", "", "", "", "", "", "", label.en, label.fi] + padding)) }
             for entry in entries(for: name) {
                 for level in entry.levels {
                     for text in [level.value, level.label?.en ?? "", level.label?.fi ?? ""] where text.contains("|") {
@@ -31,6 +37,7 @@ extension Codebook {
                     }
                 }
                 let labelled = entry.levels.contains { $0.label != nil }
+                let missing = withMissing ? try missingFields(entry, file: file) : []
                 let joined = { (text: (Level) -> String) in entry.levels.map(text).joined(separator: "|") }
                 lines.append(Self.row([
                     entry.table, entry.column, entry.type.rawValue, entry.isKey ? "yes" : "",
@@ -39,10 +46,22 @@ extension Codebook {
                     labelled ? joined { $0.label?.en ?? $0.value } : "",
                     labelled ? joined { $0.label?.fi ?? $0.value } : "",
                     entry.label?.en ?? "", entry.label?.fi ?? "",
-                ]))
+                ] + missing))
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func missingFields(_ entry: Entry, file: String) throws(DataError) -> [String] {
+        for reason in entry.missing {
+            for text in [reason.code, reason.label?.en ?? "", reason.label?.fi ?? ""] where text.contains("|") {
+                throw DataError(DataPosition(file: file), "the missing code or reason \"\(text)\" of \(entry.table).\(entry.column) holds a |, which separates codes in a codebook")
+            }
+        }
+        let labelled = entry.missing.contains { $0.label != nil }
+        return [entry.missing.map(\.code).joined(separator: "|"),
+                labelled ? entry.missing.map { $0.label?.en ?? $0.code }.joined(separator: "|") : "",
+                labelled ? entry.missing.map { $0.label?.fi ?? $0.code }.joined(separator: "|") : ""]
     }
 
     /// The path of the codebook saved beside the CSV file `path`: `kysely.csv` -> `kysely.codebook.csv`.
@@ -66,10 +85,29 @@ extension Table {
     public var withRawValues: Table {
         var copy = self
         copy.columns = columns.map { column in
-            guard case .categorical(let data, _) = column.data else { return column }
-            var raw = column
-            raw.data = .text((0..<data.codes.count).map { data.level(at: $0)?.value })
-            return raw
+            // A missing value with a code is written as its code, which the codebook declares missing.
+            let reasons = column.missingReasons
+            let code = { (row: Int) in reasons?.reason(at: row)?.code }
+            switch column.data {
+            case .categorical(let data, _):
+                var raw = column
+                raw.data = .text((0..<data.codes.count).map { data.level(at: $0)?.value ?? code($0) })
+                return raw
+            case .integer(let v) where reasons != nil:
+                var raw = column
+                raw.data = .text(v.indices.map { Missing.isMissing(v[$0]) ? code($0) : String(v[$0]) })
+                return raw
+            case .decimal(let v) where reasons != nil:
+                var raw = column
+                raw.data = .text(v.indices.map { v[$0].isNaN ? code($0) : NumberFormat.full(v[$0]) })
+                return raw
+            case .text(let v) where reasons != nil:
+                var raw = column
+                raw.data = .text(v.indices.map { v[$0] ?? code($0) })
+                return raw
+            default:
+                return column
+            }
         }
         return copy
     }

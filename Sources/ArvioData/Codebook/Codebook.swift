@@ -24,6 +24,8 @@ public struct Codebook: Sendable {
         public var label: Localized?
         /// Where the entry is, for errors about it.
         public var position: DataPosition
+        /// The codes that mean missing, with their reasons (`missing`, `missing_en`, `missing_fi`).
+        public var missing: [MissingReasons.Reason] = []
     }
 
     /// The column entries, in file order.

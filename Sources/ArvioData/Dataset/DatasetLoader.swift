@@ -8,7 +8,9 @@ public enum DatasetLoader {
         var workspace = Workspace()
         workspace.title = codebook.title
         for name in codebook.tableNames {
-            workspace.add(try CSVReader.read(path: "\(directory)/\(name).csv", name: name, codebook: codebook))
+            let path = "\(directory)/\(name).csv"
+            workspace.add(try CSVReader.read(path: path, name: name, codebook: codebook.readingMissingCodes)
+                .applyingMissingCodes(of: codebook, file: path))
         }
         try declareRelations(codebook, in: &workspace)
         return workspace

@@ -8,7 +8,7 @@ enum ReadStatColumns {
     /// `0 = "none"`) rather than a set of categories.
     static let unlabelledLimit = 20
 
-    static func table(_ collected: ReadStatCollector, name: String, file: String,
+    static func table(_ collected: ReadStatCollector, name: String, file: String, format: ReadStatFormat,
                       options: ReadStatReader.Options) throws(DataError) -> Table {
         var seen: Set<String> = []
         for v in collected.variables where !seen.insert(v.name).inserted {
@@ -21,21 +21,21 @@ enum ReadStatColumns {
         var columns: [Column] = []
         for v in collected.variables {
             let labels = v.labelSet.flatMap { collected.labelSets[$0] } ?? []
-            columns.append(try column(v, labels: labels, ordinal: options.ordinal.contains(v.name), file: file))
+            columns.append(try column(v, labels: labels, ordinal: options.ordinal.contains(v.name), format: format, file: file))
         }
         return Table(name: name, columns: columns, rowCount: rows)
     }
 
     /// The column variable `v` becomes, with the value labels of its label set.
     static func column(_ v: ReadStatCollector.Variable, labels: [(key: ReadStatCollector.LabelKey, label: String)],
-                       ordinal: Bool, file: String) throws(DataError) -> Column {
+                       ordinal: Bool, format: ReadStatFormat, file: String) throws(DataError) -> Column {
         var labelOf: [ReadStatCollector.LabelKey: String] = [:]
         for (key, label) in labels where labelOf[key] == nil { labelOf[key] = label }
         let reasons = missingReasons(v, labelOf: labelOf)
         var column: Column
         if v.isText {
             column = textColumn(v, labels: labels, ordinal: ordinal || (!labels.isEmpty && v.measure == READSTAT_MEASURE_ORDINAL))
-        } else if let kind = DateKind(format: v.format) {
+        } else if let kind = DateKind(format: v.format, package: format) {
             column = Column(name: v.name, data: .text(v.cells.map { cell in
                 if case .number(let x) = cell { return kind.text(x) }
                 return nil
@@ -175,19 +175,29 @@ enum DateKind {
     /// SAS: days or seconds since 1960-01-01.
     case sasDate, sasDateTime
 
-    init?(format: String) {
+    /// The kind of `format` in a file of `package`, whose epoch it counts from; nil for formats that are not dates.
+    init?(format: String, package: ReadStatFormat) {
         let f = format.uppercased()
         let letters = String(f.prefix { $0.isLetter || $0 == "%" })
-        switch letters {
-        case "DATE", "ADATE", "EDATE", "SDATE", "JDATE":
-            // SPSS and SAS share DATE; SAS formats carry a trailing dot or width like DATE9.
-            self = f.hasSuffix(".") || f == "DATE9" ? .sasDate : .spssDate
-        case "DATETIME": self = f.hasSuffix(".") ? .sasDateTime : .spssDateTime
-        case "%TD", "%D": self = .stataDate
-        case "%TC": self = .stataDateTime
-        case "YYMMDD", "MMDDYY", "DDMMYY", "E8601DA", "B8601DA": self = .sasDate
-        case "E8601DT", "B8601DT": self = .sasDateTime
-        default: return nil
+        switch package {
+        case .sav, .por:
+            switch letters {
+            case "DATE", "ADATE", "EDATE", "SDATE", "JDATE": self = .spssDate
+            case "DATETIME", "YMDHMS": self = .spssDateTime
+            default: return nil
+            }
+        case .dta:
+            switch letters {
+            case "%TD", "%D": self = .stataDate
+            case "%TC": self = .stataDateTime
+            default: return nil
+            }
+        case .sas7bdat:
+            switch letters {
+            case "DATE", "YYMMDD", "MMDDYY", "DDMMYY", "E8601DA", "B8601DA", "WORDDATE", "WEEKDATE": self = .sasDate
+            case "DATETIME", "E8601DT", "B8601DT": self = .sasDateTime
+            default: return nil
+            }
         }
     }
 

@@ -46,7 +46,7 @@ public enum ReadStatReader {
                             isCancelled: (@Sendable () -> Bool)? = nil) throws(DataError) -> Result {
         let first = try parse(bytes, file: file, format: format, encoding: options.encoding, isCancelled: isCancelled)
         if !first.invalidText {
-            return Result(table: try ReadStatColumns.table(first, name: name, file: file, options: options))
+            return Result(table: try ReadStatColumns.table(first, name: name, file: file, format: format, options: options))
         }
         guard options.encoding == nil else {
             throw DataError(DataPosition(file: file),
@@ -59,7 +59,7 @@ public enum ReadStatReader {
             throw DataError(DataPosition(file: file),
                             "the file's text is neither UTF-8 nor Windows-1252; give the encoding it was written in, as in .load \(file) encoding ISO-8859-15")
         }
-        return Result(table: try ReadStatColumns.table(second, name: name, file: file, options: options),
+        return Result(table: try ReadStatColumns.table(second, name: name, file: file, format: format, options: options),
                       guessedEncoding: fallbackEncoding)
     }
 

@@ -91,7 +91,8 @@ public enum ReadStatWriter {
                             cells: (0..<rows).map { row in c.codes[row] == 0 ? .missing : .number(numbers[c.codes[row] - 1]!) })
                 plan.numberLabels = zip(numbers, c.levels).compactMap { x, level in level.label.map { (x!, $0.text(language)) } }
                 plan.isWhole = true
-            } else if format == .sav && !numeric {
+            } else if format == .sav && !numeric
+                        && !(column.missingReasons?.reasons.contains { $0.code.utf8.count > 8 } ?? false) {
                 plan = Plan(name: column.name, isText: true, measure: measure,
                             cells: (0..<rows).map { row in c.level(at: row).map { .text($0.value) } ?? .missing })
                 // Every category is labelled (with its value if it has no label), so the variable
@@ -109,7 +110,10 @@ public enum ReadStatWriter {
             }
         }
         plan.label = column.label?.text(language)
-        if let reasons = column.missingReasons {
+        if var reasons = column.missingReasons {
+            if format == .sav, !plan.isText, case .categorical = column.data, reasons.reasons.contains(where: { $0.number == nil }) {
+                reasons = numbered(reasons, above: plan.numberLabels.map(\.0).max() ?? 0, column: column.name, notes: &notes)
+            }
             try addMissing(reasons, to: &plan, column: column.name, format: format, language: language, file: file, notes: &notes)
         }
         if plan.isText {
@@ -120,6 +124,31 @@ public enum ReadStatWriter {
             plan.width = max(plan.width, plan.missingTexts.map(\.utf8.count).max() ?? 0)
         }
         return plan
+    }
+
+    /// Text missing codes of a column written as numeric codes get numbers as SPSS users give
+    /// them, all nines (9, 8 … or 99, 98 …) above the scale's codes; each keeps its text as its label.
+    private static func numbered(_ reasons: MissingReasons, above top: Double, column: String,
+                                 notes: inout [Localized]) -> MissingReasons {
+        var numbered = reasons
+        let count = reasons.reasons.filter { $0.number == nil }.count
+        var nines = 9.0
+        let taken = Set(reasons.reasons.compactMap(\.number))
+        while nines - Double(count - 1) <= top || (0..<count).contains(where: { taken.contains(nines - Double($0)) }) {
+            nines = nines * 10 + 9
+        }
+        var next = nines
+        var listed: [String] = []
+        for i in numbered.reasons.indices where numbered.reasons[i].number == nil {
+            let reason = numbered.reasons[i]
+            numbered.reasons[i] = MissingReasons.Reason(code: NumberFormat.plain(next), label: reason.label ?? Localized(reason.code),
+                                                        number: next)
+            listed.append("\(reason.code) as \(NumberFormat.plain(next))")
+            next -= 1
+        }
+        notes.append(Localized(en: "\(column): missing codes written as numbers (\(listed.joined(separator: ", ")))",
+                               fi: "\(column): puuttuvien koodit kirjoitettiin lukuina (\(listed.joined(separator: ", ")))"))
+        return numbered
     }
 
     /// Writes the column's missing codes back: SPSS declares them missing and labels them;

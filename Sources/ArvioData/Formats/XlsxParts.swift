@@ -48,6 +48,27 @@ enum XlsxParts {
         return d.rows
     }
 
+    /// `text` with Excel's escapes of characters XML cannot hold, `_x0001_`, made the characters
+    /// again (ECMA-376 22.9.2.19); `_x005F_` escapes an underscore that would otherwise look like one.
+    static func unescaped(_ text: String) -> String {
+        guard text.contains("_x") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let start = rest.range(of: "_x") {
+            out += rest[..<start.lowerBound]
+            let after = rest[start.upperBound...]
+            let hex = after.prefix(4)
+            if hex.count == 4, after.dropFirst(4).first == "_", let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) {
+                out.unicodeScalars.append(scalar)
+                rest = after.dropFirst(5)
+            } else {
+                out += "_x"
+                rest = after
+            }
+        }
+        return out + rest
+    }
+
     private static func parse(_ data: Data, _ delegate: XMLParserDelegate, part: String) throws(XlsxError) {
         let parser = XMLParser(data: data)
         parser.delegate = delegate
@@ -191,7 +212,7 @@ private final class SharedStringsDelegate: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         switch name {
-        case "si": strings.append(current ?? ""); current = nil
+        case "si": strings.append(XlsxParts.unescaped(current ?? "")); current = nil
         case "t": inText = false
         case "rPh": inPhonetic = false
         default: break

@@ -145,7 +145,7 @@ enum XlsxColumns {
             }
             return strings[i].isEmpty ? nil : .text(strings[i])
         case "inlineStr", "str", "d":
-            return cell.value.isEmpty ? nil : .text(cell.value)
+            return cell.value.isEmpty ? nil : .text(XlsxParts.unescaped(cell.value))
         case "b":
             return cell.value.isEmpty ? nil : .text(cell.value == "1" || cell.value == "true" ? "true" : "false")
         case "e":

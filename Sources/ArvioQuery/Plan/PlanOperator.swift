@@ -44,6 +44,8 @@ public enum PlanOperator: Sendable {
     case scale(Scale)
     /// `chart KIND ...`.
     case chart(Chart)
+    /// `longer COLUMNS into NAMES, VALUE`: wide columns made rows.
+    case longer(Longer)
 }
 
 /// A column of `select`: its name in the result and the input column it is.

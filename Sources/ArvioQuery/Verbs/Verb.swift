@@ -36,6 +36,7 @@ enum VerbRegistry {
         Take.self,
         Distinct.self,
         Join.self,
+        Longer.self,
         Crosstab.self,
         Freq.self,
         Describe.self,

@@ -11,10 +11,10 @@ enum DumbbellChart {
             (row.values.count > 0 ? row.values[0] : .nan, row.values.count > 1 ? row.values[1] : .nan)
         }
         let finite = pairs.flatMap { [$0.0, $0.1] }.filter(\.isFinite)
-        let whole = finite.allSatisfy { $0 == $0.rounded() && abs($0) < 1e15 }
+        let whole = finite.allSatisfy(NumberFormat.isWhole)
+        let alike = NumberFormat.alike(finite)
         func format(_ v: Double) -> String {
-            guard v.isFinite else { return options.charset.missing }
-            return whole ? String(Int64(v)) : NumberFormat.decimal(v)
+            v.isFinite ? alike(v) : options.charset.missing
         }
         func change(_ pre: Double, _ post: Double) -> String {
             guard pre.isFinite, post.isFinite else { return options.charset.missing }

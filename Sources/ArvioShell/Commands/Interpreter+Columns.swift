@@ -113,6 +113,43 @@ extension Interpreter {
         }
     }
 
+    /// Writes `table` as an Excel workbook of one sheet, with labels in the session's language.
+    func saveWorkbook(_ table: Table, to path: String) -> Outcome {
+        do {
+            let bytes = try XlsxWriter.write(table, language: settings.language, file: path)
+            try FileIO.writeAtomically(bytes, to: path)
+            confirm("saved \(table.name): \(table.rowCount) rows to \(path) as an Excel workbook (categories as their labels in \(settings.language == .fi ? "Finnish" : "English"))")
+            return .succeeded
+        } catch {
+            report(error)
+            return .failed
+        }
+    }
+
+    /// `.load DIR`: a data set folder (a `codebook.csv` and one CSV per table), as `--data DIR` loads it.
+    func loadFolder(_ arguments: LoadArguments) -> Outcome {
+        do {
+            if let (option, i) = arguments.optionIndex.min(by: { $0.value < $1.value }) {
+                throw arguments.command.error(at: i, "\(option) is not for a data set folder, whose codebook.csv names its tables and says what they are")
+            }
+            guard FileIO.exists(arguments.file + "/codebook.csv") else {
+                throw DataError(DataPosition(file: arguments.file),
+                                "this folder is not a data set: a data set folder has a codebook.csv and one CSV file per table it describes")
+            }
+            let loaded = try DatasetLoader.load(directory: arguments.file)
+            var workspace = session.workspace
+            for table in loaded.tables { workspace.add(table) }
+            for relation in loaded.relations { workspace.add(relation) }
+            session.workspace = workspace
+            let listed = loaded.tables.map { "\($0.name) (\($0.rowCount) rows)" }.joined(separator: ", ")
+            confirm("loaded \(loaded.tables.count) \(loaded.tables.count == 1 ? "table" : "tables") from \(arguments.file): \(listed)")
+            return .succeeded
+        } catch {
+            report(error)
+            return .failed
+        }
+    }
+
     /// Puts `changed` in the place of `table`, keeping the relations from it.
     private func replace(_ table: Table, with changed: Table) {
         var workspace = session.workspace

@@ -36,6 +36,7 @@ struct LoadArguments {
                     throw c.error(at: index + 1, "\"\(n)\" cannot be a table name: use letters, digits and _, starting with a letter")
                 }
                 name = n
+                optionIndex[word] = index
                 index += 2
             case "sheet":
                 guard let n = rest.popFirst() else { throw c.error(at: index + 1, "a sheet's name follows \"sheet\", in quotes when it has spaces") }

@@ -14,8 +14,8 @@ struct MetaCommand {
         ("help", ".help [TOPIC]", "help on commands, the language, a verb"),
         ("tables", ".tables", "the tables with their rows and columns"),
         ("schema", ".schema TABLE", "a table's columns: type, scale, labels"),
-        ("load", ".load FILE [as NAME] [OPTIONS]", "read .csv, .xlsx, .sav, .dta, .sas7bdat"),
-        ("save", ".save TABLE FILE [labels]", "write .csv/.sav/.dta/.json/.md/.txt"),
+        ("load", ".load FILE [as NAME] [OPTIONS]", "read .csv .xlsx .sav .dta .sas7bdat, DIR"),
+        ("save", ".save TABLE FILE [labels]", "write .csv/.xlsx/.sav/.dta/.json/.md/.txt"),
         ("codebook", ".codebook TABLE [FILE.csv]", "a table's codebook, printed or written"),
         ("scale", ".scale T.COL A < B < C", "declare a column's scale, low to high"),
         ("missing", ".missing T.COL CODES [as REASON], …", "declare codes that mean missing"),
@@ -26,6 +26,8 @@ struct MetaCommand {
         ("charset", ".charset unicode|ascii", "the characters of tables and charts"),
         ("timer", ".timer on|off", "print how long each statement took"),
         ("run", ".run FILE", "run the statements of a script file"),
+        ("connect", ".connect URL", "run pipelines inside PostgreSQL"),
+        ("explain", ".explain PIPELINE", "the SQL it sends, what runs in memory"),
         ("quit", ".quit", "leave (also .exit, \\q, Ctrl-D)"),
     ]
 

@@ -205,6 +205,27 @@ responses | join participants | count by org
 participants | join left responses on id = participant | where score is missing | count
 ```
 
+## longer
+
+`longer COLUMNS into NAMES, VALUE` turns wide data (a column per item and time, one row per
+person) into long data, one row per person and column: the other columns are kept on every
+row, the value column holds the values (with their scale, labels and missing reasons), and the
+name columns the column's name. With one name column it holds the whole name; with more, the
+name is split at its last `_`s, one part per name column, so `AO1_pre` gives item `AO1` and
+phase `pre`. The parts keep the order of the columns as named (`pre` before `post`), which
+`delta` then trusts. A quoted pattern names columns too, `*` standing for any text:
+`longer "*_pre", "*_post" into item, phase, score`. The columns must be alike: all numbers, all
+categories (on one scale, if any is a scale) or text. The key of the wide rows, with the name
+columns, is the key of the long ones; without one, tell `delta` the id with `on`.
+
+```arvio
+let pre = responses | where item == "overall" and phase == "pre" | select participant, overall_pre = score
+let post = responses | where item == "overall" and phase == "post" | select participant, overall_post = score
+let wide = pre | join post on participant
+wide | longer overall_pre, overall_post into question, answer | freq answer
+wide | longer "overall_*" into item, phase, score | delta score by phase on participant
+```
+
 ## let
 
 `let NAME = pipeline` keeps the result as a table for the rest of the session and confirms how
@@ -391,6 +412,19 @@ is an error at its line (exit 2) and nothing is written. A byte-order mark at th
 
 A line in a script, a notebook or piped input that is not a statement, a comment or a
 meta-command (`\d`, `?`, `!ls`) is an error. `.quit`, `.exit` and psql's `\q` quit.
+
+## database
+
+`.connect URL` (or `arvio --db URL`) runs pipelines inside a PostgreSQL database: its tables
+appear in `.tables` with their row counts, the relational steps of a pipeline run there as one
+SQL statement, and the analysis verbs compute their statistics in memory from the small result.
+`.explain PIPELINE` prints the SQL and what runs in memory. The connection is read-only; `let`
+keeps results in memory. docs/postgresql.md has the details.
+
+```text
+.connect postgresql://analyst@dbhost/survey
+.explain responses | where phase == "pre" | count by item, score
+```
 
 ## embedding
 
@@ -823,7 +857,8 @@ A table's codebook says what its columns are: the type, whether a column is part
 the values of a category column in order (low to high on a scale) with their Finnish and English
 labels, and what each column means. It is the CSV file `--data DIR` and `.load --codebook`
 read (`table,column,type,key,references,values,labels_en,labels_fi,label_en,label_fi`, values
-separated by `|`).
+separated by `|`; three more fields, `missing,missing_en,missing_fi`, list codes that mean
+missing and their reasons, as `9|6` and `ei vastausta|en osaa sanoa`).
 
 - `.save T FILE.csv` writes the table's values as they are in the data (`responded`, `3`, not
   the labels `.lang` shows) and its codebook beside it, `FILE.codebook.csv`. `.save T FILE.csv
@@ -832,7 +867,10 @@ separated by `|`).
 - `.load FILE.csv` uses `FILE.codebook.csv` when there is one beside it (the confirmation names
   it), so a saved table loads back with its types, scale orders and labels, and the same
   statements give the same answers. `--codebook FILE` names another codebook. References to
-  other tables are not saved (a table loaded alone has nothing to refer to).
+  other tables are not saved (a table loaded alone has nothing to refer to). Missing codes
+  (from an SPSS file or `.missing`) are written as the codes and declared in the codebook's
+  `missing` fields, so they load back with their reasons (a declared range, 997 to 999, as the
+  codes it holds).
 - `.codebook T` prints T's codebook: each column's type, whether it is in the key, its values in
   order (`1 = heikosti < 2 = kohtalaisesti < …` for a scale) and what it means, in the session's
   language. `.codebook T FILE.csv` writes it in the codebook format, so what you declared can be
@@ -856,7 +894,8 @@ r | where score >= "hyvin" | count
 ## survey files
 
 `.load` reads SPSS (`.sav`, `.zsav`, `.por`), Stata (`.dta`), SAS (`.sas7bdat`) and Excel
-(`.xlsx`) files as well as CSV, by the file's extension; `.save` writes `.sav` and `.dta`.
+(`.xlsx`) files as well as CSV, by the file's extension; `.save` writes `.sav`, `.dta` and
+`.xlsx`.
 docs/formats.md gives every rule; in short:
 
 - **SPSS, Stata, SAS** (read by ReadStat, the library behind R's haven). A variable with value
@@ -883,12 +922,19 @@ docs/formats.md gives every rule; in short:
   sanoa"` (the code is its own reason). On a category column each code must be one of its values
   (or labels); on numbers any number may be declared, used or not.
 - `.rename T old new` renames a column (its description, values and scale stay).
+- `.load DIR` loads a data set folder, a `codebook.csv` and one CSV file per table it
+  describes, with their keys and references, as `--data DIR` does.
 - `.save T FILE.sav` writes value labels, descriptions, the measurement level (Ordinal for a
   scale) and the missing codes; `.save T FILE.dta` writes them as Stata keeps them: each missing
   code becomes a tagged missing value `.a`, `.b` … labelled with its reason, and text categories
   become codes `1`, `2` … labelled with their labels (Stata labels only numbers). Labels that
   differ between Finnish and English are written in the session's language. Loaded back, a
   `.sav` gives the same table and the same answers.
+- `.save T FILE.xlsx` writes a workbook of one sheet for people who open results in a
+  spreadsheet: the column names as the header, numbers as numbers, categories as their labels
+  in the session's language, missing values as empty cells. Loaded back it has the same rows
+  and cells (the categories are then the labels, and the codebook is not in it; keep one with
+  `.save T FILE.csv` or `.codebook T FILE.csv`).
 
 ```text
 .load kysely.sav --ordinal q1_pre,q1_post

@@ -22,6 +22,8 @@ public struct KruskalWallisTest: HypothesisTest, Equatable {
     public let method: String
     /// Whether `pValue` is exact.
     public let isExact: Bool
+    /// How `pValue` was obtained, to name in any language.
+    public let testMethod: TestMethod
     /// P(χ²(k − 1) ≥ H).
     public let asymptoticP: Double
     /// ε² = H / ((n² − 1)/(n + 1)) = H / (n − 1), the rank effect size of Tomczak & Tomczak (2014)
@@ -63,6 +65,7 @@ public struct KruskalWallisTest: HypothesisTest, Equatable {
             }
             pValue = Double(asExtreme) / Double(total)
             method = "exact conditional on ties (\(total) rearrangements)"
+            testMethod = .exactConditionalOnTies
             isExact = true
         } else {
             let test = try PermutationTest(x: ranks, y: labels, seed: seed, isCancelled: isCancelled) { r, g in
@@ -70,6 +73,7 @@ public struct KruskalWallisTest: HypothesisTest, Equatable {
             }
             pValue = test.pValue
             method = test.method
+            testMethod = test.testMethod
             isExact = false
         }
     }

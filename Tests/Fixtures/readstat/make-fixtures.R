@@ -43,6 +43,9 @@ stata$group <- labelled(c(1, 2, 2, 1, 1, 2), labels = c("Tekevä" = 1, "Vamos" =
 stata$score <- c(1.5, 2.25, NA, -3, 10, 0)
 attr(stata$score, "label") <- "Pisteet"
 stata$name <- c("Äijä", "Öljy", "", "Åsa", "x", "y")
+stata$day <- as.Date(c("2024-01-15", NA, "1960-01-01", "1959-12-31", "2000-02-29", "1900-03-01"))
+stata$at <- as.POSIXct(c("2024-01-15 10:30:00", "1960-01-01 00:00:01", NA, "1959-12-31 23:59:59",
+                         "2000-02-29 12:00:00", "2025-06-30 23:00:00"), tz = "UTC")
 write_dta(stata, "kysely.dta", version = 15)
 
 # What haven reads back, column by column: the values (codes), the labels, the missing codes.
@@ -57,6 +60,7 @@ describe <- function(x) {
     return(out)
   }
   if (inherits(x, "Date")) { out$values <- I(format(x)); return(out) }
+  if (inherits(x, "POSIXct")) { out$values <- I(format(x, "%Y-%m-%d %H:%M:%S", tz = "UTC")); return(out) }
   labels <- attr(x, "labels")
   if (!is.null(labels)) {
     out$label_values <- if (is.character(labels)) I(unname(labels)) else tagged(unname(labels))

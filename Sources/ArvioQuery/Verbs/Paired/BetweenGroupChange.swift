@@ -88,7 +88,7 @@ enum BetweenGroupChange {
             let (first, second) = (labels[0], labels[1])
             return StatisticsBlock(title: title, entries: [
                 Statistic(name: Localized(en: "Mann–Whitney U", fi: "Mann–Whitneyn U"), value: test.statistic, p: test.pValue,
-                          method: Localized(en: PairedChange.methodText(test.method, .en), fi: PairedChange.methodText(test.method, .fi))),
+                          method: test.testMethod.localized),
                 Statistic(name: Localized(en: "Rank-biserial r", fi: "Sijalukubiseriaalinen r"), value: test.rankBiserial,
                           method: Localized(en: "> 0: \(first) changed more than \(second)", fi: "> 0: \(first) muuttui enemmän kuin \(second)")),
             ], notes: notes)
