@@ -58,7 +58,7 @@ enum BetweenGroupChange {
         let present = samples.indices.filter { !samples[$0].isEmpty }
         let title = Localized(
             en: "Between groups: \(valueName) change, one per \(units.name ?? "pair"), \(counts.count) in \(present.count) groups",
-            fi: "Ryhmien välillä: \(valueName), muutos, yksi kutakin \(units.name ?? "paria") kohden, \(counts.count) \(present.count) ryhmässä")
+            fi: "Ryhmien välillä: \(valueName)-muutos \(units.name.map { "\($0)-arvoittain" } ?? "pareittain"), \(counts.count) yksikköä, \(present.count) ryhmää")
         guard present.count >= 2 else {
             return (StatisticsBlock(title: title, entries: [], notes: [Localized(
                 en: "fewer than two groups have pairs: no test between them", fi: "alle kahdessa ryhmässä on pareja: ei ryhmien välistä testiä")]), nil)
@@ -67,7 +67,7 @@ enum BetweenGroupChange {
         let several = counts.contains { $0 > 1 }
         let how = several
             ? Localized(en: "Each \(units.name ?? "unit")'s change is the mean of its \(pairRange(counts)) pairs' changes (post − pre)",
-                        fi: "Kunkin \(units.name ?? "yksikön") muutos on sen \(pairRange(counts)) parin muutosten (post − pre) keskiarvo")
+                        fi: "Kunkin \(units.name.map { "\($0)-arvon" } ?? "yksikön") muutos on sen \(pairRange(counts)) parin muutosten (post − pre) keskiarvo")
             : Localized(en: "One pair per \(units.name ?? "unit"), change post − pre", fi: "Yksi pari kutakin \(units.name ?? "yksikköä") kohden, muutos post − pre")
         let notes = [Localized(en: "Does the change differ between the groups? \(how.en); \(sizes).",
                                fi: "Eroaako muutos ryhmien välillä? \(how.fi); \(sizes).")]
