@@ -76,6 +76,6 @@ struct MultipleTesting: Sendable {
             : Localized(en: "the false discovery rate", fi: "väärien löydösten osuuden")
         return Localized(
             en: "p adj: \(method.name) correction over \(tests.en) (\(family.en)\(each.en)), controlling \(controls.en); p is the unadjusted value. adjust bh or adjust none changes this.",
-            fi: "p korj: \(method.name)-korjaus \(tests.fi) yli (\(family.fi)\(each.fi)), hallitsee \(controls.fi); p on korjaamaton arvo. adjust bh tai adjust none muuttaa tämän.")
+            fi: "p korj: \(method.name)-korjaus \(size) testin yli (\(family.fi)\(each.fi)), hallitsee \(controls.fi); p on korjaamaton arvo. adjust bh tai adjust none muuttaa tämän.")
     }
 }

@@ -56,7 +56,7 @@ verb        = "where" expr
                 ( [ "weight" name ] [ "rows" ] | "paired" { "on" names | "per" names | adjust } )
             | "freq" name [ "rows" ] [ "ci" ]
             | "describe" name { "," name } [ "by" name { "," name } ] [ "quartiles" number ]
-            | "delta" pairing { "per" names | "on" names | "with" "pratt" | adjust }
+            | "delta" pairing { "per" names | "on" names | "with" "pratt" | adjust | "pairs" }
             | "attrition" [ pairing [ "on" name { "," name } ] ]
             | "associate" name [ "seed" number ] [ "rows" ] [ adjust ]
             | "reliability" items { itemoption }
@@ -645,8 +645,13 @@ responses | delta score by phase per area
 - **`per G`** gives a row per group. When `G` is the unit (`per participant`) the rows list
   each person's change and the tests are given once, over all pairs; otherwise (`per area`,
   `per item`) each group gets its own tests, with Holm-adjusted p-values beside the raw ones
-  (see `adjust`). When a person contributes several pairs to one test (one per item), a note says
-  the test treats the pairs as independent; `per item` has one pair per person in each test.
+  (see `adjust`). `per item` has one pair per person in each test.
+- **One pair per person.** When a person contributes several pairs to one test (participant ×
+  item), the tests use one pair per person: the mean of their answers before and the mean
+  after (over the items, within the group), so `responses | delta score by phase` tests 12
+  participants (paired t on 11 df), not 144 independent pairs; the table's columns (n, means,
+  improved, ...) still describe the pairs, and the block's title says both ("144 pairs (12 by
+  participant)"). `pairs` at the end tests every pair as if independent, with a note saying so.
   For a categorical answer (not ordered, or text) `delta` gives the paired table of
   `crosstab V by PHASE paired`, with McNemar, Bowker and Stuart–Maxwell, and a note says so.
 - **Between groups.** Under the groups' blocks, `per G` adds the test of whether the change

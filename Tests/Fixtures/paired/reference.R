@@ -117,3 +117,18 @@ for (o in c("Katulähetys", "Työttömät", "Tekevä", "Setlementti")) {
   x <- overall[overall$org == o, ]
   line(paste0("dumbbell_", o), "n=%d pre=%.12g post=%.12g", nrow(x), mean(x$score_pre), mean(x$score_post))
 }
+
+# delta score by phase [per area]: the tests on one pair per participant, its mean answer before
+# and after over the items (of the area), as coin's exact wilcoxsign_test and t.test.
+unitTests <- function(name, p) {
+  m <- aggregate(cbind(score_pre, score_post) ~ participant, data = p, FUN = mean)
+  w <- as.numeric(pvalue(wilcoxsign_test(score_post ~ score_pre, data = m, distribution = "exact", zero.method = "Wilcoxon")))
+  t <- t.test(m$score_post, m$score_pre, paired = TRUE)
+  d <- m$score_post - m$score_pre
+  line(name, "n=%d wilcoxon_p=%.12g t=%.12g t_p=%.12g sign_p=%.12g", nrow(m), w, unname(t$statistic), t$p.value,
+       binom.test(sum(d > 0), sum(d != 0))$p.value)
+}
+items <- read.csv("datasets/wire3/items.csv", stringsAsFactors = FALSE)
+withArea <- merge(pairs, items[, c("code", "area")], by.x = "item", by.y = "code")
+unitTests("unit_all", pairs)
+for (a in sort(unique(withArea$area))) unitTests(paste0("unit_", gsub(" ", "_", a)), withArea[withArea$area == a, ])

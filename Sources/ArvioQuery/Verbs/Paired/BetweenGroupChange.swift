@@ -9,11 +9,14 @@ import ArvioStats
 /// test with the rank-biserial r; more: Kruskal–Wallis (exact by rearrangement, or seeded Monte
 /// Carlo above `KruskalWallisTest.exactLimit`) with ε².
 enum BetweenGroupChange {
-    /// The block, or nil when `per` does not split units into groups (per item: every person is
-    /// in every group, so the groups are not independent samples, and a note says so).
-    static func block(pairing: Pairing, grouping: Grouping, units: PairingUnits, valueName: String,
-                      language: Language, isCancelled: (@Sendable () -> Bool)?) -> (block: StatisticsBlock?, note: Localized?) {
-        guard grouping.groupCount >= 2 else { return (nil, nil) }
+    /// Each unit's mean change, by group, with how many pairs each unit had; or the unit found
+    /// in two groups, which makes the groups dependent samples.
+    private enum UnitChanges {
+        case changes(samples: [[Double]], pairsPerUnit: [Int])
+        case sharedUnit(String)
+    }
+
+    private static func unitChanges(_ pairing: Pairing, _ grouping: Grouping, _ units: PairingUnits) -> UnitChanges {
         var index: [String: Int] = [:]
         var groupOf: [Int] = [], sums: [Double] = [], counts: [Int] = []
         for i in pairing.preRows.indices {
@@ -21,12 +24,7 @@ enum BetweenGroupChange {
             let unit = units.name == nil ? "row \(row)" : units.unitOf(row)
             let g = Int(grouping.groupOf[row])
             if let id = index[unit] {
-                guard groupOf[id] == g else {
-                    let what = units.name ?? "pair"
-                    return (nil, Localized(
-                        en: "No test between the groups: the same \(what) is in several groups (\(unit)), so the groups are not independent samples.",
-                        fi: "Ryhmien välistä testiä ei ole: sama \(what) on useassa ryhmässä (\(unit)), joten ryhmät eivät ole riippumattomia otoksia."))
-                }
+                guard groupOf[id] == g else { return .sharedUnit(unit) }
                 sums[id] += pairing.post[i] - pairing.pre[i]
                 counts[id] += 1
             } else {
@@ -38,10 +36,29 @@ enum BetweenGroupChange {
         }
         var samples = [[Double]](repeating: [], count: grouping.groupCount)
         for id in groupOf.indices { samples[groupOf[id]].append(sums[id] / Double(counts[id])) }
+        return .changes(samples: samples, pairsPerUnit: counts)
+    }
+
+    /// The block, or nil when `per` does not split units into groups (per item: every person is
+    /// in every group, so the groups are not independent samples, and a note says so).
+    static func block(pairing: Pairing, grouping: Grouping, units: PairingUnits, valueName: String,
+                      language: Language, isCancelled: (@Sendable () -> Bool)?) -> (block: StatisticsBlock?, note: Localized?) {
+        guard grouping.groupCount >= 2 else { return (nil, nil) }
+        let samples: [[Double]], counts: [Int]
+        switch unitChanges(pairing, grouping, units) {
+        case .sharedUnit(let unit):
+            let what = units.name ?? "pair"
+            return (nil, Localized(
+                en: "No test between the groups: the same \(what) is in several groups (\(unit)), so the groups are not independent samples.",
+                fi: "Ryhmien välistä testiä ei ole: sama \(what) on useassa ryhmässä (\(unit)), joten ryhmät eivät ole riippumattomia otoksia."))
+        case .changes(let s, let c):
+            samples = s
+            counts = c
+        }
         let present = samples.indices.filter { !samples[$0].isEmpty }
         let title = Localized(
-            en: "Between groups: \(valueName) change, one per \(units.name ?? "pair"), \(groupOf.count) in \(present.count) groups",
-            fi: "Ryhmien välillä: \(valueName), muutos, yksi kutakin \(units.name ?? "paria") kohden, \(groupOf.count) \(present.count) ryhmässä")
+            en: "Between groups: \(valueName) change, one per \(units.name ?? "pair"), \(counts.count) in \(present.count) groups",
+            fi: "Ryhmien välillä: \(valueName)-muutos \(units.name.map { "\($0)-arvoittain" } ?? "pareittain"), \(counts.count) yksikköä, \(present.count) ryhmää")
         guard present.count >= 2 else {
             return (StatisticsBlock(title: title, entries: [], notes: [Localized(
                 en: "fewer than two groups have pairs: no test between them", fi: "alle kahdessa ryhmässä on pareja: ei ryhmien välistä testiä")]), nil)
@@ -50,41 +67,49 @@ enum BetweenGroupChange {
         let several = counts.contains { $0 > 1 }
         let how = several
             ? Localized(en: "Each \(units.name ?? "unit")'s change is the mean of its \(pairRange(counts)) pairs' changes (post − pre)",
-                        fi: "Kunkin \(units.name ?? "yksikön") muutos on sen \(pairRange(counts)) parin muutosten (post − pre) keskiarvo")
+                        fi: "Kunkin \(units.name.map { "\($0)-arvon" } ?? "yksikön") muutos on sen \(pairRange(counts)) parin muutosten (post − pre) keskiarvo")
             : Localized(en: "One pair per \(units.name ?? "unit"), change post − pre", fi: "Yksi pari kutakin \(units.name ?? "yksikköä") kohden, muutos post − pre")
-        var notes = [Localized(en: "Does the change differ between the groups? \(how.en); \(sizes).",
+        let notes = [Localized(en: "Does the change differ between the groups? \(how.en); \(sizes).",
                                fi: "Eroaako muutos ryhmien välillä? \(how.fi); \(sizes).")]
-        if present.count == 2 {
-            let (a, b) = (present[0], present[1])
-            guard let test = try? MannWhitneyUTest(samples[a], samples[b]) else {
-                return (StatisticsBlock(title: title, entries: [], notes: notes + [Localized(
-                    en: "every change is the same: nothing to compare", fi: "kaikki muutokset ovat samat: ei vertailtavaa")]), nil)
+        return (tests(present.map { samples[$0] }, labels: present.map { label(grouping, $0, language) },
+                      title: title, notes: notes, isCancelled: isCancelled), nil)
+    }
+
+    /// Mann–Whitney for two samples, Kruskal–Wallis for more, or the note that every change is
+    /// the same.
+    private static func tests(_ samples: [[Double]], labels: [String], title: Localized, notes: [Localized],
+                              isCancelled: (@Sendable () -> Bool)?) -> StatisticsBlock {
+        var notes = notes
+        let same = Localized(en: "every change is the same: nothing to compare", fi: "kaikki muutokset ovat samat: ei vertailtavaa")
+        if samples.count == 2 {
+            guard let test = try? MannWhitneyUTest(samples[0], samples[1]) else {
+                return StatisticsBlock(title: title, entries: [], notes: notes + [same])
             }
-            let first = label(grouping, a, language), second = label(grouping, b, language)
-            return (StatisticsBlock(title: title, entries: [
+            let (first, second) = (labels[0], labels[1])
+            return StatisticsBlock(title: title, entries: [
                 Statistic(name: Localized(en: "Mann–Whitney U", fi: "Mann–Whitneyn U"), value: test.statistic, p: test.pValue,
                           method: test.testMethod.localized),
                 Statistic(name: Localized(en: "Rank-biserial r", fi: "Sijalukubiseriaalinen r"), value: test.rankBiserial,
                           method: Localized(en: "> 0: \(first) changed more than \(second)", fi: "> 0: \(first) muuttui enemmän kuin \(second)")),
-            ], notes: notes), nil)
+            ], notes: notes)
         }
-        guard let test = try? KruskalWallisTest(present.map { samples[$0] }, isCancelled: isCancelled) else {
-            return (StatisticsBlock(title: title, entries: [], notes: notes + [Localized(
-                en: "every change is the same: nothing to compare", fi: "kaikki muutokset ovat samat: ei vertailtavaa")]), nil)
+        guard let test = try? KruskalWallisTest(samples, isCancelled: isCancelled) else {
+            return StatisticsBlock(title: title, entries: [], notes: notes + [same])
         }
         let approximate = NumberFormat.pValue(test.asymptoticP)
         let chi = approximate.hasPrefix("<") ? approximate : "≈ " + approximate
         notes.append(Localized(
             en: "Kruskal–Wallis: H tie-corrected; p \(test.isExact ? "exact, counting every rearrangement of the changes among the groups" : "a seeded Monte Carlo estimate over rearrangements"); the chi-square approximation gives p \(chi).",
             fi: "Kruskal–Wallis: H sidoskorjattu; p \(test.isExact ? "tarkka, kaikki muutosten uudelleenjaot ryhmiin laskien" : "siemennetty Monte Carlo -arvio uudelleenjaoista"); khiin neliö -approksimaatio antaa p \(chi)."))
-        return (StatisticsBlock(title: title, entries: [
+        let methodFi = test.isExact
+            ? test.method.replacing("exact conditional on ties", with: "tarkka, ehdollinen sidoksille").replacing("rearrangements", with: "uudelleenjakoa")
+            : test.method
+        return StatisticsBlock(title: title, entries: [
             Statistic(name: Localized(en: "Kruskal–Wallis H", fi: "Kruskal–Wallisin H"), value: test.statistic,
-                      df: test.degreesOfFreedom, p: test.pValue, method: Localized(en: test.method, fi: test.isExact
-                        ? test.method.replacing("exact conditional on ties", with: "tarkka, ehdollinen sidoksille").replacing("rearrangements", with: "uudelleenjakoa")
-                        : test.method)),
+                      df: test.degreesOfFreedom, p: test.pValue, method: Localized(en: test.method, fi: methodFi)),
             Statistic(name: Localized(en: "Epsilon²", fi: "Epsilon²"), value: test.epsilonSquared,
                       method: Localized(en: "H / (n − 1)", fi: "H / (n − 1)")),
-        ], notes: notes), nil)
+        ], notes: notes)
     }
 
     /// "12" or "1–12".

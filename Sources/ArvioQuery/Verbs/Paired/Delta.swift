@@ -132,22 +132,40 @@ public struct Delta: Verb {
         let arrow = "\(pairing.phaseNames.first) → \(pairing.phaseNames.second)"
         let unitNamed = units.name.map { name in spec.per.contains { $0.text == name } } ?? true
         let perIsKey = spec.per.allSatisfy { pairing.keyNames.contains($0.text) } && (pairing.keyNames.count == 1 || unitNamed)
-        if spec.per.isEmpty || perIsKey {
-            let all = spec.per.isEmpty ? changes[0]
-                : PairedChange.grouped(pre: pairing.pre, post: pairing.post, groupCount: 1, groupOf: { _ in 0 },
-                                       zeroHandling: spec.zeroHandling)[0]
-            let pairs = AnalysisText.pairs(all.count)
-            let title = Localized(en: "\(spec.valueName): \(arrow), \(pairs.en)", fi: "\(spec.valueName): \(arrow), \(pairs.fi)")
-            return [all.block(title: title, zeroHandling: spec.zeroHandling)]
+        let single = spec.per.isEmpty || perIsKey
+        // The tests count units: one pair per participant (its mean before and after) unless
+        // `pairs` asks for every pair.
+        let reduced = spec.itemPairs ? nil : UnitMeans.make(pairing, units: units, groupOf: { i in
+            single ? 0 : Int(grouping.groupOf[pairing.preRows[i]])
+        })
+        let tested: [PairedChange]
+        if let reduced {
+            tested = PairedChange.grouped(pre: reduced.pre, post: reduced.post, groupCount: single ? 1 : changes.count,
+                                          groupOf: { reduced.group[$0] }, zeroHandling: spec.zeroHandling)
+        } else if single, !spec.per.isEmpty {
+            tested = PairedChange.grouped(pre: pairing.pre, post: pairing.post, groupCount: 1, groupOf: { _ in 0 },
+                                          zeroHandling: spec.zeroHandling)
+        } else {
+            tested = changes
+        }
+        func counted(_ g: Int) -> Localized {
+            let pairs = AnalysisText.pairs(single ? pairing.pre.count : changes[g].count)
+            let pairCount = single ? pairing.pre.count : changes[g].count
+            guard reduced != nil, let unit = units.name, tested[g].count < pairCount else { return pairs }
+            // Said the same with or without the relation that names the units' table.
+            return Localized(en: "\(pairs.en) (\(tested[g].count) by \(unit))", fi: "\(pairs.fi) (\(tested[g].count) \(unit)-arvoittain)")
+        }
+        if single {
+            let title = Localized(en: "\(spec.valueName): \(arrow), \(counted(0).en)", fi: "\(spec.valueName): \(arrow), \(counted(0).fi)")
+            return [tested[0].block(title: title, zeroHandling: spec.zeroHandling)]
         }
         return changes.indices.map { g in
             let label = grouping.keyColumns.map { column in
                 "\(column.name) = \(Self.display(column.data, g, language))"
             }.joined(separator: ", ")
-            let pairs = AnalysisText.pairs(changes[g].count)
-            let title = Localized(en: "\(label): \(spec.valueName) \(arrow), \(pairs.en)",
-                                  fi: "\(label): \(spec.valueName) \(arrow), \(pairs.fi)")
-            var block = changes[g].block(title: title, zeroHandling: spec.zeroHandling)
+            let title = Localized(en: "\(label): \(spec.valueName) \(arrow), \(counted(g).en)",
+                                  fi: "\(label): \(spec.valueName) \(arrow), \(counted(g).fi)")
+            var block = tested[g].block(title: title, zeroHandling: spec.zeroHandling)
             block.rows = [g]
             return block
         }
@@ -182,10 +200,14 @@ public struct Delta: Verb {
         let perSplitsUnits = !rest.isEmpty && rest.allSatisfy { r in spec.per.contains { $0.text == r } }
         if pairing.keyNames.count > 1, let unitName = units.name, !perSplitsUnits {
             let seen = units.unitCount(pairing.preRows)
-            if seen < n {
+            if seen < n, spec.itemPairs {
                 notes.append(Localized(
-                    en: "The \(n) pairs come from \(seen) \(unitName) values, several pairs each; the tests treat the pairs as independent.",
-                    fi: "\(n) paria tulee \(seen) \(unitName)-arvolta, useita kultakin; testit käsittelevät pareja riippumattomina."))
+                    en: "The \(n) pairs come from \(seen) \(unitName) values, several pairs each; as asked (pairs), the tests treat the pairs as independent.",
+                    fi: "\(n) paria tulee \(seen) \(unitName)-arvolta, useita kultakin; kuten pyydettiin (pairs), testit käsittelevät pareja riippumattomina."))
+            } else if seen < n {
+                notes.append(Localized(
+                    en: "The \(n) pairs come from \(seen) \(unitName) values, several pairs each, so the tests use one pair per \(unitName) (in each group): the mean of its answers before and after. The table's columns describe the pairs; `pairs` tests every pair as if independent.",
+                    fi: "\(n) paria tulee \(seen) \(unitName)-arvolta, useita kultakin, joten testit käyttävät yhtä paria kutakin \(unitName)-arvoa kohden (kussakin ryhmässä): sen vastausten keskiarvoa ennen ja jälkeen. Taulukon sarakkeet kuvaavat pareja; `pairs` testaa jokaisen parin kuin riippumattoman."))
             }
         }
         return notes

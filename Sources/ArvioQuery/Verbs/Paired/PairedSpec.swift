@@ -14,6 +14,9 @@ public struct PairedSpec: Sendable {
     public var zeroHandling: WilcoxonSignedRankTest.ZeroHandling = .wilcoxon
     /// `adjust holm|bh|none`: the correction of the per-group tests (Holm by default).
     var testing = MultipleTesting()
+    /// `pairs`: test every pair, even when a unit has several (participant × item), instead of
+    /// one mean pair per unit.
+    var itemPairs = false
 
     /// How the value reads in titles: `score`, or `pre_motiv -> post_motiv`.
     var valueName: String { second.map { "\(value.text) → \($0.text)" } ?? value.text }
@@ -40,6 +43,8 @@ public struct PairedSpec: Sendable {
                 spec.per = try parser.names(expected: "a column after \"per\"")
             } else if allowPer, let testing = try MultipleTesting.parse(&parser) {
                 spec.testing = testing
+            } else if allowPer, parser.match(word: "pairs") {
+                spec.itemPairs = true
             } else if parser.match(word: "on") {
                 spec.on = try parser.names(expected: "a column that identifies a pair after \"on\"")
             } else if parser.match(word: "with") {
@@ -51,7 +56,7 @@ public struct PairedSpec: Sendable {
                     throw parser.expected("\"pratt\" or \"wilcoxon\" (how zero changes are ranked) after \"with\"")
                 }
             } else {
-                throw parser.expected(allowPer ? "\"per\", \"on\", \"with pratt\", \"adjust\" or the end of the step" : "\"on\", \"with pratt\" or the end of the step")
+                throw parser.expected(allowPer ? "\"per\", \"on\", \"with pratt\", \"adjust\", \"pairs\" or the end of the step" : "\"on\", \"with pratt\" or the end of the step")
             }
         }
         return spec
