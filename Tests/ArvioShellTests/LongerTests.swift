@@ -72,6 +72,34 @@ final class LongerTests: XCTestCase {
         }
     }
 
+    /// Two files, start and end, stacked: the same `delta` as the built-in long table.
+    func testTwoTablesStackedGiveTheSameDelta() throws {
+        let script = """
+            let alku = responses | where phase == "pre" and item == "overall" | select participant, score
+            let loppu = responses | where phase == "post" and item == "overall" | select participant, score
+            let both = alku | stack loppu as vaihe
+            both | delta score by vaihe on participant
+            """
+        let (outcome, stacked, shell) = run(script)
+        let (_, builtIn, _) = run("responses | where item == \"overall\" | delta score by phase")
+        XCTAssertEqual(outcome, .succeeded, stacked)
+        XCTAssertEqual(statistics(stacked).dropFirst(), statistics(builtIn).dropFirst())
+        XCTAssertEqual(summary(stacked), summary(builtIn))
+        let both = try XCTUnwrap(shell.session.workspace.table(named: "both"))
+        XCTAssertEqual(both.rowCount, 28)
+        XCTAssertEqual(both.columnNames, ["participant", "score", "vaihe"])
+        XCTAssertEqual(both.column(named: "score")?.type, .ordinal)
+        for (statement, message) in [
+            ("responses | stack participants", "stack needs tables with the same columns; participants has no"),
+            ("participants | stack participants as id", "has a column \"id\" already"),
+            ("participants | stack nope", "there is no table \"nope\""),
+        ] {
+            let (failed, text, _) = run(statement)
+            XCTAssertEqual(failed, .failed, statement)
+            XCTAssertTrue(text.contains(message), "\(statement)\n\(text)")
+        }
+    }
+
     func testMistakesAreClearErrors() {
         for (statement, message) in [
             ("participants | longer nope, org into a, b", "there is no column \"nope\""),

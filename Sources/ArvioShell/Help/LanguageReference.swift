@@ -226,6 +226,21 @@ wide | longer overall_pre, overall_post into question, answer | freq answer
 wide | longer "overall_*" into item, phase, score | delta score by phase on participant
 ```
 
+## stack
+
+`T | stack U, V as NAME` gives the rows of T, then those of U and V, which must have the same
+columns (in any order; the result has T's). The values of a column must be alike in all of
+them, as for `longer`; categories keep their scale when every table has the same one. `as
+NAME` adds a column that names each row's table, in the order written, which `delta` trusts: a
+start and an end survey loaded from two files become one long table. The tables' key, with
+NAME, is the key of the result when they share one.
+
+```arvio
+let alku = responses | where phase == "pre" and item == "overall" | select participant, score
+let loppu = responses | where phase == "post" and item == "overall" | select participant, score
+alku | stack loppu as vaihe | delta score by vaihe on participant
+```
+
 ## let
 
 `let NAME = pipeline` keeps the result as a table for the rest of the session and confirms how
