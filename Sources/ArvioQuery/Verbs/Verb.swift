@@ -37,6 +37,7 @@ enum VerbRegistry {
         Distinct.self,
         Join.self,
         Longer.self,
+        Wider.self,
         Stack.self,
         Crosstab.self,
         Freq.self,

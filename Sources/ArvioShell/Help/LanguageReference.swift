@@ -226,6 +226,19 @@ wide | longer overall_pre, overall_post into question, answer | freq answer
 wide | longer "overall_*" into item, phase, score | delta score by phase on participant
 ```
 
+## wider
+
+`wider NAMES from VALUE` is the reverse of `longer`: each combination of the name columns'
+values becomes a column, named by the values joined with `_` (`overall_pre`), in the order
+they first appear, holding the value column's values with their scale and labels (missing
+where a row had no such value). The other columns identify a row: two rows with the same
+values in them and the same names are an error, so `select` the columns that identify a row
+first. The key is the identifying columns when the key was they and the names.
+
+```arvio
+responses | select participant, item, phase, score | wider item, phase from score | delta overall_pre -> overall_post
+```
+
 ## stack
 
 `T | stack U, V as NAME` gives the rows of T, then those of U and V, which must have the same
