@@ -33,7 +33,14 @@ let package = Package(
             name: "CReadline",
             providers: [.apt(["libreadline-dev"])]
         ),
-        .target(name: "ArvioShell", dependencies: ["ArvioQuery", "ArvioRender", "CReadline"]),
+        // PostgreSQL's own client library; the shell runs pipelines inside a database through it.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(name: "ArvioRemote", dependencies: ["ArvioQuery", "CLibPQ"]),
+        .target(name: "ArvioShell", dependencies: ["ArvioData", "ArvioQuery", "ArvioRender", "CReadline", "ArvioRemote"]),
         .executableTarget(
             name: "arvio",
             dependencies: [
@@ -49,6 +56,7 @@ let package = Package(
         .testTarget(name: "ArvioRenderTests", dependencies: ["ArvioRender"], exclude: ["Golden"]),
         .testTarget(name: "ArvioShellTests", dependencies: ["ArvioShell"], exclude: ["Golden"]),
         .testTarget(name: "ArvioEndToEndTests", dependencies: ["ArvioShell"]),
+        .testTarget(name: "ArvioRemoteTests", dependencies: ["ArvioRemote", "ArvioData", "ArvioShell"]),
     ],
     swiftLanguageModes: [.v6]
 )

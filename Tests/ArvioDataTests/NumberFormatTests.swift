@@ -60,4 +60,15 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(NumberFormat.tick(0.2, step: 0.05), "0.20")
         XCTAssertEqual(NumberFormat.percent(31.25), "31.3%")
     }
+
+    func testValuesShownTogetherAreAllWholeOrAllWithTwoPlaces() {
+        XCTAssertEqual([3, 12, 0].map(NumberFormat.alike([3, 12, 0, .nan])), ["3", "12", "0"])
+        XCTAssertEqual([3, 2.5].map(NumberFormat.alike([3, 2.5])), ["3.00", "2.50"])
+        // Beyond 10^15 a double is no safe whole-number text: shown as a decimal, never trapped.
+        XCTAssertFalse(NumberFormat.isWhole(1e20))
+        XCTAssertEqual(NumberFormat.count(1e20), NumberFormat.decimal(1e20))
+        XCTAssertEqual(NumberFormat.alike([1e20])(1e20), NumberFormat.decimal(1e20))
+        XCTAssertTrue(NumberFormat.isWhole(-4))
+        XCTAssertFalse(NumberFormat.isWhole(.infinity))
+    }
 }

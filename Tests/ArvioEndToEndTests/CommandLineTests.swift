@@ -38,7 +38,8 @@ final class CommandLineTests: XCTestCase {
     func testBadOptionValueIsRejectedWithUsage() throws {
         let r = try ArvioProcess.run(["--format", "xml", "-c", "items"])
         XCTAssertNotEqual(r.status, 0)
-        XCTAssertTrue(r.stderr.contains("--format takes text, markdown, csv or json, not \"xml\""), r.stderr)
+        // The message comes from the option's type, OutputFormat, so it lists the values there are.
+        XCTAssertTrue(r.stderr.contains("The value 'xml' is invalid for '--format <format>'. Please provide one of 'text', 'markdown', 'csv' or 'json'."), r.stderr)
     }
 
     func testVersion() throws {
@@ -56,5 +57,35 @@ final class CommandLineTests: XCTestCase {
         let r = try ArvioProcess.run(["--no-data", "-c", ".tables"])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.hasPrefix("table  rows  columns  key"), r.stdout)
+    }
+
+    func testLangAndCharsetValuesComeFromTheirEnums() throws {
+        let lang = try ArvioProcess.run(["--lang", "sv", "-c", "items"])
+        XCTAssertEqual(lang.status, 64)
+        XCTAssertTrue(lang.stderr.contains("Please provide one of 'en' and 'fi'."), lang.stderr)
+        let charset = try ArvioProcess.run(["--charset", "latin1", "-c", "items"])
+        XCTAssertEqual(charset.status, 64)
+        XCTAssertTrue(charset.stderr.contains("Please provide one of 'unicode' and 'ascii'."), charset.stderr)
+        let help = try ArvioProcess.run(["--help"])
+        XCTAssertTrue(help.stdout.contains("(values: text, markdown, csv, json)"), help.stdout)
+        XCTAssertTrue(help.stdout.contains("knit") && help.stdout.contains("check"), help.stdout)
+    }
+
+    func testKnitAndCheckAreSubcommandsThatTakeTheOptionsBeforeOrAfterTheirName() throws {
+        let dir = try ArvioProcess.temporaryDirectory()
+        let path = dir + "/nb.md"
+        try ArvioProcess.write("# t\n\n```arvio\nparticipants | count by entry_route\n```\n", to: path)
+        XCTAssertEqual(try ArvioProcess.run(["knit", path]).status, 0)
+        XCTAssertEqual(try ArvioProcess.run(["check", path]).status, 0)
+        // A notebook fixes its own output settings (front matter), but the data is the command
+        // line's: with none loaded, the block fails, whichever side of "check" the option is on.
+        for arguments in [["--no-data", "check", path], ["check", "--no-data", path]] {
+            let r = try ArvioProcess.run(arguments)
+            XCTAssertEqual(r.status, 1, arguments.joined(separator: " "))
+            XCTAssertTrue(r.stderr.contains("block 1 failed"), r.stderr)
+        }
+        let bare = try ArvioProcess.run(["knit"])
+        XCTAssertEqual(bare.status, 64)
+        XCTAssertTrue(bare.stderr.contains("Missing expected argument '<notebook>'"), bare.stderr)
     }
 }

@@ -83,4 +83,19 @@ final class InteractiveShellTests: XCTestCase {
         try t.send("participants | count by org", "Enter")
         try t.waitFor("Työvalmennussäätiö Tekevä  5")
     }
+
+    func testInATerminalALongErrorIsWrappedAtTheWidthAndTheCaretStaysUnderItsText() throws {
+        let t = try TerminalSession()
+        try t.send(".width 40", "Enter")
+        try t.send("participants | group org aggregate title", "Enter")
+        try t.waitFor("""
+            error: "title" is not
+                a group key; use it inside an
+                aggregate such as count(title) or
+                n_distinct(title), or add it after
+                "group"
+            participants | group org aggregate title
+                                               ^~~~~
+            """)
+    }
 }

@@ -108,7 +108,7 @@ final class BinderTests: XCTestCase {
         assertBindError("participants | describe title", "describe needs numbers or an ordinal scale, but \"title\" is categorical; try freq title", at: "1:25")
         assertBindError("participants | describe grade by orgg", "there is no column \"orgg\" in participants", at: "1:34")
         assertBindError("responses | delta scor by phase", "there is no column \"scor\" in responses", at: "1:19", suggestion: "\"score\"")
-        assertBindError("responses | delta item by phase", "\"item\" is categorical; a change needs numbers or an ordinal scale", at: "1:19")
+        assertBindError("responses | delta item by phase", "\"item\" pairs the rows (the pairing key is participant, item), so it is the same at both phases; delta compares an answer, such as score", at: "1:19")
         assertBindError("responses | delta score by phase per phase",
                         "a pair spans both phases, so it cannot be split per phase; per takes another column, such as area or participant", at: "1:38")
         assertBindError("participants | associate motivation", "there is no column \"motivation\" in participants", at: "1:26")

@@ -88,7 +88,8 @@ final class DeltaTests: XCTestCase {
     func testDeltaPerGroupGivesOneBlockPerGroup() {
         let t = run("survey | delta pre_motiv -> post_motiv per entry_route")
         XCTAssertEqual(t.rowCount, 2)
-        XCTAssertEqual(t.statistics.count, 2)
+        XCTAssertEqual(t.statistics.count, 3, "one block per group and the test between them")
+        XCTAssertEqual(t.statistics.last?.title.en.hasPrefix("Between groups"), true)
         XCTAssertEqual(values(t, "n"), ["7", "5"])
     }
 
@@ -183,9 +184,13 @@ final class DeltaTests: XCTestCase {
         XCTAssertTrue(message.contains("say which"), message)
     }
 
-    func testAnUnorderedValueIsRefused() {
-        let message = diagnostic("responses | delta area by phase")
-        XCTAssertTrue(message.contains("categorical"), message)
+    func testAnUnorderedValueGivesThePairedTableNotAMean() {
+        // area is a property of the item, so no pair changes it: the paired table says so.
+        let t = table("responses | delta area by phase")
+        XCTAssertNil(t.column(named: "change"), "no mean change of categories")
+        XCTAssertTrue(t.notes.map(\.en).joined().contains("area is categorical, so its change is the paired table"))
+        XCTAssertTrue(t.statistics.first?.notes.map(\.en).joined().contains("no change to test") ?? false)
+        XCTAssertTrue(diagnostic("responses | delta item by phase").contains("\"item\" pairs the rows"))
     }
 
     func testAPhaseValueThatDoesNotExistSuggestsOne() {

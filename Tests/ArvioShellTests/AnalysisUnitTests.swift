@@ -49,7 +49,7 @@ final class AnalysisUnitTests: XCTestCase {
         let table = try run("responses | where item == \"overall\" | crosstab phase by score")
         let text = notes(table)
         XCTAssertTrue(text.contains("Repeated measures: phase, score vary within participant"), text)
-        XCTAssertTrue(text.contains("For change within the same people use delta score by phase."), text)
+        XCTAssertTrue(text.contains("For change within the same people use delta score by phase, or crosstab score by phase paired for the paired table"), text)
         XCTAssertEqual(total(table), 28, "16 start and 12 end answers are still all counted")
     }
 

@@ -28,6 +28,14 @@ final class MetaCommandTests: XCTestCase {
         XCTAssertTrue(out.text.contains("score: 1 = heikosti < 2 = kohtalaisesti < 3 = jonkin verran < 4 = hyvin"), out.text)
     }
 
+    func testSchemaSaysWhatOneRowIsAndWhichUnitTheAnalysesCount() {
+        let (shell, out) = TestSupport.interpreter()
+        XCTAssertEqual(shell.run(".schema responses\n.schema participants", file: "t"), .succeeded)
+        let text = out.text.replacingOccurrences(of: "\n  ", with: " ")
+        XCTAssertTrue(text.contains("Note: One row per participant × item × phase; the unit is participant, 16 participants with 12–24 rows each"), text)
+        XCTAssertTrue(text.contains("Note: One row per id."), text)
+    }
+
     func testUnknownCommandSaysWhereAndSuggests() {
         let (shell, out) = TestSupport.interpreter()
         XCTAssertEqual(shell.run("\n.tabels", file: "s.arvio"), .failed)

@@ -13,26 +13,8 @@ final class PairedCrosstabTests: XCTestCase {
         return try XCTUnwrap(results.last?.table, file: file, line: line)
     }
 
-    /// reference.txt: one line per case, `name key=value ...`.
-    private static let reference: [String: [String: Double]] = {
-        let path = TestSupport.root + "/Tests/Fixtures/paired/reference.txt"
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        var result: [String: [String: Double]] = [:]
-        for line in text.split(separator: "\n") {
-            let parts = line.split(separator: " ")
-            guard let name = parts.first else { continue }
-            var fields: [String: Double] = [:]
-            for part in parts.dropFirst() {
-                let pair = part.split(separator: "=")
-                if pair.count == 2, let value = Double(pair[1]) { fields[String(pair[0])] = value }
-            }
-            result[String(name)] = fields
-        }
-        return result
-    }()
-
     private func expected(_ name: String, _ key: String, file: StaticString = #filePath, line: UInt = #line) throws -> Double {
-        try XCTUnwrap(Self.reference[name]?[key], "reference.txt has no \(name) \(key)", file: file, line: line)
+        try PairedReference.value(name, key, file: file, line: line)
     }
 
     private func entry(_ block: StatisticsBlock, _ prefix: String) -> Statistic? {
@@ -109,6 +91,17 @@ final class PairedCrosstabTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(plain.value), try expected("OH1_high", "chisq"), accuracy: 1e-9)
         XCTAssertEqual(try XCTUnwrap(plain.p), try expected("OH1_high", "chisq_p"), accuracy: 1e-9)
         XCTAssertTrue(block.notes.map(\.en).joined().contains("5 changed false → true, 1 changed true → false, 6 stayed"))
+    }
+
+    func testDeltaOfACategoricalAnswerIsThePairedTable() throws {
+        let source = "responses | where item == \"OH1\" | derive high = score >= \"hyvin\" | "
+        let delta = try run(source + "delta high by phase")
+        let crosstab = try run(source + "crosstab high by phase paired")
+        let exact = try XCTUnwrap(delta.statistics.first?.entries.first)
+        XCTAssertEqual(exact.name.en, "McNemar, exact")
+        XCTAssertEqual(try XCTUnwrap(exact.p), try expected("OH1_high", "exact_p"), accuracy: 1e-12)
+        XCTAssertEqual(delta.statistics.first?.entries.map(\.p), crosstab.statistics.first?.entries.map(\.p))
+        XCTAssertTrue(notes(delta).hasPrefix("high is categorical, so its change is the paired table of its categories"), notes(delta))
     }
 
     func testAGroupOfOnePairHasNoTestsAndSaysSo() throws {

@@ -39,22 +39,36 @@ public enum NumberFormat {
     /// A test statistic or measure in text: `statisticDecimals` places.
     public static func statistic(_ value: Double) -> String { fixed(value, decimals: statisticDecimals) }
 
+    /// Whether `value` is shown as a whole number: finite, whole, and below 10¹⁵, where every
+    /// whole double is still exact and fits an `Int64`.
+    public static func isWhole(_ value: Double) -> Bool {
+        value.isFinite && value == value.rounded() && abs(value) < 1e15
+    }
+
     /// A number used as a name (a category, a join key): whole without a point (3), anything
     /// else at full precision (2.5), so the same value always reads the same.
     public static func plain(_ value: Double) -> String {
-        value.isFinite && value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : full(value)
+        isWhole(value) ? String(Int64(value)) : full(value)
     }
 
     /// A count held in a decimal column: whole without decimals (7), and anything that is not
     /// whole with the report's places, so a fraction is never hidden.
     public static func count(_ value: Double) -> String {
-        value.isFinite && value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : decimal(value)
+        isWhole(value) ? String(Int64(value)) : decimal(value)
+    }
+
+    /// The formatter for values shown side by side (a chart's labels and annotations): whole
+    /// without decimals when every finite one of `values` is whole, else each with the report's
+    /// places, so "3" and "2.50" never stand in one column.
+    public static func alike(_ values: [Double]) -> @Sendable (Double) -> String {
+        let whole = values.allSatisfy { !$0.isFinite || isWhole($0) }
+        if whole { return { count($0) } }
+        return { decimal($0) }
     }
 
     /// Degrees of freedom: whole when whole (3), else two places (Welch's 10.47).
     public static func degreesOfFreedom(_ value: Double) -> String {
-        value.isFinite && value == value.rounded() && abs(value) < 1e15
-            ? String(Int64(value)) : fixed(value, decimals: 2)
+        isWhole(value) ? String(Int64(value)) : fixed(value, decimals: 2)
     }
 
     /// A p-value in text: three places, or `< 0.001` when it would round to nothing; more

@@ -7,12 +7,17 @@ public struct StatisticsBlock: Sendable {
     public var entries: [Statistic]
     /// Warnings and remarks printed under the block (small expected counts, fallbacks).
     public var notes: [Localized]
+    /// The rows of the result table the block describes (the row of its group), or nil when it
+    /// describes the whole table. A later `where` or `take` keeps a block only while its rows
+    /// are all still there.
+    public var rows: [Int]?
 
     /// Creates a block.
-    public init(title: Localized, entries: [Statistic], notes: [Localized] = []) {
+    public init(title: Localized, entries: [Statistic], notes: [Localized] = [], rows: [Int]? = nil) {
         self.title = title
         self.entries = entries
         self.notes = notes
+        self.rows = rows
     }
 }
 

@@ -127,7 +127,7 @@ struct AnalysisUnit {
     /// column is constant within it, every row otherwise (or when the user asked for `rows`),
     /// with the note that says which and why.
     static func resolve(_ frame: Frame, analysing names: [String], rowLevel: Bool, hasTests: Bool,
-                        context: EvaluationContext) -> (frame: Frame, note: Localized?) {
+                        pairedForm: Bool = false, context: EvaluationContext) -> (frame: Frame, note: Localized?) {
         guard let unit = find(frame, context: context), unit.count < frame.rowCount else { return (frame, nil) }
         let columns = names.compactMap { frame.table.column(named: $0) }
         let varying = columns.filter { !unit.isConstant($0, in: frame) }.map(\.name)
@@ -151,8 +151,12 @@ struct AnalysisUnit {
         let occasion = varying.first { frame.table.key.contains($0) }
         let answer = varying.first { !frame.table.key.contains($0) }
         let hint = occasion.flatMap { k in answer.map { "delta \($0) by \(k)" } } ?? "delta"
+        // crosstab PHASE by ANSWER has a paired form of its own: the same table as pairs.
+        let paired = pairedForm ? occasion.flatMap { k in answer.map { "crosstab \($0) by \(k) paired" } } : nil
+        let alsoEn = paired.map { ", or \($0) for the paired table with McNemar, Bowker and Stuart–Maxwell" } ?? ""
+        let alsoFi = paired.map { " tai parittaiseen taulukkoon (McNemar, Bowker, Stuart–Maxwell) \($0)" } ?? ""
         return (frame, Localized(
-            en: "Repeated measures: \(which) \(verb) within \(unit.column), so the \(rows) rows are repeated answers of \(units) \(unit.plural.en), and the tests below treat them as independent. For change within the same people use \(hint).",
-            fi: "Toistomittaus: \(which) vaihtelee \(unit.column)-arvon sisällä, joten \(rows) riviä ovat \(units) yksikön (\(unit.plural.fi)) toistuvia vastauksia, ja alla olevat testit käsittelevät niitä riippumattomina. Samojen ihmisten muutokseen sopii \(hint)."))
+            en: "Repeated measures: \(which) \(verb) within \(unit.column), so the \(rows) rows are repeated answers of \(units) \(unit.plural.en), and the tests below treat them as independent. For change within the same people use \(hint)\(alsoEn).",
+            fi: "Toistomittaus: \(which) vaihtelee \(unit.column)-arvon sisällä, joten \(rows) riviä ovat \(units) yksikön (\(unit.plural.fi)) toistuvia vastauksia, ja alla olevat testit käsittelevät niitä riippumattomina. Samojen ihmisten muutokseen sopii \(hint)\(alsoFi)."))
     }
 }

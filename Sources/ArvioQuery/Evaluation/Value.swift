@@ -40,7 +40,9 @@ enum Constant: Equatable {
     var described: String {
         switch self {
         case .integer(let v): "\(v)"
-        case .decimal(let v): "\(v)"
+        // As a number reads as a category's name (`NumberFormat.plain`): 3.0 is "3", since
+        // comparisons with a category match this text against its values.
+        case .decimal(let v): NumberFormat.plain(v)
         case .text(let s): "\"\(s)\""
         case .logical(let b): b ? "true" : "false"
         case .missing: "missing"

@@ -24,7 +24,9 @@ public struct InMemoryExecutor: PlanExecutor {
         var frame = Frame(table: input.table, origin: input.origin)
         for node in nodes {
             try context.checkCancelled(at: node.position)
+            let before = frame
             frame = try node.verbValue.apply(to: frame, in: context, keyword: node.keyword)
+            frame = StatisticsCarry.carry(from: before, to: frame, operation: node.operation, verb: node.verb)
         }
         return PlanResult(table: frame.materialized(), origin: frame.origin)
     }

@@ -1,4 +1,5 @@
 import ArvioData
+import ArvioStats
 
 /// `freq x`: the frequency table of one column: each category (scale order for ordinal
 /// columns, every category of the codebook even when nobody chose it), then missing in a row of
@@ -10,10 +11,19 @@ public struct Freq: Verb {
     public var column: Token
     /// `rows`: every row is counted, even when the table's rows repeat a coarser unit.
     public var rowLevel = false
+    /// `ci`: Wilson 95% intervals for the valid percentages (gtsummary's default).
+    public var intervals = false
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Freq {
         let column = try parser.name(expected: "a column after \"freq\", as in freq org")
-        return Freq(column: column, rowLevel: parser.match(word: "rows"))
+        var result = Freq(column: column)
+        // `rows` and `ci` in either order.
+        for _ in 0..<2 {
+            if parser.match(word: "rows") { result.rowLevel = true }
+            if parser.match(word: "ci") { result.intervals = true }
+        }
+        if !parser.atStepEnd { throw parser.expected("\"ci\", \"rows\" or the end of the step") }
+        return result
     }
 
     func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
@@ -63,6 +73,24 @@ public struct Freq: Verb {
         ], key: [axis.name])
         var next = Frame(table: table, origin: nil)
         next.notes = frame.notes + (unitNote.map { [$0] } ?? [])
+        if intervals {
+            // One interval per category, of its share of the valid answers; none for the
+            // missing rows (not a share of the valid) and the total (100% by definition).
+            var low: [Double] = [], high: [Double] = []
+            for i in categories {
+                let interval = try? WilsonInterval(successes: counts[i], trials: valid)
+                low.append(interval.map { 100 * $0.lower } ?? Missing.decimal)
+                high.append(interval.map { 100 * $0.upper } ?? Missing.decimal)
+            }
+            let rest = [Double](repeating: Missing.decimal, count: missingCounts.count + 1)
+            next.table.columns.insert(contentsOf: [
+                Column(name: "ci_low", data: .decimal(low + rest), format: .percent),
+                Column(name: "ci_high", data: .decimal(high + rest), format: .percent),
+            ], at: 4)
+            next.notes.append(Localized(
+                en: "ci_low, ci_high: Wilson 95% score interval of valid_percent (n = \(valid) with a value), as R prop.test(correct = FALSE) and gtsummary.",
+                fi: "ci_low, ci_high: valid_percent-osuuden Wilsonin 95 %:n luottamusväli (n = \(valid), joilla on arvo), kuten R:n prop.test(correct = FALSE) ja gtsummary."))
+        }
         return next
     }
 }

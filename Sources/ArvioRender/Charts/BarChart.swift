@@ -43,20 +43,19 @@ enum BarChart {
     /// or the value, as columns aligned across bars.
     static func annotations(_ values: [Double], measure: ChartModel.Measure, charset: Charset) -> [[String]] {
         let finite = values.filter(\.isFinite)
-        let allWhole = finite.allSatisfy { $0 == $0.rounded() && abs($0) < 1e15 }
+        let format = NumberFormat.alike(finite)
         switch measure {
         case .count:
             let total = finite.reduce(0, +)
             return values.map { v in
                 guard v.isFinite else { return [charset.missing, ""] }
-                let count = allWhole ? String(Int64(v)) : NumberFormat.decimal(v)
-                return [count, total > 0 ? NumberFormat.percent(v / total * 100) : charset.missing]
+                return [format(v), total > 0 ? NumberFormat.percent(v / total * 100) : charset.missing]
             }
         case .percent:
             return values.map { [$0.isFinite ? NumberFormat.percent($0) : charset.missing] }
         case .value:
             return values.map { v in
-                [v.isFinite ? (allWhole ? String(Int64(v)) : NumberFormat.decimal(v)) : charset.missing]
+                [v.isFinite ? format(v) : charset.missing]
             }
         }
     }

@@ -11,10 +11,10 @@ enum DumbbellChart {
             (row.values.count > 0 ? row.values[0] : .nan, row.values.count > 1 ? row.values[1] : .nan)
         }
         let finite = pairs.flatMap { [$0.0, $0.1] }.filter(\.isFinite)
-        let whole = finite.allSatisfy { $0 == $0.rounded() && abs($0) < 1e15 }
+        let whole = finite.allSatisfy(NumberFormat.isWhole)
+        let alike = NumberFormat.alike(finite)
         func format(_ v: Double) -> String {
-            guard v.isFinite else { return options.charset.missing }
-            return whole ? String(Int64(v)) : NumberFormat.decimal(v)
+            v.isFinite ? alike(v) : options.charset.missing
         }
         func change(_ pre: Double, _ post: Double) -> String {
             guard pre.isFinite, post.isFinite else { return options.charset.missing }
@@ -22,9 +22,11 @@ enum DumbbellChart {
             let text = format(abs(d))
             return d > 0 ? "+" + text : (d < 0 ? glyphs.minus + text : text)
         }
-        let notes = pairs.map { [format($0.0), glyphs.arrow, format($0.1), change($0.0, $0.1)] }
-        let widths = (0..<4).map { c in notes.map { DisplayWidth.of($0[c]) }.max() ?? 0 }
-        let noteWidth = widths.reduce(0, +) + 5
+        // Rows that know their pairs (a paired dumbbell) print n after the change.
+        let counts = chart.rows.map { row in row.n.map { "n \($0)" } ?? "" }
+        let notes = pairs.indices.map { [format(pairs[$0].0), glyphs.arrow, format(pairs[$0].1), change(pairs[$0].0, pairs[$0].1), counts[$0]] }
+        let widths = (0..<5).map { c in notes.map { DisplayWidth.of($0[c]) }.max() ?? 0 }
+        let noteWidth = widths.reduce(0, +) + 5 + (widths[4] > 0 ? 2 : 0)
         let room = max(10, options.width - labels.width - 1 - 2 - noteWidth)
         var cells = room
         let lower = chart.valueRange?.lowerBound ?? finite.min() ?? 0
@@ -64,7 +66,8 @@ enum DumbbellChart {
             for (c, ch) in track.enumerated() { line.append(ch, style: styles[c]) }
             let note = notes[i]
             line.append(String(repeating: " ", count: room - cells + 2) + DisplayWidth.padLeft(note[0], to: widths[0]) + " " + note[1] + " "
-                + DisplayWidth.padLeft(note[2], to: widths[2]) + "  " + DisplayWidth.padLeft(note[3], to: widths[3]))
+                + DisplayWidth.padLeft(note[2], to: widths[2]) + "  " + DisplayWidth.padLeft(note[3], to: widths[3])
+                + (widths[4] > 0 ? "  " + DisplayWidth.padLeft(note[4], to: widths[4]) : ""))
             out.append(line)
         }
         let step = tickValues.count > 1 ? tickValues[1] - tickValues[0] : 1

@@ -16,9 +16,9 @@ enum HeatChart {
         let k = chart.series.count
         let counts = chart.rows.map { row in (0..<k).map { $0 < row.values.count && row.values[$0].isFinite ? row.values[$0] : 0 } }
         let totals = counts.map { $0.reduce(0, +) }
-        let texts = counts.map { $0.map { $0 == $0.rounded() ? String(Int64($0)) : NumberFormat.decimal($0) } }
+        let texts = counts.map { $0.map(NumberFormat.count) }
         let countWidth = texts.flatMap { $0 }.map(DisplayWidth.of).max() ?? 1
-        let ns = zip(chart.rows, totals).map { String($0.n ?? Int($1)) }
+        let ns = zip(chart.rows, totals).map { row, total in row.n.map(String.init) ?? NumberFormat.count(total) }
         let nWidth = max(1, ns.map(DisplayWidth.of).max() ?? 1)
         let heads = chart.series.map { Cell.flatten($0.text(options.language)) }
         // Shade as wide as the room allows (1–4 cells), then cut the headings to the cell.

@@ -6,7 +6,7 @@ enum StackedBarChart {
     static func lines(_ chart: ChartModel, options: RenderOptions) -> [StyledLine] {
         let glyphs = ChartGlyphs(charset: options.charset)
         let labels = ChartLabels(rows: chart.rows, options: options)
-        let ns = chart.rows.map { row in "n=" + String(row.n ?? Int(row.values.filter(\.isFinite).reduce(0, +))) }
+        let ns = chart.rows.map { row in "n=" + (row.n.map(String.init) ?? NumberFormat.count(row.values.filter(\.isFinite).reduce(0, +))) }
         let nWidth = ns.map(DisplayWidth.of).max() ?? 0
         let room = max(10, options.width - labels.width - 1 - 2 - nWidth)
         let axis = ChartAxis.zeroBased(max: 100, cells: room, integer: true) { NumberFormat.tick($0, step: $1) + "%" }

@@ -1,4 +1,5 @@
 import ArvioData
+import ArvioQuery
 
 /// The tables that describe the workspace: `.tables` and `.schema` print them like any result,
 /// so they follow `.format` and `.lang`.
@@ -18,11 +19,11 @@ enum Catalog {
         ], rowCount: tables.count, notes: notes)
     }
 
-    /// One row per column of `table`: name, type, missing count and meaning; each category
-    /// column's values with their labels as a note under it.
-    static func schema(_ table: Table, language: Language) -> Table {
+    /// One row per column of `table`: name, type, missing count and meaning; what one row is
+    /// (its key and unit) and each category column's values with their labels as notes under it.
+    static func schema(_ table: Table, language: Language, workspace: Workspace) -> Table {
         let columns = table.columns
-        var notes = columns.compactMap { column -> Localized? in
+        var notes = (TableUnit.describe(table, in: workspace).map { [$0] } ?? []) + columns.compactMap { column -> Localized? in
             guard let values = values(column, language: language) else { return nil }
             return Localized("\(column.name): \(values)")
         }

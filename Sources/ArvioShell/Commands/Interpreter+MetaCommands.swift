@@ -5,8 +5,13 @@ import ArvioRender
 extension Interpreter {
     /// Runs the meta-command on `text`, at `line` of `file`.
     func runMeta(_ text: String, file: String, line: Int) -> Outcome {
+        let trimmed = text.trimmingWhitespace
+        // The pipeline after .explain keeps its quotes, so it is not split into arguments.
+        if trimmed == ".explain" || trimmed.hasPrefix(".explain ") {
+            return explain(String(trimmed.dropFirst(".explain".count)), file: file, line: line)
+        }
         do {
-            let command = try MetaCommand(parsing: text.trimmingWhitespace, file: file, line: line)
+            let command = try MetaCommand(parsing: trimmed, file: file, line: line)
             return try execute(command)
         } catch {
             report(error)
@@ -22,11 +27,15 @@ extension Interpreter {
         }
         switch c.name {
         case "help": console.out(HelpText.text(for: c.arguments.first, settings: settings))
-        case "tables": try expect(c, count: 0); write(.table(Catalog.tables(session.workspace, language: settings.language)))
+        case "tables": try expect(c, count: 0); write(.table(try remoteTables()))
         case "schema":
             try expect(c, count: 1)
-            write(.table(Catalog.schema(try table(c, 0), language: settings.language)))
-        case "load": return load(try LoadArguments(c))
+            write(.table(Catalog.schema(try table(c, 0), language: settings.language, workspace: session.workspace)))
+        case "load":
+            let arguments = try LoadArguments(c)
+            try refuseRemoteChange(arguments.name, c, at: 0)
+            return load(arguments)
+        case "connect": return try connectCommand(c)
         case "save":
             let labels = c.arguments.count == 3 && c.arguments[2] == "labels"
             try expect(c, count: labels ? 3 : 2)
@@ -39,9 +48,14 @@ extension Interpreter {
         case "width": try setWidth(c)
         case "run": try expect(c, count: 1); return runFile(c.arguments[0])
         case "codebook": return try codebook(c)
-        case "scale": return try declareScale(c)
-        case "missing": return try declareMissing(c)
-        case "rename": return try renameColumn(c)
+        case "scale", "missing", "rename":
+            // Each changes a table; a table of the database stays as the database has it.
+            if let name = c.arguments.first?.split(separator: ".").first { try refuseRemoteChange(String(name), c, at: 0) }
+            switch c.name {
+            case "scale": return try declareScale(c)
+            case "missing": return try declareMissing(c)
+            default: return try renameColumn(c)
+            }
         case "quit", "exit": try expect(c, count: 0); return .quit
         default:
             if let habit = Self.habits[c.name] {

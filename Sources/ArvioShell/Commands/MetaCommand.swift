@@ -26,6 +26,8 @@ struct MetaCommand {
         ("charset", ".charset unicode|ascii", "the characters of tables and charts"),
         ("timer", ".timer on|off", "print how long each statement took"),
         ("run", ".run FILE", "run the statements of a script file"),
+        ("connect", ".connect URL", "run pipelines inside PostgreSQL"),
+        ("explain", ".explain PIPELINE", "the SQL it sends, what runs in memory"),
         ("quit", ".quit", "leave (also .exit, \\q, Ctrl-D)"),
     ]
 

@@ -54,7 +54,7 @@ verb        = "where" expr
             | "join" [ "left" | "inner" ] name [ "on" name [ "=" name ] { "," name [ "=" name ] } ]
             | "crosstab" name "by" name [ "cells" name { "," name } ]
                 ( [ "weight" name ] [ "rows" ] | "paired" { "on" names | "per" names | adjust } )
-            | "freq" name
+            | "freq" name [ "rows" ] [ "ci" ]
             | "describe" name { "," name } [ "by" name { "," name } ] [ "quartiles" number ]
             | "delta" pairing { "per" names | "on" names | "with" "pratt" | adjust }
             | "attrition" [ pairing [ "on" name { "," name } ] ]
@@ -441,6 +441,19 @@ is an error at its line (exit 2) and nothing is written. A byte-order mark at th
 A line in a script, a notebook or piped input that is not a statement, a comment or a
 meta-command (`\d`, `?`, `!ls`) is an error. `.quit`, `.exit` and psql's `\q` quit.
 
+## database
+
+`.connect URL` (or `arvio --db URL`) runs pipelines inside a PostgreSQL database: its tables
+appear in `.tables` with their row counts, the relational steps of a pipeline run there as one
+SQL statement, and the analysis verbs compute their statistics in memory from the small result.
+`.explain PIPELINE` prints the SQL and what runs in memory. The connection is read-only; `let`
+keeps results in memory. docs/postgresql.md has the details.
+
+```text
+.connect postgresql://analyst@dbhost/survey
+.explain responses | where phase == "pre" | count by item, score
+```
+
 ## embedding
 
 For the shell, the script runner and the notebook runner (Swift, module `ArvioQuery`):
@@ -480,6 +493,21 @@ the note says how many units they hold.
 responses | join participants | crosstab entry_route by post_status
 responses | join participants | crosstab entry_route by post_status rows
 ```
+
+`.schema TABLE` says what one row is and which unit the verbs count: "One row per participant
+× item × phase; the unit is participant, 16 participants with 12–24 rows each".
+
+`crosstab PHASE by ANSWER` on the same people's two answers also points to
+`crosstab ANSWER by PHASE paired`, the paired table (see `crosstab`).
+
+Statistics describe the rows they were computed on. A verb after an analysis verb that removes
+or rewrites those rows leaves them out with a note ("Statistics left out after where (1 block):
+it removed rows they describe"): `where`, `take`, `group`, `count`, `distinct`, a `join` that
+changes the number of rows, and a `derive` that replaces a column of the result. The tests of a
+group (`delta ... per area`) stay while the group's row does, so `delta score by phase per area
+| where area == "Arviointikyky"` keeps that area's tests (their p adj still corrects over all
+the groups, and the note says so). `select`, `sort` and a `derive` of a new column keep every
+block.
 
 ## crosstab
 
@@ -590,7 +618,12 @@ in a row of its own, then `total`. `percent` is of all rows, `valid_percent` and
 
 ```arvio
 participants | freq org
+participants | freq post_status ci
 ```
+
+`ci` adds `ci_low` and `ci_high`: the Wilson 95% score interval of each category's
+`valid_percent` (R `prop.test(x, n, correct = FALSE)`, gtsummary's default), which stays inside
+0–100% and keeps its coverage for small groups (1 of 16: 1.1%–28.3%).
 
 ## describe
 
@@ -642,13 +675,24 @@ responses | delta score by phase per area
   `per item`) each group gets its own tests, with Holm-adjusted p-values beside the raw ones
   (see `adjust`). When a person contributes several pairs to one test (one per item), a note says
   the test treats the pairs as independent; `per item` has one pair per person in each test.
-  For a categorical answer, `crosstab V by PHASE paired` gives McNemar, Bowker and
-  Stuart–Maxwell.
+  For a categorical answer (not ordered, or text) `delta` gives the paired table of
+  `crosstab V by PHASE paired`, with McNemar, Bowker and Stuart–Maxwell, and a note says so.
+- **Between groups.** Under the groups' blocks, `per G` adds the test of whether the change
+  differs between the groups ("did the employer-directed improve less?"), on one change per
+  unit: each participant's mean change over their pairs (items), so 144 person × item pairs
+  count as 12 people. Two groups: the exact Mann–Whitney test (normal approximation above 80
+  people) with the rank-biserial r; more: Kruskal–Wallis H with ε² = H/(n − 1), p exact over
+  every rearrangement of the changes among the groups up to 1,000,000 rearrangements, a seeded
+  Monte Carlo estimate above, and the χ² approximation in a note. When the same person is in
+  several groups (`per item`, `per area`) the groups are not independent and there is no such
+  test; a note says so.
 - **Wilcoxon.** Zero changes are dropped (`with pratt` ranks them and then drops their ranks);
   ties get midranks; p is exact, conditional on the tied ranks, up to 50 non-zero changes, and
   the normal approximation (tie-corrected, no continuity correction) above that; the method is
-  named. The normal approximation is always shown as `Wilcoxon z`. Sign test: exact binomial,
-  ties dropped. Changes are post − pre.
+  named. The normal approximation is always shown as `Wilcoxon z`; beside an exact p it has no
+  p of its own (its approximate p is in the method), so the exact p is the one read. A group of
+  one pair shows no tests, only "1 pair: too few for tests". Sign test: exact binomial, ties
+  dropped. Changes are post − pre.
 
 ```arvio
 responses | where item == "overall" | delta score by phase per participant
@@ -785,7 +829,7 @@ responses | where item == "overall" | chart likert score by phase
 | `stacked` | `chart stacked V by G` | a 100% bar per category of G, split into the categories of V |
 | `likert` | `chart likert V [by G] [per H]` | the diverging bar of an ordinal scale V per category of G (grouped by H): low points left of the centre line, high right, the neutral point split across it; low, mid and high shares and n beside each row |
 | `hist` | `chart hist V` | the numbers of V in round, left-closed bins `[a, b)` |
-| `dumbbell` | `chart dumbbell V by PHASE per R` | the mean of V at the two phases for each category of R, joined, with the change |
+| `dumbbell` | `chart dumbbell V by PHASE per R` | the mean of V at the two phases for each category of R over the pairs with both answers, joined, with the change and n |
 | | `chart dumbbell [A, B] per R` | the same from a table with the two values side by side (without names, columns called `pre` and `post`) |
 | `heat` | `chart heat A by B` | a cross-tab of A by B, each cell shaded by its share of the row, counts in the cells |
 | | `chart heat` | a cross-tab already made: the first non-number column labels the rows, whole-number columns other than `n` and totals are the cells |
@@ -813,6 +857,13 @@ without `NO_COLOR`. In a Likert chart every category has a fill of its own (`█
 points, `# = . + @` in ASCII), and the low, mid and high percentages are rounded together so
 they add up to 100. A scale's missing answers are left out of a Likert chart with a note; a
 dumbbell row with only one phase shows one marker and no change.
+
+A dumbbell whose rows average several people (`per org`, `per item`) pairs the answers as
+`delta` does: the key without the phase names who answered, only those with both answers enter
+the two means, each row prints its `n` pairs, and a note names who was left out. So the
+drop-outs' start answers do not lower a group's start mean, and the change drawn is the paired
+change (Setlementti's overall item: +1.33, not +1.00). A row that is one person
+(`per participant`) shows that person's answers, one marker when they gave only one.
 
 ```arvio
 participants | chart bar org

@@ -1,3 +1,4 @@
+import ArvioRemote
 @preconcurrency import CReadline
 import Synchronization
 #if canImport(Glibc)
@@ -69,8 +70,10 @@ final class LineEditor {
     /// Adds a whole statement (which may span lines) to the history and saves it at once,
     /// so a killed session loses nothing.
     func remember(_ statement: String) {
-        let trimmed = statement.trimmingWhitespace
+        var trimmed = statement.trimmingWhitespace
         guard !trimmed.isEmpty else { return }
+        // A password in a connection string stays out of the history file.
+        if trimmed.hasPrefix(".connect") { trimmed = PostgresConnection.redacted(trimmed) }
         // The same statement again (run twice, or recalled and re-run) is one entry.
         if let last = history_get(history_base + history_length - 1), let line = last.pointee.line,
            String(cString: line) == trimmed { return }

@@ -67,6 +67,7 @@ public final class Interpreter {
     func runStatement(_ text: String, file: String, firstLine: Int) -> Bool {
         let started = Platform.now()
         do {
+            try refuseRemoteWrites(text, file: file, firstLine: firstLine)
             var attempt = session
             let results = try attempt.run(text, file: file, firstLine: firstLine)
             session = attempt
@@ -115,7 +116,7 @@ public final class Interpreter {
             console.out(render(table))
             hasWrittenResult = true
         case .confirmation(let text):
-            confirm(text.text(settings.language))
+            confirm(text.text(settings.language) + keptResultLocation)
         }
     }
 

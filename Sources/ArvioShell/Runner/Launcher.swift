@@ -28,6 +28,8 @@ public struct Launcher {
     public var settings: OutputSettings
     /// Whether a script goes on after a failed statement (exiting 1 at the end).
     public var keepGoing = false
+    /// A PostgreSQL database to connect to at start (`--db`), as `.connect` does.
+    public var database: String?
 
     /// Creates a launcher with settings for this process's environment.
     public init(mode: Mode) {
@@ -46,6 +48,7 @@ public struct Launcher {
             return 2
         }
         let interpreter = Interpreter(workspace: workspace, settings: settings, console: console)
+        if let database, !interpreter.connect(database) { return 2 }
         switch mode {
         case .shell:
             if Platform.stdinIsTerminal {

@@ -19,8 +19,8 @@ public struct Correlation: HypothesisTest, Equatable {
     public let degreesOfFreedom: Double?
     /// The two-sided p-value of t.
     public let pValue: Double
-    /// "t approximation" (Spearman) or "Student t" (Pearson).
-    public let method: String
+    /// A t approximation (Spearman) or Student's t (Pearson).
+    public let testMethod: TestMethod
     /// The number of pairs.
     public let count: Int
     /// The 95% Fisher-z interval for Pearson's r (R's `conf.int`); nil for Spearman or n ≤ 3.
@@ -39,7 +39,7 @@ public struct Correlation: HypothesisTest, Equatable {
         degreesOfFreedom = n - 2
         statistic = r * ((n - 2) / (1 - r * r)).squareRoot()
         pValue = abs(r) >= 1 ? 0 : StudentTDistribution.twoSidedP(statistic, df: n - 2)
-        method = kind == .pearson ? "Student t" : "t approximation"
+        testMethod = kind == .pearson ? .studentT : .tApproximation
         if kind == .pearson && x.count > 3 && abs(r) < 1 {
             let z = atanh(r), margin = NormalDistribution.quantile(0.975) / (n - 3).squareRoot()
             confidenceInterval = tanh(z - margin)...tanh(z + margin)

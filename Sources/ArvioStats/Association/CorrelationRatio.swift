@@ -12,7 +12,7 @@ public struct CorrelationRatio: HypothesisTest, Equatable {
     /// P(F > f).
     public let pValue: Double
     /// Always "F test (one-way ANOVA)".
-    public let method = "F test (one-way ANOVA)"
+    public let testMethod = TestMethod.oneWayANOVA
 
     /// Computes η of `values` by `groups` (same length); throws with fewer than two groups,
     /// no residual degrees of freedom, or no variation.

@@ -35,7 +35,7 @@ public struct FisherExactTest: HypothesisTest {
     /// `monteCarlo?.isUpperBound`, only the bound 1/(B+1) that p lies below.
     public let pValue: Double
     /// "exact (network algorithm)" or the Monte Carlo count, seed, SE and 99% interval.
-    public let method: String
+    public let testMethod: TestMethod
     /// Whether `pValue` is exact.
     public let isExact: Bool
     /// The Monte Carlo estimate behind `pValue`; nil when exact.
@@ -67,7 +67,7 @@ public struct FisherExactTest: HypothesisTest {
         var network = FisherNetwork(reduced, workLimit: workLimit, memoryLimit: memoryLimit, isCancelled: isCancelled)
         if let exact = try network.pValue(observedLogWeight: observed) {
             pValue = exact
-            method = "exact (network algorithm)"
+            testMethod = .exactNetwork
             isExact = true
             monteCarlo = nil
             return
@@ -92,7 +92,7 @@ public struct FisherExactTest: HypothesisTest {
         pValue = estimate.pValue
         isExact = false
         monteCarlo = estimate
-        method = estimate.method("Monte Carlo (Patefield)", unit: "tables")
+        testMethod = .monteCarloTables(estimate)
     }
 
     private static func oneSided(_ table: ContingencyTable) -> OneSided {

@@ -9,7 +9,7 @@ public struct LikelihoodRatioTest: HypothesisTest, Equatable {
     /// P(χ²_df > G²).
     public let pValue: Double
     /// Always "asymptotic chi-square".
-    public let method = "asymptotic chi-square"
+    public let testMethod = TestMethod.asymptoticChiSquare
 
     /// Computes G² on `table`.
     public init(_ table: ContingencyTable) {

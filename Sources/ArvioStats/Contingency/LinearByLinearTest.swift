@@ -7,7 +7,7 @@ public struct LinearByLinearTest: HypothesisTest, Equatable {
     /// P(χ²_1 > M²).
     public let pValue: Double
     /// Always "asymptotic chi-square, scores 1..k".
-    public let method = "asymptotic chi-square, scores 1..k"
+    public let testMethod = TestMethod.asymptoticChiSquareScores
 
     /// Computes M² with equally spaced scores in the table's category order.
     public init(_ table: ContingencyTable) {

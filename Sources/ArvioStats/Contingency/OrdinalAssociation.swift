@@ -78,9 +78,9 @@ public struct OrdinalAssociation: Sendable, Equatable {
         gammaStandardError = 4 / ((p + q) * (p + q)) * gammaSum.squareRoot()
         tauBStandardError = (tauSum - n * n * n * tauB * tauB * (wr + wc) * (wr + wc)).squareRoot() / (w * w)
         let nullSE = 2 / (p + q) * (sumSquaredDifference - (p - q) * (p - q) / n).squareRoot()
-        gammaTest = ZTest(z: gamma / nullSE, method: "normal approximation, null ASE0 (as PSPP/SPSS)")
+        gammaTest = ZTest(z: gamma / nullSE, method: .normalApproximationNullASE0)
         tauBTest = ZTest(z: (p - q) / 2 / Self.kendallVariance(n: n, rows: r, columns: c).squareRoot(),
-                         method: "normal approximation, tie-corrected, no continuity correction")
+                         method: .normalApproximationTieCorrected)
     }
 
     /// Var(S) under independence with ties in both variables (Kendall 1970; SciPy `kendalltau`).

@@ -9,7 +9,7 @@ public struct PearsonChiSquareTest: HypothesisTest {
     /// P(χ²_df > X²).
     public let pValue: Double
     /// Always "asymptotic chi-square".
-    public let method = "asymptotic chi-square"
+    public let testMethod = TestMethod.asymptoticChiSquare
     /// Expected counts of the full table (zero in empty rows and columns).
     public let expected: [[Double]]
     /// How many cells have an expected count below 5 (the usual warning threshold).

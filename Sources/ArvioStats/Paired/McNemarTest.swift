@@ -17,7 +17,7 @@ public struct McNemarTest: HypothesisTest, Equatable {
     /// The exact two-sided binomial p.
     public let pValue: Double
     /// Always "exact binomial".
-    public let method = "exact binomial"
+    public let testMethod = TestMethod.exactBinomial
     /// (b − c)² / (b + c) on 1 df.
     public let asymptotic: ChiSquareResult
     /// (|b − c| − 1)² / (b + c) on 1 df (Edwards' continuity correction, R's default).
@@ -39,10 +39,10 @@ public struct McNemarTest: HypothesisTest, Equatable {
         pValue = SignTest.binomialTwoSided(b, n: b + c)
         let n = Double(b + c), d = Double(b - c)
         asymptotic = ChiSquareResult(statistic: d * d / n, degreesOfFreedom: 1,
-                                     method: "asymptotic chi-square, no continuity correction")
+                                     method: .asymptoticChiSquareUncorrected)
         let shrunk = max(abs(d) - 1, 0)
         corrected = ChiSquareResult(statistic: shrunk * shrunk / n, degreesOfFreedom: 1,
-                                    method: "asymptotic chi-square, continuity-corrected")
+                                    method: .asymptoticChiSquareContinuityCorrected)
     }
 }
 
@@ -57,13 +57,13 @@ public struct ChiSquareResult: HypothesisTest, Equatable {
     /// P(χ² ≥ statistic).
     public let pValue: Double
     /// How the statistic was formed.
-    public let method: String
+    public let testMethod: TestMethod
 
     /// The p-value of `statistic` on `degreesOfFreedom` df.
-    public init(statistic: Double, degreesOfFreedom: Double, method: String) {
+    public init(statistic: Double, degreesOfFreedom: Double, method: TestMethod) {
         self.statistic = statistic
         degreesOfFreedomValue = degreesOfFreedom
         pValue = ChiSquaredDistribution.sf(statistic, df: degreesOfFreedom)
-        self.method = method
+        testMethod = method
     }
 }

@@ -9,7 +9,7 @@ public struct PairedTTest: HypothesisTest, Equatable {
     /// The two-sided p-value.
     public let pValue: Double
     /// Always "Student t, paired".
-    public let method = "Student t, paired"
+    public let testMethod = TestMethod.studentTPaired
     /// The number of complete pairs.
     public let count: Int
     /// The mean of post - pre.

@@ -8,7 +8,7 @@ public struct SignTest: HypothesisTest, Equatable {
     /// The exact two-sided binomial p-value.
     public let pValue: Double
     /// Always "exact binomial".
-    public let method = "exact binomial"
+    public let testMethod = TestMethod.exactBinomial
     /// Pairs with post > pre.
     public let positive: Int
     /// Pairs with post < pre.

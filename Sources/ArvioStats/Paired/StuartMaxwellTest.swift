@@ -20,7 +20,7 @@ public struct StuartMaxwellTest: HypothesisTest, Equatable {
     /// P(χ² ≥ statistic).
     public let pValue: Double
     /// Always "asymptotic chi-square".
-    public let method = "asymptotic chi-square"
+    public let testMethod = TestMethod.asymptoticChiSquare
 
     /// Tests `table`; throws when no unit changed category.
     public init(_ table: SquareTable) throws {

@@ -22,7 +22,7 @@ public struct WilcoxonSignedRankTest: HypothesisTest, Equatable {
     /// The two-sided p-value by `method`.
     public let pValue: Double
     /// "exact conditional on ties" or "normal approximation, tie-corrected, no continuity correction".
-    public let method: String
+    public let testMethod: TestMethod
     /// Whether `pValue` is exact.
     public let isExact: Bool
     /// W-, the sum of the ranks of negative differences.
@@ -77,14 +77,14 @@ public struct WilcoxonSignedRankTest: HypothesisTest, Equatable {
         let mean = Double(total) / 4
         let variance = squares / 16
         normalApproximation = ZTest(z: (statistic - mean) / variance.squareRoot(),
-                                    method: "normal approximation, tie-corrected, no continuity correction")
+                                    method: .normalApproximationTieCorrected)
         isExact = nonZero <= exactLimit
         if isExact {
             pValue = ExactRankDistributions.twoSidedP(ExactRankDistributions.signedRank(doubledRanks: exactRanks), observed: plus)
-            method = "exact conditional on ties"
+            testMethod = .exactConditionalOnTies
         } else {
             pValue = normalApproximation.pValue
-            method = normalApproximation.method
+            testMethod = normalApproximation.testMethod
         }
     }
 }

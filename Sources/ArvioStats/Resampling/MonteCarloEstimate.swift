@@ -43,14 +43,16 @@ public struct MonteCarloEstimate: Sendable, Equatable {
     }
 
     /// E.g. "Monte Carlo (Patefield), 10000 tables, seed 1, SE 0.0012, 99% CI 0.0101–0.0132" or,
-    /// when none was as extreme, "…: none as extreme, p < 1/(B+1) = 9.9990e-05".
-    public func method(_ name: String, unit: String) -> String {
-        let head = "\(name), \(replicates) \(unit), seed \(seed)"
+    /// when none was as extreme, "…: none as extreme, p < 1/(B+1) = 9.9990e-05". The words
+    /// are English unless others are given, so a caller can name the method in its language.
+    public func method(_ name: String, unit: String, seed seedWord: String = "seed",
+                       noneAsExtreme: String = "none as extreme", interval: String = "99% CI") -> String {
+        let head = "\(name), \(replicates) \(unit), \(seedWord) \(seed)"
         if isUpperBound {
-            return head + ": none as extreme, p < 1/(B+1) = \(Self.significant(pValue, 5))"
+            return head + ": \(noneAsExtreme), p < 1/(B+1) = \(Self.significant(pValue, 5))"
         }
         let (low, high) = interval99
-        return head + ", SE \(Self.significant(standardError, 2)), 99% CI \(Self.significant(low, 3))–\(Self.significant(high, 3))"
+        return head + ", SE \(Self.significant(standardError, 2)), \(interval) \(Self.significant(low, 3))–\(Self.significant(high, 3))"
     }
 
     /// `value` with `digits` significant digits, in plain notation down to 1e-4 and in

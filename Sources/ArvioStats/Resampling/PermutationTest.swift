@@ -19,7 +19,7 @@ public struct PermutationTest: HypothesisTest, Equatable {
     /// `estimate.isUpperBound`.
     public let pValue: Double
     /// "permutation, N shuffles, seed S, SE e, 99% CI a–b" or "…: none as extreme, p < 1/(B+1) = …".
-    public let method: String
+    public let testMethod: TestMethod
     /// The Monte Carlo standard error of `pValue`.
     public var standardError: Double { estimate.standardError }
     /// The counts behind `pValue`.
@@ -55,6 +55,6 @@ public struct PermutationTest: HypothesisTest, Equatable {
         statistic = observed
         estimate = MonteCarloEstimate(replicates: drawn, asExtreme: extreme, seed: seed)
         pValue = estimate.pValue
-        method = estimate.method("permutation", unit: "shuffles")
+        testMethod = .permutation(estimate)
     }
 }

@@ -6,6 +6,11 @@ public protocol HypothesisTest: Sendable {
     var degreesOfFreedom: Double? { get }
     /// The two-sided p-value unless the result type says otherwise.
     var pValue: Double { get }
-    /// How the p-value was obtained, e.g. "exact (network algorithm)".
-    var method: String { get }
+    /// How the p-value was obtained, as a value to name in any language.
+    var testMethod: TestMethod { get }
+}
+
+extension HypothesisTest {
+    /// How the p-value was obtained, in English, e.g. "exact (network algorithm)".
+    public var method: String { testMethod.description }
 }

@@ -7,12 +7,12 @@ public struct ZTest: HypothesisTest, Equatable {
     /// P(|Z| ≥ |z|).
     public let pValue: Double
     /// How z was formed.
-    public let method: String
+    public let testMethod: TestMethod
 
     /// A two-sided normal test of `z`.
-    public init(z: Double, method: String) {
+    public init(z: Double, method: TestMethod) {
         statistic = z
         pValue = NormalDistribution.twoSidedP(z)
-        self.method = method
+        testMethod = method
     }
 }

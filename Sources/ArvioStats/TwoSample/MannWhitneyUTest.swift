@@ -15,7 +15,7 @@ public struct MannWhitneyUTest: HypothesisTest, Equatable {
     /// The two-sided p-value by `method`.
     public let pValue: Double
     /// "exact conditional on ties" or "normal approximation, tie-corrected, no continuity correction".
-    public let method: String
+    public let testMethod: TestMethod
     /// Whether `pValue` is exact.
     public let isExact: Bool
     /// The normal approximation, reported whatever `method` is.
@@ -39,15 +39,15 @@ public struct MannWhitneyUTest: HypothesisTest, Equatable {
         let variance = n1 * n2 / 12 * ((n + 1) - ties / (n * (n - 1)))
         guard variance > 0 else { throw StatsError.zeroVariance }
         normalApproximation = ZTest(z: (statistic - n1 * n2 / 2) / variance.squareRoot(),
-                                    method: "normal approximation, tie-corrected, no continuity correction")
+                                    method: .normalApproximationTieCorrected)
         isExact = x.count + y.count <= exactLimit
         if isExact {
             let mass = ExactRankDistributions.rankSum(doubledRanks: ranks, size: x.count)
             pValue = ExactRankDistributions.twoSidedP(mass, observed: doubledSum)
-            method = "exact conditional on ties"
+            testMethod = .exactConditionalOnTies
         } else {
             pValue = normalApproximation.pValue
-            method = normalApproximation.method
+            testMethod = normalApproximation.testMethod
         }
     }
 }

@@ -7,7 +7,7 @@ public struct WelchTTest: HypothesisTest, Equatable {
     /// The two-sided p-value.
     public let pValue: Double
     /// Always "Welch t".
-    public let method = "Welch t"
+    public let testMethod = TestMethod.welchT
     /// mean(x) - mean(y).
     public let differenceInMeans: Double
     /// The confidence interval of the difference at the requested level.

@@ -70,3 +70,50 @@ for (k in seq_along(items)) {
   line(paste0("delta_", items[k]), "wilcoxon_p=%.12g wilcoxon_holm=%.12g wilcoxon_bh=%.12g sign_p=%.12g sign_holm=%.12g",
        w[k], wh[k], wb[k], sg[k], sh[k])
 }
+
+# Between groups: one change per participant (the mean of post - pre over the participant's
+# items), compared between entry routes (exact Mann-Whitney, coin) and between organisations
+# (Kruskal-Wallis: kruskal.test for H, the exact permutation p counted over every split of the
+# midranks into groups of the observed sizes, independently of Arvio's enumeration).
+people <- read.csv("datasets/wire3/participants.csv", stringsAsFactors = FALSE)
+pairs$d <- pairs$score_post - pairs$score_pre
+change <- aggregate(d ~ participant, data = pairs, FUN = mean)
+change <- merge(change, people, by.x = "participant", by.y = "id")
+route <- factor(change$entry_route, levels = c("employer", "own"))
+mw <- wilcox_test(d ~ route, data = change, distribution = "exact")
+u <- sum(outer(change$d[route == "employer"], change$d[route == "own"], function(a, b) (a > b) + 0.5 * (a == b)))
+n1 <- sum(route == "employer"); n2 <- sum(route == "own")
+line("between_route", "n=%d n_employer=%d n_own=%d U=%.12g p=%.12g rb=%.12g", nrow(change), n1, n2, u,
+     as.numeric(pvalue(mw)), 2 * u / (n1 * n2) - 1)
+splits <- function(idx, sizes) {
+  if (length(sizes) == 1) return(list(list(idx)))
+  out <- list(); cm <- combn(length(idx), sizes[1])
+  for (a in seq_len(ncol(cm))) for (rest in splits(idx[-cm[, a]], sizes[-1])) out[[length(out) + 1]] <- c(list(idx[cm[, a]]), rest)
+  out
+}
+org <- factor(change$org, levels = c("Katulähetys", "Työttömät", "Tekevä", "Setlementti"))
+org <- droplevels(org)
+k <- kruskal.test(change$d, org)
+r <- rank(change$d); sizes <- as.vector(table(org))
+score <- function(groups) sum(sapply(seq_along(groups), function(g) sum(r[groups[[g]]])^2 / sizes[g]))
+obs <- sum(tapply(r, org, sum)^2 / sizes)
+all <- sapply(splits(seq_along(r), sizes), score)
+line("between_org", "n=%d groups=%d H=%.12g df=%d p_chisq=%.12g p_exact=%.12g eps2=%.12g arrangements=%d",
+     nrow(change), nlevels(org), unname(k$statistic), unname(k$parameter), k$p.value,
+     mean(all >= obs * (1 - 1e-12)), unname(k$statistic) / (nrow(change) - 1), length(all))
+
+# freq post_status ci: Wilson intervals (prop.test without continuity correction) of each
+# status among the 16 participants.
+status <- table(factor(people$post_status, levels = c("responded", "moved", "dropped_out", "no_time")))
+for (s in names(status)) {
+  ci <- suppressWarnings(prop.test(status[[s]], sum(status), correct = FALSE))$conf.int
+  line(paste0("wilson_", s), "n=%d of=%d low=%.12g high=%.12g", status[[s]], sum(status), 100 * ci[1], 100 * ci[2])
+}
+
+# chart dumbbell score by phase per org on the overall item: the means of the pairs only (the
+# four without an end answer left out of both means).
+overall <- merge(pairs[pairs$item == "overall", ], people, by.x = "participant", by.y = "id")
+for (o in c("Katulähetys", "Työttömät", "Tekevä", "Setlementti")) {
+  x <- overall[overall$org == o, ]
+  line(paste0("dumbbell_", o), "n=%d pre=%.12g post=%.12g", nrow(x), mean(x$score_pre), mean(x$score_post))
+}

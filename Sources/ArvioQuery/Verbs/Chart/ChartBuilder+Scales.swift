@@ -90,6 +90,23 @@ extension ChartBuilder {
         let rows = try categories(per, allLevels: false)
         let data = frame.data(of: column)
         let weights = try self.weights().weights
+        // Weighted rows are counts of cases, not people who can be paired.
+        if weights.allSatisfy({ $0 == 1 }),
+           let paired = pairedDumbbellMeans(value: column, phase: phase, phases: phases, rows: rows) {
+            var model = ChartModel.dumbbell(
+                title: title(token), phases: phases.labels,
+                rows: rows.labels.indices.map { r in
+                    ChartModel.Row(label: rows.labels[r],
+                                   values: (0..<2).map { paired.n[r] > 0 ? paired.sums[r][$0] / Double(paired.n[r]) : .nan },
+                                   n: paired.n[r])
+                },
+                valueRange: range, axisLabel: Localized(token.text))
+            model.notes = [paired.note]
+            let table = ChartTable.make(model, name: frame.table.name, labelName: per.text, groupName: nil,
+                                        seriesNames: phases.labels.map { $0.text(context.language) }, withN: true,
+                                        language: context.language)
+            return (model, table)
+        }
         var sums = [[Double]](repeating: [0, 0], count: rows.count)
         var counts = sums
         for row in 0..<frame.rowCount {

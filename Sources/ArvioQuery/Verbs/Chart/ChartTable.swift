@@ -34,7 +34,7 @@ enum ChartTable {
 
     /// Whole numbers as integers, anything else as decimals; NaN is missing either way.
     static func numbers(_ values: [Double]) -> ColumnData {
-        let whole = values.allSatisfy { !$0.isFinite || ($0 == $0.rounded() && abs($0) < 1e15) }
+        let whole = values.allSatisfy { !$0.isFinite || NumberFormat.isWhole($0) }
         guard whole else { return .decimal(values) }
         return .integer(values.map { $0.isFinite ? Int64($0) : Missing.integer })
     }

@@ -97,7 +97,7 @@ public struct Crosstab: Verb {
     func apply(to given: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
         if paired { return try pairedForm.apply(to: given, in: context, keyword: keyword) }
         let (frame, unitNote) = AnalysisUnit.resolve(given, analysing: [rows.text, columns.text] + (weight.map { [$0.text] } ?? []), rowLevel: rowLevel,
-                                                     hasTests: true, context: context)
+                                                     hasTests: true, pairedForm: true, context: context)
         if rows.text == columns.text {
             throw Diagnostic(columns.position, "\"\(columns.text)\" is cross-tabulated with itself; name two different columns")
         }

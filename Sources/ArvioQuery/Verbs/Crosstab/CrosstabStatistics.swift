@@ -24,20 +24,19 @@ enum CrosstabStatistics {
     /// cost seconds on a national-size survey, and the chi-square approximation is good.
     static let fisherLimit = 10_000
 
-    private static let asymptotic = Localized(en: "asymptotic chi-square", fi: "asymptoottinen khiin neliö")
 
     private static func independence(_ table: ContingencyTable, isCancelled: (@Sendable () -> Bool)?) -> StatisticsBlock {
         let pearson = PearsonChiSquareTest(table)
         let ratio = LikelihoodRatioTest(table)
         var entries = [Statistic(name: Localized(en: "Pearson chi-square", fi: "Pearsonin khiin neliö"),
                                  value: pearson.statistic, df: pearson.degreesOfFreedom, p: pearson.pValue,
-                                 method: asymptotic)]
+                                 method: pearson.testMethod.localized)]
         if let yates = pearson.yates {
             entries.append(Statistic(name: Localized(en: "Yates-corrected chi-square", fi: "Yatesin korjattu khiin neliö"),
-                                     value: yates.statistic, df: 1, p: yates.pValue, method: asymptotic))
+                                     value: yates.statistic, df: 1, p: yates.pValue, method: pearson.testMethod.localized))
         }
         entries.append(Statistic(name: Localized(en: "Likelihood ratio G²", fi: "Uskottavuusosamäärä G²"),
-                                 value: ratio.statistic, df: ratio.degreesOfFreedom, p: ratio.pValue, method: asymptotic))
+                                 value: ratio.statistic, df: ratio.degreesOfFreedom, p: ratio.pValue, method: ratio.testMethod.localized))
         var notes: [Localized] = []
         var fisher: FisherExactTest?
         if table.total <= fisherLimit, let test = try? FisherExactTest(table, isCancelled: isCancelled) {
@@ -54,11 +53,7 @@ enum CrosstabStatistics {
     }
 
     private static func fisherEntries(_ fisher: FisherExactTest, twoByTwo: Bool) -> [Statistic] {
-        let method = fisher.isExact
-            ? Localized(en: "exact (network algorithm)", fi: "tarkka (verkkoalgoritmi)")
-            : Localized(en: fisher.method, fi: fisher.method.replacing("tables", with: "taulukkoa")
-                .replacing("seed", with: "siemen").replacing("none as extreme", with: "yksikään ei yhtä poikkeava")
-                .replacing("99% CI", with: "99 %:n väli"))
+        let method = fisher.testMethod.localized
         let name = twoByTwo ? Localized(en: "Fisher's exact test", fi: "Fisherin tarkka testi")
             : Localized(en: "Fisher–Freeman–Halton exact test", fi: "Fisherin–Freemanin–Haltonin tarkka testi")
         var entries = [Statistic(name: name, value: nil, p: fisher.pValue, method: method)]
@@ -120,8 +115,7 @@ enum CrosstabStatistics {
                           method: Localized(en: normal.en + ", tie-corrected", fi: normal.fi + ", sidoskorjattu")),
                 Statistic(name: Localized(en: "Linear-by-linear trend", fi: "Lineaarinen trendi"),
                           value: trend.statistic, df: trend.degreesOfFreedom, p: trend.pValue,
-                          method: Localized(en: "asymptotic chi-square, scores 1..k",
-                                            fi: "asymptoottinen khiin neliö, pisteet 1..k")),
+                          method: trend.testMethod.localized),
             ])
     }
 }

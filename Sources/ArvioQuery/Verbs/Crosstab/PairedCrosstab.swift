@@ -15,6 +15,8 @@ struct PairedCrosstab {
     var per: [Token]
     var cells: [CrosstabCell]
     var testing: MultipleTesting
+    /// `by PHASE "a" -> "b"` (through `delta`): the two phases, in order.
+    var phaseValues: (Token, Token)? = nil
 
     /// The most categories the paired table may have (as `crosstab`).
     static let categoryLimit = Crosstab.valueLimit
@@ -33,7 +35,7 @@ struct PairedCrosstab {
         let axis = try CrosstabAxis.make(frame: frame, token: value, context: context, limit: Self.categoryLimit,
                                          verb: "crosstab ... paired")
         let values = axis.ids.map { $0 == axis.missingID ? Double.nan : Double($0) }
-        let pairing = try Pairing.long(frame: frame, value: value, phase: phase, phaseValues: nil, on: on,
+        let pairing = try Pairing.long(frame: frame, value: value, phase: phase, phaseValues: phaseValues, on: on,
                                        context: context, keyword: keyword, values: values)
         let grouping = per.isEmpty ? Grouping.single(rowCount: frame.rowCount)
             : try Grouping.make(frame: frame, keys: per, context: context)
@@ -58,16 +60,25 @@ struct PairedCrosstab {
         var next = Frame(table: layout(tables, grouping: grouping, levels: levels, ordered: axis.ordered,
                                        first: names.first, language: context.language), origin: nil)
         next.table.name = frame.table.name
+        // Each group's block describes its k + 1 rows (times the cell kinds) of the stacked table.
+        let height = (k + 1) * cells.count
         var blocks = tables.indices.map { g in
-            block(tables[g], title: title(grouping, g, pairs: tables[g].joined().reduce(0, +), context.language, pairing),
-                  levels: levels, language: context.language)
+            var result = block(tables[g], title: title(grouping, g, pairs: tables[g].joined().reduce(0, +), context.language, pairing),
+                               levels: levels, language: context.language)
+            if !per.isEmpty { result.rows = Array((g * height)..<((g + 1) * height)) }
+            return result
         }
         let groups = per.map(\.text).joined(separator: " × ")
         let adjustNote = testing.adjustAcross(&blocks, family: Localized(en: "one per \(groups)", fi: "yksi kutakin \(groups)-arvoa kohden"))
         next.table.statistics = blocks
         let squareTests = blocks.contains { $0.entries.contains { $0.name.en.hasPrefix("Bowker") } }
+        // Bowker and Stuart–Maxwell ask whether anything changed, in any direction; an ordered
+        // answer's question is usually whether it went up, which delta tests with more power.
+        let direction = squareTests && axis.ordered ? [Localized(
+            en: "\(value.text) is ordered: whether it went up or down is tested by delta \(value.text) by \(phase.text) (Wilcoxon signed-rank and sign test), with more power than these tests of any change.",
+            fi: "\(value.text) on järjestetty: nousiko vai laskiko se, testaa delta \(value.text) by \(phase.text) (Wilcoxonin merkittyjen sijalukujen testi ja merkkitesti) näitä minkä tahansa muutoksen testejä voimakkaammin.")] : []
         next.notes = frame.notes + notes(pairing, frame: frame, context: context)
-            + (squareTests ? [Self.squareTestsNote] : []) + (adjustNote.map { [$0] } ?? [])
+            + (squareTests ? [Self.squareTestsNote] : []) + direction + (adjustNote.map { [$0] } ?? [])
         return next
     }
 

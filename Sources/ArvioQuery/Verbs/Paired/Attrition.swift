@@ -169,7 +169,7 @@ public struct Attrition: Verb {
             let x = a.filter { !$0.isNaN }, y = b.filter { !$0.isNaN }
             let ma = PairedChange.mean(x), mb = PairedChange.mean(y)
             let test = try? MannWhitneyUTest(x, y)
-            let method = test.map { "Mann–Whitney, \(PairedChange.methodText($0.method, language))" }
+            let method = test.map { "Mann–Whitney, \($0.testMethod.localized.text(language))" }
             add(name, ma, mb, ma - mb, test?.pValue ?? .nan, method, x.count, y.count)
         }
 
@@ -196,7 +196,7 @@ public struct Attrition: Verb {
                 let pa = 100 * Double(counts[0][i]) / Double(na), pb = 100 * Double(counts[1][i]) / Double(nb)
                 let label = c.levels[code - 1].value
                 add("\(column.name) = \(label) (%)", pa, pb, pa - pb, i == 0 ? (fisher?.pValue ?? .nan) : .nan,
-                    i == 0 ? fisher.map { "Fisher, \($0.isExact ? (language == .fi ? "tarkka" : "exact") : $0.method)" } : nil,
+                    i == 0 ? fisher.map { "Fisher, \($0.isExact ? (language == .fi ? "tarkka" : "exact") : $0.testMethod.localized.text(language))" } : nil,
                     counts[0][i], counts[1][i])
             }
             return true

@@ -15,6 +15,12 @@ public struct Delta: Verb {
 
     func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
         try checkPer()
+        if let schema = input.schema, let paired = categoricalForm(schema.table) {
+            try paired.check()
+            try checkNotPairingKey(schema.table)
+            try input.requireColumns(spec.on + spec.per)
+            return input.analysisNode(.delta(self), verb: self, reads: nil)
+        }
         try spec.bind(input)
         // The pairs are found by the key and the units named through the relations, columns
         // that `delta` does not name, so it may read any column.
@@ -27,8 +33,48 @@ public struct Delta: Verb {
         }
     }
 
+    /// A categorical answer that is not ordered (or text) has no change to average: its delta is
+    /// the paired cross-tab, with McNemar, Bowker and Stuart–Maxwell.
+    private func categoricalForm(_ table: Table) -> PairedCrosstab? {
+        guard spec.second == nil, let phase = spec.phase, let column = table.column(named: spec.value.text) else { return nil }
+        switch column.data {
+        case .categorical(_, false), .text:
+            return PairedCrosstab(value: spec.value, phase: phase, on: spec.on, per: spec.per, cells: [.count],
+                                  testing: spec.testing, phaseValues: spec.phaseValues)
+        default: return nil
+        }
+    }
+
+    /// The first column outside the key that holds numbers or an ordinal scale: what to suggest.
+    private static func answerColumn(_ table: Table) -> String? {
+        table.columns.first { column in
+            guard !table.key.contains(column.name) else { return false }
+            switch column.data {
+            case .integer, .decimal, .categorical(_, true): return true
+            default: return false
+            }
+        }?.name
+    }
+
+    /// A column that pairs the rows is the same at both phases, so it has no change to show.
+    private func checkNotPairingKey(_ table: Table) throws(Diagnostic) {
+        let key = spec.on.isEmpty ? table.key.filter { $0 != spec.phase?.text } : spec.on.map(\.text)
+        if key.contains(spec.value.text) {
+            throw Diagnostic(spec.value.position, "\"\(spec.value.text)\" pairs the rows (the pairing key is \(key.joined(separator: ", "))), so it is the same at both phases; delta compares an answer, such as \(Self.answerColumn(table) ?? "score")")
+        }
+    }
+
     func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
         try checkPer()
+        if let paired = categoricalForm(frame.table) {
+            try checkNotPairingKey(frame.table)
+            var next = try paired.apply(to: frame, in: context, keyword: keyword)
+            let phase = spec.phase?.text ?? ""
+            next.notes.insert(Localized(
+                en: "\(spec.value.text) is categorical, so its change is the paired table of its categories (as crosstab \(spec.value.text) by \(phase) paired), not a mean.",
+                fi: "\(spec.value.text) on luokitteleva, joten sen muutos on luokkien parittainen taulukko (kuten crosstab \(spec.value.text) by \(phase) paired), ei keskiarvo."), at: 0)
+            return next
+        }
         let pairing = try spec.pairing(frame: frame, context: context, keyword: keyword)
         let units = PairingUnits.make(frame: frame, keyNames: pairing.keyNames, context: context)
         let grouping = spec.per.isEmpty ? Grouping.single(rowCount: frame.rowCount)
@@ -62,8 +108,18 @@ public struct Delta: Verb {
         let groups = spec.per.map(\.text).joined(separator: " × ")
         let family = Localized(en: "one per \(groups)", fi: "yksi kutakin \(groups)-arvoa kohden")
         let adjustNote = statistics.count > 1 ? spec.testing.adjustAcross(&statistics, family: family) : nil
+        // One block per group: then whether the groups' changes differ is a question too.
+        var betweenNote: Localized?
+        if statistics.count > 1 {
+            let between = BetweenGroupChange.block(pairing: pairing, grouping: grouping, units: units, valueName: spec.valueName,
+                                                   language: context.language, isCancelled: context.isCancelled)
+            try context.checkCancelled(at: keyword.position)
+            if let block = between.block { statistics.append(block) }
+            betweenNote = between.note
+        }
         next.table.statistics = statistics
         next.table.notes = frame.table.notes + notes(pairing, units, frame, context.language) + (adjustNote.map { [$0] } ?? [])
+            + (betweenNote.map { [$0] } ?? [])
         return next
     }
 
@@ -91,7 +147,9 @@ public struct Delta: Verb {
             let pairs = AnalysisText.pairs(changes[g].count)
             let title = Localized(en: "\(label): \(spec.valueName) \(arrow), \(pairs.en)",
                                   fi: "\(label): \(spec.valueName) \(arrow), \(pairs.fi)")
-            return changes[g].block(title: title, zeroHandling: spec.zeroHandling)
+            var block = changes[g].block(title: title, zeroHandling: spec.zeroHandling)
+            block.rows = [g]
+            return block
         }
     }
 

@@ -138,7 +138,7 @@ struct PairedChange {
                 ? Localized(en: "zeros ranked (Pratt)", fi: "nollat mukana sijaluvuissa (Pratt)")
                 : Localized(en: "\(w.zeroCount) zero\(w.zeroCount == 1 ? "" : "s") dropped", fi: "\(w.zeroCount) nollaa pudotettu")
             entries.append(Statistic(name: wName, value: w.statistic, p: w.pValue,
-                                     method: Localized(en: Self.methodText(w.method, .en), fi: Self.methodText(w.method, .fi))))
+                                     method: w.testMethod.localized))
             notes.append(Localized(
                 en: "Wilcoxon signed-rank: \(zeros.en); W− \(NumberFormat.decimal(w.wMinus)); exact p up to \(WilcoxonSignedRankTest.defaultExactLimit) non-zero changes, above that the normal approximation (tie-corrected, no continuity correction).",
                 fi: "Wilcoxonin merkittyjen sijalukujen testi: \(zeros.fi); W− \(NumberFormat.decimal(w.wMinus)); tarkka p enintään \(WilcoxonSignedRankTest.defaultExactLimit) nollasta poikkeavalla muutoksella, sen yli normaaliapproksimaatio (sidoskorjattu, ei jatkuvuuskorjausta)."))
@@ -152,7 +152,7 @@ struct PairedChange {
                     fi: "likimääräinen p \(approximate.hasPrefix("<") ? approximate : "≈ " + approximate); W+:n p on tarkka")))
             } else {
                 entries.append(Statistic(name: zName, value: z.statistic, p: z.pValue,
-                                         method: Localized(en: Self.methodText(z.method, .en), fi: Self.methodText(z.method, .fi))))
+                                         method: z.testMethod.localized))
             }
         case .failure(let error):
             entries.append(failed(wName, error))
@@ -169,7 +169,7 @@ struct PairedChange {
         switch t {
         case .success(let t):
             entries.append(Statistic(name: tName, value: t.statistic, df: t.degreesOfFreedom, p: t.pValue,
-                                     method: Localized(en: "Student t, paired", fi: "Studentin t, parittainen")))
+                                     method: t.testMethod.localized))
             entries.append(Statistic(name: Localized(en: "95% CI lower", fi: "95 %:n LV alaraja"),
                                      value: t.confidenceInterval.lowerBound))
             entries.append(Statistic(name: Localized(en: "95% CI upper", fi: "95 %:n LV yläraja"),
@@ -183,16 +183,5 @@ struct PairedChange {
                                      method: Localized("(W+ − W−) / (W+ + W−)")))
         }
         return StatisticsBlock(title: title, entries: entries, notes: notes)
-    }
-
-    /// The stats module's method names in the session's language.
-    static func methodText(_ method: String, _ language: Language) -> String {
-        guard language == .fi else { return method }
-        switch method {
-        case "exact conditional on ties": return "tarkka, ehdollinen sidoksille"
-        case "normal approximation, tie-corrected, no continuity correction":
-            return "normaaliapproksimaatio, sidoskorjattu, ei jatkuvuuskorjausta"
-        default: return method
-        }
     }
 }

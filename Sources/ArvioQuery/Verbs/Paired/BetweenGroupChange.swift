@@ -1,0 +1,99 @@
+import ArvioData
+import ArvioStats
+
+/// Under `delta V by PHASE per G`, the test of whether the change differs between the groups:
+/// "did the employer-directed improve less than those who came of their own accord?". The
+/// per-group tests each ask whether one group changed; this asks whether the groups' changes
+/// differ, on one change per unit (per participant, the mean of its items' changes), so 144
+/// person × item pairs count as the 12 people they are. Two groups: the exact Mann–Whitney
+/// test with the rank-biserial r; more: Kruskal–Wallis (exact by rearrangement, or seeded Monte
+/// Carlo above `KruskalWallisTest.exactLimit`) with ε².
+enum BetweenGroupChange {
+    /// The block, or nil when `per` does not split units into groups (per item: every person is
+    /// in every group, so the groups are not independent samples, and a note says so).
+    static func block(pairing: Pairing, grouping: Grouping, units: PairingUnits, valueName: String,
+                      language: Language, isCancelled: (@Sendable () -> Bool)?) -> (block: StatisticsBlock?, note: Localized?) {
+        guard grouping.groupCount >= 2 else { return (nil, nil) }
+        var index: [String: Int] = [:]
+        var groupOf: [Int] = [], sums: [Double] = [], counts: [Int] = []
+        for i in pairing.preRows.indices {
+            let row = pairing.preRows[i]
+            let unit = units.name == nil ? "row \(row)" : units.unitOf(row)
+            let g = Int(grouping.groupOf[row])
+            if let id = index[unit] {
+                guard groupOf[id] == g else {
+                    let what = units.name ?? "pair"
+                    return (nil, Localized(
+                        en: "No test between the groups: the same \(what) is in several groups (\(unit)), so the groups are not independent samples.",
+                        fi: "Ryhmien välistä testiä ei ole: sama \(what) on useassa ryhmässä (\(unit)), joten ryhmät eivät ole riippumattomia otoksia."))
+                }
+                sums[id] += pairing.post[i] - pairing.pre[i]
+                counts[id] += 1
+            } else {
+                index[unit] = groupOf.count
+                groupOf.append(g)
+                sums.append(pairing.post[i] - pairing.pre[i])
+                counts.append(1)
+            }
+        }
+        var samples = [[Double]](repeating: [], count: grouping.groupCount)
+        for id in groupOf.indices { samples[groupOf[id]].append(sums[id] / Double(counts[id])) }
+        let present = samples.indices.filter { !samples[$0].isEmpty }
+        let title = Localized(
+            en: "Between groups: \(valueName) change, one per \(units.name ?? "pair"), \(groupOf.count) in \(present.count) groups",
+            fi: "Ryhmien välillä: \(valueName), muutos, yksi kutakin \(units.name ?? "paria") kohden, \(groupOf.count) \(present.count) ryhmässä")
+        guard present.count >= 2 else {
+            return (StatisticsBlock(title: title, entries: [], notes: [Localized(
+                en: "fewer than two groups have pairs: no test between them", fi: "alle kahdessa ryhmässä on pareja: ei ryhmien välistä testiä")]), nil)
+        }
+        let sizes = present.map { g in "\(label(grouping, g, language)) \(samples[g].count)" }.joined(separator: ", ")
+        let several = counts.contains { $0 > 1 }
+        let how = several
+            ? Localized(en: "Each \(units.name ?? "unit")'s change is the mean of its \(pairRange(counts)) pairs' changes (post − pre)",
+                        fi: "Kunkin \(units.name ?? "yksikön") muutos on sen \(pairRange(counts)) parin muutosten (post − pre) keskiarvo")
+            : Localized(en: "One pair per \(units.name ?? "unit"), change post − pre", fi: "Yksi pari kutakin \(units.name ?? "yksikköä") kohden, muutos post − pre")
+        var notes = [Localized(en: "Does the change differ between the groups? \(how.en); \(sizes).",
+                               fi: "Eroaako muutos ryhmien välillä? \(how.fi); \(sizes).")]
+        if present.count == 2 {
+            let (a, b) = (present[0], present[1])
+            guard let test = try? MannWhitneyUTest(samples[a], samples[b]) else {
+                return (StatisticsBlock(title: title, entries: [], notes: notes + [Localized(
+                    en: "every change is the same: nothing to compare", fi: "kaikki muutokset ovat samat: ei vertailtavaa")]), nil)
+            }
+            let first = label(grouping, a, language), second = label(grouping, b, language)
+            return (StatisticsBlock(title: title, entries: [
+                Statistic(name: Localized(en: "Mann–Whitney U", fi: "Mann–Whitneyn U"), value: test.statistic, p: test.pValue,
+                          method: test.testMethod.localized),
+                Statistic(name: Localized(en: "Rank-biserial r", fi: "Sijalukubiseriaalinen r"), value: test.rankBiserial,
+                          method: Localized(en: "> 0: \(first) changed more than \(second)", fi: "> 0: \(first) muuttui enemmän kuin \(second)")),
+            ], notes: notes), nil)
+        }
+        guard let test = try? KruskalWallisTest(present.map { samples[$0] }, isCancelled: isCancelled) else {
+            return (StatisticsBlock(title: title, entries: [], notes: notes + [Localized(
+                en: "every change is the same: nothing to compare", fi: "kaikki muutokset ovat samat: ei vertailtavaa")]), nil)
+        }
+        let approximate = NumberFormat.pValue(test.asymptoticP)
+        let chi = approximate.hasPrefix("<") ? approximate : "≈ " + approximate
+        notes.append(Localized(
+            en: "Kruskal–Wallis: H tie-corrected; p \(test.isExact ? "exact, counting every rearrangement of the changes among the groups" : "a seeded Monte Carlo estimate over rearrangements"); the chi-square approximation gives p \(chi).",
+            fi: "Kruskal–Wallis: H sidoskorjattu; p \(test.isExact ? "tarkka, kaikki muutosten uudelleenjaot ryhmiin laskien" : "siemennetty Monte Carlo -arvio uudelleenjaoista"); khiin neliö -approksimaatio antaa p \(chi)."))
+        return (StatisticsBlock(title: title, entries: [
+            Statistic(name: Localized(en: "Kruskal–Wallis H", fi: "Kruskal–Wallisin H"), value: test.statistic,
+                      df: test.degreesOfFreedom, p: test.pValue, method: Localized(en: test.method, fi: test.isExact
+                        ? test.method.replacing("exact conditional on ties", with: "tarkka, ehdollinen sidoksille").replacing("rearrangements", with: "uudelleenjakoa")
+                        : test.method)),
+            Statistic(name: Localized(en: "Epsilon²", fi: "Epsilon²"), value: test.epsilonSquared,
+                      method: Localized(en: "H / (n − 1)", fi: "H / (n − 1)")),
+        ], notes: notes), nil)
+    }
+
+    /// "12" or "1–12".
+    private static func pairRange(_ counts: [Int]) -> String {
+        let low = counts.min() ?? 0, high = counts.max() ?? 0
+        return low == high ? "\(low)" : "\(low)–\(high)"
+    }
+
+    private static func label(_ grouping: Grouping, _ g: Int, _ language: Language) -> String {
+        grouping.keyColumns.map { Delta.display($0.data, g, language) }.joined(separator: ", ")
+    }
+}
