@@ -944,6 +944,11 @@ docs/formats.md gives every rule; in short:
   `.missing kysely.q1 9 as "ei vastausta", 6 as "en osaa sanoa"`, `.missing kysely.q2 "En osaa
   sanoa"` (the code is its own reason). On a category column each code must be one of its values
   (or labels); on numbers any number may be declared, used or not.
+- `.values T.col VALUE FI [EN], …` labels a column's values, Finnish then English (the
+  English may be left out, and is then the Finnish): `.values kysely.q2 1 Heikosti poorly, 5
+  Erinomaisesti excellently`. Whole numbers become an ordinal scale of their values, each
+  standing for its number, so `where q2 >= 4` and `describe` work; categories and scales keep
+  their order (`.scale` orders them).
 - `.rename T old new` renames a column (its description, values and scale stay).
 - `.load DIR` loads a data set folder, a `codebook.csv` and one CSV file per table it
   describes, with their keys and references, as `--data DIR` does.
