@@ -112,6 +112,14 @@ final class ReadStatReaderTests: XCTestCase {
         try checkAgainstHaven(named.table, part: "cp1252")
     }
 
+    /// A SAS data set (written by ReadStat through haven, read back by haven): dates in SAS's
+    /// epoch, decimals, text.
+    func testSasMatchesHaven() throws {
+        let t = try load("kysely.sas7bdat")
+        try checkAgainstHaven(t, part: "sas")
+        XCTAssertEqual(t.columns.map(\.type.rawValue), ["integer", "decimal", "text", "text"])
+    }
+
     func testSavColumnTypes() throws {
         let t = try load("kysely.sav")
         let types = t.columns.map { "\($0.name):\($0.type.rawValue)" }

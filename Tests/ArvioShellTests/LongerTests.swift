@@ -72,6 +72,68 @@ final class LongerTests: XCTestCase {
         }
     }
 
+    /// Two files, start and end, stacked: the same `delta` as the built-in long table.
+    func testTwoTablesStackedGiveTheSameDelta() throws {
+        let script = """
+            let alku = responses | where phase == "pre" and item == "overall" | select participant, score
+            let loppu = responses | where phase == "post" and item == "overall" | select participant, score
+            let both = alku | stack loppu as vaihe
+            both | delta score by vaihe on participant
+            """
+        let (outcome, stacked, shell) = run(script)
+        let (_, builtIn, _) = run("responses | where item == \"overall\" | delta score by phase")
+        XCTAssertEqual(outcome, .succeeded, stacked)
+        XCTAssertEqual(statistics(stacked).dropFirst(), statistics(builtIn).dropFirst())
+        XCTAssertEqual(summary(stacked), summary(builtIn))
+        let both = try XCTUnwrap(shell.session.workspace.table(named: "both"))
+        XCTAssertEqual(both.rowCount, 28)
+        XCTAssertEqual(both.columnNames, ["participant", "score", "vaihe"])
+        XCTAssertEqual(both.column(named: "score")?.type, .ordinal)
+        for (statement, message) in [
+            ("responses | stack participants", "stack needs tables with the same columns; participants has no"),
+            ("participants | stack participants as id", "has a column \"id\" already"),
+            ("participants | stack nope", "there is no table \"nope\""),
+        ] {
+            let (failed, text, _) = run(statement)
+            XCTAssertEqual(failed, .failed, statement)
+            XCTAssertTrue(text.contains(message), "\(statement)\n\(text)")
+        }
+    }
+
+    /// The built-in long table made wide (`wider`) and long again (`longer`) gives every item's
+    /// delta as the built-in table does, and the wide columns pair as `delta A -> B`.
+    func testWiderThenLongerGivesTheSameDeltaForEveryItem() throws {
+        let wide = "let w = responses | select participant, item, phase, score | wider item, phase from score\n"
+        let (a, roundTrip, shell) = run(wide + "w | longer \"*_pre\", \"*_post\" into item, phase, score | delta score by phase per item")
+        let (b, builtIn, _) = run("responses | delta score by phase per item")
+        XCTAssertEqual([a, b], [.succeeded, .succeeded], roundTrip)
+        // Everything but the notes, which for the built-in table also name why people left.
+        let numbers = { (text: String) in
+            text.split(separator: "\n").filter { !$0.hasPrefix("Note:") && !$0.hasPrefix("  ") && !$0.hasPrefix("w: ") }
+        }
+        XCTAssertEqual(numbers(roundTrip), numbers(builtIn))
+        let w = try XCTUnwrap(shell.session.workspace.table(named: "w"))
+        XCTAssertEqual(w.rowCount, 16)
+        XCTAssertEqual(w.key, ["participant"])
+        XCTAssertEqual(Array(w.columnNames.prefix(3)), ["participant", "overall_pre", "AO1_pre"])
+        XCTAssertEqual(w.columnNames.count, 25)
+        XCTAssertEqual(w.column(named: "OH4_post")?.type, .ordinal)
+        let (c, paired, _) = run(wide + "w | delta overall_pre -> overall_post")
+        let (_, overall, _) = run("responses | where item == \"overall\" | delta score by phase")
+        XCTAssertEqual(c, .succeeded, paired)
+        XCTAssertEqual(statistics(paired).dropFirst(), statistics(overall).dropFirst())
+        for (statement, message) in [
+            ("responses | select participant, phase, score | wider phase from score", "two rows have participant P01 and pre, so the value of pre is not one"),
+            ("responses | wider phase from phase", "cannot both name the columns and fill them"),
+            ("responses | wider nope from score", "there is no column \"nope\""),
+            ("responses | wider phase score", "from and the column of values"),
+        ] {
+            let (failed, text, _) = run(statement)
+            XCTAssertEqual(failed, .failed, statement)
+            XCTAssertTrue(text.contains(message), "\(statement)\n\(text)")
+        }
+    }
+
     func testMistakesAreClearErrors() {
         for (statement, message) in [
             ("participants | longer nope, org into a, b", "there is no column \"nope\""),

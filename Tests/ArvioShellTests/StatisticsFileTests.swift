@@ -114,6 +114,13 @@ final class StatisticsFileTests: XCTestCase {
         }
     }
 
+    func testCodebookShowsMissingCodes() {
+        let (outcome, text) = run(".load \(Self.folder)/kysely.sav\n.width 200\n.codebook kysely")
+        XCTAssertEqual(outcome, .succeeded, text)
+        XCTAssertTrue(text.contains("6 = en osaa sanoa, 9 = ei vastausta"), text)
+        XCTAssertTrue(text.contains("998 = kieltäytyi, 999"), text)
+    }
+
     func testCodebookMissingFieldsAreChecked() {
         let dir = TestSupport.temporaryDirectory()
         let header = "table,column,type,key,references,values,labels_en,labels_fi,label_en,label_fi,missing,missing_en,missing_fi\n"

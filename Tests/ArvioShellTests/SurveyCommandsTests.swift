@@ -105,6 +105,38 @@ final class SurveyCommandsTests: XCTestCase {
         }
     }
 
+    /// Answers stored as numbers get the questionnaire's words; they stay numbers to `where`
+    /// and `describe`, and become a scale with `.scale`.
+    func testLabelsForNumberedAnswers() throws {
+        let (outcome, text, shell) = run("""
+            .load \(Self.workbook)
+            .values kysely.Ikä 27 nuorin youngest, 62 vanhin
+            .lang fi
+            kysely | freq Ikä
+            kysely | where Ikä >= 45 | count
+            """)
+        XCTAssertEqual(outcome, .succeeded, text)
+        XCTAssertTrue(text.contains("kysely.Ikä labels: 27 = nuorin / youngest, 62 = vanhin"), text)
+        XCTAssertEqual(row(text, "nuorin"), ["1", "16.67", "20.00", "20.00"], text)
+        XCTAssertEqual(row(text, "vanhin"), ["1", "16.67", "20.00", "100.00"], text)
+        let age = try XCTUnwrap(shell.session.workspace.table(named: "kysely")?.column(named: "Ikä"))
+        guard case .categorical(let c, true) = age.data else { return XCTFail("\(age.type)") }
+        XCTAssertEqual(c.levels.map(\.value), ["27", "34", "45", "51", "62"])
+        XCTAssertEqual(c.levels.first?.label, Localized(en: "youngest", fi: "nuorin"))
+        XCTAssertEqual(c.levels.last?.label, Localized("vanhin"))
+        XCTAssertEqual(c.levels.map(\.number), [27, 34, 45, 51, 62])
+        for (script, message) in [
+            (".values kysely.Ikä 99 x", "Ikä has no value \"99\" (its values are 27, 34, 45, 51, 62)"),
+            (".values kysely.tunteja_viikossa 1 x", "tunteja_viikossa is decimal"),
+            (".values kysely.Ikä 27", "missing argument"),
+            (".values kysely.Ikä 27 a b c", "each value is followed by its Finnish label"),
+        ] {
+            let (failed, text, _) = run(".load \(Self.workbook)\n" + script)
+            XCTAssertEqual(failed, .failed, script)
+            XCTAssertTrue(text.contains(message), "\(script)\n\(text)")
+        }
+    }
+
     func testMistakesAreErrorsThatChangeNothing() {
         for (script, message) in [
             (".missing kysely.Ikä x", "holds whole numbers, and \"x\" is not one"),

@@ -1,5 +1,9 @@
 import CReadStat
-import Glibc
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads SPSS (`.sav`, `.zsav`, `.por`), Stata (`.dta`) and SAS (`.sas7bdat`) files through
 /// ReadStat into a table: value labels become categories (or a scale), variable labels become

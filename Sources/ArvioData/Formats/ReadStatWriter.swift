@@ -1,5 +1,9 @@
 import CReadStat
-import Glibc
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes a table as an SPSS `.sav` or Stata `.dta` file through ReadStat, with its value
 /// labels, column descriptions, scale order (SPSS's ordinal measurement level) and missing codes,

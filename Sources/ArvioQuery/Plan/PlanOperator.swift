@@ -46,6 +46,10 @@ public enum PlanOperator: Sendable {
     case chart(Chart)
     /// `longer COLUMNS into NAMES, VALUE`: wide columns made rows.
     case longer(Longer)
+    /// `stack TABLES [as NAME]`: the rows of other tables with the same columns after the input's.
+    case stack(Stack)
+    /// `wider NAMES from VALUE`: long rows made wide columns.
+    case wider(Wider)
 }
 
 /// A column of `select`: its name in the result and the input column it is.

@@ -37,6 +37,8 @@ enum VerbRegistry {
         Distinct.self,
         Join.self,
         Longer.self,
+        Wider.self,
+        Stack.self,
         Crosstab.self,
         Freq.self,
         Describe.self,

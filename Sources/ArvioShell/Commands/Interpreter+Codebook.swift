@@ -34,12 +34,21 @@ extension Interpreter {
                 return label == level.value ? level.value : "\(level.value) = \(label)"
             }.joined(separator: entry.type == .ordinal ? " < " : ", ")
         }
-        return Table(name: "codebook of \(name)", columns: [
+        var columns = [
             Column(name: "column", data: .text(entries.map(\.column))),
             Column(name: "type", data: .text(entries.map(\.type.rawValue))),
             Column(name: "key", data: .text(entries.map { $0.isKey ? "yes" : nil })),
             Column(name: "values", data: .text(values)),
-            Column(name: "meaning", data: .text(entries.map { $0.label?.text(language) })),
-        ], rowCount: entries.count)
+        ]
+        // Shown only when some column has missing codes, so other codebooks look as they did.
+        if entries.contains(where: { !$0.missing.isEmpty }) {
+            columns.append(Column(name: "missing", data: .text(entries.map { entry in
+                entry.missing.isEmpty ? nil : entry.missing.map { r in
+                    r.label.map { "\(r.code) = \($0.text(language))" } ?? r.code
+                }.joined(separator: ", ")
+            })))
+        }
+        columns.append(Column(name: "meaning", data: .text(entries.map { $0.label?.text(language) })))
+        return Table(name: "codebook of \(name)", columns: columns, rowCount: entries.count)
     }
 }

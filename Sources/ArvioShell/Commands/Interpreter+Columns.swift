@@ -53,6 +53,39 @@ extension Interpreter {
         return .succeeded
     }
 
+    /// `.values T.col 1 Heikosti poorly, 2 Kohtalaisesti moderately`: labels for a column's
+    /// values, Finnish then English (the English may be left out), groups separated by commas.
+    func labelValues(_ c: MetaCommand) throws(Diagnostic) -> Outcome {
+        guard c.arguments.count >= 3 else { try expect(c, count: 3); return .failed }
+        let (table, index) = try tableColumn(c)
+        var groups: [[(word: String, argument: Int)]] = [[]]
+        for (i, word) in c.arguments.enumerated().dropFirst() {
+            var text = word
+            let endsGroup = text.hasSuffix(",") && text != ","
+            if endsGroup { text.removeLast() }
+            if word == "," { groups.append([]); continue }
+            groups[groups.count - 1].append((text, i))
+            if endsGroup { groups.append([]) }
+        }
+        var labels: [(value: String, fi: String, en: String?)] = []
+        for group in groups where !group.isEmpty {
+            guard group.count == 2 || group.count == 3 else {
+                throw c.error(at: group[0].argument, "each value is followed by its Finnish label and, if it differs, its English one, in quotes when they have spaces: 3 \"Jonkin verran\" \"to some extent\"; a comma starts the next value")
+            }
+            labels.append((group[0].word, group[1].word, group.count == 3 ? group[2].word : nil))
+        }
+        var changed = table
+        do {
+            changed.columns[index] = try table.columns[index].labelling(labels)
+        } catch {
+            throw c.error(at: 0, error.message)
+        }
+        replace(table, with: changed)
+        let listed = labels.map { "\($0.value) = \($0.fi)\($0.en.map { " / " + $0 } ?? "")" }.joined(separator: ", ")
+        confirm("\(table.name).\(table.columns[index].name) labels: \(listed)")
+        return .succeeded
+    }
+
     /// `.rename T old new`: a column's name changes; its description, values and scale stay.
     func renameColumn(_ c: MetaCommand) throws(Diagnostic) -> Outcome {
         try expect(c, count: 3)

@@ -48,12 +48,13 @@ extension Interpreter {
         case "width": try setWidth(c)
         case "run": try expect(c, count: 1); return runFile(c.arguments[0])
         case "codebook": return try codebook(c)
-        case "scale", "missing", "rename":
+        case "scale", "missing", "values", "rename":
             // Each changes a table; a table of the database stays as the database has it.
             if let name = c.arguments.first?.split(separator: ".").first { try refuseRemoteChange(String(name), c, at: 0) }
             switch c.name {
             case "scale": return try declareScale(c)
             case "missing": return try declareMissing(c)
+            case "values": return try labelValues(c)
             default: return try renameColumn(c)
             }
         case "quit", "exit": try expect(c, count: 0); return .quit

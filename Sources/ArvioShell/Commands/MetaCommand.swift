@@ -19,6 +19,7 @@ struct MetaCommand {
         ("codebook", ".codebook TABLE [FILE.csv]", "a table's codebook, printed or written"),
         ("scale", ".scale T.COL A < B < C", "declare a column's scale, low to high"),
         ("missing", ".missing T.COL CODES [as REASON], …", "declare codes that mean missing"),
+        ("values", ".values T.COL VALUE FI [EN], …", "label a column's values"),
         ("rename", ".rename TABLE OLD NEW", "rename a column"),
         ("format", ".format text|markdown|csv|json", "how results are written"),
         ("lang", ".lang en|fi", "the language of labels and headings"),

@@ -226,6 +226,34 @@ wide | longer overall_pre, overall_post into question, answer | freq answer
 wide | longer "overall_*" into item, phase, score | delta score by phase on participant
 ```
 
+## wider
+
+`wider NAMES from VALUE` is the reverse of `longer`: each combination of the name columns'
+values becomes a column, named by the values joined with `_` (`overall_pre`), in the order
+they first appear, holding the value column's values with their scale and labels (missing
+where a row had no such value). The other columns identify a row: two rows with the same
+values in them and the same names are an error, so `select` the columns that identify a row
+first. The key is the identifying columns when the key was they and the names.
+
+```arvio
+responses | select participant, item, phase, score | wider item, phase from score | delta overall_pre -> overall_post
+```
+
+## stack
+
+`T | stack U, V as NAME` gives the rows of T, then those of U and V, which must have the same
+columns (in any order; the result has T's). The values of a column must be alike in all of
+them, as for `longer`; categories keep their scale when every table has the same one. `as
+NAME` adds a column that names each row's table, in the order written, which `delta` trusts: a
+start and an end survey loaded from two files become one long table. The tables' key, with
+NAME, is the key of the result when they share one.
+
+```arvio
+let alku = responses | where phase == "pre" and item == "overall" | select participant, score
+let loppu = responses | where phase == "post" and item == "overall" | select participant, score
+alku | stack loppu as vaihe | delta score by vaihe on participant
+```
+
 ## let
 
 `let NAME = pipeline` keeps the result as a table for the rest of the session and confirms how
@@ -921,6 +949,11 @@ docs/formats.md gives every rule; in short:
   `.missing kysely.q1 9 as "ei vastausta", 6 as "en osaa sanoa"`, `.missing kysely.q2 "En osaa
   sanoa"` (the code is its own reason). On a category column each code must be one of its values
   (or labels); on numbers any number may be declared, used or not.
+- `.values T.col VALUE FI [EN], …` labels a column's values, Finnish then English (the
+  English may be left out, and is then the Finnish): `.values kysely.q2 1 Heikosti poorly, 5
+  Erinomaisesti excellently`. Whole numbers become an ordinal scale of their values, each
+  standing for its number, so `where q2 >= 4` and `describe` work; categories and scales keep
+  their order (`.scale` orders them).
 - `.rename T old new` renames a column (its description, values and scale stay).
 - `.load DIR` loads a data set folder, a `codebook.csv` and one CSV file per table it
   describes, with their keys and references, as `--data DIR` does.

@@ -4,7 +4,8 @@
 #   cd Tests/Fixtures/readstat && Rscript make-fixtures.R
 #
 # Made with R 4.2 and haven 2.5.1 (the Debian packages r-cran-haven, r-cran-jsonlite).
-# kysely-cp1252.sav is made by make-cp1252.sps with PSPP (see there), not here.
+# kysely-cp1252.sav is made by make-cp1252.sps with PSPP (see there), and
+# kysely-noencoding.sav from the first by make-noencoding.py, before this script runs.
 library(haven)
 library(jsonlite)
 
@@ -48,6 +49,12 @@ stata$at <- as.POSIXct(c("2024-01-15 10:30:00", "1960-01-01 00:00:01", NA, "1959
                          "2000-02-29 12:00:00", "2025-06-30 23:00:00"), tz = "UTC")
 write_dta(stata, "kysely.dta", version = 15)
 
+# SAS: haven's write_sas is deprecated (SAS files are written by SAS), but ReadStat's writer is
+# the same one haven and pyreadstat read back, and it gives the reader a file to be tested on.
+sas <- data.frame(id = 1:4, score = c(1.5, NA, 3, 4), name = c("a", "Äö", "", "x"),
+                  day = as.Date(c("2024-01-15", NA, "1960-01-01", "1999-12-31")))
+suppressWarnings(write_sas(sas, "kysely.sas7bdat"))
+
 # What haven reads back, column by column: the values (codes), the labels, the missing codes.
 describe <- function(x) {
   # exact = TRUE: attr() would otherwise answer "label" with the "labels" attribute.
@@ -83,7 +90,10 @@ statistics <- list(
   age_n = sum(!is.na(valid(sav$age))),
   q1_pre_counts = as.list(table(factor(as.vector(sav$q1_pre), levels = c(1:6, 9)), useNA = "no")))
 cp1252 <- read_sav("kysely-cp1252.sav", user_na = TRUE)
+sas <- read_sas("kysely.sas7bdat")
 reference <- list(sav = lapply(sav, describe), dta = lapply(dta, describe), cp1252 = lapply(cp1252, describe),
+                  sas = lapply(sas, describe),
                   sav_names = names(sav), dta_names = names(dta), cp1252_names = names(cp1252),
+                  sas_names = names(sas),
                   statistics = statistics)
 writeLines(toJSON(reference, auto_unbox = TRUE, pretty = TRUE, na = "null", digits = NA), "reference.json")

@@ -109,7 +109,8 @@ public struct Longer: Verb {
                 CategoricalData(codes: Codes(codes, levelCount: levels.count), levels: levels.map { Level(value: $0) }), ordered: false)))
         }
         let sources = chosen.map { table.columns[$0] }
-        columns.append(try LongerValues.column(named: names.last!, from: sources, rows: rows, at: keyword))
+        let cells = (0..<sourceRows.count).map { (source: $0 % width, row: sourceRows[$0]) }
+        columns.append(try LongerValues.column(named: names.last!.text, from: sources, cells: cells, at: keyword, verb: Self.name))
         var next = frame.replacingColumns(columns, rowCount: sourceRows.count, keepOrigin: false)
         // A key of the wide rows, with the name parts, identifies the long rows.
         next.table.key = table.key.isEmpty || !table.key.allSatisfy({ k in kept.contains { table.columns[$0].name == k } })
@@ -118,30 +119,30 @@ public struct Longer: Verb {
     }
 }
 
-/// The value column of `longer`: one value per wide row and column, of the type the columns share.
+/// One column made of the values of several (`longer`'s value column, `stack`'s columns): cell
+/// k is row `cells[k].row` of `sources[cells[k].source]`, and the column has the type they share.
 enum LongerValues {
-    static func column(named token: Token, from sources: [Column], rows: [Int], at keyword: Token) throws(Diagnostic) -> Column {
-        let width = sources.count
-        let count = rows.count * width
+    static func column(named name: String, from sources: [Column], cells: [(source: Int, row: Int)], at keyword: Token,
+                       verb: String) throws(Diagnostic) -> Column {
         let types = Set(sources.map(\.type))
         let data: ColumnData
         if types.allSatisfy({ $0 == .integer }) {
             let values = sources.map { c -> [Int64] in if case .integer(let v) = c.data { v } else { [] } }
-            data = .integer((0..<count).map { values[$0 % width][rows[$0 / width]] })
+            data = .integer(cells.map { values[$0.source][$0.row] })
         } else if types.allSatisfy(\.isNumeric) {
-            data = .decimal((0..<count).map { sources[$0 % width].data.number(at: rows[$0 / width]) ?? Missing.decimal })
+            data = .decimal(cells.map { sources[$0.source].data.number(at: $0.row) ?? Missing.decimal })
         } else if types.allSatisfy(\.isCoded) {
-            data = try coded(sources, rows: rows, at: keyword)
+            data = try coded(sources, cells: cells, at: keyword)
         } else if types.allSatisfy({ $0 == .text || $0.isCoded }) {
-            data = .text((0..<count).map { i in text(sources[i % width].data, rows[i / width]) })
+            data = .text(cells.map { text(sources[$0.source].data, $0.row) })
         } else {
             let list = sources.map { "\($0.name) (\($0.type.rawValue))" }.joined(separator: ", ")
-            throw Diagnostic(keyword.position, "longer puts the columns' values in one column, so they must be alike: all numbers, or all categories, or all text; these are \(list)")
+            throw Diagnostic(keyword.position, "\(verb) puts these columns' values in one column, so they must be alike: all numbers, or all categories, or all text; these are \(list)")
         }
-        var column = Column(name: token.text, data: data)
+        var column = Column(name: name, data: data)
         // One description for all, when they share one (the item text differs, the question's does not).
         if let label = sources.first?.label, sources.allSatisfy({ $0.label == label }) { column.label = label }
-        column.missingReasons = reasons(sources, rows: rows)
+        column.missingReasons = reasons(sources, cells: cells)
         return column
     }
 
@@ -156,14 +157,12 @@ enum LongerValues {
 
     /// Categories: the same levels in every column keep their order, labels and scale; otherwise
     /// the union of the values, which may not be a scale.
-    private static func coded(_ sources: [Column], rows: [Int], at keyword: Token) throws(Diagnostic) -> ColumnData {
-        let width = sources.count
+    private static func coded(_ sources: [Column], cells: [(source: Int, row: Int)], at keyword: Token) throws(Diagnostic) -> ColumnData {
         let all = sources.compactMap { c -> (CategoricalData, Bool)? in if case .categorical(let d, let o) = c.data { (d, o) } else { nil } }
         let first = all[0].0
         let same = all.allSatisfy { $0.0.levels == first.levels && $0.1 == all[0].1 }
         if same {
-            var codes = [UInt32](repeating: 0, count: rows.count * width)
-            for i in codes.indices { codes[i] = UInt32(all[i % width].0.codes[rows[i / width]]) }
+            let codes = cells.map { UInt32(all[$0.source].0.codes[$0.row]) }
             return .categorical(CategoricalData(codes: Codes(codes, levelCount: first.levels.count), levels: first.levels,
                                                 scale: first.scale, levelsSortedByValue: first.levelsSortedByValue),
                                 ordered: all[0].1)
@@ -180,7 +179,7 @@ enum LongerValues {
                 index[level.value] = UInt32(levels.count)
             }
         }
-        let codes = (0..<rows.count * width).map { i in all[i % width].0.level(at: rows[i / width]).map { index[$0.value]! } ?? 0 }
+        let codes = cells.map { cell in all[cell.source].0.level(at: cell.row).map { index[$0.value]! } ?? 0 }
         let sorted = all.allSatisfy(\.0.levelsSortedByValue)
         var data = CategoricalData(codes: Codes(codes, levelCount: levels.count), levels: levels, levelsSortedByValue: sorted)
         if sorted {
@@ -195,7 +194,7 @@ enum LongerValues {
     }
 
     /// The reasons of the columns' missing values, merged by code.
-    private static func reasons(_ sources: [Column], rows: [Int]) -> MissingReasons? {
+    private static func reasons(_ sources: [Column], cells: [(source: Int, row: Int)]) -> MissingReasons? {
         guard sources.contains(where: { $0.missingReasons != nil }) else { return nil }
         var merged: [MissingReasons.Reason] = []
         var ranges: [ClosedRange<Double>] = []
@@ -205,9 +204,8 @@ enum LongerValues {
             }
             for range in source.missingReasons?.ranges ?? [] where !ranges.contains(range) { ranges.append(range) }
         }
-        let width = sources.count
-        let codes = (0..<rows.count * width).map { i -> UInt32 in
-            guard let reason = sources[i % width].missingReasons?.reason(at: rows[i / width]) else { return 0 }
+        let codes = cells.map { cell -> UInt32 in
+            guard let reason = sources[cell.source].missingReasons?.reason(at: cell.row) else { return 0 }
             return UInt32(merged.firstIndex { $0.code == reason.code }! + 1)
         }
         return MissingReasons(reasons: merged, codes: Codes(codes, levelCount: merged.count), ranges: ranges)
