@@ -4,11 +4,9 @@ import ArvioQuery
 /// `.missing`, `.rename` and `.load FILE.xlsx`: what a survey tool's export needs before it can
 /// be analysed, said in the shell.
 extension Interpreter {
-    /// `.missing T.col 9 as "ei vastausta", 6 as "en osaa sanoa"`, or `.missing T.col 6 9`.
-    func declareMissing(_ c: MetaCommand) throws(Diagnostic) -> Outcome {
-        guard c.arguments.count >= 2 else { try expect(c, count: 2); return .failed }
-        let (table, index) = try tableColumn(c)
-        // Groups are separated by commas, which may stand alone or end a word ("9,").
+    /// The arguments after the first in groups separated by commas, which may stand alone or
+    /// end a word ("9,"), each word with the index of its argument for errors.
+    private func commaGroups(_ c: MetaCommand) -> [[(word: String, argument: Int)]] {
         var groups: [[(word: String, argument: Int)]] = [[]]
         for (i, word) in c.arguments.enumerated().dropFirst() {
             var text = word
@@ -18,6 +16,14 @@ extension Interpreter {
             groups[groups.count - 1].append((text, i))
             if endsGroup { groups.append([]) }
         }
+        return groups
+    }
+
+    /// `.missing T.col 9 as "ei vastausta", 6 as "en osaa sanoa"`, or `.missing T.col 6 9`.
+    func declareMissing(_ c: MetaCommand) throws(Diagnostic) -> Outcome {
+        guard c.arguments.count >= 2 else { try expect(c, count: 2); return .failed }
+        let (table, index) = try tableColumn(c)
+        let groups = commaGroups(c)
         var codes: [(code: String, reason: String?)] = []
         for group in groups where !group.isEmpty {
             var values = group[...]
@@ -58,15 +64,7 @@ extension Interpreter {
     func labelValues(_ c: MetaCommand) throws(Diagnostic) -> Outcome {
         guard c.arguments.count >= 3 else { try expect(c, count: 3); return .failed }
         let (table, index) = try tableColumn(c)
-        var groups: [[(word: String, argument: Int)]] = [[]]
-        for (i, word) in c.arguments.enumerated().dropFirst() {
-            var text = word
-            let endsGroup = text.hasSuffix(",") && text != ","
-            if endsGroup { text.removeLast() }
-            if word == "," { groups.append([]); continue }
-            groups[groups.count - 1].append((text, i))
-            if endsGroup { groups.append([]) }
-        }
+        let groups = commaGroups(c)
         var labels: [(value: String, fi: String, en: String?)] = []
         for group in groups where !group.isEmpty {
             guard group.count == 2 || group.count == 3 else {
