@@ -49,3 +49,16 @@ public struct EvaluationContext: Sendable {
                          suggestion: Suggestion.quoted(name, among: table.columnNames))
     }
 }
+
+extension EvaluationContext {
+    /// The columns an `on K, …` names, each checked to exist, none of them `excluded` (the phase
+    /// that pairs or the item that is scored cannot also identify the unit; `message` says which).
+    func onColumns(_ on: [Token], in frame: Frame, excluding excluded: Token,
+                   _ message: String) throws(Diagnostic) -> [String] {
+        for token in on {
+            _ = try column(token.text, in: frame.table, at: token.position)
+            if token.text == excluded.text { throw Diagnostic(token.position, message) }
+        }
+        return on.map(\.text)
+    }
+}

@@ -119,13 +119,8 @@ extension Pairing {
     private static func keyNames(frame: Frame, phase: Token, on: [Token], context: EvaluationContext,
                                  keyword: Token) throws(Diagnostic) -> [String] {
         if !on.isEmpty {
-            for token in on {
-                _ = try context.column(token.text, in: frame.table, at: token.position)
-                if token.text == phase.text {
-                    throw Diagnostic(token.position, "the phase column \"\(phase.text)\" cannot also pair the rows; name the columns that identify a person (and item)")
-                }
-            }
-            return on.map(\.text)
+            return try context.onColumns(on, in: frame, excluding: phase,
+                                         "the phase column \"\(phase.text)\" cannot also pair the rows; name the columns that identify a person (and item)")
         }
         let key = frame.table.key
         guard !key.isEmpty else {

@@ -208,13 +208,8 @@ struct ScaleItemsReader {
     /// The unit key of long data: `on K`, or the table's key without the item column.
     private static func unitKey(frame: Frame, item: Token, on: [Token], context: EvaluationContext, verb: String) throws(Diagnostic) -> [String] {
         if !on.isEmpty {
-            for token in on {
-                _ = try context.column(token.text, in: frame.table, at: token.position)
-                if token.text == item.text {
-                    throw Diagnostic(token.position, "the item column \"\(item.text)\" cannot also identify a respondent; name the columns that do, as in on participant, phase")
-                }
-            }
-            return on.map(\.text)
+            return try context.onColumns(on, in: frame, excluding: item,
+                                         "the item column \"\(item.text)\" cannot also identify a respondent; name the columns that do, as in on participant, phase")
         }
         let key = frame.table.key
         guard key.contains(item.text), key.count > 1 else {
