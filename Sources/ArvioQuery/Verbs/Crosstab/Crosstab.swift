@@ -115,6 +115,7 @@ public struct Crosstab: Verb {
         let statistics = CrosstabStatistics.blocks(counts, ordered: a.ordered && b.ordered, isCancelled: context.isCancelled)
         try context.checkCancelled(at: keyword.position)
         table.statistics = statistics.blocks
+        table.unit = AnalysisUnit.summary(of: given, analysed: frame, context: context)
         var next = Frame(table: table, origin: nil)
         next.notes = frame.notes + (unitNote.map { [$0] } ?? []) + statistics.notes
         if let weight {
