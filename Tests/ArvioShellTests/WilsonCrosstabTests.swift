@@ -2,7 +2,8 @@ import ArvioData
 import ArvioQuery
 import XCTest
 
-/// Wilson 95% intervals of crosstab percentages (`cells row, column, total ci`), against R's prop.test(correct = FALSE) on the built-in data:
+/// Wilson 95% intervals of crosstab percentages (`cells row, column, total ci`) and of `pct()`
+/// (`pct_low`, `pct_high`), against R's prop.test(correct = FALSE) on the built-in data:
 /// Tests/Fixtures/wilson/wilson_crosstab.R made wilson_crosstab.csv beside it.
 final class WilsonCrosstabTests: XCTestCase {
     private struct Reference { var kind, row, column: String; var low, high: Double }
@@ -75,6 +76,28 @@ final class WilsonCrosstabTests: XCTestCase {
         }
         XCTAssertThrowsError(try session.run("participants | crosstab entry_route by post_status cells row_low")) { error in
             XCTAssertTrue("\(error)".contains("there is no cell kind \"row_low\""), "\(error)")
+        }
+    }
+
+    func testPctLowAndHighMatchPropTest() throws {
+        let table = try run("participants | group org aggregate p = pct(post_status == \"responded\"), low = pct_low(post_status == \"responded\"), high = pct_high(post_status == \"responded\")")
+        guard case .decimal(let low)? = table.column(named: "low")?.data,
+              case .decimal(let high)? = table.column(named: "high")?.data else { return XCTFail("no low/high") }
+        let cases = Self.reference.filter { $0.kind == "pct" }
+        XCTAssertEqual(cases.count, 4)
+        for r in cases {
+            let row = try XCTUnwrap((0..<table.rowCount).first { value(table.column(named: "org"), $0) == r.row }, r.row)
+            XCTAssertEqual(low[row], r.low, accuracy: 1e-9, r.row)
+            XCTAssertEqual(high[row], r.high, accuracy: 1e-9, r.row)
+        }
+        let notes = table.notes.map(\.en).filter { $0.hasPrefix("pct_low, pct_high: Wilson 95%") }
+        XCTAssertEqual(notes.count, 1, "one note for both bounds")
+    }
+
+    func testPctLowNeedsACondition() {
+        var session = Session(workspace: TestSupport.builtIn)
+        XCTAssertThrowsError(try session.run("participants | group org aggregate pct_low(grade)")) { error in
+            XCTAssertTrue("\(error)".contains("pct_low() needs a condition"), "\(error)")
         }
     }
 }
