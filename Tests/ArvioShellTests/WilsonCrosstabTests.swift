@@ -53,7 +53,7 @@ final class WilsonCrosstabTests: XCTestCase {
         XCTAssertEqual(number(table, kind: "column_high", row: "total", column: "moved").map { $0.isNaN }, true)
         XCTAssertEqual(number(table, kind: "total_low", row: "total", column: "total").map { $0.isNaN }, true)
         let notes = table.notes.map(\.en).joined(separator: "\n")
-        XCTAssertTrue(notes.contains("row_low, row_high; column_low, column_high; total_low, total_high: Wilson 95% score interval"), notes)
+        XCTAssertTrue(notes.contains("row % low, row % high; column % low, column % high; total % low, total % high: Wilson 95% score interval"), notes)
         XCTAssertTrue(notes.contains("(n = 16 in all)"), notes)
     }
 

@@ -140,8 +140,10 @@ public struct Crosstab: Verb {
         }
         if intervals {
             let asked = cells.filter { $0.bounds != nil }
-            let en = asked.map { k in "\(k.rawValue)_low, \(k.rawValue)_high" }.joined(separator: "; ")
-            let fi = asked.map { k in "\(k.rawValue)_low, \(k.rawValue)_high" }.joined(separator: "; ")
+            // Named as the `cell` column shows them, in the session's language.
+            let bounds = asked.compactMap(\.bounds)
+            let en = bounds.map { "\($0[0].label.en), \($0[1].label.en)" }.joined(separator: "; ")
+            let fi = bounds.map { "\($0[0].label.fi), \($0[1].label.fi)" }.joined(separator: "; ")
             next.notes.append(Localized(
                 en: "\(en): Wilson 95% score interval of each percentage, its n the row, column or grand total it is a share of (n = \(counts.total) in all), as R prop.test(correct = FALSE) and gtsummary; none where the share is 100% by definition.",
                 fi: "\(fi): kunkin prosenttiosuuden Wilsonin 95 %:n luottamusväli, n sen rivin, sarakkeen tai kaikkien summa, josta se on osuus (kaikkiaan n = \(counts.total)), kuten R:n prop.test(correct = FALSE) ja gtsummary; ei väliä, missä osuus on määritelmän mukaan 100 %."))
