@@ -26,6 +26,20 @@ final class AnalysisUnitTests: XCTestCase {
         return v.last
     }
 
+    func testTheResultCarriesItsUnit() throws {
+        // 16 participants and 336 response rows: Tests/Fixtures/units/reference.R.
+        let joined = try run("responses | join participants | crosstab entry_route by post_status")
+        XCTAssertEqual(joined.unit, AnalysisUnitSummary(name: "participant", count: 16, tableRows: 336))
+        let rows = try run("responses | join participants | crosstab entry_route by post_status rows")
+        XCTAssertEqual(rows.unit, AnalysisUnitSummary(name: "row", count: 336, tableRows: 336, repeats: "participant"))
+        let alone = try run("participants | freq post_status")
+        XCTAssertEqual(alone.unit, AnalysisUnitSummary(name: "id", count: 16, tableRows: 16))
+        let described = try run("responses | join participants | describe experience_years")
+        XCTAssertEqual(described.unit?.name, "participant")
+        XCTAssertEqual(described.unit?.count, 16)
+        XCTAssertNil(try run("participants | select id, org").unit, "only analysis results have a unit")
+    }
+
     func testAJoinedResponseTableIsCrossTabulatedOnePerParticipant() throws {
         let joined = try run("responses | join participants | crosstab entry_route by post_status")
         let alone = try run("participants | crosstab entry_route by post_status")

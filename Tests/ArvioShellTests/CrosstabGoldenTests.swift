@@ -36,6 +36,13 @@ final class CrosstabGoldenTests: XCTestCase {
                      "crosstab/entry-route-by-prior-training.json")
     }
 
+    /// The JSON of an analysis on a joined response table names the unit it counted: 16
+    /// participants of 336 rows (Tests/Fixtures/units/reference.R).
+    func testJSONNamesTheUnit() {
+        assertGolden(output(of: ".format json\nresponses | join participants | crosstab entry_route by post_status"),
+                     "crosstab/entry-route-by-post-status-joined.json")
+    }
+
     func testUnknownCellKind() {
         assertGolden(output(of: "participants | crosstab org by entry_route cells count, rows"),
                      "crosstab/unknown-cell-kind.txt")

@@ -11,6 +11,9 @@ public struct Table: Sendable {
     public var statistics: [StatisticsBlock]
     /// Notes printed under the table (rows left out, values skipped by aggregates).
     public var notes: [Localized]
+    /// The unit an analysis verb counted its observations in, or nil for a table no analysis
+    /// verb made.
+    public var unit: AnalysisUnitSummary?
     /// The chart `chart` drew from this table; text output shows it instead of the rows.
     public var chart: ChartModel?
     /// How many rows. Kept apart from the columns so a table with no columns still has rows.

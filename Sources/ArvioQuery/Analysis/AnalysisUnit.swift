@@ -123,6 +123,21 @@ struct AnalysisUnit {
         return language == .fi ? "\(range) kutakin \(column)-arvoa kohden" : "\(range) per \(column)"
     }
 
+    /// The unit of an analysis of `analysed`, the frame `resolve` made of `given`: the unit
+    /// column when the rows were reduced to one per unit, else every row (naming the unit
+    /// the rows repeat, if any), else the key of a table whose rows are already its units.
+    static func summary(of given: Frame, analysed: Frame, context: EvaluationContext) -> AnalysisUnitSummary {
+        let rows = given.rowCount
+        if let unit = find(given, context: context), unit.count < rows {
+            if analysed.rowCount < rows {
+                return AnalysisUnitSummary(name: unit.column, count: analysed.rowCount, tableRows: rows)
+            }
+            return AnalysisUnitSummary(name: "row", count: rows, tableRows: rows, repeats: unit.column)
+        }
+        let key = given.table.key
+        return AnalysisUnitSummary(name: key.isEmpty ? "row" : key.joined(separator: " × "), count: rows, tableRows: rows)
+    }
+
     /// How an analysis verb's frame is read: reduced to one row per unit when every analysed
     /// column is constant within it, every row otherwise (or when the user asked for `rows`),
     /// with the note that says which and why.

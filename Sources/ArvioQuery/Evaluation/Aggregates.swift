@@ -1,4 +1,5 @@
 import ArvioData
+import ArvioStats
 
 /// Aggregates, computed for every group in one pass over the rows with dense per-group
 /// accumulators. They skip missing values and say how many they skipped in a note. On an
@@ -23,6 +24,13 @@ extension ExpressionEvaluator {
             let plural = result.skipped == 1 ? "" : "s"
             notes.append(Localized(en: "\(what) skipped \(result.skipped) missing value\(plural)",
                                    fi: "\(what) ohitti \(result.skipped) puuttuva\(result.skipped == 1 ? "n" : "a") arvo\(result.skipped == 1 ? "n" : "a")"))
+        }
+        if function == .pct_low || function == .pct_high {
+            // One wording for both bounds, so a step with both says it once.
+            let note = Localized(
+                en: "pct_low, pct_high: Wilson 95% score interval of pct() over the same rows (those where the condition is known), as R prop.test(correct = FALSE)",
+                fi: "pct_low, pct_high: pct()-osuuden Wilsonin 95 %:n luottamusväli samoista riveistä (joilla ehto tiedetään), kuten R:n prop.test(correct = FALSE)")
+            if !notes.contains(note) { notes.append(note) }
         }
         if grouping == nil {
             return .constant(context.isBinding ? Self.placeholder(result.vector) : Self.constant(result.vector))
@@ -71,6 +79,8 @@ extension ExpressionEvaluator {
             return (.data(.integer(counts)), 0)
         case .pct:
             return try percent(vector, argument, groups)
+        case .pct_low, .pct_high:
+            return try percent(vector, argument, groups, bound: function == .pct_high ? .upper : .lower)
         case .n_distinct:
             guard let vector else { return (.data(.integer([])), 0) }
             let ids = OrderedKeys.ids(for: vector.columnData)
@@ -208,9 +218,23 @@ extension ExpressionEvaluator {
         return (.data(.categorical(data, ordered: true)), skipped)
     }
 
+    /// Which number of a share `percent` gives: the share, or a bound of its Wilson interval.
+    enum ShareBound { case share, lower, upper }
+
     /// `pct()`: each group's share of all rows; `pct(condition)`: the share of a group's rows
-    /// where the condition is true, of those where it is known.
-    private func percent(_ vector: Vector?, _ argument: Expression?, _ groups: Grouping) throws(Diagnostic) -> (vector: Vector, skipped: Int) {
+    /// where the condition is true, of those where it is known. `pct_low` and `pct_high` give
+    /// the bounds of its Wilson 95% interval (R prop.test(correct = FALSE)), of the same n.
+    private func percent(_ vector: Vector?, _ argument: Expression?, _ groups: Grouping,
+                         bound: ShareBound = .share) throws(Diagnostic) -> (vector: Vector, skipped: Int) {
+        func value(_ hits: Double, _ total: Double) -> Double {
+            guard total > 0 else { return .nan }
+            switch bound {
+            case .share: return 100 * hits / total
+            case .lower, .upper:
+                guard let interval = try? WilsonInterval(successes: Int(hits), trials: Int(total)) else { return .nan }
+                return 100 * (bound == .upper ? interval.upper : interval.lower)
+            }
+        }
         let g = groups.groupOf
         var hits = [Double](repeating: 0, count: groups.groupCount)
         var totals = [Double](repeating: 0, count: groups.groupCount)
@@ -218,16 +242,17 @@ extension ExpressionEvaluator {
         guard let vector, let argument else {
             for row in g.indices { hits[Int(g[row])] += 1 }
             let all = Double(g.count)
-            return (.data(.decimal(hits.map { all > 0 ? 100 * $0 / all : .nan })), 0)
+            return (.data(.decimal(hits.map { value($0, all) })), 0)
         }
         guard case .truth(let t) = vector else {
-            throw Diagnostic(argument.position, "pct() needs a condition such as pct(score >= \"hyvin\"), but \(describe(argument)) is \(vector.typeName)")
+            let name = bound == .share ? "pct" : bound == .lower ? "pct_low" : "pct_high"
+            throw Diagnostic(argument.position, "\(name)() needs a condition such as \(name)(score >= \"hyvin\"), but \(describe(argument)) is \(vector.typeName)")
         }
         for row in g.indices {
             if t[row] == .unknown { skipped += 1; continue }
             totals[Int(g[row])] += 1
             if t[row] == .yes { hits[Int(g[row])] += 1 }
         }
-        return (.data(.decimal(zip(hits, totals).map { $1 > 0 ? 100 * $0 / $1 : .nan })), skipped)
+        return (.data(.decimal(zip(hits, totals).map { value($0, $1) })), skipped)
     }
 }

@@ -33,6 +33,7 @@ struct Frame: Sendable {
         result.name = name ?? table.name
         result.key = table.key
         result.statistics = table.statistics
+        result.unit = table.unit
         result.notes = table.notes + notes
         return result
     }

@@ -4,6 +4,8 @@ import ArvioData
 /// `group`); the others work value by value.
 enum Function: String, CaseIterable {
     case count, mean, median, sd, min, max, sum, n_distinct, pct
+    /// The bounds of the Wilson 95% interval of `pct`, in percent.
+    case pct_low, pct_high
     case round, abs
     case scale_mean, scale_sum
 
@@ -13,7 +15,7 @@ enum Function: String, CaseIterable {
     /// How many arguments it takes.
     var arity: ClosedRange<Int> {
         switch self {
-        case .count, .pct: 0...1
+        case .count, .pct, .pct_low, .pct_high: 0...1
         case .round: 1...2
         case .scale_mean, .scale_sum: 1...Int.max
         default: 1...1
@@ -25,6 +27,7 @@ enum Function: String, CaseIterable {
         switch self {
         case .count: "count() or count(column)"
         case .pct: "pct() or pct(condition)"
+        case .pct_low, .pct_high: "\(rawValue)() or \(rawValue)(condition)"
         case .round: "round(x) or round(x, digits)"
         case .scale_mean, .scale_sum: "\(rawValue)(A1, reverse(A2), A3, at_least(2))"
         default: "\(rawValue)(x)"

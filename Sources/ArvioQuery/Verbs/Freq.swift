@@ -73,6 +73,7 @@ public struct Freq: Verb {
         ], key: [axis.name])
         var next = Frame(table: table, origin: nil)
         next.notes = frame.notes + (unitNote.map { [$0] } ?? [])
+        next.table.unit = AnalysisUnit.summary(of: given, analysed: frame, context: context)
         if intervals {
             // One interval per category, of its share of the valid answers; none for the
             // missing rows (not a share of the valid) and the total (100% by definition).

@@ -2,7 +2,7 @@ import ArvioData
 
 /// A table as JSON, at full precision: `{"name", "columns": [{name, type, label}], "rows":
 /// [[…], …], "statistics": [{title, entries: [{name, value, df, p, p_adjusted?, method}], notes}],
-/// "notes"}`. Rows are arrays in column order, one per line, so large exports stay compact and
+/// "unit"?: {name, n, table_rows, repeats?}, "notes"}`; `unit` is there for analysis results. Rows are arrays in column order, one per line, so large exports stay compact and
 /// diffable. Missing and non-finite numbers are `null`; labels are in the chosen language.
 enum JSONTable {
     static func lines(_ table: Table, options: RenderOptions) -> [String] {
@@ -34,6 +34,11 @@ enum JSONTable {
                 + "]}" + (b + 1 < table.statistics.count ? "," : ""))
         }
         if !table.statistics.isEmpty { out.append("  ],") }
+        if let unit = table.unit {
+            // Only results of analysis verbs have a unit; other tables keep their shape.
+            out.append("  \"unit\": {\"name\": \(string(unit.name)), \"n\": \(unit.count), \"table_rows\": \(unit.tableRows)"
+                + (unit.repeats.map { ", \"repeats\": \(string($0))" } ?? "") + "},")
+        }
         out.append("  \"notes\": [" + table.notes.map { string($0.text(language)) }.joined(separator: ", ") + "]")
         out.append("}")
         return out

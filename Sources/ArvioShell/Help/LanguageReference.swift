@@ -53,7 +53,7 @@ verb        = "where" expr
             | "distinct" [ name { "," name } ]
             | "join" [ "left" | "inner" ] name [ "on" name [ "=" name ] { "," name [ "=" name ] } ]
             | "crosstab" name "by" name [ "cells" name { "," name } ]
-                ( [ "weight" name ] [ "rows" ] | "paired" { "on" names | "per" names | adjust } )
+                ( [ "weight" name ] [ "rows" ] [ "ci" ] | "paired" { "on" names | "per" names | adjust } )
             | "freq" name [ "rows" ] [ "ci" ]
             | "describe" name { "," name } [ "by" name { "," name } ] [ "quartiles" number ]
             | "delta" pairing { "per" names | "on" names | "with" "pratt" | adjust | "pairs" }
@@ -337,6 +337,7 @@ value by value.
 | `n_distinct(x)` | the number of different values, missing not counted | `n_distinct(participant)` |
 | `pct()` | the group's share of all rows, in percent | `share = pct()` |
 | `pct(condition)` | the percentage of rows where the condition is true, of those where it is known | `pct(score >= "hyvin")` |
+| `pct_low(…)`, `pct_high(…)` | the bounds of the Wilson 95% interval of `pct(…)` with the same argument, in percent (R `prop.test(x, n, correct = FALSE)`); a note names the method | `pct_low(post_status == "responded")` |
 | `round(x)`, `round(x, digits)` | rounded half away from zero, to 0–15 decimals | `round(mean(score), 2)` |
 | `abs(x)` | the absolute value | `abs(experience_years - 5)` |
 | `scale_mean(items)`, `scale_sum(items)` | a row's scale score: the mean or sum of its answered items, `reverse(X)` turning an item, `at_least(n)` last (every item when left out); see [scale](#scale) | `scale_mean(A1, reverse(A2), A3, at_least(2))` |
@@ -546,9 +547,21 @@ kind the table has one row per category and kind, and a `cell` column says which
 | `adjresid` | adjusted standardized residual (O − E)/√(E(1 − r/n)(1 − c/n)), as R `stdres` and PSPP |
 | `all` | every kind above |
 
+`ci` adds, after each `row`, `column` and `total` kind asked for, its Wilson 95% score interval
+as two kinds of their own (`row_low`, `row_high`, and so on; R `prop.test(x, n, correct =
+FALSE)`, gtsummary's default), the n being the row, column or grand total the percentage is a
+share of; a share that is 100% by definition (a row's own total) has none. `ci` without a
+percentage kind is an error. On a joined response table the intervals are of the participants,
+like every count of the cross-tab.
+
+```arvio
+participants | crosstab entry_route by post_status cells count, row ci
+```
+
 Only categories that occur among the counted rows get a row or column. Categorical and ordinal
 columns use their codebook categories (in scale order); a number or text column may have at most
-12 different values. Under the table (every number at full precision in `.format json` and CSV):
+12 different values. Under the table (every number at full precision in `.format json` and CSV,
+where JSON also gives the unit counted, as `"unit": {"name": "participant", "n": 16, "table_rows": 336}`):
 
 - **Tests of independence**: Pearson chi-square with df and p (asymptotic), Yates' corrected
   chi-square for a 2×2 table, likelihood-ratio G², and Fisher's exact test (Freeman–Halton for
@@ -623,7 +636,8 @@ participants | freq post_status ci
 
 `ci` adds `ci_low` and `ci_high`: the Wilson 95% score interval of each category's
 `valid_percent` (R `prop.test(x, n, correct = FALSE)`, gtsummary's default), which stays inside
-0–100% and keeps its coverage for small groups (1 of 16: 1.1%–28.3%).
+0–100% and keeps its coverage for small groups (1 of 16: 1.1%–28.3%). `crosstab ... ci` does the
+same for cross-tab percentages, and `pct_low`/`pct_high` for an aggregate's.
 
 ## describe
 

@@ -116,6 +116,7 @@ public struct Associate: Verb {
             notes.append(Localized(en: "Skipped: \(skipped.joined(separator: ", ")).", fi: "Ohitettu: \(skipped.joined(separator: ", "))."))
         }
         next.table.notes = notes
+        next.table.unit = AnalysisUnit.summary(of: given, analysed: frame, context: context)
         return next
     }
 }

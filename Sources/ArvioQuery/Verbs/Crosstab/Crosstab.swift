@@ -14,6 +14,9 @@ public struct Crosstab: Verb {
     public var rowLevel = false
     /// A frequency-weight column (`weight n`): each row counts as that many cases.
     public var weight: Token?
+    /// `ci`: the Wilson 95% interval of each row, column and total percentage asked for, as
+    /// `freq X ci` gives them for a frequency table.
+    public var intervals = false
     /// `paired`: `rows` is the answer and `columns` the phase; the same units' answers at the two
     /// phases are cross-tabulated against each other (`PairedCrosstab`).
     public var paired = false
@@ -46,11 +49,24 @@ public struct Crosstab: Verb {
         if parser.match(word: "weight") {
             weight = try parser.name(expected: "a count column after \"weight\", as in crosstab \(rows.text) by \(columns.text) weight n")
         }
-        let rowLevel = parser.match(word: "rows")
-        if !parser.atStepEnd {
-            throw parser.expected("\"cells\" and what to show (such as cells count, row), \"weight\" and a count column, \"rows\", \"paired\", or the end of the step")
+        // `rows` and `ci` in either order, as `freq` takes them.
+        var rowLevel = false, intervals = false
+        var ciToken: Token?
+        for _ in 0..<2 {
+            if parser.match(word: "rows") { rowLevel = true }
+            let here = parser.current
+            if parser.match(word: "ci") { intervals = true; ciToken = here }
         }
-        return Crosstab(rows: rows, columns: columns, cells: cells, rowLevel: rowLevel, weight: weight)
+        if !parser.atStepEnd {
+            throw parser.expected("\"cells\" and what to show (such as cells count, row), \"weight\" and a count column, \"rows\", \"ci\", \"paired\", or the end of the step")
+        }
+        if let ciToken, !cells.contains(where: { $0.bounds != nil }) {
+            throw Diagnostic(ciToken.position, "\"ci\" gives intervals of percentages, and the cells asked for have none; add row, column or total, as in crosstab \(rows.text) by \(columns.text) cells count, row ci")
+        }
+        var result = Crosstab(rows: rows, columns: columns, cells: intervals ? CrosstabCell.withIntervals(cells) : cells,
+                              rowLevel: rowLevel, weight: weight)
+        result.intervals = intervals
+        return result
     }
 
     /// The options after `paired`: `on K`, `per G`, `adjust holm|bh|none`, in any order.
@@ -115,11 +131,22 @@ public struct Crosstab: Verb {
         let statistics = CrosstabStatistics.blocks(counts, ordered: a.ordered && b.ordered, isCancelled: context.isCancelled)
         try context.checkCancelled(at: keyword.position)
         table.statistics = statistics.blocks
+        table.unit = AnalysisUnit.summary(of: given, analysed: frame, context: context)
         var next = Frame(table: table, origin: nil)
         next.notes = frame.notes + (unitNote.map { [$0] } ?? []) + statistics.notes
         if let weight {
             next.notes.append(Localized(en: "counts are cases weighted by \(weight.text) (frequency weights: each row counts \(weight.text) times)",
                                         fi: "frekvenssit ovat painotettuja tapauksia, paino \(weight.text) (frekvenssipaino: rivi lasketaan \(weight.text) kertaa)"))
+        }
+        if intervals {
+            let asked = cells.filter { $0.bounds != nil }
+            // Named as the `cell` column shows them, in the session's language.
+            let bounds = asked.compactMap(\.bounds)
+            let en = bounds.map { "\($0[0].label.en), \($0[1].label.en)" }.joined(separator: "; ")
+            let fi = bounds.map { "\($0[0].label.fi), \($0[1].label.fi)" }.joined(separator: "; ")
+            next.notes.append(Localized(
+                en: "\(en): Wilson 95% score interval of each percentage, its n the row, column or grand total it is a share of (n = \(counts.total) in all), as R prop.test(correct = FALSE) and gtsummary; none where the share is 100% by definition.",
+                fi: "\(fi): kunkin prosenttiosuuden Wilsonin 95 %:n luottamusväli, n sen rivin, sarakkeen tai kaikkien summa, josta se on osuus (kaikkiaan n = \(counts.total)), kuten R:n prop.test(correct = FALSE) ja gtsummary; ei väliä, missä osuus on määritelmän mukaan 100 %."))
         }
         if leftOut > 0 {
             let rowsText = AnalysisText.rows(leftOut)

@@ -1,6 +1,8 @@
 import ArvioData
+import ArvioStats
 
-/// What a cell of `crosstab` shows: `crosstab a by b cells count, row, expected, adjresid`.
+/// What a cell of `crosstab` shows: `crosstab a by b cells count, row, expected, adjresid`;
+/// with `ci`, the Wilson 95% bounds of each percentage kind asked for as kinds of their own.
 public enum CrosstabCell: String, CaseIterable, Sendable {
     case count
     case row
@@ -9,16 +11,40 @@ public enum CrosstabCell: String, CaseIterable, Sendable {
     case expected
     case resid
     case adjresid
+    case rowLow = "row_low"
+    case rowHigh = "row_high"
+    case columnLow = "column_low"
+    case columnHigh = "column_high"
+    case totalLow = "total_low"
+    case totalHigh = "total_high"
+
+    /// The kinds `cells` names; the interval bounds come only with `ci`, after their percentage.
+    static let named: [CrosstabCell] = [.count, .row, .column, .total, .expected, .resid, .adjresid]
 
     /// The words `cells` accepts: each kind's name, `col` for `column`, and `all`.
     static func named(_ word: String) -> [CrosstabCell]? {
-        if word == "all" { return allCases }
+        if word == "all" { return named }
         if word == "col" { return [.column] }
-        return CrosstabCell(rawValue: word).map { [$0] }
+        return CrosstabCell(rawValue: word).flatMap { named.contains($0) ? [$0] : nil }
     }
 
     /// The words to suggest from when a cell kind is mistyped.
-    static var words: [String] { allCases.map(\.rawValue) + ["col", "all"] }
+    static var words: [String] { named.map(\.rawValue) + ["col", "all"] }
+
+    /// The lower and upper bound kinds of a percentage kind, or nil for the others.
+    var bounds: [CrosstabCell]? {
+        switch self {
+        case .row: [.rowLow, .rowHigh]
+        case .column: [.columnLow, .columnHigh]
+        case .total: [.totalLow, .totalHigh]
+        default: nil
+        }
+    }
+
+    /// `cells` with each percentage kind followed by its interval bounds (`ci`).
+    static func withIntervals(_ cells: [CrosstabCell]) -> [CrosstabCell] {
+        cells.flatMap { [$0] + ($0.bounds ?? []) }
+    }
 
     /// How the kind reads in the `cell` column.
     var label: Localized {
@@ -30,6 +56,12 @@ public enum CrosstabCell: String, CaseIterable, Sendable {
         case .expected: Localized(en: "expected", fi: "odotettu")
         case .resid: Localized(en: "residual", fi: "residuaali")
         case .adjresid: Localized(en: "adj. residual", fi: "korj. residuaali")
+        case .rowLow: Localized(en: "row % low", fi: "rivi-% ala")
+        case .rowHigh: Localized(en: "row % high", fi: "rivi-% ylä")
+        case .columnLow: Localized(en: "column % low", fi: "sarake-% ala")
+        case .columnHigh: Localized(en: "column % high", fi: "sarake-% ylä")
+        case .totalLow: Localized(en: "total % low", fi: "kokonais-% ala")
+        case .totalHigh: Localized(en: "total % high", fi: "kokonais-% ylä")
         }
     }
 
@@ -38,7 +70,7 @@ public enum CrosstabCell: String, CaseIterable, Sendable {
     var format: ColumnFormat? {
         switch self {
         case .count: .count
-        case .row, .column, .total: .percent
+        case .row, .column, .total, .rowLow, .rowHigh, .columnLow, .columnHigh, .totalLow, .totalHigh: .percent
         case .expected, .resid, .adjresid: nil
         }
     }
@@ -62,7 +94,23 @@ public enum CrosstabCell: String, CaseIterable, Sendable {
             if self == .resid { return (observed - expected) / expected.squareRoot() }
             let shrink = (1 - rowTotal / n) * (1 - columnTotal / n)
             return shrink > 0 ? (observed - expected) / (expected * shrink).squareRoot() : nil
+        case .rowLow, .rowHigh:
+            // The total column's row % is 100% by definition: no interval.
+            guard j != nil else { return nil }
+            return Self.bound(table.count(i, j), of: table.count(i, nil), upper: self == .rowHigh)
+        case .columnLow, .columnHigh:
+            guard i != nil else { return nil }
+            return Self.bound(table.count(i, j), of: table.count(nil, j), upper: self == .columnHigh)
+        case .totalLow, .totalHigh:
+            guard i != nil || j != nil else { return nil }
+            return Self.bound(table.count(i, j), of: table.total, upper: self == .totalHigh)
         }
+    }
+
+    /// A bound of the Wilson 95% interval of x / n in percent; nil when n is 0.
+    private static func bound(_ x: Int, of n: Int, upper: Bool) -> Double? {
+        guard let interval = try? WilsonInterval(successes: x, trials: n) else { return nil }
+        return 100 * (upper ? interval.upper : interval.lower)
     }
 }
 

@@ -85,6 +85,7 @@ public struct Describe: Verb {
                           key: groups.map(\.text) + (described.count > 1 ? ["variable"] : []))
         var next = Frame(table: table, origin: nil)
         next.notes = frame.notes + (unitNote.map { [$0] } ?? [])
+        next.table.unit = AnalysisUnit.summary(of: given, analysed: frame, context: context)
         next.notes.append(quantileType == 6
             ? Localized(en: "q1, median and q3 are quantiles of type 6 (Hyndman–Fan; SPSS, PSPP EXAMINE)",
                         fi: "q1, mediaani ja q3 ovat tyypin 6 kvantiileja (Hyndman–Fan; SPSS, PSPP EXAMINE)")
