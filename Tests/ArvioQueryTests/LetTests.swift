@@ -34,6 +34,18 @@ final class LetTests: XCTestCase {
         XCTAssertEqual(try session.run("participants | join responses | count").last?.table.map { rows($0) }, [["15"]])
     }
 
+    func testReplacingATableSaysSoWithTheRowsItHad() throws {
+        var session = Session(workspace: Fixtures.workspace)
+        let results = try session.run("let replace participants = participants | take 3\nlet few = participants | take 2\nlet few = participants | take 1")
+        let said = results.compactMap { result -> String? in
+            if case .confirmation(let text) = result { return text.en }
+            return nil
+        }
+        XCTAssertEqual(said, ["participants: 3 rows; replaces the earlier participants (16 rows)",
+                              "few: 2 rows",
+                              "few: 1 row; replaces the earlier few (2 rows)"])
+    }
+
     func testPlainLetOverABuiltInTableIsAnErrorThatSuggestsLetReplace() {
         var session = Session(workspace: Fixtures.workspace)
         XCTAssertThrowsError(try session.run("let participants = participants | take 3")) { error in

@@ -79,10 +79,15 @@ public struct Session: Sendable {
         case .keep(let name):
             var table = Self.finish(result.table, name: name)
             table.notes = []
+            // Replacing a table (`let replace`, or a let made again) is said, so that a later
+            // answer from the new rows is never mistaken for one from the old table.
+            let replaced = workspace.table(named: name)?.rowCount
             commit(table, from: result.origin)
             let rows = table.rowCount
-            return .confirmation(Localized(en: "\(name): \(rows) row\(rows == 1 ? "" : "s")",
-                                           fi: "\(name): \(rows) rivi\(rows == 1 ? "" : "ä")"))
+            let en = replaced.map { "; replaces the earlier \(name) (\($0) row\($0 == 1 ? "" : "s"))" } ?? ""
+            let fi = replaced.map { "; korvaa aiemman taulun \(name) (\($0) rivi\($0 == 1 ? "" : "ä"))" } ?? ""
+            return .confirmation(Localized(en: "\(name): \(rows) row\(rows == 1 ? "" : "s")\(en)",
+                                           fi: "\(name): \(rows) rivi\(rows == 1 ? "" : "ä")\(fi)"))
         }
     }
 

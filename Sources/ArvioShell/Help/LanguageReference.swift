@@ -262,7 +262,9 @@ many rows it has. The new table keeps the relations of the table its rows came f
 
 A `let` may give a name again that an earlier `let` gave; the new table replaces the old. The
 name of a built-in or loaded table is an error with plain `let`, since its data cannot be made
-again by a statement: write `let replace NAME = pipeline` to replace it on purpose.
+again by a statement: write `let replace NAME = pipeline` to replace it on purpose. Either way
+the confirmation says what was replaced (`participants: 5 rows; replaces the earlier
+participants (16 rows)`).
 
 ```arvio
 let completers = participants | where post_status == "responded"
