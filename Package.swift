@@ -34,9 +34,10 @@ let package = Package(
             providers: [.apt(["libreadline-dev"])]
         ),
         // PostgreSQL's own client library; the shell runs pipelines inside a database through it.
+        // Only its header is used at build time: the shim opens libpq.so.5 with dlopen on the first
+        // connection, so the start of every other session does not load its 20 libraries.
         .systemLibrary(
             name: "CLibPQ",
-            pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
         .target(name: "ArvioRemote", dependencies: ["ArvioQuery", "CLibPQ"]),

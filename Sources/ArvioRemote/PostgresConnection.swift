@@ -70,6 +70,9 @@ public final class PostgresConnection: @unchecked Sendable {
     /// empty for the environment's defaults). The session is made read-only unless `readOnly`
     /// is false, so a statement cannot change the database by accident.
     public init(_ connectionString: String, readOnly: Bool = true) throws(RemoteError) {
+        if let problem = arvio_pq_load() {
+            throw RemoteError(.connection, "could not connect: \(String(cString: problem))")
+        }
         var secrets = Self.passwords(in: connectionString)
         let keywords = ["dbname", "fallback_application_name", "client_encoding"]
         let values = [connectionString, "arvio", "UTF8"]
@@ -227,6 +230,8 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// The passwords a connection string carries (`password=` or a URL's `user:password@`).
     static func passwords(in connectionString: String) -> [String] {
+        // Without libpq nothing connects, so nothing can leak; the parse needs the library.
+        guard arvio_pq_load() == nil else { return [] }
         var error: UnsafeMutablePointer<CChar>?
         guard let options = PQconninfoParse(connectionString, &error) else {
             if let error { PQfreemem(error) }
