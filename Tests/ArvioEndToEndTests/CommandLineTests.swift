@@ -2,12 +2,13 @@ import XCTest
 
 final class CommandLineTests: XCTestCase {
     func testAShellThatNeverConnectsDoesNotLoadLibpq() throws {
-        // libpq and its OpenSSL/Kerberos/LDAP chain are opened on the first .connect, not at
-        // start: glibc's loader lists every file it maps when LD_DEBUG=files.
+        // libpq (with its OpenSSL/Kerberos/LDAP chain) and ReadStat are opened on the first
+        // .connect or SPSS/Stata file, not at start: glibc's loader lists every file it maps
+        // when LD_DEBUG=files.
         let result = try ArvioProcess.run(["-c", "participants | count"], environment: ["LD_DEBUG": "files"])
         XCTAssertEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains("file="), "the loader printed nothing; is this glibc?")
-        for library in ["libpq.so", "libssl.so", "libkrb5.so", "libldap"] {
+        for library in ["libpq.so", "libssl.so", "libkrb5.so", "libldap", "libreadstat.so"] {
             XCTAssertFalse(result.stderr.contains(library), "\(library) was loaded at start")
         }
     }

@@ -70,6 +70,9 @@ public enum ReadStatReader {
     /// Runs ReadStat's parser over `bytes`, collecting variables, values and value labels.
     static func parse(_ bytes: [UInt8], file: String, format: ReadStatFormat, encoding: String?,
                       isCancelled: (@Sendable () -> Bool)?) throws(DataError) -> ReadStatCollector {
+        if let problem = arvio_readstat_load() {
+            throw DataError(DataPosition(file: file), "cannot read the file: \(String(cString: problem))")
+        }
         let collector = ReadStatCollector(isCancelled: isCancelled)
         let input = ReadStatMemoryInput(bytes)
         guard let parser = readstat_parser_init() else {

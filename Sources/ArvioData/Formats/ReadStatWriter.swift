@@ -226,6 +226,9 @@ public enum ReadStatWriter {
 
     /// Hands the plans to ReadStat's writer and collects the bytes it writes.
     private static func emit(_ plans: [Plan], rows: Int, format: ReadStatFormat, file: String) throws(DataError) -> [UInt8] {
+        if let problem = arvio_readstat_load() {
+            throw DataError(DataPosition(file: file), "cannot write the file: \(String(cString: problem))")
+        }
         guard let writer = readstat_writer_init() else { throw DataError(DataPosition(file: file), "out of memory starting to write the file") }
         var keptStrings: [UnsafeMutablePointer<CChar>] = []
         defer {
