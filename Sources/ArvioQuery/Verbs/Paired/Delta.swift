@@ -135,7 +135,7 @@ public struct Delta: Verb {
         let single = spec.per.isEmpty || perIsKey
         // The tests count units: one pair per participant (its mean before and after) unless
         // `pairs` asks for every pair.
-        let reduced = spec.itemPairs ? nil : UnitMeans.make(pairing, units: units, groupOf: { i in
+        let reduced = spec.itemPairs ? nil : UnitMeans.make(pairing, units: units, groupCount: single ? 1 : changes.count, groupOf: { i in
             single ? 0 : Int(grouping.groupOf[pairing.preRows[i]])
         })
         let tested: [PairedChange]
