@@ -168,7 +168,7 @@ extension Interpreter {
             if codebook != nil { try DatasetLoader.declareRelations(book, in: &workspace) }
             session.workspace = workspace
             let with = codebookPath.map { " with the codebook \($0)" } ?? ""
-            confirm("loaded \(arguments.name): \(table.rowCount) rows, \(table.columns.count) columns\(with)")
+            confirm("loaded \(arguments.name): \(table.rowCount) rows, \(table.columns.count) columns\(with)\(countHint(table))")
             return .succeeded
         } catch {
             report(error)

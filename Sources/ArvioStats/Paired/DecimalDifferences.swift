@@ -13,24 +13,33 @@ public enum DecimalDifferences {
 
     /// post[i] − pre[i] on the shared decimal precision of all the values.
     public static func of(pre: [Double], post: [Double]) -> [Double] {
+        let (scaled, scale) = scaled(pre: pre, post: post)
+        return scale == 1 ? scaled : scaled.map { $0 / scale }
+    }
+
+    /// The differences as whole numbers of 10^−k units, with 10^k: sums and means of them are
+    /// exact (a mean is one division of two whole numbers, so equal means are equal doubles),
+    /// where summing decimal differences in binary would depend on the order. Scale 1 and the
+    /// plain differences when the values are whole numbers or not short decimals.
+    public static func scaled(pre: [Double], post: [Double]) -> (differences: [Double], scale: Double) {
         let plain = zip(post, pre).map { $0 - $1 }
-        guard pre.allSatisfy(\.isFinite), post.allSatisfy(\.isFinite) else { return plain }
+        guard pre.allSatisfy(\.isFinite), post.allSatisfy(\.isFinite) else { return (plain, 1) }
         var k = 0
         for value in pre + post where !isDecimal(value, places: k) {
-            guard let places = decimals(value) else { return plain }
+            guard let places = decimals(value) else { return (plain, 1) }
             k = places
         }
-        guard k > 0 else { return plain }
-        let scale = pow(10, Double(k))
+        guard k > 0 else { return (plain, 1) }
+        let scale = powersOfTen[k]
         let limit = 9_007_199_254_740_992.0
         var result: [Double] = []
         result.reserveCapacity(plain.count)
         for (a, b) in zip(post, pre) {
             let x = (a * scale).rounded(), y = (b * scale).rounded()
-            guard abs(x) < limit, abs(y) < limit else { return plain }
-            result.append((x - y) / scale)
+            guard abs(x) < limit, abs(y) < limit else { return (plain, 1) }
+            result.append(x - y)
         }
-        return result
+        return (result, scale)
     }
 
     /// The fewest digits after the decimal point that give back `value` exactly (80.7 → 1,
