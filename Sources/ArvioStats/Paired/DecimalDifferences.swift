@@ -42,6 +42,33 @@ public enum DecimalDifferences {
         return (result, scale)
     }
 
+    /// x[i] + y[i] (or x[i] − y[i]) on the shared decimal precision of the finite values, so a
+    /// derived difference of decimals is the decimal it stands for (80.2 − 79.5 is 0.7, the double
+    /// a CSV's "0.7" reads as) and ranks of it keep its ties. NaN (missing) stays NaN; when the
+    /// values are whole numbers or not short decimals, the plain binary result.
+    public static func combining(_ x: [Double], _ y: [Double], subtracting: Bool) -> [Double] {
+        let sign: Double = subtracting ? -1 : 1
+        let plain = zip(x, y).map { $0 + sign * $1 }
+        var k = 0
+        for values in [x, y] {
+            for value in values where value.isFinite && !isDecimal(value, places: k) {
+                guard let places = decimals(value) else { return plain }
+                k = places
+            }
+        }
+        guard k > 0 else { return plain }
+        let scale = powersOfTen[k]
+        let limit = 9_007_199_254_740_992.0
+        var result = [Double](repeating: .nan, count: plain.count)
+        for i in result.indices {
+            let a = (x[i] * scale).rounded(), b = (y[i] * scale).rounded()
+            if a.isNaN || b.isNaN { continue }
+            guard abs(a) < limit, abs(b) < limit else { return plain }
+            result[i] = (a + sign * b) / scale
+        }
+        return result
+    }
+
     /// The fewest digits after the decimal point that give back `value` exactly (80.7 → 1,
     /// 5 → 0); nil when more than `maximumDecimals` would be needed or it is not finite.
     static func decimals(_ value: Double) -> Int? {
