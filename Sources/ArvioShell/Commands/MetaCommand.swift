@@ -25,7 +25,7 @@ struct MetaCommand {
         ("lang", ".lang en|fi", "the language of labels and headings"),
         ("width", ".width N|auto", "the output width in terminal cells"),
         ("charset", ".charset unicode|ascii", "the characters of tables and charts"),
-        ("timer", ".timer on|off", "print how long each statement took"),
+        ("timer", ".timer on|off", "print how long each statement took, in wall and CPU time"),
         ("run", ".run FILE", "run the statements of a script file"),
         ("connect", ".connect URL", "run pipelines inside PostgreSQL"),
         ("explain", ".explain PIPELINE", "the SQL it sends, what runs in memory"),
