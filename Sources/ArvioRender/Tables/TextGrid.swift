@@ -66,9 +66,13 @@ struct TextGrid {
     /// `text` in lines of at most `width` cells: broken at spaces, and a word wider than the
     /// line after its last `_`, `-`, `–`, `/` or `.` that fits (`prior_guidance_` /
     /// `training`), else between two characters. Always at least one line; no character is lost.
-    static func wrap(_ text: String, width: Int) -> [String] {
+    static func wrap(_ text: String, width: Int) -> [String] { wrapCounting(text, width: width).lines }
+
+    /// `wrap(text, width:)` and how many words it had to break: what `TextTable.fit` weighs.
+    static func wrapCounting(_ text: String, width: Int) -> (lines: [String], broken: Int) {
         let width = max(1, width)
-        guard DisplayWidth.of(text) > width else { return [text] }
+        guard DisplayWidth.of(text) > width else { return ([text], 0) }
+        var broken = 0
         var lines: [String] = []
         var current = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
@@ -78,6 +82,7 @@ struct TextGrid {
             }
             if !current.isEmpty { lines.append(current) }
             var rest = word
+            if DisplayWidth.of(rest) > width { broken += 1 }
             while DisplayWidth.of(rest) > width {
                 let (head, tail) = split(rest, width: width)
                 lines.append(head)
@@ -86,7 +91,7 @@ struct TextGrid {
             current = rest
         }
         if !current.isEmpty || lines.isEmpty { lines.append(current) }
-        return lines
+        return (lines, broken)
     }
 
     /// The longest head of `word` that fits `width` cells, ending after a break character when

@@ -88,17 +88,27 @@ enum TextTable {
         if let texts, spare > 0 {
             // The lines each sampled cell takes at each width the column could be given.
             let rows = min(sample, texts.map(\.count).max() ?? 0)
-            var table: [[[Int]]] = widths.indices.map { i in
+            var table: [[[(lines: Int, broken: Int)]]] = widths.indices.map { i in
                 guard need(i) > 0 else { return [] }
                 return (widths[i]...min(natural[i], widths[i] + spare)).map { w in
-                    (0..<rows).map { r in r < texts[i].count ? TextGrid.wrap(texts[i][r], width: w).count : 1 }
+                    (0..<rows).map { r in
+                        guard r < texts[i].count else { return (1, 0) }
+                        let wrapped = TextGrid.wrapCounting(texts[i][r], width: w)
+                        return (wrapped.lines.count, wrapped.broken)
+                    }
                 }
             }
+            // The lines the rows take, and a line more for each word broken inside it
+            // (`rank-` / `biserial`), which reads worse than a break at a space.
             func height(_ trial: [Int]) -> Int {
                 (0..<rows).reduce(0) { total, r in
-                    total + trial.indices.reduce(1) { most, i in
-                        table[i].isEmpty ? most : max(most, table[i][trial[i] - floor[i]][r])
+                    var most = 1, broken = 0
+                    for i in trial.indices where !table[i].isEmpty {
+                        let cell = table[i][trial[i] - floor[i]][r]
+                        most = max(most, cell.lines)
+                        broken += cell.broken
                     }
+                    return total + most + broken
                 }
             }
             let needy = widths.indices.filter { need($0) > 0 }
