@@ -180,7 +180,7 @@ final class TableRendererTests: XCTestCase {
         XCTAssertTrue(csv.contains("\r\n"))
         XCTAssertTrue(csv.contains("3.3333333333333335"))
         Golden.check(csv, "table-csv-fi")
-        Golden.check(TableRenderer.statisticsCSV(Fixture.table), "table-csv-statistics-en")
+        Golden.check(TableRenderer.statisticsCSV(Fixture.table) ?? "", "table-csv-statistics-en")
     }
 
     func testJSONAtFullPrecision() {

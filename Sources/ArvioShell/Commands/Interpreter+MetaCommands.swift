@@ -1,4 +1,7 @@
 import ArvioData
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
 import ArvioQuery
 import ArvioRender
 
@@ -237,17 +240,38 @@ extension Interpreter {
             let codebookPath = Codebook.path(besideCSV: path)
             // Made before anything is written, so a table it cannot describe leaves no half-saved pair.
             let codebook = withCodebook ? try Codebook(describing: table).csv(file: codebookPath) : nil
-            var text = TableRenderer.render(withCodebook ? table.withRawValues : table, format: format, options: options)
+            let written = withCodebook ? table.withRawValues : table
+            // A CSV file is one rectangle, as read.csv and sqlite's .import expect; the
+            // statistics and notes go beside it in a CSV of their own (docs/formats.md).
+            var text = format == .csv ? TableRenderer.tableCSV(written, options: options)
+                : TableRenderer.render(written, format: format, options: options)
+            let statistics = format == .csv ? TableRenderer.statisticsCSV(table, options: options) : nil
+            let statisticsPath = Self.statisticsPath(besideCSV: path)
             if !text.endsWithNewline { text += "\n" }
             try FileIO.writeAtomically(Array(text.utf8), to: path)
             if let codebook { try FileIO.writeAtomically(Array(codebook.utf8), to: codebookPath) }
-            let with = codebook == nil ? "" : " with its codebook in \(codebookPath)"
+            if let statistics { try FileIO.writeAtomically(Array(statistics.utf8), to: statisticsPath) }
+            // The statistics of an earlier table saved under this name would be read as this one's.
+            let removed = statistics == nil && format == .csv && FileIO.exists(statisticsPath) && unlink(statisticsPath) == 0
+            var besides: [String] = []
+            if codebook != nil { besides.append("its codebook in \(codebookPath)") }
+            if statistics != nil { besides.append("its statistics and notes in \(statisticsPath)") }
+            var with = besides.isEmpty ? "" : " with " + besides.joined(separator: " and ")
+            if removed { with += "; removed the earlier \(statisticsPath), as this table has no statistics" }
             confirm("saved \(table.name): \(table.rowCount) rows to \(path) as \(format.rawValue)\(with)")
             return .succeeded
         } catch {
             report(error)
             return .failed
         }
+    }
+}
+
+extension Interpreter {
+    /// Where `.save` writes the statistics and notes of a table saved as `path`: `x.csv` →
+    /// `x.statistics.csv`, beside `x.codebook.csv`.
+    static func statisticsPath(besideCSV path: String) -> String {
+        (path.lowercased().hasSuffix(".csv") ? String(path.dropLast(4)) : path) + ".statistics.csv"
     }
 }
 
