@@ -69,7 +69,7 @@ public struct Describe: Verb {
         var variableOfRow: [UInt32] = []
         for group in 0..<grouping.groupCount {
             for (v, variable) in described.enumerated() {
-                summaries.append(DescribeRow(variable, rows: members[group], method: method, language: context.language))
+                summaries.append(DescribeRow(variable, rows: members[group], method: method))
                 groupOfRow.append(group)
                 variableOfRow.append(UInt32(v + 1))
             }
@@ -77,8 +77,8 @@ public struct Describe: Verb {
         var columns = grouping.keyColumns.map { Column(name: $0.name, data: $0.data.gathering(groupOfRow), label: $0.label) }
         if described.count > 1 {
             let levels = described.map { Level(value: $0.name) }
-            columns.append(Column(name: "variable", data: .categorical(
-                CategoricalData(codes: Codes(variableOfRow, levelCount: levels.count), levels: levels), ordered: false)))
+            columns.append(Headings.headed(Column(name: "variable", data: .categorical(
+                CategoricalData(codes: Codes(variableOfRow, levelCount: levels.count), levels: levels), ordered: false))))
         }
         columns += DescribeRow.columns(summaries, ordinal: anyOrdinal)
         let table = Table(name: frame.table.name, columns: columns, rowCount: summaries.count,
