@@ -14,41 +14,43 @@ enum MarkdownTable {
             for row in 0..<table.rowCount {
                 let cells = table.columns.map {
                     escape(Cell($0.data, row: row, language: language)
-                        .reportText(options.charset, format: table.format(of: $0, row: row)))
+                        .reportText(options.charset, format: table.format(of: $0, row: row), language: options.language))
                 }
                 out.append("| " + cells.joined(separator: " | ") + " |")
             }
         }
         for block in table.statistics {
-            out += ["", "**" + escape(block.title.text(language)) + "**", ""]
+            out += ["", "**" + escape(block.title.prose(language)) + "**", ""]
             out += block.entries.map { "- " + item($0, options: options) }
             for note in block.notes {
-                out += ["", "*" + Phrases.note.text(language) + "* " + escape(note.text(language))]
+                out += ["", "*" + Phrases.note.text(language) + "* " + escape(note.prose(language))]
             }
         }
         for note in table.notes {
-            out += ["", "*" + Phrases.note.text(language) + "* " + escape(note.text(language))]
+            out += ["", "*" + Phrases.note.text(language) + "* " + escape(note.prose(language))]
         }
         return out
     }
 
-    /// "Pearson chi-square = 0.762, df = 3, p = 0.859 (asymptotic)".
+    /// "Pearson chi-square = 0.762, df = 3, p = 0.859 (asymptotic)"; in Finnish the decimals
+    /// have a comma, so the parts are set off by semicolons ("= 0,762; df = 3; p = 0,859").
     static func item(_ entry: Statistic, options: RenderOptions) -> String {
         let language = options.language
+        let number = { (text: String) in NumberFormat.localized(text, language) }
         var parts = [escape(entry.name.text(language)) + " = "
-            + (entry.value.map(NumberFormat.statistic) ?? options.charset.missing)]
-        if let df = entry.df { parts.append("df = " + NumberFormat.degreesOfFreedom(df)) }
+            + (entry.value.map { number(NumberFormat.statistic($0)) } ?? options.charset.missing)]
+        if let df = entry.df { parts.append("df = " + number(NumberFormat.degreesOfFreedom(df))) }
         if let p = entry.p {
-            let text = NumberFormat.pValue(p)
+            let text = number(NumberFormat.pValue(p))
             parts.append(text.hasPrefix("<") ? "p " + text : "p = " + text)
         }
         if let adjusted = entry.adjustedP {
-            let text = NumberFormat.pValue(adjusted)
+            let text = number(NumberFormat.pValue(adjusted))
             let name = Phrases.adjustedP.text(language)
             parts.append(text.hasPrefix("<") ? name + " " + text : name + " = " + text)
         }
-        var line = parts.joined(separator: ", ")
-        if let method = entry.method { line += " (" + escape(method.text(language)) + ")" }
+        var line = parts.joined(separator: language == .fi ? "; " : ", ")
+        if let method = entry.method { line += " (" + escape(method.prose(language)) + ")" }
         return line
     }
 
