@@ -37,7 +37,7 @@ enum Headings {
         "completers": Localized(en: "completers", fi: "jatkoi"),
         "difference": Localized(en: "difference", fi: "ero"),
         "p": Localized("p"),
-        "p_adj": Localized(en: "p_adj", fi: "p korj."),
+        "p_adj": Localized(en: "p_adj", fi: "p korj"),
         "test": Localized(en: "test", fi: "testi"),
         "n_left": Localized(en: "n_left", fi: "n pois"),
         "n_completers": Localized(en: "n_completers", fi: "n jatkoi"),
