@@ -57,7 +57,7 @@ public struct Reliability: Verb {
         let unit = reader.unitKey.isEmpty ? ("rows", "rivien") : ("respondents (\(reader.unitKey.joined(separator: " × ")))", "vastaajien (\(reader.unitKey.joined(separator: " × ")))")
         next.table.notes = frame.table.notes + notes + [Localized(
             en: "n counts the \(unit.0) with every item answered (listwise, as SPSS and PSPP); item_rest is the correlation of an item with the sum of the others, alpha_if_dropped the raw α without it.",
-            fi: "n on niiden \(unit.1) määrä, jotka vastasivat jokaiseen osioon (listwise, kuten SPSS ja PSPP); item_rest on osion korrelaatio muiden osioiden summan kanssa, alpha_if_dropped raaka α ilman osiota.")]
+            fi: "n on niiden \(unit.1) määrä, jotka vastasivat jokaiseen osioon (listwise, kuten SPSS ja PSPP); osio–muut r (item_rest) on osion korrelaatio muiden osioiden summan kanssa, α ilman osiota (alpha_if_dropped) raaka α, kun osio jätetään pois.")]
         return next
     }
 
