@@ -64,8 +64,8 @@ final class FinnishGoldenTests: XCTestCase {
 
     func testReliabilityAndScale() {
         assertFinnish("""
-            responses | where area == "AO" | reliability score by item
-            responses | where area == "AO" | scale score by item into ao | take 4
+            responses | where item in ["AO1", "AO2", "AO3"] | reliability score by item
+            responses | where item in ["AO1", "AO2", "AO3"] | scale score by item into ao | take 4
             """, "reliability-scale")
     }
 

@@ -90,7 +90,7 @@ public struct Freq: Verb {
             ], at: 4)
             next.notes.append(Localized(
                 en: "ci_low, ci_high: Wilson 95% score interval of valid_percent (n = \(valid) with a value), as R prop.test(correct = FALSE) and gtsummary.",
-                fi: "lv alaraja, lv yläraja (ci_low, ci_high): osuuden ”% vastanneista” Wilsonin 95 %:n luottamusväli (n = \(valid), joilla on arvo), kuten R:n prop.test(correct = FALSE) ja gtsummary."))
+                fi: "alaraja, yläraja (ci_low, ci_high): osuuden ”% vastanneista” Wilsonin 95 %:n luottamusvälin rajat (n = \(valid), joilla on arvo), kuten R:n prop.test(correct = FALSE) ja gtsummary."))
         }
         return next
     }

@@ -152,7 +152,7 @@ struct PairedCrosstab {
         let n = pairing.pre.count
         var notes = [Localized(
             en: "Paired: rows are \(value.text) at \(pairing.phaseNames.first), columns at \(pairing.phaseNames.second) (\(arrow), \(pairing.orderSource.en)); one count per \(key), \(AnalysisText.pairs(n).en) with both answers.",
-            fi: "Parittainen: rivit ovat \(value.text) kerralla \(pairing.phaseNames.first), sarakkeet kerralla \(pairing.phaseNames.second) (\(arrow), \(pairing.orderSource.fi)); yksi lukumäärä kutakin \(key)-arvoa kohden, \(AnalysisText.pairs(n).fi), joilla on kumpikin vastaus.")]
+            fi: "Parittainen: rivit ovat \(value.text)-arvot ajankohtana \(pairing.phaseNames.first), sarakkeet ajankohtana \(pairing.phaseNames.second) (\(arrow), \(pairing.orderSource.fi)); yksi lukumäärä kutakin \(key)-arvoa kohden, \(AnalysisText.pairs(n).fi), joilla on kumpikin vastaus.")]
         let units = PairingUnits.make(frame: frame, keyNames: pairing.keyNames, context: context)
         for (rows, has, lacks) in [(pairing.preOnlyRows, pairing.phaseNames.first, pairing.phaseNames.second),
                                    (pairing.postOnlyRows, pairing.phaseNames.second, pairing.phaseNames.first)] where !rows.isEmpty {

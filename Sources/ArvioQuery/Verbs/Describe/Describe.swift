@@ -94,7 +94,7 @@ public struct Describe: Verb {
         if anyOrdinal {
             next.notes.append(Localized(
                 en: "ordinal columns use the numbers of their scale points; median_category is the lowest category with at least half of the answers at or below it, top2_pct the percentage of answers in the two highest categories",
-                fi: "järjestysasteikolliset sarakkeet käyttävät asteikon pisteiden lukuja; median_category on alin luokka, jossa tai jonka alapuolella on vähintään puolet vastauksista, top2_pct kahden ylimmän luokan osuus vastauksista prosentteina"))
+                fi: "järjestysasteikolliset sarakkeet käyttävät asteikon pisteiden lukuja; mediaaniluokka (median_category) on alin luokka, jossa tai jonka alapuolella on vähintään puolet vastauksista, 2 ylintä % (top2_pct) kahden ylimmän luokan osuus vastauksista prosentteina"))
         }
         return next
     }

@@ -70,7 +70,7 @@ enum BetweenGroupChange {
         let how = several
             ? Localized(en: "Each \(units.name ?? "unit")'s change is the mean of its \(pairRange(counts)) pairs' changes (post − pre)",
                         fi: "Kunkin \(units.name.map { "\($0)-arvon" } ?? "yksikön") muutos on sen \(pairRange(counts)) parin muutosten (post − pre) keskiarvo")
-            : Localized(en: "One pair per \(units.name ?? "unit"), change post − pre", fi: "Yksi pari kutakin \(units.name ?? "yksikköä") kohden, muutos post − pre")
+            : Localized(en: "One pair per \(units.name ?? "unit"), change post − pre", fi: "Yksi pari kutakin \(units.name.map { "\($0)-arvoa" } ?? "yksikköä") kohden, muutos post − pre")
         let notes = [Localized(en: "Does the change differ between the groups? \(how.en); \(sizes(.en)).",
                                fi: "Eroaako muutos ryhmien välillä? \(how.fi); \(sizes(.fi)).")]
         return (tests(present.map { samples[$0] }, labels: present.map { g in Localized(en: label(grouping, g, .en), fi: label(grouping, g, .fi)) },
