@@ -72,21 +72,44 @@ extension ExpressionEvaluator {
         }
     }
 
-    /// "not a value of" with the closest value or label, and the values when there are few.
+    /// "not a value of" with the values and their labels (when there are few), and the value
+    /// closest to `text` among the values and both languages' labels, by spelling or as the
+    /// start of one: `"vastasi"` finds `responded` by its label "vastasi loppuarviointiin".
     func unknownCategory(_ text: String, in c: CategoricalData, column: Expression,
                          at position: SourcePosition) -> Diagnostic {
-        var candidates = c.levels.map(\.value)
-        for level in c.levels {
-            if let label = level.label { candidates += [label.text(context.language), label.text(context.language == .fi ? .en : .fi)] }
+        func listing(_ language: Language) -> String {
+            c.levels.map { level in
+                guard let label = level.label?.text(language), label != level.value else { return "\"\(level.value)\"" }
+                return "\"\(level.value)\" (\(label))"
+            }.joined(separator: ", ")
         }
-        let values = c.levels.map { level in
-            guard level.number != nil, let label = level.label else { return "\"\(level.value)\"" }
-            return "\(level.value) = \"\(label.text(context.language))\""
+        let few = c.levels.count <= 12
+        let name = column.columnName.map { "\"\($0)\"" }
+        let message = Localized(
+            en: "\"\(text)\" is not a value of \(name ?? "this column")\(few ? " (its values are \(listing(.en)))" : "")",
+            fi: "\"\(text)\" ei ole \(name.map { "sarakkeen \($0)" } ?? "tämän sarakkeen") arvo\(few ? " (sen arvot ovat \(listing(.fi)))" : "")")
+        guard let level = Self.closestLevel(to: text, in: c.levels) else { return Diagnostic(position, message) }
+        func suggestion(_ language: Language) -> String {
+            guard let label = level.label?.text(language), label != level.value else { return "\"\(level.value)\"" }
+            return "\"\(level.value)\" (\"\(label)\")"
         }
-        let list = values.count <= 12 ? " (its values are \(values.joined(separator: ", ")))" : ""
-        let name = column.columnName.map { "\"\($0)\"" } ?? "this column"
-        return Diagnostic(position, "\"\(text)\" is not a value of \(name)\(list)",
-                          suggestion: Suggestion.quoted(text, among: candidates))
+        return Diagnostic(position, message, suggestion: Localized(en: suggestion(.en), fi: suggestion(.fi)))
+    }
+
+    /// The level whose value or label (in either language) is closest to `text` by spelling,
+    /// or else the one level that one of them starts with it (case and Finnish letters folded).
+    static func closestLevel(to text: String, in levels: [Level]) -> Level? {
+        var names: [(String, Int)] = []
+        for (i, level) in levels.enumerated() {
+            names.append((level.value, i))
+            if let label = level.label { names += [(label.en, i), (label.fi, i)] }
+        }
+        if let closest = Suggestion.closest(to: text, among: names.map(\.0)),
+           let hit = names.first(where: { $0.0 == closest }) {
+            return levels[hit.1]
+        }
+        let starts = Set(names.filter { Suggestion.starts($0.0, with: text) }.map(\.1))
+        return starts.count == 1 ? levels[starts.first!] : nil
     }
 
     private func compareConstants(_ op: BinaryOperator, _ a: Constant, _ b: Constant, _ left: Expression,

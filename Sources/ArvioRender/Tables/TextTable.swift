@@ -17,7 +17,7 @@ enum TextTable {
         }
         if !table.notes.isEmpty { out.append("") }
         for note in table.notes {
-            out += TextWrap.wrap(Phrases.note.text(options.language) + " " + note.text(options.language),
+            out += TextWrap.wrap(Phrases.note.text(options.language) + " " + note.prose(options.language),
                                  width: options.width, charset: options.charset, indent: "  ")
         }
         return out
@@ -37,7 +37,7 @@ enum TextTable {
             let alignRight = column.data.isNumericForDisplay
             let cells = shown.rows.map {
                 Cell(column.data, row: $0, language: options.language)
-                    .reportText(options.charset, format: table.format(of: column, row: $0))
+                    .reportText(options.charset, format: table.format(of: column, row: $0), language: options.language)
             }
             return TextGrid.Column(heading: Cell.flatten(column.heading(options.language)),
                                    cells: alignRight ? alignedOnPoint(cells, missing: options.charset.missing) : cells,
