@@ -117,8 +117,9 @@ final class SurveyCommandsTests: XCTestCase {
             """)
         XCTAssertEqual(outcome, .succeeded, text)
         XCTAssertTrue(text.contains("kysely.Ikä labels: 27 = nuorin / youngest, 62 = vanhin"), text)
-        XCTAssertEqual(row(text, "nuorin"), ["1", "16.67", "20.00", "20.00"], text)
-        XCTAssertEqual(row(text, "vanhin"), ["1", "16.67", "20.00", "100.00"], text)
+        // In Finnish the decimals have a comma.
+        XCTAssertEqual(row(text, "nuorin"), ["1", "16,67", "20,00", "20,00"], text)
+        XCTAssertEqual(row(text, "vanhin"), ["1", "16,67", "20,00", "100,00"], text)
         let age = try XCTUnwrap(shell.session.workspace.table(named: "kysely")?.column(named: "Ikä"))
         guard case .categorical(let c, true) = age.data else { return XCTFail("\(age.type)") }
         XCTAssertEqual(c.levels.map(\.value), ["27", "34", "45", "51", "62"])
