@@ -83,6 +83,8 @@ public enum DiagnosticFinnish {
         ("to compute it for each %, write: %", "laske se kullekin %1-arvolle näin: %2"),
         ("to leave Arvio, type .quit (or Ctrl-D)", "poistu Arviosta komennolla .quit (tai Ctrl-D)"),
         (".help lists the commands and the verbs", ".help luettelee komennot ja verbit"),
+        ("there is no command %", "komentoa % ei ole"),
+        (".help lists the commands", ".help luettelee komennot"),
         (".help VERB shows one", ".help VERBI näyttää yhden"),
         (".tables lists the tables", ".tables luettelee taulut"),
         ("expected %, but found %", "odotettiin: %1, mutta tuli %2"),
