@@ -75,7 +75,8 @@ final class SurveyCommandsTests: XCTestCase {
         let dir = TestSupport.temporaryDirectory()
         let (outcome, text, _) = run(".lang fi\n.save participants \(dir)/p.xlsx\n.load \(dir)/p.xlsx as back\nparticipants | freq post_status\nback | freq post_status")
         XCTAssertEqual(outcome, .succeeded, text)
-        XCTAssertTrue(text.contains("saved participants: 16 rows to \(dir)/p.xlsx as an Excel workbook (categories as their labels in Finnish)"), text)
+        // In Finnish the confirmation is Finnish too.
+        XCTAssertTrue(text.contains("tallennettu participants: 16 riviä tiedostoon \(dir)/p.xlsx Excel-työkirjana (luokat selitteinään, kielenä suomi)"), text)
         let tables = text.components(separatedBy: "post_status ")
         XCTAssertEqual(tables.count, 3, text)
         // The counts and shares are the same; the reloaded categories are the labels, in sorted
