@@ -1,5 +1,6 @@
-/// Error messages in Finnish, for a session whose language is Finnish: the translation table of
-/// the messages the parser, the binder, the verbs and the loaders write in English. Kept in one
+/// Messages in Finnish, for a session whose language is Finnish: the translation table of the
+/// errors the parser, the binder, the verbs and the loaders write in English, and of the
+/// shell's confirmations ("loaded …", "saved …"). Kept in one
 /// place so a new message is one line here; a message a place writes in both languages itself
 /// (`Diagnostic.init(_:_: Localized, ...)`) does not come here.
 ///
@@ -60,6 +61,8 @@ public enum DiagnosticFinnish {
         "\"ci\", \"rows\" or the end of the step": "\"ci\", \"rows\" tai vaiheen loppu",
         "a column": "sarake",
         "a condition": "ehto",
+        "Finnish": "suomi",
+        "English": "englanti",
     ]
 
     /// English pattern (`%` stands for any text, kept) and its Finnish (`%1`, `%2` … the kept
@@ -80,6 +83,8 @@ public enum DiagnosticFinnish {
         ("to compute it for each %, write: %", "laske se kullekin %1-arvolle näin: %2"),
         ("to leave Arvio, type .quit (or Ctrl-D)", "poistu Arviosta komennolla .quit (tai Ctrl-D)"),
         (".help lists the commands and the verbs", ".help luettelee komennot ja verbit"),
+        ("there is no command %", "komentoa % ei ole"),
+        (".help lists the commands", ".help luettelee komennot"),
         (".help VERB shows one", ".help VERBI näyttää yhden"),
         (".tables lists the tables", ".tables luettelee taulut"),
         ("expected %, but found %", "odotettiin: %1, mutta tuli %2"),
@@ -140,6 +145,22 @@ public enum DiagnosticFinnish {
         ("a list [...] can only follow \"in\"", "lista [...] voi tulla vain \"in\"-sanan jälkeen"),
         ("no relation is declared %", "suhdetta ei ole määritelty %"),
         ("% takes % arguments", "% ottaa %2 argumenttia"),
+        // The shell's confirmations.
+        ("loaded %: % rows, % columns with the codebook %", "ladattu %1: %2 riviä, %3 saraketta, koodikirja %4"),
+        ("loaded %: % rows, % columns", "ladattu %1: %2 riviä, %3 saraketta"),
+        ("loaded % from the sheet %: % rows, % columns", "ladattu %1 taulukkosivulta %2: %3 riviä, %4 saraketta"),
+        ("loaded % from %: % rows, % columns", "ladattu %1 (%2): %3 riviä, %4 saraketta"),
+        ("loaded 1 table from %: %", "ladattu 1 taulu kansiosta %1: %2"),
+        ("loaded % tables from %: %", "ladattu %1 taulua kansiosta %2: %3"),
+        ("saved %: % rows to % as an Excel workbook (categories as their labels in %)",
+         "tallennettu %1: %2 riviä tiedostoon %3 Excel-työkirjana (luokat selitteinään, kielenä %4)"),
+        ("saved %: % rows to % as % with its codebook in %", "tallennettu %1: %2 riviä tiedostoon %3 (%4), koodikirja tiedostoon %5"),
+        ("saved %: % rows to % as %", "tallennettu %1: %2 riviä tiedostoon %3 (%4)"),
+        ("wrote the codebook of %: % columns to %", "kirjoitettu taulun %1 koodikirja: %2 saraketta tiedostoon %3"),
+        ("% is now %", "% on nyt %"),
+        ("% is ordinal: %", "% on järjestysasteikollinen: %"),
+        ("% labels: %", "%1, selitteet: %2"),
+        ("% missing: %", "%1, puuttuvat: %2"),
         // Data, file and codebook errors.
         ("cannot open %", "ei voi avata: %"),
         ("cannot read %", "ei voi lukea: %"),

@@ -73,14 +73,15 @@ extension ExpressionEvaluator {
     }
 
     /// "not a value of" with the values and their labels (when there are few), and the value
-    /// closest to `text` among the values and both languages' labels, by spelling or as the
-    /// start of one: `"vastasi"` finds `responded` by its label "vastasi loppuarviointiin".
+    /// or label closest to `text`: by spelling among the values and both languages' labels, or
+    /// else the one label or value that starts with it, named with its code (`"vastasi"` finds
+    /// `"vastasi loppuarviointiin" ("responded")`). Either can be typed in a comparison.
     func unknownCategory(_ text: String, in c: CategoricalData, column: Expression,
                          at position: SourcePosition) -> Diagnostic {
         func listing(_ language: Language) -> String {
             c.levels.map { level in
                 guard let label = level.label?.text(language), label != level.value else { return "\"\(level.value)\"" }
-                return "\"\(level.value)\" (\(label))"
+                return level.number != nil ? "\(level.value) = \"\(label)\"" : "\"\(level.value)\" (\(label))"
             }.joined(separator: ", ")
         }
         let few = c.levels.count <= 12
@@ -88,28 +89,25 @@ extension ExpressionEvaluator {
         let message = Localized(
             en: "\"\(text)\" is not a value of \(name ?? "this column")\(few ? " (its values are \(listing(.en)))" : "")",
             fi: "\"\(text)\" ei ole \(name.map { "sarakkeen \($0)" } ?? "tämän sarakkeen") arvo\(few ? " (sen arvot ovat \(listing(.fi)))" : "")")
-        guard let level = Self.closestLevel(to: text, in: c.levels) else { return Diagnostic(position, message) }
-        func suggestion(_ language: Language) -> String {
-            guard let label = level.label?.text(language), label != level.value else { return "\"\(level.value)\"" }
-            return "\"\(level.value)\" (\"\(label)\")"
-        }
-        return Diagnostic(position, message, suggestion: Localized(en: suggestion(.en), fi: suggestion(.fi)))
+        var diagnostic = Diagnostic(position, message)
+        diagnostic.suggestion = Self.suggestion(for: text, in: c.levels)
+        diagnostic.finnishSuggestion = diagnostic.suggestion
+        return diagnostic
     }
 
-    /// The level whose value or label (in either language) is closest to `text` by spelling,
-    /// or else the one level that one of them starts with it (case and Finnish letters folded).
-    static func closestLevel(to text: String, in levels: [Level]) -> Level? {
+    /// The value or label closest to `text` by spelling (case and Finnish letters folded), or
+    /// else the one label or value that starts with it, with the level's code when that differs.
+    static func suggestion(for text: String, in levels: [Level]) -> String? {
         var names: [(String, Int)] = []
         for (i, level) in levels.enumerated() {
             names.append((level.value, i))
             if let label = level.label { names += [(label.en, i), (label.fi, i)] }
         }
-        if let closest = Suggestion.closest(to: text, among: names.map(\.0)),
-           let hit = names.first(where: { $0.0 == closest }) {
-            return levels[hit.1]
-        }
-        let starts = Set(names.filter { Suggestion.starts($0.0, with: text) }.map(\.1))
-        return starts.count == 1 ? levels[starts.first!] : nil
+        if let closest = Suggestion.closest(to: text, among: names.map(\.0)) { return "\"\(closest)\"" }
+        let starting = names.filter { Suggestion.starts($0.0, with: text) }
+        guard let first = starting.first, starting.allSatisfy({ $0.1 == first.1 }) else { return nil }
+        let code = levels[first.1].value
+        return first.0 == code ? "\"\(code)\"" : "\"\(first.0)\" (\"\(code)\")"
     }
 
     private func compareConstants(_ op: BinaryOperator, _ a: Constant, _ b: Constant, _ left: Expression,

@@ -34,6 +34,7 @@ enum MarkdownTable {
 
     /// The statistics of a block as a pipe table with the columns of the text output: statistic,
     /// value, and df, p, p adj and method where any entry has them; an empty cell where one has not.
+    /// In Finnish the numbers have a decimal comma.
     static func statistics(_ entries: [Statistic], options: RenderOptions) -> [String] {
         let language = options.language
         let missing = options.charset.missing

@@ -169,10 +169,10 @@ enum TextTable {
 
     /// Number cells aligned on the decimal point: a cell with fewer places than the column's
     /// most (a whole count among percentages) gets spaces after it, as PSPP lines them up.
-    /// Missing marks stay at the right edge.
+    /// Missing marks stay at the right edge. The decimal mark is a point, or in Finnish a comma.
     static func alignedOnPoint(_ cells: [String], missing: String) -> [String] {
         func places(_ cell: String) -> Int {
-            cell.lastIndex(of: ".").map { cell.distance(from: $0, to: cell.endIndex) } ?? 0
+            cell.lastIndex(where: { $0 == "." || $0 == "," }).map { cell.distance(from: $0, to: cell.endIndex) } ?? 0
         }
         let most = cells.map(places).max() ?? 0
         guard cells.contains(where: { $0 != missing && places($0) < most }) else { return cells }

@@ -126,7 +126,7 @@ public final class Interpreter {
     /// error, as status does in Unix tools, so a script's standard output holds only its
     /// results (a CSV a program reads); the shell and notebooks show both streams.
     func confirm(_ text: String) {
-        console.err(text + "\n")
+        console.err(DiagnosticFinnish.text(text, settings.language) + "\n")
     }
 
     /// `table` in the current format, ending in a newline.

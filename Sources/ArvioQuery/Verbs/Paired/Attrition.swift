@@ -104,7 +104,7 @@ public struct Attrition: Verb {
         let units = PairingUnits.make(frame: frame, keyNames: pairing.keyNames, context: context)
         let result = Self.units(frame, pairing, units, background: nil)
         return (result, units.target, Localized(en: "\(spec.value.text) (pre, mean per \(units.name ?? "row"))",
-                                                fi: "\(spec.value.text) (alussa, ka. kutakin \(units.name.map { "\($0)-arvoa" } ?? "riviä") kohden)"), [])
+                                                fi: "\(spec.value.text) (alussa, ka. per \(units.name ?? "rivi"))"), [])
     }
 
     /// `participants | attrition`: the answers come from the table that refers to this one.
@@ -134,7 +134,7 @@ public struct Attrition: Verb {
             let reason = PairingUnits.reasonReader(background, nil)
             for i in result.indices { result[i].reason = reason(result[i].backgroundRow!) }
             return (result, background, Localized(en: "\(values[0].name) (pre, mean per \(relation.columns[0]) in \(answers.name))",
-                                                  fi: "\(values[0].name) (alussa, ka. kutakin \(relation.columns[0])-arvoa kohden taulussa \(answers.name))"), [])
+                                                  fi: "\(values[0].name) (alussa, ka. per \(relation.columns[0]) taulussa \(answers.name))"), [])
         }
         throw Diagnostic(keyword.position, "no table with pre/post answers refers to \(origin); say what to compare, as in attrition score by phase, or attrition pre_score -> post_score")
     }

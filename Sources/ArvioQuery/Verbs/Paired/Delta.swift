@@ -164,8 +164,7 @@ public struct Delta: Verb {
         return changes.indices.map { g in
             let label = Self.groupLabel(grouping, g)
             let what = arrow.map { "\(spec.valueName) \($0)" } ?? spec.valueName
-            let title = Localized(en: "\(label.en): \(what), \(counted(g).en)",
-                                  fi: "\(label.fi): \(what), \(counted(g).fi)")
+            let title = Localized(en: "\(label.en): \(what), \(counted(g).en)", fi: "\(label.fi): \(what), \(counted(g).fi)")
             var block = tested[g].block(title: title, zeroHandling: spec.zeroHandling)
             block.rows = [g]
             return block
