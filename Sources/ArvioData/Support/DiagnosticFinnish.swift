@@ -61,6 +61,8 @@ public enum DiagnosticFinnish {
         "\"ci\", \"rows\" or the end of the step": "\"ci\", \"rows\" tai vaiheen loppu",
         "a column": "sarake",
         "a condition": "ehto",
+        "a column name after \"by\"": "sarakkeen nimi \"by\"-sanan jälkeen",
+        "a column name after \"select\"": "sarakkeen nimi \"select\"-sanan jälkeen",
         "Finnish": "suomi",
         "English": "englanti",
     ]
@@ -95,6 +97,9 @@ public enum DiagnosticFinnish {
         ("cannot compare % (%) with % (%) using %", "ei voi verrata: %1 (%2) ja %3 (%4) operaattorilla %5"),
         ("cannot compare % (%) with true/false", "ei voi verrata: %1 (%2) ja tosi/epätosi"),
         ("cannot compare % with %", "ei voi verrata: % ja %"),
+        ("% needs a condition that is true or false, but % is %", "% tarvitsee ehdon, joka on tosi tai epätosi, mutta %2 on %3"),
+        ("% needs an ordered scale, but % is categorical (its values have no order)",
+         "% tarvitsee järjestysasteikon, mutta %2 on luokitteleva (sen arvoilla ei ole järjestystä)"),
         ("% needs numbers, but % is %", "% tarvitsee lukuja, mutta %2 on %3"),
         ("% needs a number, but % is %", "% tarvitsee luvun, mutta %2 on %3"),
         ("% needs a condition, but % is %", "% tarvitsee ehdon, mutta %2 on %3"),

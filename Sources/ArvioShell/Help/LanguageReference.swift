@@ -439,6 +439,24 @@ participants | head 5
                ^~~~
 ```
 
+### Finnish
+
+`.lang fi` (or `arvio --lang fi`, `ARVIO_LANG=fi`, a notebook's `lang: fi`: the four give the
+same output byte for byte) shows results in Finnish: the categories' Finnish labels, the
+headings of the columns a verb makes (`percent` is headed `%`, `valid_percent` `% vastanneista`,
+`change` `muutos`, `improved` `parani`, a cross-tab's `total` `yhteensä`), statistic and method
+names, notes, errors and confirmations, and the `.help` overview (the topic texts are English).
+Text and Markdown write decimals with a comma (`p = 0,032`, `25,00`, a histogram's bin `[0,5; 1,0)`);
+CSV and JSON always write a point, so files read back the same. The column names do not change:
+statements use the column names in both languages (`| where percent > 20`), and CSV and JSON
+write the names. Every text is chosen when the result is shown, so a table kept with `let` in
+English shows in Finnish after `.lang fi`.
+
+A value that is not one of a column's lists the values with their labels, and suggests the value
+whose value or label (in either language) is spelled nearly so, or the one whose label starts
+with what was typed: `where post_status != "vastasi"` suggests `"vastasi loppuarviointiin"
+("responded")`; either may be written.
+
 ## notebooks
 
 `arvio knit FILE.md` runs the ```` ```arvio ```` blocks of a Markdown notebook in order and
