@@ -32,6 +32,9 @@ public enum DiagnosticFinnish {
     /// The parts of a message that recur inside others ("expected X, but found Y").
     private static func fragment(_ text: String) -> String {
         if let known = fragments[text] { return known }
+        for (pattern, finnish) in fragmentRules {
+            if let parts = match(pattern, text) { return fill(finnish, parts) }
+        }
         if text.hasPrefix("the text "), text.count > 9 { return "teksti " + text.dropFirst(9) }
         if text.hasPrefix("the number "), text.count > 11 { return "luku " + text.dropFirst(11) }
         return text
@@ -67,6 +70,20 @@ public enum DiagnosticFinnish {
         "English": "englanti",
     ]
 
+    /// Patterns of the parts, as `rules` (their kept texts are not translated again).
+    private static let fragmentRules: [(String, String)] = [
+        ("a column after \"%\", as in %", "sarake \"%1\"-sanan jälkeen, kuten %2"),
+        ("a column after \"%\"", "sarake \"%1\"-sanan jälkeen"),
+        ("a value after %", "arvo merkin %1 jälkeen"),
+        ("a column to sort by", "sarake, jonka mukaan järjestetään"),
+        ("a column to count by after \"count by\"", "sarake, jonka mukaan lasketaan, \"count by\"-sanojen jälkeen"),
+        ("\"by\" and a second column, as in %", "\"by\" ja toinen sarake, kuten %"),
+        ("\",\" and another column, or \"aggregate\" and what to compute, as in %",
+         "\",\" ja toinen sarake tai \"aggregate\" ja mitä lasketaan, kuten %"),
+        ("the outcome column after \"associate\", as in %", "tulosmuuttuja \"associate\"-sanan jälkeen, kuten %"),
+        ("\"|\" or the end of the line after the % step", "\"|\" tai rivin loppu %-vaiheen jälkeen"),
+    ]
+
     /// English pattern (`%` stands for any text, kept) and its Finnish (`%1`, `%2` … the kept
     /// texts in order).
     private static let rules: [(String, String)] = [
@@ -75,6 +92,10 @@ public enum DiagnosticFinnish {
         ("there is no verb %", "verbiä % ei ole"),
         ("there is no function %", "funktiota % ei ole"),
         ("no tables are loaded", "yhtään taulua ei ole ladattu"),
+        ("there is no chart %", "kuviotyyppiä % ei ole"),
+        ("the kinds are %", "tyypit ovat %"),
+        ("% has % values (%)", "sarakkeella %1 on %2 arvoa (%3)"),
+        ("delta compares two: say which, as in %", "delta vertaa kahta: kerro mitkä, kuten %"),
         ("a statement starts with a table name, then its verbs joined by \"|\": %",
          "lause alkaa taulun nimellä, ja sen verbit erotetaan merkillä \"|\": %"),
         ("Arvio reads a statement as a table, then its verbs joined by \"|\", not as SQL: %",
