@@ -148,6 +148,11 @@ enum HelpRenderer {
         let columns = rows.map(\.count).max() ?? 0
         guard columns > 0 else { return [] }
         rows = rows.map { $0 + Array(repeating: "", count: columns - $0.count) }
+        // A table with its heading row is laid out as result tables are.
+        if ruleAfter == 1, let laid = TableRenderer.textColumns(headings: rows[0], rows: Array(rows.dropFirst()),
+                                                                width: width, charset: charset) {
+            return laid
+        }
         var widths = (0..<columns).map { c in rows.map { DisplayWidth.of($0[c]) }.max() ?? 0 }
         let longestWord = (0..<columns).map { c in
             rows.flatMap { $0[c].split(separator: " ").map { DisplayWidth.of(String($0)) } }.max() ?? 1

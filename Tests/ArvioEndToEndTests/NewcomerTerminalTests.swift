@@ -1,0 +1,80 @@
+import XCTest
+
+/// Issue 18's first tries, at a real terminal (tmux, 100 columns): the rows about tables that
+/// use the width, `.help` rendered for the terminal, completion that follows the pipe and CSV
+/// output that keeps the statistics.
+final class NewcomerTerminalTests: XCTestCase {
+    func testAttritionRowsThatShareTheirStartCanBeToldApartAt80And100Columns() throws {
+        for width in [80, 100] {
+            let t = try TerminalSession()
+            try t.send(".width \(width)", "Enter")
+            try t.send("participants | join motivation | select id, prior_guidance_training, post_status | attrition", "Enter")
+            let screen = try t.waitFor("Not compared")
+            XCTAssertFalse(screen.contains("prior_guidance_tra…"), screen)
+            XCTAssertFalse(screen.contains("Fisher, exa…") || screen.contains("Mann–Whitne…"), screen)
+            XCTAssertTrue(screen.contains("= yes (%)") && screen.contains("= no (%)"), screen)
+            for line in screen.split(separator: "\n") where !line.hasPrefix("arvio>") {
+                XCTAssertLessThanOrEqual(line.count, width, String(line))
+            }
+        }
+    }
+
+    func testASingleTextColumnUsesTheWholeScreen() throws {
+        let t = try TerminalSession()
+        try t.send("participants | where post_reason is not missing | select post_reason", "Enter")
+        // 46 cells, cut at 40 before.
+        try t.waitFor("did not find the time and motivation to answer\n")
+    }
+
+    func testCrosstabStatisticsKeepTheirWholeNamesAt80Columns() throws {
+        let t = try TerminalSession()
+        try t.send(".width 80", "Enter")
+        try t.send("participants | crosstab entry_route by prior_guidance_training", "Enter")
+        let screen = try t.waitFor("Contingency coefficient C")
+        XCTAssertTrue(screen.contains("Fisher's exact, one-sided (OR < 1)") && screen.contains("Fisher's exact, one-sided (OR > 1)"),
+                      screen)
+        XCTAssertFalse(screen.contains("…"), screen)
+    }
+
+    func testHelpIsRenderedForTheTerminal() throws {
+        let t = try TerminalSession()
+        try t.send(".width 80", "Enter")
+        try t.send(".help operators", "Enter")
+        let screen = try t.waitFor("between a and b")
+        XCTAssertTrue(screen.contains("operator                    meaning                       example\n──"),
+                      "the pipe table is aligned, with a rule under its headings:\n" + screen)
+        XCTAssertTrue(screen.contains("%                           remainder                     experience_years % 5"), screen)
+        XCTAssertFalse(screen.contains("```") || screen.contains("| `") || screen.contains("|---"), screen)
+        for line in screen.split(separator: "\n") where !line.hasPrefix("arvio>") {
+            XCTAssertLessThanOrEqual(line.count, 80, String(line))
+        }
+    }
+
+    func testTabCompletesTheColumnsThePipeMadeChartKindsAndPaths() throws {
+        let t = try TerminalSession()
+        try t.send("participants | derive newbie = experience_years < 1 | select new", "Tab")
+        try t.waitFor("| select newbie")
+        try t.send("C-c")
+        try t.send("participants | count by org | sort ", "Tab", "Tab")
+        let listed = try t.waitFor("desc")
+        XCTAssertTrue(listed.contains("n ") || listed.contains("\nn\n") || listed.contains(" n\n"), listed)
+        try t.send("C-c")
+        try t.send("responses | chart lik", "Tab")
+        try t.waitFor("responses | chart likert")
+        try t.send("C-c")
+        try t.send(".load \(ArvioProcess.root)/datasets/wire3/parti", "Tab")
+        try t.waitFor("datasets/wire3/participants.csv")
+        try t.send("C-c")
+        try t.send("participants | crosstab org by post_status cells count, ro", "Tab")
+        try t.waitFor("cells count, row")
+    }
+
+    func testCSVOutputKeepsTheStatisticsAndNotes() throws {
+        let t = try TerminalSession()
+        try t.send(".format csv", "Enter")
+        try t.send("participants | crosstab entry_route by post_status", "Enter")
+        let screen = try t.waitFor("Contingency coefficient C")
+        XCTAssertTrue(screen.contains("Total,12,1,1,2,16\n\nblock,statistic,value,df,p,method,note\n"), screen)
+        XCTAssertTrue(screen.contains("Cochran's rule is not met"), screen)
+    }
+}
