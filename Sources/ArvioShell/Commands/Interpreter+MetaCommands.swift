@@ -75,7 +75,7 @@ extension Interpreter {
             i.settings.charset = try i.choice(c, Charset.allCases.map(\.rawValue)).flatMap(Charset.init) ?? i.settings.charset
             return .succeeded
         },
-        .init(name: "timer", arguments: "on|off", summary: "print how long each statement took",
+        .init(name: "timer", arguments: "on|off", summary: "print how long each statement took, in wall and CPU time",
               completion: [.words(["on", "off"]), .nothing],
               current: { i in "timer: \(i.settings.timer ? "on" : "off") (on or off)" }) { i, c in
             i.settings.timer = try i.choice(c, ["on", "off"]).map { $0 == "on" } ?? i.settings.timer
@@ -217,7 +217,7 @@ extension Interpreter {
             if codebook != nil { try DatasetLoader.declareRelations(book, in: &workspace) }
             session.workspace = workspace
             let with = codebookPath.map { " with the codebook \($0)" } ?? ""
-            confirm("loaded \(arguments.name): \(table.rowCount) rows, \(table.columns.count) columns\(with)")
+            confirm("loaded \(arguments.name): \(table.rowCount) rows, \(table.columns.count) columns\(with)\(countHint(table))")
             return .succeeded
         } catch {
             report(error)
