@@ -1,5 +1,8 @@
 import XCTest
 
+/// The indent of an error's wrapped lines (`DiagnosticRenderer.continuationIndent`).
+private enum DiagnosticIndent { static let continuation = "    " }
+
 /// Issue 18's first tries, at a real terminal (tmux, 100 columns): the rows about tables that
 /// use the width, `.help` rendered for the terminal, completion that follows the pipe and CSV
 /// output that keeps the statistics.
@@ -89,5 +92,45 @@ final class NewcomerTerminalTests: XCTestCase {
         let screen = try t.waitFor("Contingency coefficient C")
         XCTAssertTrue(screen.contains("Total,12,1,1,2,16\n\nblock,statistic,value,df,p,method,note\n"), screen)
         XCTAssertTrue(screen.contains("Cochran's rule is not met"), screen)
+    }
+
+    /// The first guesses of issue 18's table that come from SQL, R, dplyr, sqlite and psql, as
+    /// typed at the prompt: each is answered with the Arvio form, and the shell goes on.
+    func testFirstGuessesFromOtherToolsAreAnsweredWithTheArvioForm() throws {
+        let t = try TerminalSession()
+        let answers: [(typed: String, shown: String)] = [
+            ("count by org", "then its verbs joined by \"|\": participants | count by org"),
+            ("participants | head 5", "Arvio's verb for that is \"take\": | take 5"),
+            ("participants | mean(grade) by org", "write: | group org aggregate mean(grade)"),
+            ("participants | group by org aggregate mean(grade)", "without \"by\": group org aggregate"),
+            ("participants | aggregate mean(grade)", "8.00\n\nNote: mean(grade) skipped 4 missing values"),
+            ("SELECT * FROM participants;", "not as SQL: participants"),
+            ("participants | count;", "\n16\n"),
+            ("exit", "to leave Arvio, type .quit"),
+            (".mode csv", "Arvio's is .format (text, markdown, csv or json)"),
+            (".read f.arvio", "Arvio's is .run FILE"),
+            (".format", "format: text (one of text, markdown, csv, json)"),
+            (".width", "width: auto, 100 cells now"),
+            ("let participants = participants | take 3", "to replace it, write let replace participants = ..."),
+        ]
+        // An error wider than the screen is wrapped, its later lines indented: read it as one line.
+        func waitForUnwrapped(_ text: String) throws {
+            let deadline = Date().addingTimeInterval(15)
+            var screen = ""
+            while Date() < deadline {
+                screen = try t.screen().replacingOccurrences(of: "\n" + DiagnosticIndent.continuation, with: " ")
+                if screen.contains(text) { return }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            XCTFail("the screen never showed \(text.debugDescription):\n\(screen)")
+        }
+        for answer in answers {
+            try t.send(answer.typed, "Enter")
+            try waitForUnwrapped(answer.shown)
+        }
+        try t.send(".q", "Enter")
+        try t.waitFor("Arvio's is .quit")
+        try t.send(".quit", "Enter")
+        try t.waitFor("ARVIO-EXITED=0")
     }
 }
