@@ -88,4 +88,13 @@ final class DecimalTiesQueryTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(w.p), try r("hand_coin_asymptotic_p_decimal"), accuracy: 1e-6)
         XCTAssertEqual(t.statistics[0].title.en, "Wr.Hnd → NW.Hnd, 236 pairs", "the arrow is said once")
     }
+
+    func testAStudentWithNoSexIsInNoGroupAsKruskalTestDropsNA() throws {
+        let t = try run("hands | delta `Wr.Hnd` -> `NW.Hnd` per Sex")
+        let h = try entry(t, block: "Between groups", "Kruskal–Wallis H")
+        XCTAssertEqual(try XCTUnwrap(h.value), try r("hand_kw_sex_H"), accuracy: 1e-6)
+        let block = try XCTUnwrap(t.statistics.first { $0.title.en.hasPrefix("Between groups") })
+        XCTAssertTrue(block.title.en.contains("235 in 2 groups"), block.title.en)
+        XCTAssertTrue(block.notes.contains { $0.en.hasPrefix("1 with Sex missing is in no group") }, "\(block.notes)")
+    }
 }
