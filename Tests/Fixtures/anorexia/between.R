@@ -35,8 +35,10 @@ put("hand_wplus_digits7", hw$statistic); put("hand_p_digits7", hw$p.value)
 put("hand_wplus_float", hw0$statistic); put("hand_p_float", hw0$p.value)
 ws <- wilcoxsign_test(d ~ zero, data = data.frame(d = hd, zero = 0), distribution = "asymptotic", zero.method = "Wilcoxon")
 put("hand_coin_asymptotic_p_decimal", pvalue(ws))
-# By sex: the one student with no sex is in no group (kruskal.test drops NA).
+# By sex: the one student with no sex is in no group (wilcox.test and kruskal.test drop NA).
 kh <- kruskal.test(hd ~ s$Sex)
 put("hand_kw_sex_H", kh$statistic); put("hand_kw_sex_n", sum(!is.na(s$Sex)))
+mh <- wilcox.test(hd ~ s$Sex, exact = FALSE, correct = FALSE)
+put("hand_mw_sex_U", mh$statistic); put("hand_mw_sex_p", mh$p.value)
 writeLines(ref, paste0(out, "between.txt"))
 cat(ref, sep = "\n")
