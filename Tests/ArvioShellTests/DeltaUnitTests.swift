@@ -40,6 +40,18 @@ final class DeltaUnitTests: XCTestCase {
         XCTAssertEqual(table.statistics[1].title.en, "area = Professional competence: score pre → post, 36 pairs (12 by participant)")
     }
 
+    func testHolmOverTheAreasIsRsPAdjust() throws {
+        let table = try run("responses | delta score by phase per area")
+        let areas = ["Työvalmentajuus", "Ammatillinen osaaminen", "Suunnittelutaidot", "Arviointikyky", "Asiakkaan ohjaus"]
+        for (block, area) in zip(table.statistics, areas) {
+            let key = "holm_" + area.replacingOccurrences(of: " ", with: "_")
+            let w = try XCTUnwrap(block.entries.first { $0.name.en == "Wilcoxon W+" }?.adjustedP, area)
+            XCTAssertEqual(w, try PairedReference.value(key, "wilcoxon_p_adj"), accuracy: 1e-9, area)
+            let t = try XCTUnwrap(block.entries.first { $0.name.en == "Paired t" }?.adjustedP, area)
+            XCTAssertEqual(t, try PairedReference.value(key, "t_p_adj"), accuracy: 1e-9, area)
+        }
+    }
+
     func testPairsTestsEveryPairAsBefore() throws {
         let table = try run("responses | delta score by phase pairs")
         let block = try XCTUnwrap(table.statistics.first)

@@ -132,8 +132,13 @@ unitTests <- function(name, p) {
   d <- m$score_post - m$score_pre
   line(name, "n=%d wilcoxon_p=%.12g t=%.12g t_p=%.12g sign_p=%.12g", nrow(m), w, unname(t$statistic), t$p.value,
        binom.test(sum(d > 0), sum(d != 0))$p.value)
+  c(w, t$p.value)
 }
 items <- read.csv("datasets/wire3/items.csv", stringsAsFactors = FALSE)
 withArea <- merge(pairs, items[, c("code", "area")], by.x = "item", by.y = "code")
-unitTests("unit_all", pairs)
-for (a in sort(unique(withArea$area))) unitTests(paste0("unit_", gsub(" ", "_", a)), withArea[withArea$area == a, ])
+invisible(unitTests("unit_all", pairs))
+areaNames <- sort(unique(withArea$area))
+areaP <- sapply(areaNames, function(a) unitTests(paste0("unit_", gsub(" ", "_", a)), withArea[withArea$area == a, ]))
+# delta ... per area: Holm over the 5 areas, each kind of test on its own (p.adjust).
+holmW <- p.adjust(areaP[1, ], "holm"); holmT <- p.adjust(areaP[2, ], "holm")
+for (i in seq_along(areaNames)) line(paste0("holm_", gsub(" ", "_", areaNames[i])), "wilcoxon_p_adj=%.12g t_p_adj=%.12g", holmW[i], holmT[i])
