@@ -47,4 +47,27 @@ final class DecimalTiesTests: XCTestCase {
         // Not decimal data (a third): the plain differences.
         XCTAssertEqual(DecimalDifferences.of(pre: [1.0 / 3], post: [1]), [1 - 1.0 / 3])
     }
+
+    func testScaledDifferencesSumExactly() {
+        let (d, scale) = DecimalDifferences.scaled(pre: [79.5, 82.8, 1], post: [80.2, 82.1, 1])
+        XCTAssertEqual(scale, 10)
+        XCTAssertEqual(d, [7, -7, 0])
+        // Whole numbers: the plain differences, scale 1.
+        XCTAssertEqual(DecimalDifferences.scaled(pre: [1, 2], post: [3, 3]).scale, 1)
+        // A third is not a short decimal: plain, scale 1.
+        XCTAssertEqual(DecimalDifferences.scaled(pre: [1.0 / 3], post: [1]).scale, 1)
+    }
+
+    func testCombiningAddsAndSubtractsOnTheDecimals() {
+        XCTAssertEqual(DecimalDifferences.combining([0.1, 0.04], [0.2, 0.2], subtracting: false), [0.3, 0.24])
+        XCTAssertEqual(DecimalDifferences.combining([80.2, 82.1], [79.5, 82.8], subtracting: true), [0.7, -0.7])
+        // Missing stays missing, and does not stop the others being decimal.
+        let withMissing = DecimalDifferences.combining([.nan, 80.2], [1, 79.5], subtracting: true)
+        XCTAssertTrue(withMissing[0].isNaN)
+        XCTAssertEqual(withMissing[1], 0.7)
+        // Not short decimals: plain floating point.
+        XCTAssertEqual(DecimalDifferences.combining([1.0 / 3], [0.1], subtracting: false), [1.0 / 3 + 0.1])
+        // Beyond 2^53 in tenths: plain.
+        XCTAssertEqual(DecimalDifferences.combining([1e15 + 0.5], [0.1], subtracting: false), [1e15 + 0.5 + 0.1])
+    }
 }
