@@ -372,6 +372,9 @@ Missing is a value of its own: never silently zero, always counted.
 - Aggregates skip missing values and the result carries a note ("mean(grade) skipped 5
   missing values"). `count()` counts rows; `count(x)` counts values. An aggregate of no values
   is missing (`sum` is 0).
+- In a CSV file an empty field and `NA` (as R's `write.csv` and pandas write them, quoted or
+  not) are missing; `.load FILE --na NA,-99` names the missing values instead (comma-separated,
+  the whole field), and `--na ""` leaves only empty fields missing.
 - In `group`, `count by` and `distinct`, missing is a key of its own and comes last; in `sort`
   it comes last in both directions. In `join` a missing key matches nothing.
 
