@@ -8,6 +8,8 @@ public struct FisherExactTest: HypothesisTest {
     /// FEXACT has no clock, only `workspace`; ten seconds covers every table `fisher.test(workspace
     /// = 2e8)` finishes in under a minute on the same machine (bench/fisher.sh), and Ctrl-C stops it sooner.
     public static let defaultTimeLimit = 10.0
+    /// The time budget where many tables are tested in one go (`associate`): one second each.
+    public static let screeningTimeLimit = 1.0
     /// The estimated bytes the exact network may hold (paths, node summaries, completion lists)
     /// before Monte Carlo takes over: 512 MB, less than R's `workspace = 2e8` (800 MB).
     public static let defaultMemoryLimit = 512 << 20

@@ -50,7 +50,7 @@ struct FisherNetwork {
     private(set) var stop: Stop?
 
     /// Summaries of nodes entering the listed columns, by packed node.
-    private var summaries: [Key: Summary] = [:]
+    private var summaries = SummaryTable()
     private var lists: [Key: Completions] = [:]
     private var listBytes = 0
 
@@ -211,11 +211,17 @@ struct FisherNetwork {
                     }
                 }
                 guard !pending.isEmpty else { continue }
+                // Into the lists, paths sorted by weight with prefix sums of their scaled probability.
+                let sorted = intoLists ? pending.sorted { $0.logWeight < $1.logWeight } : []
+                let top = sorted.last?.logWeight ?? 0
+                var prefix = [Double](repeating: 0, count: sorted.count + 1)
+                for (index, path) in sorted.enumerated() { prefix[index + 1] = prefix[index] + path.paths * exp(path.logWeight - top) }
                 var failure: Error?
                 var stopped = false
                 node.withUnsafeBufferPointer { caps in
                     forEachVector(caps, total: columns[k], cell: cell) { step in
-                        workDone += pending.count
+                        // Into the lists an edge is one binary search whatever the paths; merging costs each path.
+                        workDone += intoLists ? 1 : pending.count
                         // The child: caps minus the column, sorted by insertion (r is small).
                         for i in 0..<r {
                             var v = caps[i] - cell[i], j = i
@@ -227,15 +233,23 @@ struct FisherNetwork {
                         do {
                             if intoLists {
                                 guard let summary = try summarise(childNode, key: childKey) else { stopped = true; return false }
-                                for path in pending {
-                                    let weight = path.logWeight + step
-                                    if weight + summary.most <= threshold {
-                                        p += path.paths * exp(weight + summary.logTotal + logConstant)
-                                    } else if weight + summary.least <= threshold {
-                                        guard let list = try list(for: summary, childNode, key: childKey) else { stopped = true; return false }
-                                        let mass = list.mass(atMost: threshold - weight)
-                                        p += path.paths * exp(weight + mass.logScale + logConstant) * mass.sum
-                                    }
+                                // Paths up to `addUpTo` have every completion at most as probable
+                                // as the observed table: their total is closed-form, in one product.
+                                let base = step + summary.most
+                                var low = 0, high = sorted.count
+                                while low < high {
+                                    let middle = (low + high) / 2
+                                    if sorted[middle].logWeight + base <= threshold { low = middle + 1 } else { high = middle }
+                                }
+                                if low > 0 { p += exp(top + step + summary.logTotal + logConstant) * prefix[low] }
+                                var i = low
+                                while i < sorted.count, sorted[i].logWeight + step + summary.least <= threshold {
+                                    let weight = sorted[i].logWeight + step
+                                    guard let list = try list(for: summary, childNode, key: childKey) else { stopped = true; return false }
+                                    let mass = list.mass(atMost: threshold - weight)
+                                    p += sorted[i].paths * exp(weight + mass.logScale + logConstant) * mass.sum
+                                    i += 1
+                                    workDone += 1
                                 }
                             } else {
                                 let before: Int
@@ -310,6 +324,46 @@ struct FisherNetwork {
 
     // MARK: Nodes entering the lists
 
+    /// Open addressing with a multiplicative hash: the summary is looked up once per edge into
+    /// the lists, tens of millions of times, where a `Dictionary`'s SipHash was most of the cost.
+    private struct SummaryTable {
+        private var keys = [Key](repeating: Key(), count: 1024)
+        private var values = [Summary](repeating: Summary(most: 0, least: 0, logTotal: 0), count: 1024)
+        private var filled = [Bool](repeating: false, count: 1024)
+        private var count = 0
+
+        private func slot(_ key: Key) -> Int {
+            let mixed = (key.low &* 0x9E37_79B9_7F4A_7C15) ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F)
+            return Int(truncatingIfNeeded: (mixed ^ (mixed >> 29)) & UInt64(keys.count - 1))
+        }
+
+        func find(_ key: Key) -> Summary? {
+            var i = slot(key)
+            while filled[i] {
+                if keys[i] == key { return values[i] }
+                i = (i + 1) & (keys.count - 1)
+            }
+            return nil
+        }
+
+        mutating func insert(_ key: Key, _ value: Summary) {
+            if 2 * (count + 1) > keys.count { grow() }
+            var i = slot(key)
+            while filled[i] { i = (i + 1) & (keys.count - 1) }
+            keys[i] = key; values[i] = value; filled[i] = true
+            count += 1
+        }
+
+        private mutating func grow() {
+            let oldKeys = keys, oldValues = values, oldFilled = filled
+            keys = [Key](repeating: Key(), count: 2 * oldKeys.count)
+            values = [Summary](repeating: Summary(most: 0, least: 0, logTotal: 0), count: 2 * oldKeys.count)
+            filled = [Bool](repeating: false, count: 2 * oldKeys.count)
+            count = 0
+            for i in oldKeys.indices where oldFilled[i] { insert(oldKeys[i], oldValues[i]) }
+        }
+    }
+
     /// Exact bounds and the closed-form total of a node entering the listed columns.
     private struct Summary {
         var most: Double
@@ -322,7 +376,7 @@ struct FisherNetwork {
     }
 
     private mutating func summarise(_ node: UnsafeBufferPointer<Int>, key: Key) throws -> Summary? {
-        if let known = summaries[key] { return known }
+        if let known = summaries.find(key) { return known }
         let k = columns.count - listed
         var summary = Summary(most: 0, least: 0, logTotal: logTotal(Array(node), from: k))
         if listed == 2 {
@@ -334,7 +388,7 @@ struct FisherNetwork {
             summary.most = list.largest
             summary.least = list.smallest
         }
-        summaries[key] = summary
+        summaries.insert(key, summary)
         bytes += Self.summaryBytes
         return summary
     }

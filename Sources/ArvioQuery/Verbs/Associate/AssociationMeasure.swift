@@ -104,7 +104,8 @@ struct AssociationMeasure {
             let ra = dense(a), rb = dense(b)
             guard let t = try? table(ra, rb) else { return nil }
             let v = NominalAssociation(t).cramersV
-            let fisher = try? FisherExactTest(t, seed: seed, isCancelled: isCancelled)
+            // A screen of many pairs: a second of exact network per pair, then Monte Carlo.
+            let fisher = try? FisherExactTest(t, timeLimit: FisherExactTest.screeningTimeLimit, seed: seed, isCancelled: isCancelled)
             return AssociationMeasure(measure: "Cramér's V", value: v, count: n, p: fisher?.pValue ?? .nan,
                                       method: fisher.map { "Fisher, \($0.method)" } ?? "")
         default:
