@@ -4,9 +4,10 @@ import Foundation
 /// R's `fisher.test`: the sum of the probabilities of all tables with the observed margins that
 /// are no more probable than the observed one (with R's relative tolerance 1e-7).
 public struct FisherExactTest: HypothesisTest {
-    /// The wall-clock seconds the exact network may take before Monte Carlo takes over. R's
-    /// FEXACT has no clock, only `workspace`; ten seconds covers every table `fisher.test(workspace
-    /// = 2e8)` finishes in under a minute on the same machine (bench/fisher.sh), and Ctrl-C stops it sooner.
+    /// The seconds of CPU time the exact network may take before Monte Carlo takes over (CPU, not
+    /// wall clock, so the answer does not depend on how busy the machine is). R's FEXACT has no
+    /// clock, only `workspace`; the tables it finishes in about a minute take a few seconds here,
+    /// and Ctrl-C stops it sooner.
     public static let defaultTimeLimit = 10.0
     /// The time budget where many tables are tested in one go (`associate`): one second each.
     public static let screeningTimeLimit = 1.0
@@ -51,7 +52,7 @@ public struct FisherExactTest: HypothesisTest {
 
     /// Why the exact network stopped.
     public enum Fallback: Sendable, Equatable {
-        /// It ran for the time budget, in seconds.
+        /// It ran for the CPU-time budget, in seconds.
         case time(Double)
         /// It would have held more than the memory budget, in bytes.
         case memory(Int)

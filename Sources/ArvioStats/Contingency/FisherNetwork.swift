@@ -20,7 +20,7 @@ import Foundation
 struct FisherNetwork {
     /// Why the network stopped without an answer.
     enum Stop: Sendable, Equatable {
-        /// The wall-clock budget, in seconds, was spent.
+        /// The CPU-time budget, in seconds, was spent.
         case time(Double)
         /// The estimated memory, in bytes, would have passed the budget.
         case memory(Int)
@@ -78,7 +78,7 @@ struct FisherNetwork {
         self.memoryLimit = memoryLimit
         self.timeLimit = timeLimit
         self.isCancelled = isCancelled
-        deadline = DispatchTime.now().uptimeNanoseconds &+ UInt64(max(0, min(timeLimit, 1e9)) * 1e9)
+        deadline = Self.cpuNanoseconds() &+ UInt64(max(0, min(timeLimit, 1e9)) * 1e9)
         bitsPerRow = max(1, Int.bitWidth - (rows.last ?? 1).leadingZeroBitCount)
         // List K columns while the product of their column-vector counts stays short.
         var listed = min(2, columns.count)
@@ -119,13 +119,21 @@ struct FisherNetwork {
 
     // MARK: Budget
 
+    /// The calling thread's CPU time: the budget is work done, so a busy machine (or a debug
+    /// build's test run beside others) gives the same exact-or-Monte-Carlo answer, only later.
+    static func cpuNanoseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+        return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+    }
+
     /// Throws once cancelled; records and reports a spent budget. Looked at every `pollEvery` steps.
     private mutating func spent() throws -> Bool {
         if stop != nil { return true }
         if workDone >= nextPoll {
             nextPoll = workDone + Self.pollEvery
             if let isCancelled, isCancelled() { throw StatsError.cancelled }
-            if DispatchTime.now().uptimeNanoseconds > deadline { stop = .time(timeLimit) }
+            if Self.cpuNanoseconds() > deadline { stop = .time(timeLimit) }
         }
         if workDone > workLimit { stop = .work(workLimit) }
         if bytes + listBytes > memoryLimit {
