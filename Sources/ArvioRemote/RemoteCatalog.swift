@@ -5,15 +5,19 @@ import ArvioData
 public struct RemoteColumn: Sendable {
     /// The column's name.
     public let name: String
-    /// Its type in the language.
-    public let type: ColumnType
+    /// Its type in the language (the catalog's, or a codebook's).
+    public internal(set) var type: ColumnType
     /// The levels of a categorical or ordinal column, in order (enum order for an enum type,
-    /// sorted by value for text with few distinct values).
-    public let levels: [Level]
+    /// sorted by value for text with few distinct values, or as a codebook lists them).
+    public internal(set) var levels: [Level]
     /// The PostgreSQL type, as `format_type` writes it (`text`, `integer`, `likert5`).
     public let databaseType: String
     /// `COMMENT ON COLUMN`, if any.
     public let comment: String?
+    /// What the column means, from a codebook; else the comment is its label.
+    public internal(set) var label: Localized? = nil
+    /// Values a codebook declares missing: they read as NULL.
+    public internal(set) var missingCodes: [String] = []
 }
 
 /// A table (or view) of the database, read from the catalog.
@@ -23,9 +27,10 @@ public struct RemoteTable: Sendable {
     /// The schema it is in.
     public let schema: String
     /// Its columns, in order.
-    public let columns: [RemoteColumn]
-    /// The primary key's columns (empty for a view or a table without one).
-    public let key: [String]
+    public internal(set) var columns: [RemoteColumn]
+    /// The primary key's columns (empty for a view or a table without one), or the key a
+    /// codebook declares for a table without a primary key.
+    public internal(set) var key: [String]
     /// Whether it is a plain table, whose rows have a physical order (`ctid`) to fall back on
     /// when it has no key.
     public let isPlainTable: Bool
@@ -50,7 +55,7 @@ public struct RemoteTable: Sendable {
                                                     levelsSortedByValue: column.type == .categorical),
                                     ordered: column.type == .ordinal)
             }
-            return Column(name: column.name, data: data, label: column.comment.map { Localized($0) })
+            return Column(name: column.name, data: data, label: column.label ?? column.comment.map { Localized($0) })
         }
         return Table(name: name, columns: columns, rowCount: 0, key: key)
     }
@@ -60,11 +65,11 @@ public struct RemoteTable: Sendable {
 /// the search path), their columns and keys, and the foreign keys between them as relations.
 public struct RemoteCatalog: Sendable {
     /// The tables, by name.
-    public let tables: [String: RemoteTable]
+    public internal(set) var tables: [String: RemoteTable]
     /// The table names in catalog order.
-    public let tableNames: [String]
+    public internal(set) var tableNames: [String]
     /// The foreign keys between tables of the catalog, as `join` uses them.
-    public let relations: [Relation]
+    public internal(set) var relations: [Relation]
 
     /// A text column with at most this many distinct values (or fewer than one per two rows)
     /// is categorical, the rule the CSV reader applies to a file without a codebook.

@@ -64,7 +64,7 @@ public struct RemoteExecutor: PlanExecutor {
         guard compiled.operatorCount < plan.nodes.count else { return input }
         if let countColumn = compiled.countColumn {
             let node = plan.nodes[compiled.operatorCount]
-            var result = try node.runOnCounts(input, countColumn: countColumn, in: context)
+            var result = try node.runOnCounts(input, countColumn: countColumn, key: compiled.schema.key, in: context)
             let rest = plan.nodes[(compiled.operatorCount + 1)...]
             if !rest.isEmpty {
                 let local = try materializing(rest, source: plan.source, in: context, at: plan.sourcePosition)

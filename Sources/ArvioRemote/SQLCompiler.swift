@@ -98,7 +98,8 @@ struct SQLCompiler {
         // counted by the server, instead of the rows (when the rows are its units, so that
         // no reduction to units could change what it counts).
         var countColumn: String?
-        if count < plan.nodes.count, let counted = plan.nodes[count].countedColumns, schema.key.count <= 1,
+        if count < plan.nodes.count, schema.key.count <= 1,
+           let counted = plan.nodes[count].countedColumns(among: relation.columns.map(\.name)),
            counted.allSatisfy({ name in relation.columns.contains { $0.name == name } }) {
             let name = "__arvio_count"
             let s = compiler.alias()
@@ -180,7 +181,13 @@ struct SQLCompiler {
             case .categorical, .ordinal:
                 cast = "text"; kind = .category(levels: column.levels, ordered: column.type == .ordinal)
             }
-            items.append("\(q(column.name))::\(cast) AS \(q(column.name))")
+            if column.missingCodes.isEmpty {
+                items.append("\(q(column.name))::\(cast) AS \(q(column.name))")
+            } else {
+                // Codes a codebook declares missing read as NULL, the database's missing.
+                let codes = parameters.addArray(column.missingCodes)
+                items.append("(CASE WHEN \(q(column.name))::text = ANY (\(codes)) THEN NULL ELSE \(q(column.name))::\(cast) END) AS \(q(column.name))")
+            }
             columns.append((column.name, kind))
         }
         var order: [(name: String, descending: Bool, isText: Bool)] = []

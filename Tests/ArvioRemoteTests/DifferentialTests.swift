@@ -190,6 +190,7 @@ final class DifferentialTests: XCTestCase {
         XCTAssertEqual(a.columnNames, b.columnNames, "\(statement): columns", file: file, line: line)
         XCTAssertEqual(a.rowCount, b.rowCount, "\(statement): rows", file: file, line: line)
         XCTAssertEqual(a.key, b.key, "\(statement): key", file: file, line: line)
+        XCTAssertEqual(a.unit, b.unit, "\(statement): unit of analysis", file: file, line: line)
         XCTAssertEqual(a.notes.filter { !isLocation($0) }, b.notes.filter { !isLocation($0) }, "\(statement): notes", file: file, line: line)
         guard a.columnNames == b.columnNames, a.rowCount == b.rowCount else { return }
         for (x, y) in zip(a.columns, b.columns) {

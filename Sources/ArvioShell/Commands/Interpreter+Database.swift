@@ -11,12 +11,27 @@ extension Interpreter {
     var remote: RemoteExecutor? { session.executor as? RemoteExecutor }
 
     /// Connects to the database `connectionString` names and puts its tables in the workspace,
-    /// replacing the tables of an earlier connection. False (with the error written) if it fails.
+    /// replacing the tables of an earlier connection, with the codebook of the database's
+    /// `codebook` table and then the codebook file `codebook` applied (a file's entry wins).
+    /// False (with the error written, and the session as it was) if anything fails.
     @discardableResult
-    public func connect(_ connectionString: String) -> Bool {
+    public func connect(_ connectionString: String, codebook file: String? = nil) -> Bool {
         do {
             let connection = try PostgresConnection(connectionString)
-            let catalog = try RemoteCatalog.read(from: connection, isCancelled: session.isCancelled)
+            var catalog = try RemoteCatalog.read(from: connection, isCancelled: session.isCancelled)
+            var described: [String] = []
+            if let book = try catalog.databaseCodebook(connection, isCancelled: session.isCancelled) {
+                let applied = try catalog.applying(book, connection, isCancelled: session.isCancelled)
+                catalog = applied.catalog
+                described.append("the codebook table to \(applied.tables.joined(separator: ", "))")
+            }
+            catalog = catalog.removingCodebookTable()
+            if let file {
+                let book = try Codebook.parse(try FileIO.read(file), file: file)
+                let applied = try catalog.applying(book, connection, isCancelled: session.isCancelled)
+                catalog = applied.catalog
+                described.append("\(file) to \(applied.tables.joined(separator: ", "))")
+            }
             let executor = RemoteExecutor(connection: connection, catalog: catalog)
             var workspace = session.workspace
             if let previous = remote {
@@ -30,24 +45,37 @@ extension Interpreter {
             let names = catalog.tableNames.filter { !skipped.contains($0) }
             var text = "connected to \(connection.displayName) (read-only): \(names.count) table\(names.count == 1 ? "" : "s")"
             if !names.isEmpty { text += ", " + names.joined(separator: ", ") }
+            if !described.isEmpty { text += "; codebook: " + described.joined(separator: "; ") }
             if !skipped.isEmpty {
                 text += "; left out, since loaded tables have their names: \(skipped.joined(separator: ", "))"
             }
             confirm(text)
             return true
-        } catch {
+        } catch let error as RemoteError {
             console.err("error: \(error.message)\n")
+            return false
+        } catch {
+            report(error)
             return false
         }
     }
 
-    /// `.connect URL`, or `.connect` alone to say what the session is connected to.
+    /// `.connect URL [--codebook FILE]`, or `.connect` alone to say what the session is
+    /// connected to.
     func connectCommand(_ c: MetaCommand) throws(Diagnostic) -> Outcome {
         guard let target = c.arguments.first else {
             console.out((remote.map { "connected to \($0.connection.displayName)" } ?? "not connected; .connect URL connects to a PostgreSQL database") + "\n")
             return .succeeded
         }
-        try expect(c, count: 1)
+        if c.arguments.count > 1 {
+            guard c.arguments[1] == "--codebook" else {
+                throw c.error(at: 1, "expected --codebook FILE after the connection string, as in .connect postgresql:///survey --codebook codebook.csv; a connection string with spaces goes in double quotes")
+            }
+            guard c.arguments.count == 3 else {
+                throw c.error(at: c.arguments.count == 2 ? 2 : 3, c.arguments.count == 2 ? "--codebook needs a codebook file, as in --codebook codebook.csv" : "one codebook file after --codebook; nothing else follows it")
+            }
+            return connect(target, codebook: c.arguments[2]) ? .succeeded : .failed
+        }
         return connect(target) ? .succeeded : .failed
     }
 

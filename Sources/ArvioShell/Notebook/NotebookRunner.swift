@@ -58,6 +58,11 @@ struct NotebookRunner {
             interpreter.report(at: path, problem)
             return nil
         }
+        // `db: postgresql:///survey` connects before the first block, as `arvio --db` does, so
+        // a report is reproduced from the register; the PG* variables fill in what it omits.
+        if let database = notebook.frontMatter["db"], !interpreter.connect(database) {
+            return nil
+        }
         let original = interpreter.console
         defer { interpreter.console = original }
         var outputs: [String] = []
