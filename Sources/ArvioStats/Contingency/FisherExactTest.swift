@@ -106,8 +106,9 @@ public struct FisherExactTest: HypothesisTest {
         let ceiling = max(target, maximumReplicates)
         while true {
             while drawn < target {
-                // Cancellation is looked at every 1024 tables: microseconds apart, never per table.
-                if drawn & 1023 == 0, let isCancelled, isCancelled() { throw StatsError.cancelled }
+                // Cancellation is looked at every 64 tables: a 12×12 table with n = 9,999 takes
+                // ~20 µs in a release build, so about a millisecond apart.
+                if drawn & 63 == 0, let isCancelled, isCancelled() { throw StatsError.cancelled }
                 if sampler.sampleLogWeight(using: &generator) <= threshold { asExtreme += 1 }
                 drawn += 1
             }
