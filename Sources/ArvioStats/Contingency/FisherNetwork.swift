@@ -60,9 +60,10 @@ struct FisherNetwork {
     /// Bytes counted per stored path, per listed completion and per node summary (estimates of
     /// the dictionary and array costs, measured on a 64-bit build).
     private static let pathBytes = 64, entryBytes = 16, summaryBytes = 96
-    /// Steps per second assumed by the start-up estimate, a little above what a release build
-    /// manages, and the factor by which the estimate may pass the budget before it is refused at once.
-    private static let stepsPerSecond = 5e7, hopeless = 1_000.0
+    /// Edges per second assumed by the start-up estimate, above what a release build manages
+    /// (1–2·10⁷), and the factor by which the estimate may pass the budget before the network is
+    /// not tried at all: together some 25 to 50 times the budget.
+    private static let stepsPerSecond = 5e7, hopeless = 10.0
     /// The longest completion list K > 2 may produce per node.
     private static let longestList = 1 << 17
 
@@ -179,11 +180,20 @@ struct FisherNetwork {
         guard rows.count > 1 else { return 1 }
         guard rows.count * bitsPerRow <= 128 else { stop = .tooLarge; return nil }
         let middle = columns.count - listed
-        // Every edge into the lists is a path times a column vector: without merging or pruning
-        // the forward columns cost the product of their vector counts.
-        var estimate = 1.0
-        for k in 0..<middle { estimate *= Self.vectorCount(columns[k], caps: rows) }
-        if estimate > Self.hopeless * Self.stepsPerSecond * timeLimit || estimate > Self.hopeless * Double(workLimit) {
+        // Sizing before any work. An edge is a path times a column vector; the paths at a level
+        // are at most the product of the earlier vector counts (no merging) and, when no path is
+        // pruned, at least about the nodes there (sorted vectors of what is left): the smaller,
+        // times the level's vector count, is an estimate from below of the work without pruning.
+        var product = 1.0, edges = 0.0, left = n
+        let orderings = (1...rows.count).reduce(1.0) { $0 * Double($1) }
+        for k in 0..<middle {
+            let vectors = Self.vectorCount(columns[k], caps: rows)
+            let nodes = k == 0 ? 1 : max(1, Self.vectorCount(left, caps: rows) / orderings)
+            edges += min(product, nodes) * vectors
+            product *= vectors
+            left -= columns[k]
+        }
+        if edges > Self.hopeless * Self.stepsPerSecond * timeLimit || product > 1_000 * Double(workLimit) {
             stop = .tooLarge
             return nil
         }
