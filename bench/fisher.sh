@@ -21,13 +21,15 @@ if [ ! -x "$BENCH" ] || [ -n "$(find "$ROOT/Sources/ArvioStats" "$ROOT/bench/fis
     $(find "$ROOT/Sources/ArvioStats" -name '*.swift') "$ROOT/bench/fisher-bench/main.swift"
 fi
 
-# name rows cols n (cells drawn once with a fixed seed, each at least 1)
-TABLES="t2x2 2 2 100
+# name rows cols n (cells drawn once with a fixed seed, each at least 1); FISHER_TABLES="t2x2 2 2
+# 100" runs a subset, as a smoke test.
+DEFAULT_TABLES="t2x2 2 2 100
 t2x6 2 6 975
 t3x3 3 3 300
 t4x4 4 4 200
 t5x5 5 5 1000
 t6x6 6 6 5000"
+TABLES=${FISHER_TABLES:-$DEFAULT_TABLES}
 
 printf "%-6s %9s %9s %7s  %9s %9s %7s  %-12s %-12s %-12s\n" \
   table arvio_ex r_ex ratio arvio_mc r_mc ratio arvio_p r_exact_p r_mc_p
