@@ -52,6 +52,8 @@ struct FisherNetwork {
     /// Summaries of nodes entering the listed columns, by packed node.
     private var summaries = SummaryTable()
     private var lists: [Key: Completions] = [:]
+    /// Nodes whose completions were summed once without a list: the second time, a list is built.
+    private var asked: Set<Key> = []
     private var listBytes = 0
 
     /// Steps between looks at the clock and the cancel flag: a step is a few to a hundred
@@ -260,15 +262,24 @@ struct FisherNetwork {
                                     if sorted[middle].logWeight + base <= threshold { low = middle + 1 } else { high = middle }
                                 }
                                 if low > 0 { p += exp(top + step + summary.logTotal + logConstant) * prefix[low] }
-                                var i = low
-                                while i < sorted.count, sorted[i].logWeight + step + summary.least <= threshold {
-                                    let weight = sorted[i].logWeight + step
+                                var end = low
+                                while end < sorted.count, sorted[end].logWeight + step + summary.least <= threshold { end += 1 }
+                                if end == low + 1, listed == 2, lists[childKey] == nil, asked.insert(childKey).inserted {
+                                    // One path into a node not met before: summing its completions
+                                    // directly is cheaper than sorting them, and most such nodes
+                                    // are never met again (a 3×3 has one level before the lists).
+                                    let weight = sorted[low].logWeight + step
+                                    let mass = directMass(childNode, atMost: threshold - weight, scale: summary.most)
+                                    p += sorted[low].paths * exp(weight + summary.most + logConstant) * mass
+                                } else if end > low {
                                     guard let list = try list(for: summary, childNode, key: childKey) else { stopped = true; return false }
-                                    let mass = list.mass(atMost: threshold - weight)
-                                    p += sorted[i].paths * exp(weight + mass.logScale + logConstant) * mass.sum
-                                    i += 1
-                                    workDone += 1
+                                    for i in low..<end {
+                                        let weight = sorted[i].logWeight + step
+                                        let mass = list.mass(atMost: threshold - weight)
+                                        p += sorted[i].paths * exp(weight + mass.logScale + logConstant) * mass.sum
+                                    }
                                 }
+                                workDone += end - low
                             } else {
                                 let before: Int
                                 if var existing = next[childKey] {
@@ -460,6 +471,25 @@ struct FisherNetwork {
         listBytes += Self.entryBytes * list.count
         if try spent() { return nil }
         return list
+    }
+
+    /// Σ exp(w − scale) over the two-column completions of `node` with log weight w ≤ `limit`.
+    private mutating func directMass(_ node: UnsafeBufferPointer<Int>, atMost limit: Double, scale: Double) -> Double {
+        let cell = UnsafeMutablePointer<Int>.allocate(capacity: node.count)
+        defer { cell.deallocate() }
+        var sum = 0.0, count = 0
+        logFactorial.withUnsafeBufferPointer { lf in
+            forEachVector(node, total: columns[columns.count - 2], cell: cell) { step in
+                var w = step
+                for i in 0..<node.count { w -= lf[node[i] - cell[i]] }
+                if w <= limit { sum += exp(w - scale) }
+                count += 1
+                return true
+            }
+        }
+        workDone += count
+        bytes += 24
+        return sum
     }
 
     /// The largest -Σ ln x_i! - Σ ln (u_i - x_i)! with Σ x = the second-last column: the weight is

@@ -27,8 +27,8 @@ tables <- list(
   caithSmall = round(as.matrix(MASS::caith)[1:3, 1:3] / 10),
   # A 5x3 with a sparse row (the transpose of the usual orientation), n = 60.
   sparse5x3 = matrix(c(0, 1, 5, 2, 3, 4, 7, 2, 1, 9, 6, 3, 1, 8, 8), 5, 3, byrow = TRUE),
-  # A 3x6 near the 5% line, n = 90.
-  nearFivePercent3x6 = matrix(c(6, 4, 5, 3, 7, 5, 3, 6, 2, 6, 4, 9, 6, 5, 8, 2, 5, 4), 3, 6, byrow = TRUE)
+  # A 3x6 with small cells, n = 90.
+  small3x6 = matrix(c(6, 4, 5, 3, 7, 5, 3, 6, 2, 6, 4, 9, 6, 5, 8, 2, 5, 4), 3, 6, byrow = TRUE)
 )
 # Rows are written as they are computed.
 cat("{\n\"R\": \"", R.version.string, "\",\n\"fisher\": [\n", sep = "")
