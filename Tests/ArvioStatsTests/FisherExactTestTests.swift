@@ -89,7 +89,8 @@ final class FisherExactTestTests: XCTestCase {
 
     /// Every table of Fixtures/fisher.R (R's FEXACT, workspace = 2e8), among them esoph's 2×6 with
     /// n = 975 and a 4×4 with n = 200 that R needs about a minute for, is exact here and agrees to
-    /// 1e-6 relative (R's own hashing tolerance shows in the seventh digit of esoph's 4.25e-24).
+    /// 1e-6 relative: FEXACT's own tolerances show in the seventh to ninth digit (esoph's 4.25e-24,
+    /// the 4×4's 0.17504618), where the numpy check below agrees with Arvio to the tenth.
     func testExactAgreesWithRFisherTestOnEveryTableRFinishes() throws {
         let fixture = try loadFixture("fisher.json")
         XCTAssertGreaterThanOrEqual(fixture.rows("fisher").count, 13)
@@ -100,7 +101,6 @@ final class FisherExactTestTests: XCTestCase {
             let test = try FisherExactTest(table, timeLimit: 600)
             XCTAssertTrue(test.isExact, "\(name): \(String(describing: test.fallback))")
             assertClose(test.pValue, row.number("fisherP"), tolerance: 1e-6, relative: true, name)
-            assertClose(test.pValue, row.number("fisherP"), tolerance: 1e-9, name)
         }
     }
 
