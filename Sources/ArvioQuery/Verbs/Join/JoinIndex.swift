@@ -180,10 +180,14 @@ extension JoinIndex {
                         Parallel.forEach(parts.count) { k in
                             var next = starts[k]
                             cancel.blocks(parts[k]) { block in
+                                // A branch-free store would write one past a part's last match:
+                                // into the next part's first slot (a race) or past the end.
                                 for i in block {
                                     let row = rows?[i] ?? i
-                                    box.value[next] = row
-                                    next &+= Int(m[reader.slot(row)])
+                                    if m[reader.slot(row)] != 0 {
+                                        box.value[next] = row
+                                        next &+= 1
+                                    }
                                 }
                             }
                         }
