@@ -56,16 +56,16 @@ public struct FisherExactTest: HypothesisTest {
         case time(Double)
         /// It would have held more than the memory budget, in bytes.
         case memory(Int)
-        /// It would have needed far more than the budget, judged before starting (the product
-        /// of the column vector counts), or the table has too many rows and columns to key its nodes.
+        /// It would have needed far more than the time budget, judged before starting from the
+        /// work without pruning, or the table's rows do not pack into the network's 128-bit keys.
         case tooLarge
         /// It took more than the given number of steps (a test's budget).
         case work(Int)
     }
 
-    /// Runs the test, exactly when the network fits `timeLimit` seconds, `memoryLimit` bytes and
-    /// `workLimit` steps, otherwise by Monte Carlo from `replicates` random tables (more by the doubling rule, up
-    /// to `maximumReplicates`) from a generator seeded with `seed`; throws when n exceeds
+    /// Runs the test, exactly when the network fits `timeLimit` seconds of CPU, `memoryLimit`
+    /// bytes and `workLimit` steps, otherwise by Monte Carlo from `replicates` random tables (more
+    /// by the doubling rule, up to `maximumReplicates`) seeded with `seed`; throws when n exceeds
     /// `largestTotal`, and `StatsError.cancelled` once `isCancelled` returns true.
     public init(_ table: ContingencyTable, timeLimit: Double = FisherExactTest.defaultTimeLimit,
                 memoryLimit: Int = FisherExactTest.defaultMemoryLimit, workLimit: Int = .max,
