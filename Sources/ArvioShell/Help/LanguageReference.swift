@@ -600,8 +600,9 @@ where JSON also gives the unit counted, as `"unit": {"name": "participant", "n":
 - **Tests of independence**: Pearson chi-square with df and p (asymptotic), Yates' corrected
   chi-square for a 2×2 table, likelihood-ratio G², and Fisher's exact test (Freeman–Halton for
   larger tables; both one-sided p-values for a 2×2 table). Fisher's p is exact (network
-  algorithm) unless the table is too large for a second's work: then it is a Monte Carlo
-  estimate (Patefield's random tables, seed 20070116; 10 000 tables, doubling up to 640 000
+  algorithm, Mehta and Patel's, reaching further than R's) unless it would need more than 10 s
+  or 512 MB (tables far beyond are recognised at once): then a note says which, and it is a
+  Monte Carlo estimate (Patefield's random tables, seed 20070116; 10 000 tables, doubling up to 640 000
   while the estimate is within 3 standard errors of 0.05 or 0.01), and the method column gives
   the number of tables, the SE and a 99% interval, or `p < 1/(B+1)` when no random table was as
   extreme. Ctrl-C stops it. Above n = 10 000 Fisher's test is left out (a note says so). When
