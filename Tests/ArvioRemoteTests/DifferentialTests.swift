@@ -56,6 +56,11 @@ final class DifferentialTests: XCTestCase {
         "| crosstab entry_route by post_status",
         "| crosstab org by grade cells count, row, expected, resid",
         "| describe experience_years by org",
+        "| describe grade, sessions_attended by entry_route quartiles 6",
+        "| freq title ci",
+        "| group org aggregate r = max(grade) - min(grade), m = round(mean(experience_years), 2), k = round(pct(grade >= 8)), d = abs(mean(grade) - 8) * 2",
+        "| chart bar org by entry_route",
+        "| chart hist experience_years",
     ]
 
     /// Statements on `responses`, each with every filter below.
@@ -86,6 +91,9 @@ final class DifferentialTests: XCTestCase {
         "| delta score by phase",
         "| join participants | delta score by phase per entry_route",
         "| derive high = score >= 4 | count by high, phase",
+        "| group phase, item aggregate m = round(mean(score), 4), n = count(score), spread = max(score) - min(score)",
+        "| crosstab score by phase paired",
+        "| freq score rows",
     ]
 
     /// Statements that do not fit the grid above.
