@@ -10,7 +10,8 @@ extension PlanNode {
     /// `chart` name, and for a chart the `n` it counts rows by. Nil for an operator that needs
     /// the rows themselves: one that pairs rows through the key (`delta`, `attrition`,
     /// `crosstab … paired`, a dumbbell), reads every column (`associate`, `chart heat` of a
-    /// whole table), or depends on the rows' order (a seeded permutation test).
+    /// whole table), or depends on the rows' order (a seeded permutation test, a histogram's
+    /// table of values).
     public func countedColumns(among available: [String]) -> [String]? {
         var names: [String]
         switch operation {
@@ -22,7 +23,8 @@ extension PlanNode {
         case .describe(let describe):
             names = (describe.groups + describe.variables).map(\.text)
         case .chart(let chart):
-            guard chart.kind != .dumbbell, !chart.columns.isEmpty else { return nil }
+            // A histogram's table lists the values in row order, which counts do not keep.
+            guard chart.kind != .dumbbell, chart.kind != .hist, !chart.columns.isEmpty else { return nil }
             names = (chart.columns + [chart.by, chart.per].compactMap { $0 }).map(\.text)
             // A chart counts each row `n` times when the table has an `n` it does not chart.
             if available.contains("n"), !names.contains("n") {
