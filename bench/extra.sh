@@ -43,7 +43,7 @@ for t in t1 t3; do
   body=$(grep -v '^\.\|^#\|^$' "$HERE/$t.arvio")
   for _ in $(seq 0 "$REPS"); do echo "$body"; done
 done >> "$script"
-"$ARVIO" --no-data -f "$script" | grep '^Run Time' | sed 's/Run Time: \([0-9.]*\) ms/\1/' > "$WORK/arvio_qonly_$n.txt"
+"$ARVIO" --no-data -f "$script" | grep '^Run Time' | sed 's/Run Time: \([0-9.]*\) ms.*/\1/' > "$WORK/arvio_qonly_$n.txt"
 duck=$WORK/duckdb_qonly_$n.sql
 {
   echo ".timer on"; echo "CREATE TABLE r AS FROM read_csv('$csv');"; echo ".output /dev/null"

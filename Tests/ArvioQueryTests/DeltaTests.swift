@@ -95,7 +95,7 @@ final class DeltaTests: XCTestCase {
 
     func testDeltaReportsWhoHasNoPostAnswer() {
         let t = run("survey | delta pre_motiv -> post_motiv on id")
-        XCTAssertTrue(t.notes.contains { $0.en.contains("4 pre_motiv values without a post_motiv value (mean 3.50") && $0.en.contains("id 4, 9, 13, 16") }, "\(t.notes)")
+        XCTAssertTrue(t.notes.contains { $0.en.contains("4 pre_motiv values with no post_motiv value (mean 3.50") && $0.en.contains("id 4, 9, 13, 16") }, "\(t.notes)")
     }
 
     func testContinuousDataMatchesR() {

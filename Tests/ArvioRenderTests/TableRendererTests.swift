@@ -69,23 +69,95 @@ final class TableRendererTests: XCTestCase {
         for line in text.split(separator: "\n") { XCTAssertLessThanOrEqual(DisplayWidth.of(String(line)), 40) }
     }
 
-    func testTextColumnsAreCutBeforeColumnsAreLeftOut() {
+    func testTextColumnsWrapBeforeColumnsAreLeftOut() {
         let table = Table(name: "wide", columns: [
             Column(name: "area", data: .text(["Job-coaching competence (overall)", "Planning skills"])),
         ] + (1...6).map { Column(name: "number_\($0)", data: .integer([1, 2])) })
         let text = TableRenderer.render(table, format: .text, options: RenderOptions(width: 80))
-        XCTAssertEqual(text.split(separator: "\n").first, "area                  number_1  number_2  number_3  number_4  number_5  number_6")
-        XCTAssertTrue(text.contains("Job-coaching compet…  "), text)
-        XCTAssertFalse(text.contains("left out"), text)
+        XCTAssertEqual(text, """
+            area                  number_1  number_2  number_3  number_4  number_5  number_6
+            ────────────────────  ────────  ────────  ────────  ────────  ────────  ────────
+            Job-coaching                 1         1         1         1         1         1
+            competence (overall)
+            Planning skills              2         2         2         2         2         2
+
+            """)
     }
 
-    func testTheFirstColumnIsCutOnlyAfterTheOtherTextColumns() {
-        // 30 + 30 + 8 + two gaps = 72 cells are asked for in 50: the second column goes to 12,
-        // then the first gives the rest.
-        XCTAssertEqual(TextTable.fit([30, 30, 8], shrinkable: [true, true, false], width: 50).widths, [26, 12, 8])
+    func testValuesThatShareTheirStartStayDistinctWhenTheColumnIsNarrow() {
+        // Issue 18: at 80 and 100 columns both rows read "prior_guidance_tra…".
+        let names = ["prior_guidance_training = yes (%)", "prior_guidance_training = no (%)"]
+        let table = Table(name: "attrition", columns: [
+            Column(name: "variable", data: .text(names)),
+            Column(name: "test", data: .text(["Fisher, exact", nil])),
+        ] + (1...6).map { Column(name: "measure_\($0)", data: .decimal([41.67, -41.67])) })
+        for width in [60, 80, 100] {
+            let lines = TableRenderer.render(table, format: .text, options: RenderOptions(width: width))
+                .split(separator: "\n").map(String.init)
+            XCTAssertFalse(lines.joined().contains("…"), "nothing is cut at \(width):\n" + lines.joined(separator: "\n"))
+            XCTAssertTrue(lines.contains { $0.contains("Fisher, exact") }, "the method is whole at \(width)")
+            for line in lines { XCTAssertLessThanOrEqual(DisplayWidth.of(line), width) }
+            let text = lines.joined(separator: "\n")
+            XCTAssertTrue(text.contains("yes (%)") && text.contains("no (%)"), "the rows differ at \(width):\n" + text)
+        }
+    }
+
+    func testASingleTextColumnUsesTheWholeWidth() {
+        let sentence = String(repeating: "Työvalmentaja kertoi, että ", count: 3) + "loppu."
+        let table = Table(name: "comments", columns: [Column(name: "comment", data: .text([sentence]))])
+        let text = TableRenderer.render(table, format: .text, options: RenderOptions(width: 100))
+        let lines = text.split(separator: "\n").map(String.init)
+        XCTAssertEqual(DisplayWidth.of(lines[1]), 87, "the rule spans the whole value, not 40 cells")
+        XCTAssertEqual(lines[2], sentence)
+    }
+
+    func testWideCharactersWrapByTerminalCells() {
+        let table = Table(name: "t", columns: [
+            Column(name: "place", data: .text(["東京支部 大阪支部 名古屋支部 札幌支部"])),
+            Column(name: "n", data: .integer([3])),
+        ])
+        let text = TableRenderer.render(table, format: .text, options: RenderOptions(width: 20))
+        let lines = text.split(separator: "\n").map(String.init)
+        for line in lines { XCTAssertLessThanOrEqual(DisplayWidth.of(line), 20, line) }
+        XCTAssertEqual(lines.dropFirst(2).joined(separator: " ").split(separator: " ").filter { $0 != "3" },
+                       ["東京支部", "大阪支部", "名古屋支部", "札幌支部"], text)
+    }
+
+    func testStatisticAndMethodNamesWrapInsteadOfBeingCut() {
+        let block = StatisticsBlock(title: Localized("Tests of independence"), entries: [
+            Statistic(name: Localized("Fisher's exact, one-sided (OR < 1)"), value: nil, p: 0.0123,
+                      method: Localized("exact, conditional on the margins")),
+            Statistic(name: Localized("Fisher's exact, one-sided (OR > 1)"), value: nil, p: 0.9988,
+                      method: Localized("exact, conditional on the margins")),
+        ])
+        let table = Table(name: "t", columns: [], statistics: [block])
+        let text = TableRenderer.render(table, format: .text, options: RenderOptions(width: 40))
+        XCTAssertFalse(text.contains("…"), text)
+        XCTAssertTrue(text.contains("(OR < 1)") && text.contains("(OR > 1)"), text)
+        for line in text.split(separator: "\n") { XCTAssertLessThanOrEqual(DisplayWidth.of(String(line)), 40) }
+    }
+
+    func testSpareWidthGoesToTheTextColumnsThatNeedIt() {
+        // 30 + 30 + 8 + two gaps = 72 cells are asked for in 50: both text columns start at 12
+        // and share the 14 cells left, the first of equals first.
+        XCTAssertEqual(TextTable.fit([30, 30, 8], shrinkable: [true, true, false], width: 50).widths, [19, 19, 8])
+        // A first column of at most two fifths of the width is whole; the other takes the rest.
+        XCTAssertEqual(TextTable.fit([14, 30, 8], shrinkable: [true, true, false], width: 50).widths, [14, 24, 8])
         // Nothing fits at the narrowest either: the column is left out, the rest keep their width.
         XCTAssertEqual(TextTable.fit([30, 8, 40], shrinkable: [true, false, false], width: 50).kept, 2)
         XCTAssertEqual(TextTable.fit([30, 8, 40], shrinkable: [true, false, false], width: 50).widths, [30, 8])
+        // Given the texts, the width goes where it saves lines: a method made whole at 13 cells
+        // rather than wrapped for want of one.
+        let texts = [["variable", String(repeating: "x ", count: 20)], ["test", "Fisher, exact"]]
+        XCTAssertEqual(TextTable.fit([40, 13], shrinkable: [true, true], width: 40, texts: texts).widths[1], 13)
+    }
+
+    func testWrappingBreaksAtSpacesThenAfterUnderscores() {
+        XCTAssertEqual(TextGrid.wrap("prior_guidance_training = yes (%)", width: 18),
+                       ["prior_guidance_", "training = yes (%)"])
+        XCTAssertEqual(TextGrid.wrap("abcdefghij", width: 4), ["abcd", "efgh", "ij"])
+        XCTAssertEqual(TextGrid.wrap("", width: 4), [""])
+        XCTAssertEqual(TextGrid.wrap("東京支部", width: 3), ["東", "京", "支", "部"])
     }
 
     func testLongTablesShowHeadAndTailWithACount() {
@@ -108,7 +180,7 @@ final class TableRendererTests: XCTestCase {
         XCTAssertTrue(csv.contains("\r\n"))
         XCTAssertTrue(csv.contains("3.3333333333333335"))
         Golden.check(csv, "table-csv-fi")
-        Golden.check(TableRenderer.statisticsCSV(Fixture.table), "table-csv-statistics-en")
+        Golden.check(TableRenderer.statisticsCSV(Fixture.table) ?? "", "table-csv-statistics-en")
     }
 
     func testJSONAtFullPrecision() {

@@ -41,7 +41,7 @@ final class PairedCrosstabTests: XCTestCase {
         XCTAssertEqual(table.columns.first?.name, "score_pre")
         let text = notes(table)
         XCTAssertTrue(text.contains("The 144 pairs come from 12 participant values, several pairs each"), text)
-        XCTAssertTrue(text.contains("48 with a pre answer and no post answer are left out: participant P04"), text)
+        XCTAssertTrue(text.contains("48 with an answer at pre and none at post are left out: participant P04"), text)
     }
 
     func testPerItemTestsEachItemAndAdjustsTheTwelvePValuesByHolm() throws {

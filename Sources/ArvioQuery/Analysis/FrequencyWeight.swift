@@ -27,3 +27,39 @@ enum FrequencyWeight {
         return weights
     }
 }
+
+extension FrequencyWeight {
+    /// The most cases `expand` repeats rows into; a weighted table standing for more is refused
+    /// rather than held in memory (crosstab counts weights without repeating rows and has no limit).
+    static let caseLimit = 10_000_000
+
+    /// `frame` with row i repeated weight_i times, so every count, quantile and test after it
+    /// counts cases, as PSPP's WEIGHT and Stata's [fw=] do; the note says so.
+    static func expand(_ frame: Frame, token: Token, context: EvaluationContext) throws(Diagnostic) -> (Frame, Localized) {
+        let weights = try read(frame: frame, token: token, context: context)
+        var total = 0
+        for w in weights {
+            total += w
+            if total > caseLimit {
+                throw Diagnostic(token.position, "the weight \"\(token.text)\" stands for more than \(NumberFormat.count(Double(caseLimit))) cases; describe, freq and associate repeat each row as many times as its weight, up to \(NumberFormat.count(Double(caseLimit))) cases (crosstab has no such limit)")
+            }
+        }
+        try context.checkCancelled(at: token.position)
+        var rows: [Int] = []
+        rows.reserveCapacity(total)
+        let base = frame.rows
+        for (i, w) in weights.enumerated() where w > 0 {
+            let row = base?[i] ?? i
+            for _ in 0..<w { rows.append(row) }
+        }
+        var next = frame
+        next.rows = rows
+        return (next, note(token.text, cases: total, rows: weights.count))
+    }
+
+    /// The note under a weighted result: the weight, and how many cases the rows stand for.
+    static func note(_ weight: String, cases: Int, rows: Int) -> Localized {
+        Localized(en: "rows weighted by \(weight) (frequency weights: each row counts as \(weight) cases; \(cases) cases from \(rows) rows)",
+                  fi: "rivit painotettu sarakkeella \(weight) (frekvenssipaino: rivi lasketaan \(weight) tapauksena; \(cases) tapausta \(rows) riviltä)")
+    }
+}

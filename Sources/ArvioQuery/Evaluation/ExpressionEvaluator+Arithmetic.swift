@@ -1,4 +1,5 @@
 import ArvioData
+import ArvioStats
 
 /// Arithmetic on numbers: whole numbers stay whole and exact for `+ - * %`, `/` always gives
 /// decimals, and anything with a missing value is missing. A result that cannot be represented
@@ -15,7 +16,7 @@ extension ExpressionEvaluator {
                 return .constant(.integer(result))
             }
             let x = a.number ?? .nan, y = b.number ?? .nan
-            let result = Self.decimal(op, x, y)
+            let result = Self.decimals(op, [x], [y])[0]
             if result.isInfinite { throw Self.overflow(op, "\(x)", "\(y)", whole: false, at: position) }
             return .constant(.decimal(result))
         }
@@ -33,7 +34,7 @@ extension ExpressionEvaluator {
         }
         let x = a.decimals ?? []
         let y = b.decimals ?? []
-        let result = zip(x, y).map { Self.decimal(op, $0, $1) }
+        let result = Self.decimals(op, x, y)
         if let i = result.firstIndex(where: \.isInfinite) {
             throw Self.overflow(op, "\(x[i])", "\(y[i])", whole: false, at: position)
         }
@@ -75,6 +76,15 @@ extension ExpressionEvaluator {
         }
         // Int64.min is the missing marker, so a result landing on it does not fit either.
         return result.overflow || Missing.isMissing(result.partialValue) ? nil : result.partialValue
+    }
+
+    /// `x op y` elementwise; `+` and `-` on the values' own decimal precision (80.2 − 79.5 is
+    /// 0.7 exactly as written, not 0.70000000000000284), so ties in derived differences stay ties.
+    static func decimals(_ op: BinaryOperator, _ x: [Double], _ y: [Double]) -> [Double] {
+        switch op {
+        case .add, .subtract: DecimalDifferences.combining(x, y, subtracting: op == .subtract)
+        default: zip(x, y).map { decimal(op, $0, $1) }
+        }
     }
 
     static func decimal(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Double {

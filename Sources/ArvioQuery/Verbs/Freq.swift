@@ -13,27 +13,38 @@ public struct Freq: Verb {
     public var rowLevel = false
     /// `ci`: Wilson 95% intervals for the valid percentages (gtsummary's default).
     public var intervals = false
+    /// `weight n`: frequency weights, each row counting as n cases.
+    public var weight: Token?
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Freq {
         let column = try parser.name(expected: "a column after \"freq\", as in freq org")
         var result = Freq(column: column)
-        // `rows` and `ci` in either order.
-        for _ in 0..<2 {
+        // `weight n`, `rows` and `ci` in any order.
+        for _ in 0..<3 {
+            if parser.match(word: "weight") {
+                result.weight = try parser.name(expected: "a count column after \"weight\", as in freq \(column.text) weight n")
+            }
             if parser.match(word: "rows") { result.rowLevel = true }
             if parser.match(word: "ci") { result.intervals = true }
         }
-        if !parser.atStepEnd { throw parser.expected("\"ci\", \"rows\" or the end of the step") }
+        if !parser.atStepEnd { throw parser.expected("\"ci\", \"rows\", \"weight\" and a count column, or the end of the step") }
         return result
     }
 
     func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
-        try input.requireColumns([column])
-        return input.analysisNode(.freq(self), verb: self, reads: input.analysisReads([column]))
+        let named = [column] + (weight.map { [$0] } ?? [])
+        try input.requireColumns(named)
+        if let weight, let schema = input.schema {
+            _ = try FrequencyWeight.read(frame: schema.frame, token: weight, context: input.context)
+        }
+        return input.analysisNode(.freq(self), verb: self, reads: input.analysisReads(named))
     }
 
     func apply(to given: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
-        let (frame, unitNote) = AnalysisUnit.resolve(given, analysing: [column.text], rowLevel: rowLevel,
-                                                     hasTests: false, context: context)
+        var (frame, unitNote) = AnalysisUnit.resolve(given, analysing: [column.text] + (weight.map { [$0.text] } ?? []),
+                                                     rowLevel: rowLevel, hasTests: false, context: context)
+        var weightNote: Localized?
+        if let weight { (frame, weightNote) = try FrequencyWeight.expand(frame, token: weight, context: context) }
         let axis = try CrosstabAxis.make(frame: frame, token: column, context: context, limit: Self.valueLimit, verb: "freq")
         let counts = try axis.counts(in: context, at: column.position)
         let all = axis.ids.count
@@ -72,7 +83,7 @@ public struct Freq: Verb {
             Column(name: "cumulative_percent", data: .decimal(cumulative), format: .percent),
         ], key: [axis.name])
         var next = Frame(table: table, origin: nil)
-        next.notes = frame.notes + (unitNote.map { [$0] } ?? [])
+        next.notes = frame.notes + (unitNote.map { [$0] } ?? []) + (weightNote.map { [$0] } ?? [])
         next.table.unit = AnalysisUnit.summary(of: given, analysed: frame, context: context)
         if intervals {
             // One interval per category, of its share of the valid answers; none for the

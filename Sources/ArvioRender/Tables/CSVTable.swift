@@ -3,8 +3,9 @@ import ArvioData
 /// A table as RFC 4180 CSV: a header of column names, CRLF line ends, fields quoted when they
 /// hold a comma, quote, CR or LF or start or end with a space, numbers at full precision,
 /// missing as an empty field (`""` when it is a row's only field).
-/// The CSV holds the table only, so every spreadsheet and `read.csv` reads it as one
-/// rectangle; statistics go out through `statisticsLines` (a CSV of their own) or JSON.
+/// `lines` is the table only, so every spreadsheet and `read.csv` reads it as one rectangle;
+/// the statistics and notes are a CSV of their own (`statisticsLines`), which `.format csv`
+/// prints after a blank line and `.save` writes beside the table (docs/formats.md).
 enum CSVTable {
     /// The header and one record per row.
     static func lines(_ table: Table, options: RenderOptions) -> [String] {
@@ -19,24 +20,31 @@ enum CSVTable {
         return out
     }
 
-    /// The statistics of `table` as a CSV: block, statistic, value, df, p, method, and
-    /// p_adjusted after p when any entry has an adjusted p.
+    /// The statistics and notes of `table` as a CSV: block, statistic, value, df, p,
+    /// p_adjusted (when any entry has an adjusted p), method, note. A statistic fills the
+    /// columns up to method; a note fills only block (its block's title, empty for a note on
+    /// the whole table) and note. Empty when the table has neither.
     static func statisticsLines(_ table: Table, options: RenderOptions) -> [String] {
         let language = options.language
+        guard !table.statistics.isEmpty || !table.notes.isEmpty else { return [] }
         let adjusted = table.statistics.contains { $0.entries.contains { $0.adjustedP != nil } }
-        var out = [adjusted ? "block,statistic,value,df,p,p_adjusted,method" : "block,statistic,value,df,p,method"]
+        var out = [adjusted ? "block,statistic,value,df,p,p_adjusted,method,note" : "block,statistic,value,df,p,method,note"]
+        let empty = adjusted ? ",,,,,,," : ",,,,,,"
         for block in table.statistics {
+            let title = field(block.title.text(language))
             for entry in block.entries {
                 var fields = [
-                    field(block.title.text(language)), field(entry.name.text(language)),
+                    title, field(entry.name.text(language)),
                     entry.value.map(NumberFormat.full) ?? "", entry.df.map(NumberFormat.full) ?? "",
                     entry.p.map(NumberFormat.full) ?? "",
                 ]
                 if adjusted { fields.append(entry.adjustedP.map(NumberFormat.full) ?? "") }
                 fields.append(field(entry.method?.text(language) ?? ""))
-                out.append(fields.joined(separator: ","))
+                out.append(fields.joined(separator: ",") + ",")
             }
+            for note in block.notes { out.append(title + empty + field(note.text(language))) }
         }
+        for note in table.notes { out.append(empty + field(note.text(language))) }
         return out
     }
 

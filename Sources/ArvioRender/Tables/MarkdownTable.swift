@@ -1,6 +1,6 @@
 import ArvioData
 
-/// A table as a Markdown pipe table, with statistics as a list under it: for notebooks and
+/// A table as a Markdown pipe table, with each block of statistics as a pipe table under it: for notebooks and
 /// reports. Numbers at report precision, like text; every row is written (max rows is a
 /// screen concern and does not apply).
 enum MarkdownTable {
@@ -20,8 +20,8 @@ enum MarkdownTable {
             }
         }
         for block in table.statistics {
-            out += ["", "**" + escape(block.title.text(language)) + "**", ""]
-            out += block.entries.map { "- " + item($0, options: options) }
+            out += ["", "**" + escape(block.title.text(language)) + "**"]
+            if !block.entries.isEmpty { out += [""] + statistics(block.entries, options: options) }
             for note in block.notes {
                 out += ["", "*" + Phrases.note.text(language) + "* " + escape(note.text(language))]
             }
@@ -32,24 +32,33 @@ enum MarkdownTable {
         return out
     }
 
-    /// "Pearson chi-square = 0.762, df = 3, p = 0.859 (asymptotic)".
-    static func item(_ entry: Statistic, options: RenderOptions) -> String {
+    /// The statistics of a block as a pipe table with the columns of the text output: statistic,
+    /// value, and df, p, p adj and method where any entry has them; an empty cell where one has not.
+    static func statistics(_ entries: [Statistic], options: RenderOptions) -> [String] {
         let language = options.language
-        var parts = [escape(entry.name.text(language)) + " = "
-            + (entry.value.map(NumberFormat.statistic) ?? options.charset.missing)]
-        if let df = entry.df { parts.append("df = " + NumberFormat.degreesOfFreedom(df)) }
-        if let p = entry.p {
-            let text = NumberFormat.pValue(p)
-            parts.append(text.hasPrefix("<") ? "p " + text : "p = " + text)
+        let missing = options.charset.missing
+        var columns: [(heading: String, right: Bool, cell: (Statistic) -> String)] = [
+            (Phrases.statistic.text(language), false, { escape($0.name.text(language)) }),
+            (Phrases.value.text(language), true, { $0.value.map(NumberFormat.statistic) ?? missing }),
+        ]
+        if entries.contains(where: { $0.df != nil }) {
+            columns.append((Phrases.df.text(language), true, { $0.df.map(NumberFormat.degreesOfFreedom) ?? "" }))
         }
-        if let adjusted = entry.adjustedP {
-            let text = NumberFormat.pValue(adjusted)
-            let name = Phrases.adjustedP.text(language)
-            parts.append(text.hasPrefix("<") ? name + " " + text : name + " = " + text)
+        if entries.contains(where: { $0.p != nil }) {
+            columns.append((Phrases.p.text(language), true, { $0.p.map(NumberFormat.pValue) ?? "" }))
         }
-        var line = parts.joined(separator: ", ")
-        if let method = entry.method { line += " (" + escape(method.text(language)) + ")" }
-        return line
+        if entries.contains(where: { $0.adjustedP != nil }) {
+            columns.append((Phrases.adjustedP.text(language), true, { $0.adjustedP.map(NumberFormat.pValue) ?? "" }))
+        }
+        if entries.contains(where: { $0.method != nil }) {
+            columns.append((Phrases.method.text(language), false, { $0.method.map { escape($0.text(language)) } ?? "" }))
+        }
+        var out = ["| " + columns.map { escape($0.heading) }.joined(separator: " | ") + " |",
+                   "| " + columns.map { $0.right ? "---:" : ":---" }.joined(separator: " | ") + " |"]
+        for entry in entries {
+            out.append("| " + columns.map { $0.cell(entry) }.joined(separator: " | ") + " |")
+        }
+        return out
     }
 
     /// Text safe inside a table cell: pipes and backslashes escaped, line breaks flattened.

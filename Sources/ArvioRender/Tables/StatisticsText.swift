@@ -34,23 +34,15 @@ enum StatisticsText {
                                            cells: entries.map { Cell.flatten($0.method?.text(language) ?? "") },
                                            alignRight: false))
         }
-        // To fit the width the method gives way first, then goes altogether, and last the names
-        // are cut: the numbers are what the block is for.
+        // Names and methods wrap in their columns rather than being cut, so "Fisher's exact,
+        // one-sided (OR < 1)" never reads as its two-sided neighbour; the numbers keep their width.
         var grid = TextGrid(columns: columns)
-        var widths = grid.naturalWidths
-        widths[0] = min(widths[0], TextTable.labelCap(options.width))
-        let last = widths.count - 1
-        if columns[last].alignRight == false, last > 0 {
-            widths[last] = max(DisplayWidth.of(columns[last].heading), widths[last] - overflow(widths, options))
-            if overflow(widths, options) > 0 {
-                grid.columns.removeLast()
-                widths.removeLast()
-            }
-        }
-        widths[0] = max(8, widths[0] - overflow(widths, options))
-        let title = DisplayWidth.truncate(Cell.flatten(block.title.text(language)), to: options.width,
-                                          charset: options.charset)
-        var out = [StyledLine(title, style: ANSIStyle.bold).render(colour: options.colour)]
+        let (widths, kept) = TextTable.fit(grid.naturalWidths, shrinkable: columns.map { !$0.alignRight },
+                                           width: options.width, texts: grid.texts)
+        grid.columns = Array(grid.columns[..<kept])
+        let title = TextWrap.wrap(Cell.flatten(block.title.text(language)), width: options.width,
+                                  charset: options.charset, indent: "  ")
+        var out = title.map { StyledLine($0, style: ANSIStyle.bold).render(colour: options.colour) }
         // A block whose tests could not be run is its title and the note saying why.
         if !entries.isEmpty { out += grid.lines(widths: widths, charset: options.charset, colour: false) }
         for note in block.notes {
@@ -58,9 +50,5 @@ enum StatisticsText {
                                  width: options.width, charset: options.charset, indent: "  ")
         }
         return out
-    }
-
-    private static func overflow(_ widths: [Int], _ options: RenderOptions) -> Int {
-        max(0, TextGrid.totalWidth(widths) - options.width)
     }
 }

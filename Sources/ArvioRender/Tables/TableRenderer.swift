@@ -17,15 +17,26 @@ public enum TableRenderer {
         return switch format {
         case .text: join(TextTable.lines(table, options: options))
         case .markdown: join(MarkdownTable.lines(table, options: options))
-        case .csv: join(CSVTable.lines(table, options: options), separator: "\r\n")
+        case .csv:
+            // A blank line, then the statistics and notes as a CSV of their own, so neither is
+            // lost on the screen and the table above stays one rectangle.
+            join(CSVTable.lines(table, options: options)
+                + { $0.isEmpty ? [] : [""] + $0 }(CSVTable.statisticsLines(table, options: options)), separator: "\r\n")
         case .json: join(JSONTable.lines(table, options: options))
         }
     }
 
-    /// The statistics attached to `table` as a CSV of their own (block, statistic, value, df,
-    /// p, method) at full precision, for `.save` to write beside the table's CSV.
-    public static func statisticsCSV(_ table: Table, options: RenderOptions = RenderOptions()) -> String {
-        join(CSVTable.statisticsLines(table, options: options), separator: "\r\n")
+    /// The statistics and notes of `table` as a CSV of their own (block, statistic, value, df,
+    /// p, p_adjusted, method, note) at full precision, for `.save` to write beside the table's
+    /// CSV; nil when the table has neither.
+    public static func statisticsCSV(_ table: Table, options: RenderOptions = RenderOptions()) -> String? {
+        let lines = CSVTable.statisticsLines(table, options: options)
+        return lines.isEmpty ? nil : join(lines, separator: "\r\n")
+    }
+
+    /// `table` as CSV without its statistics and notes: the one rectangle a file holds.
+    public static func tableCSV(_ table: Table, options: RenderOptions = RenderOptions()) -> String {
+        join(CSVTable.lines(table, options: options), separator: "\r\n")
     }
 
     static func join(_ lines: [String], separator: String = "\n") -> String {

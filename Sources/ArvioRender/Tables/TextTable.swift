@@ -2,10 +2,6 @@ import ArvioData
 
 /// A table as aligned plain text: the format people read in the shell.
 enum TextTable {
-    /// The widest a label column may grow before its cells are cut, so one long free-text value
-    /// does not push every other column off the screen.
-    static func labelCap(_ width: Int) -> Int { max(12, width * 2 / 5) }
-
     /// The lines of `table`, its statistics and its notes.
     static func lines(_ table: Table, options: RenderOptions) -> [String] {
         var out: [String] = []
@@ -47,11 +43,8 @@ enum TextTable {
                                    cells: alignRight ? alignedOnPoint(cells, missing: options.charset.missing) : cells,
                                    alignRight: alignRight)
         })
-        let cap = labelCap(options.width)
-        let natural = zip(grid.columns, grid.naturalWidths).map { column, natural in
-            column.alignRight ? natural : min(natural, max(cap, DisplayWidth.of(column.heading)))
-        }
-        let (widths, kept) = fit(natural, shrinkable: grid.columns.map { !$0.alignRight }, width: options.width)
+        let (widths, kept) = fit(grid.naturalWidths, shrinkable: grid.columns.map { !$0.alignRight },
+                                 width: options.width, texts: grid.texts)
         let leftOut = grid.columns[kept...].map(\.heading)
         grid.columns = Array(grid.columns[..<kept])
         let marker = shown.elided > 0 ? (before: shown.at, text: Phrases.moreRows(shown.elided, options)) : nil
@@ -63,28 +56,112 @@ enum TextTable {
         return out
     }
 
-    /// The narrowest a text column is cut to before columns are left out: room for a word or two.
+    /// The narrowest a text column is made before columns are left out: room for a word or two.
     static let narrowestText = 12
 
+    /// How many rows (the heading first) the layout of a long table is judged on.
+    static let sample = 100
+
     /// The widths of the columns kept and how many are kept (from the left) in `width` cells.
-    /// Text columns give way before any column is left out: as many columns are kept as fit
-    /// with every text column cut to `narrowestText`, and then text columns are cut, widest
-    /// first and a cell at a time, only as far as the kept columns need. The first column
-    /// names the rows, so it is cut only once the other text columns are as narrow as they
-    /// go. The first column always stays, cut to the width if need be.
-    static func fit(_ natural: [Int], shrinkable: [Bool], width: Int) -> (widths: [Int], kept: Int) {
+    /// Text columns (`shrinkable`) give way before any column is left out: as many columns are
+    /// kept as fit with every text column at `narrowestText`, numbers at their natural width.
+    /// The width left over goes to the text columns that need it: a first column of at most
+    /// two fifths of the width gets all it needs, as it names the rows; then, given the `texts` of each
+    /// column (heading first), each step goes to the column whose widening saves the most lines
+    /// per cell, judged on the first `sample` rows; otherwise, and once no line can be saved, first whole to the
+    /// columns it makes fit, the smallest need first (so a method name is not wrapped for one
+    /// cell), then a cell at a time to whichever still needs the most, the leftmost of equals,
+    /// as the first column names the rows. A text column narrower than its cells wraps them.
+    static func fit(_ natural: [Int], shrinkable: [Bool], width: Int,
+                    texts: [[String]]? = nil) -> (widths: [Int], kept: Int) {
         let floor = zip(natural, shrinkable).map { $1 ? min($0, narrowestText) : $0 }
         var kept = 1
         while kept < natural.count, TextGrid.totalWidth(Array(floor[...kept])) <= width { kept += 1 }
-        var widths = Array(natural[..<kept])
-        func canGive(_ i: Int) -> Bool { shrinkable[i] && widths[i] > floor[i] }
-        while TextGrid.totalWidth(widths) > width {
-            let others = widths.indices.dropFirst().filter(canGive)
-            let candidates = others.isEmpty ? (canGive(0) ? [0] : []) : others
-            // The widest; the rightmost of equals.
-            guard let widest = candidates.max(by: { widths[$0] != widths[$1] ? widths[$0] < widths[$1] : $0 < $1 })
-            else { break }
-            widths[widest] -= 1
+        var widths = Array(floor[..<kept])
+        var spare = width - TextGrid.totalWidth(widths)
+        func need(_ i: Int) -> Int { natural[i] - widths[i] }
+        // The first column names the rows, so a short one is never wrapped to save lines elsewhere.
+        if need(0) > 0, natural[0] <= max(narrowestText, width * 2 / 5), need(0) <= spare {
+            spare -= need(0)
+            widths[0] = natural[0]
+        }
+        if let texts, spare > 0 {
+            // The lines each sampled cell takes at each width the column could be given.
+            let rows = min(sample, texts.map(\.count).max() ?? 0)
+            var table: [[[(lines: Int, broken: Int)]]] = widths.indices.map { i in
+                guard need(i) > 0 else { return [] }
+                return (widths[i]...min(natural[i], widths[i] + spare)).map { w in
+                    (0..<rows).map { r in
+                        guard r < texts[i].count else { return (1, 0) }
+                        let wrapped = TextGrid.wrapCounting(texts[i][r], width: w)
+                        return (wrapped.lines.count, wrapped.broken)
+                    }
+                }
+            }
+            // The lines the rows take, and a line more for each word broken inside it
+            // (`rank-` / `biserial`), which reads worse than a break at a space.
+            func height(_ trial: [Int]) -> Int {
+                (0..<rows).reduce(0) { total, r in
+                    var most = 1, broken = 0
+                    for i in trial.indices where !table[i].isEmpty {
+                        let cell = table[i][trial[i] - floor[i]][r]
+                        most = max(most, cell.lines)
+                        broken += cell.broken
+                    }
+                    return total + most + broken
+                }
+            }
+            let needy = widths.indices.filter { need($0) > 0 }
+            // Every way of sharing the spare width when there are few (two or three long text
+            // columns, the usual case), else a greedy step at a time: the most lines saved per cell.
+            let ways = needy.reduce(1) { $0 * (min(need($1), spare) + 1) }
+            if ways <= 20_000 {
+                var best = (lines: height(widths), cells: 0, widths: widths)
+                func share(_ at: Int, _ trial: inout [Int], _ left: Int) {
+                    guard at < needy.count else {
+                        let lines = height(trial), cells = spare - left
+                        if lines < best.lines || lines == best.lines && cells < best.cells { best = (lines, cells, trial) }
+                        return
+                    }
+                    let i = needy[at]
+                    for k in 0...min(need(i), left) {
+                        trial[i] = floor[i] + k
+                        share(at + 1, &trial, left - k)
+                    }
+                    trial[i] = floor[i]
+                }
+                var trial = widths
+                share(0, &trial, spare)
+                widths = best.widths
+                spare -= best.cells
+            } else {
+                var lines = height(widths)
+                while spare > 0 {
+                    var best: (column: Int, cells: Int, saved: Int)?
+                    for i in needy where need(i) > 0 {
+                        for k in 1...min(need(i), spare) {
+                            var trial = widths
+                            trial[i] += k
+                            let saved = lines - height(trial)
+                            if saved > 0, best.map({ saved * $0.cells > $0.saved * k }) ?? true { best = (i, k, saved) }
+                        }
+                    }
+                    guard let best else { break }
+                    widths[best.column] += best.cells
+                    spare -= best.cells
+                    lines -= best.saved
+                }
+            }
+            table = []
+        }
+        for i in widths.indices.filter({ need($0) > 0 }).sorted(by: { need($0) < need($1) }) where need(i) <= spare {
+            spare -= need(i)
+            widths[i] = natural[i]
+        }
+        while spare > 0, let neediest = widths.indices.filter({ need($0) > 0 })
+            .max(by: { need($0) != need($1) ? need($0) < need($1) : $0 > $1 }) {
+            widths[neediest] += 1
+            spare -= 1
         }
         widths[0] = min(widths[0], width)
         return (widths, kept)

@@ -136,7 +136,7 @@ extension Interpreter {
             if !result.otherSheets.isEmpty {
                 details += "; the workbook also has \(result.otherSheets.map { "\"\($0)\"" }.joined(separator: ", ")) (.load FILE sheet NAME)"
             }
-            confirm("loaded \(arguments.name) from the sheet \"\(result.sheet)\": \(result.table.rowCount) rows, \(result.table.columns.count) columns\(details)")
+            confirm("loaded \(arguments.name) from the sheet \"\(result.sheet)\": \(result.table.rowCount) rows, \(result.table.columns.count) columns\(details)\(countHint(result.table))")
             return .succeeded
         } catch {
             report(error)

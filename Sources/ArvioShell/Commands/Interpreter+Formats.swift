@@ -21,7 +21,7 @@ extension Interpreter {
             if let encoding = result.guessedEncoding {
                 details += "; the file names no encoding, and its text was read as \(encoding) (--encoding NAME to choose another)"
             }
-            confirm("loaded \(arguments.name) from \(format.package): \(table.rowCount) rows, \(table.columns.count) columns\(details)")
+            confirm("loaded \(arguments.name) from \(format.package): \(table.rowCount) rows, \(table.columns.count) columns\(details)\(countHint(table))")
             return .succeeded
         } catch {
             report(error)

@@ -1,17 +1,106 @@
 import ArvioData
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
 import ArvioQuery
 import ArvioRender
 
 extension Interpreter {
+    /// Every meta-command, in the order `.help` lists them: the one declaration that dispatch,
+    /// usage lines, `.help` and completion read.
+    static let metaCommands: [MetaCommand.Declaration] = [
+        .init(name: "help", arguments: "[TOPIC]", summary: "help on commands, the language, a verb",
+              completion: [.helpTopic]) { i, c in
+            try i.expect(c, count: min(c.arguments.count, 1))
+            i.console.out(HelpText.text(for: c.arguments.first, settings: i.settings))
+            return .succeeded
+        },
+        .init(name: "tables", arguments: "", summary: "the tables with their rows and columns") { i, c in
+            try i.expect(c, count: 0)
+            i.write(.table(try i.remoteTables()))
+            return .succeeded
+        },
+        .init(name: "schema", arguments: "TABLE", summary: "a table's columns: type, scale, labels",
+              completion: [.table]) { i, c in
+            try i.expect(c, count: 1)
+            i.write(.table(Catalog.schema(try i.table(c, 0), language: i.settings.language, workspace: i.session.workspace)))
+            return .succeeded
+        },
+        .init(name: "load", arguments: "FILE [as NAME] [OPTIONS]", summary: "read .csv .xlsx .sav .dta .sas7bdat, DIR",
+              completion: [.path, .words(["as"]), .nothing]) { i, c in
+            let arguments = try LoadArguments(c)
+            try i.refuseRemoteChange(arguments.name, c, at: 0)
+            return i.load(arguments)
+        },
+        .init(name: "save", arguments: "TABLE FILE [labels]", summary: "write .csv/.xlsx/.sav/.dta/.json/.md/.txt",
+              completion: [.table, .path, .words(["labels"]), .nothing]) { i, c in
+            let labels = c.arguments.count == 3 && c.arguments[2] == "labels"
+            try i.expect(c, count: labels ? 3 : 2)
+            return i.save(try i.table(c, 0), to: c.arguments[1], labels: labels)
+        },
+        .init(name: "codebook", arguments: "TABLE [FILE.csv]", summary: "a table's codebook, printed or written",
+              completion: [.table, .path, .nothing]) { i, c in try i.codebook(c) },
+        .init(name: "scale", arguments: "T.COL A < B < C", summary: "declare a column's scale, low to high",
+              completion: [.tableColumn, .nothing]) { i, c in try i.changingTable(c) { try i.declareScale(c) } },
+        .init(name: "missing", arguments: "T.COL CODES [as REASON], …", summary: "declare codes that mean missing",
+              completion: [.tableColumn, .nothing]) { i, c in try i.changingTable(c) { try i.declareMissing(c) } },
+        .init(name: "values", arguments: "T.COL VALUE FI [EN], …", summary: "label a column's values",
+              completion: [.tableColumn, .nothing]) { i, c in try i.changingTable(c) { try i.labelValues(c) } },
+        .init(name: "rename", arguments: "TABLE OLD NEW", summary: "rename a column",
+              completion: [.table, .nothing]) { i, c in try i.changingTable(c) { try i.renameColumn(c) } },
+        .init(name: "format", arguments: "text|markdown|csv|json", summary: "how results are written",
+              completion: [.words(OutputFormat.allCases.map(\.rawValue)), .nothing],
+              current: { i in "format: \(i.settings.format.rawValue) (one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))" }) { i, c in
+            i.settings.format = try i.choice(c, OutputFormat.allCases.map(\.rawValue)).flatMap { OutputFormat(rawValue: $0) } ?? i.settings.format
+            return .succeeded
+        },
+        .init(name: "lang", arguments: "en|fi", summary: "the language of labels and headings",
+              completion: [.words(Language.allCases.map(\.rawValue)), .nothing],
+              current: { i in "lang: \(i.settings.language.rawValue) (one of \(Language.allCases.map(\.rawValue).joined(separator: ", ")))" }) { i, c in
+            i.settings.language = try i.choice(c, Language.allCases.map(\.rawValue)).flatMap(Language.init) ?? i.settings.language
+            return .succeeded
+        },
+        .init(name: "width", arguments: "N|auto", summary: "the output width in terminal cells",
+              completion: [.words(["auto", "80", "100", "120"]), .nothing],
+              current: { i in
+                  i.settings.width.map { "width: \($0) cells (a number from 20 to 1000, or auto)" }
+                      ?? "width: auto, \(i.settings.renderOptions.width) cells now (a number from 20 to 1000, or auto)"
+              }) { i, c in
+            try i.setWidth(c)
+            return .succeeded
+        },
+        .init(name: "charset", arguments: "unicode|ascii", summary: "the characters of tables and charts",
+              completion: [.words(Charset.allCases.map(\.rawValue)), .nothing],
+              current: { i in "charset: \(i.settings.charset.rawValue) (one of \(Charset.allCases.map(\.rawValue).joined(separator: ", ")))" }) { i, c in
+            i.settings.charset = try i.choice(c, Charset.allCases.map(\.rawValue)).flatMap(Charset.init) ?? i.settings.charset
+            return .succeeded
+        },
+        .init(name: "timer", arguments: "on|off", summary: "print how long each statement took, in wall and CPU time",
+              completion: [.words(["on", "off"]), .nothing],
+              current: { i in "timer: \(i.settings.timer ? "on" : "off") (on or off)" }) { i, c in
+            i.settings.timer = try i.choice(c, ["on", "off"]).map { $0 == "on" } ?? i.settings.timer
+            return .succeeded
+        },
+        .init(name: "run", arguments: "FILE", summary: "run the statements of a script file",
+              completion: [.path, .nothing]) { i, c in
+            try i.expect(c, count: 1)
+            return i.runFile(c.arguments[0])
+        },
+        .init(name: "connect", arguments: "URL", summary: "run pipelines inside PostgreSQL") { i, c in try i.connectCommand(c) },
+        .init(name: "explain", arguments: "PIPELINE", summary: "the SQL it sends, what runs in memory",
+              completion: [.pipeline], takesRawText: true) { i, c in
+            i.explain(c.arguments.first ?? "", file: c.positions[0].file, line: c.positions[0].line)
+        },
+        .init(name: "quit", arguments: "", summary: "leave (also .exit, \\q, Ctrl-D)", aliases: ["exit"]) { i, c in
+            try i.expect(c, count: 0)
+            return .quit
+        },
+    ]
+
     /// Runs the meta-command on `text`, at `line` of `file`.
     func runMeta(_ text: String, file: String, line: Int) -> Outcome {
-        let trimmed = text.trimmingWhitespace
-        // The pipeline after .explain keeps its quotes, so it is not split into arguments.
-        if trimmed == ".explain" || trimmed.hasPrefix(".explain ") {
-            return explain(String(trimmed.dropFirst(".explain".count)), file: file, line: line)
-        }
         do {
-            let command = try MetaCommand(parsing: trimmed, file: file, line: line)
+            let command = try MetaCommand(parsing: text.trimmingWhitespace, file: file, line: line)
             return try execute(command)
         } catch {
             report(error)
@@ -19,54 +108,28 @@ extension Interpreter {
         }
     }
 
-    private func execute(_ c: MetaCommand) throws(Diagnostic) -> Outcome {
-        if c.arguments.isEmpty, let current = currentSetting(c.name) {
-            // As psql's \pset and sqlite3's .mode: with no value, a setting tells what it is.
-            console.out(current + "\n")
-            return .succeeded
-        }
-        switch c.name {
-        case "help": console.out(HelpText.text(for: c.arguments.first, settings: settings))
-        case "tables": try expect(c, count: 0); write(.table(try remoteTables()))
-        case "schema":
-            try expect(c, count: 1)
-            write(.table(Catalog.schema(try table(c, 0), language: settings.language, workspace: session.workspace)))
-        case "load":
-            let arguments = try LoadArguments(c)
-            try refuseRemoteChange(arguments.name, c, at: 0)
-            return load(arguments)
-        case "connect": return try connectCommand(c)
-        case "save":
-            let labels = c.arguments.count == 3 && c.arguments[2] == "labels"
-            try expect(c, count: labels ? 3 : 2)
-            return save(try table(c, 0), to: c.arguments[1], labels: labels)
-        case "format": settings.format = try choice(c, OutputFormat.allCases.map(\.rawValue)).flatMap { OutputFormat(rawValue: $0) } ?? settings.format
-        case "lang":
-            settings.language = try choice(c, Language.allCases.map(\.rawValue)).flatMap(Language.init) ?? settings.language
-        case "charset": settings.charset = try choice(c, Charset.allCases.map(\.rawValue)).flatMap(Charset.init) ?? settings.charset
-        case "timer": settings.timer = try choice(c, ["on", "off"]).map { $0 == "on" } ?? settings.timer
-        case "width": try setWidth(c)
-        case "run": try expect(c, count: 1); return runFile(c.arguments[0])
-        case "codebook": return try codebook(c)
-        case "scale", "missing", "values", "rename":
-            // Each changes a table; a table of the database stays as the database has it.
-            if let name = c.arguments.first?.split(separator: ".").first { try refuseRemoteChange(String(name), c, at: 0) }
-            switch c.name {
-            case "scale": return try declareScale(c)
-            case "missing": return try declareMissing(c)
-            case "values": return try labelValues(c)
-            default: return try renameColumn(c)
-            }
-        case "quit", "exit": try expect(c, count: 0); return .quit
-        default:
+    private func execute(_ c: MetaCommand) throws -> Outcome {
+        guard let declaration = MetaCommand.declaration(named: c.name) else {
             if let habit = Self.habits[c.name] {
                 throw c.error(at: nil, "there is no command .\(c.name); Arvio's is \(habit)")
             }
-            let names = MetaCommand.all.map(\.name) + ["exit"]
             throw c.error(at: nil, "there is no command .\(c.name); .help lists the commands",
-                          suggestion: Suggestion.closest(to: c.name, among: names).map { "\".\($0)\"" })
+                          suggestion: Suggestion.closest(to: c.name, among: MetaCommand.names.map { String($0.dropFirst()) })
+                              .map { "\".\($0)\"" })
         }
-        return .succeeded
+        if c.arguments.isEmpty, let current = declaration.current {
+            // As psql's \pset and sqlite3's .mode: with no value, a setting tells what it is.
+            console.out(current(self) + "\n")
+            return .succeeded
+        }
+        return try declaration.run(self, c)
+    }
+
+    /// Runs `body`, a command that changes a table, unless the table is one of the database,
+    /// which stays as the database has it.
+    private func changingTable(_ c: MetaCommand, _ body: () throws -> Outcome) throws -> Outcome {
+        if let name = c.arguments.first?.split(separator: ".").first { try refuseRemoteChange(String(name), c, at: 0) }
+        return try body()
     }
 
     /// sqlite3's, DuckDB's and psql's dot-commands that have another name here: a typo finds its
@@ -87,12 +150,12 @@ extension Interpreter {
         }
     }
 
-    private func usage(_ c: MetaCommand) -> String {
-        MetaCommand.all.first { $0.name == c.name }?.usage ?? "." + c.name
+    func usage(_ c: MetaCommand) -> String {
+        MetaCommand.declaration(named: c.name)?.usage ?? "." + c.name
     }
 
     /// The one argument of a setting command, which must be one of `options`; nil shows the current value.
-    private func choice(_ c: MetaCommand, _ options: [String]) throws(Diagnostic) -> String? {
+    func choice(_ c: MetaCommand, _ options: [String]) throws(Diagnostic) -> String? {
         guard let value = c.arguments.first else {
             throw c.error(at: 0, "give one of \(options.joined(separator: ", ")); usage: \(usage(c))")
         }
@@ -104,21 +167,7 @@ extension Interpreter {
         return value.lowercased()
     }
 
-    /// `.format`, `.lang`, `.width`, `.charset` or `.timer` with no value: the value now, and
-    /// the others it could be.
-    private func currentSetting(_ name: String) -> String? {
-        switch name {
-        case "format": "format: \(settings.format.rawValue) (one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))"
-        case "lang": "lang: \(settings.language.rawValue) (one of \(Language.allCases.map(\.rawValue).joined(separator: ", ")))"
-        case "charset": "charset: \(settings.charset.rawValue) (one of \(Charset.allCases.map(\.rawValue).joined(separator: ", ")))"
-        case "timer": "timer: \(settings.timer ? "on" : "off") (on or off)"
-        case "width": settings.width.map { "width: \($0) cells (a number from 20 to 1000, or auto)" }
-            ?? "width: auto, \(settings.renderOptions.width) cells now (a number from 20 to 1000, or auto)"
-        default: nil
-        }
-    }
-
-    private func setWidth(_ c: MetaCommand) throws(Diagnostic) {
+    func setWidth(_ c: MetaCommand) throws(Diagnostic) {
         try expect(c, count: 1)
         let value = c.arguments[0]
         if value == "auto" { settings.width = nil; return }
@@ -137,7 +186,7 @@ extension Interpreter {
         return table
     }
 
-    private func load(_ arguments: LoadArguments) -> Outcome {
+    func load(_ arguments: LoadArguments) -> Outcome {
         if let format = ReadStatFormat(path: arguments.file) { return loadStatisticsFile(arguments, format: format) }
         if arguments.file.lowercased().hasSuffix(".xlsx") { return loadWorkbook(arguments) }
         if DatasetLoader.isFolder(arguments.file) { return loadFolder(arguments) }
@@ -168,7 +217,7 @@ extension Interpreter {
             if codebook != nil { try DatasetLoader.declareRelations(book, in: &workspace) }
             session.workspace = workspace
             let with = codebookPath.map { " with the codebook \($0)" } ?? ""
-            confirm("loaded \(arguments.name): \(table.rowCount) rows, \(table.columns.count) columns\(with)")
+            confirm("loaded \(arguments.name): \(table.rowCount) rows, \(table.columns.count) columns\(with)\(countHint(table))")
             return .succeeded
         } catch {
             report(error)
@@ -179,7 +228,7 @@ extension Interpreter {
     /// Writes `table` to `path`. A `.csv` file gets the raw values and its codebook beside it,
     /// so `.load` reads it back the same; with `labels`, the labels in the session's language
     /// and no codebook, for reading elsewhere.
-    private func save(_ table: Table, to path: String, labels: Bool) -> Outcome {
+    func save(_ table: Table, to path: String, labels: Bool) -> Outcome {
         if let format = ReadStatFormat(path: path) { return saveStatisticsFile(table, to: path, format: format, labels: labels) }
         if path.lowercased().hasSuffix(".xlsx") { return saveWorkbook(table, to: path) }
         let format = OutputFormat(fileExtension: path) ?? settings.format
@@ -191,17 +240,38 @@ extension Interpreter {
             let codebookPath = Codebook.path(besideCSV: path)
             // Made before anything is written, so a table it cannot describe leaves no half-saved pair.
             let codebook = withCodebook ? try Codebook(describing: table).csv(file: codebookPath) : nil
-            var text = TableRenderer.render(withCodebook ? table.withRawValues : table, format: format, options: options)
+            let written = withCodebook ? table.withRawValues : table
+            // A CSV file is one rectangle, as read.csv and sqlite's .import expect; the
+            // statistics and notes go beside it in a CSV of their own (docs/formats.md).
+            var text = format == .csv ? TableRenderer.tableCSV(written, options: options)
+                : TableRenderer.render(written, format: format, options: options)
+            let statistics = format == .csv ? TableRenderer.statisticsCSV(table, options: options) : nil
+            let statisticsPath = Self.statisticsPath(besideCSV: path)
             if !text.endsWithNewline { text += "\n" }
             try FileIO.writeAtomically(Array(text.utf8), to: path)
             if let codebook { try FileIO.writeAtomically(Array(codebook.utf8), to: codebookPath) }
-            let with = codebook == nil ? "" : " with its codebook in \(codebookPath)"
+            if let statistics { try FileIO.writeAtomically(Array(statistics.utf8), to: statisticsPath) }
+            // The statistics of an earlier table saved under this name would be read as this one's.
+            let removed = statistics == nil && format == .csv && FileIO.exists(statisticsPath) && unlink(statisticsPath) == 0
+            var besides: [String] = []
+            if codebook != nil { besides.append("its codebook in \(codebookPath)") }
+            if statistics != nil { besides.append("its statistics and notes in \(statisticsPath)") }
+            var with = besides.isEmpty ? "" : " with " + besides.joined(separator: " and ")
+            if removed { with += "; removed the earlier \(statisticsPath), as this table has no statistics" }
             confirm("saved \(table.name): \(table.rowCount) rows to \(path) as \(format.rawValue)\(with)")
             return .succeeded
         } catch {
             report(error)
             return .failed
         }
+    }
+}
+
+extension Interpreter {
+    /// Where `.save` writes the statistics and notes of a table saved as `path`: `x.csv` →
+    /// `x.statistics.csv`, beside `x.codebook.csv`.
+    static func statisticsPath(besideCSV path: String) -> String {
+        (path.lowercased().hasSuffix(".csv") ? String(path.dropLast(4)) : path) + ".statistics.csv"
     }
 }
 

@@ -1,7 +1,55 @@
 import ArvioQuery
 
 /// A dot-command, as in sqlite3 and the DuckDB shell: `.tables`, `.load FILE`, `.lang fi` …
+/// Each command is declared once (`Declaration`): its name, arguments, summary, what its
+/// arguments complete to and what it runs; dispatch, usage lines, `.help` and completion
+/// all read that declaration.
 struct MetaCommand {
+    /// One command as the shell knows it.
+    struct Declaration: Sendable {
+        /// The name without the dot.
+        var name: String
+        /// The arguments as the usage line writes them (`TABLE FILE [labels]`).
+        var arguments: String
+        /// What the command does, in a line.
+        var summary: String
+        /// Other names that run it (`exit` for `quit`).
+        var aliases: [String] = []
+        /// What each argument completes to; the last stands for every further argument.
+        var completion: [Completion] = []
+        /// Whether the rest of the line is one argument, quotes and all (`.explain PIPELINE`).
+        var takesRawText = false
+        /// The setting's value now, shown when the command is given no argument.
+        var current: (@Sendable (Interpreter) -> String)?
+        /// Runs the command; what it throws is reported as any error of a command is.
+        var run: @Sendable (Interpreter, MetaCommand) throws -> Interpreter.Outcome
+
+        /// `.name ARGUMENTS`, as usage lines and `.help` show it.
+        var usage: String { "." + name + (arguments.isEmpty ? "" : " " + arguments) }
+
+        /// What argument `index` (from 0) completes to.
+        func completion(at index: Int) -> Completion {
+            completion.isEmpty ? .nothing : completion[min(index, completion.count - 1)]
+        }
+    }
+
+    /// What an argument of a command completes to.
+    enum Completion: Sendable, Equatable {
+        case nothing
+        /// A table of the workspace.
+        case table
+        /// `TABLE.COLUMN`.
+        case tableColumn
+        /// A file or folder.
+        case path
+        /// One of these words.
+        case words([String])
+        /// A help topic: a verb, a section of the reference, a command.
+        case helpTopic
+        /// A pipeline, completed as a statement is.
+        case pipeline
+    }
+
     /// The command's name without the dot.
     var name: String
     /// The arguments, split on spaces (double quotes keep a path with spaces together).
@@ -9,34 +57,31 @@ struct MetaCommand {
     /// Where each argument starts (the command itself first), for errors.
     var positions: [SourcePosition]
 
-    /// The commands, with a one-line summary each, in the order `.help` lists them.
-    static let all: [(name: String, usage: String, summary: String)] = [
-        ("help", ".help [TOPIC]", "help on commands, the language, a verb"),
-        ("tables", ".tables", "the tables with their rows and columns"),
-        ("schema", ".schema TABLE", "a table's columns: type, scale, labels"),
-        ("load", ".load FILE [as NAME] [OPTIONS]", "read .csv .xlsx .sav .dta .sas7bdat, DIR"),
-        ("save", ".save TABLE FILE [labels]", "write .csv/.xlsx/.sav/.dta/.json/.md/.txt"),
-        ("codebook", ".codebook TABLE [FILE.csv]", "a table's codebook, printed or written"),
-        ("scale", ".scale T.COL A < B < C", "declare a column's scale, low to high"),
-        ("missing", ".missing T.COL CODES [as REASON], …", "declare codes that mean missing"),
-        ("values", ".values T.COL VALUE FI [EN], …", "label a column's values"),
-        ("rename", ".rename TABLE OLD NEW", "rename a column"),
-        ("format", ".format text|markdown|csv|json", "how results are written"),
-        ("lang", ".lang en|fi", "the language of labels and headings"),
-        ("width", ".width N|auto", "the output width in terminal cells"),
-        ("charset", ".charset unicode|ascii", "the characters of tables and charts"),
-        ("timer", ".timer on|off", "print how long each statement took"),
-        ("run", ".run FILE", "run the statements of a script file"),
-        ("connect", ".connect URL", "run pipelines inside PostgreSQL"),
-        ("explain", ".explain PIPELINE", "the SQL it sends, what runs in memory"),
-        ("quit", ".quit", "leave (also .exit, \\q, Ctrl-D)"),
-    ]
+    /// The commands, in the order `.help` lists them (declared in Interpreter+MetaCommands.swift).
+    static var all: [Declaration] { Interpreter.metaCommands }
 
-    /// The command names with their dots, for completion.
-    static var names: [String] { all.map { "." + $0.name } + [".exit"] }
+    /// The command called `name` (or one of its aliases), without the dot.
+    static func declaration(named name: String) -> Declaration? {
+        all.first { $0.name == name || $0.aliases.contains(name) }
+    }
+
+    /// The command names with their dots, aliases included, for completion.
+    static var names: [String] { all.flatMap { [$0.name] + $0.aliases }.map { "." + $0 } }
 
     /// Parses `text`, a line that starts with a dot, found at `line` of `file`.
     init(parsing text: String, file: String, line: Int) throws(Diagnostic) {
+        source = text
+        let head = String(text.prefix { $0 != " " && $0 != "\t" })
+        if let declaration = MetaCommand.declaration(named: String(head.dropFirst())), declaration.takesRawText {
+            let rest = String(text.dropFirst(head.count))
+            let leading = rest.prefix { $0 == " " || $0 == "\t" }.count
+            let argument = rest.trimmingWhitespace
+            name = String(head.dropFirst())
+            arguments = argument.isEmpty ? [] : [argument]
+            positions = [SourcePosition(file: file, line: line, column: 1)]
+                + (argument.isEmpty ? [] : [SourcePosition(file: file, line: line, column: head.count + leading + 1)])
+            return
+        }
         var words: [String] = []
         var positions: [SourcePosition] = []
         var current: String?
@@ -66,7 +111,6 @@ struct MetaCommand {
         name = String(words.first?.dropFirst() ?? "")
         arguments = Array(words.dropFirst())
         self.positions = positions
-        self.source = text
     }
 
     /// The command's text, for showing errors under it.

@@ -54,11 +54,11 @@ verb        = "where" expr
             | "join" [ "left" | "inner" ] name [ "on" name [ "=" name ] { "," name [ "=" name ] } ]
             | "crosstab" name "by" name [ "cells" name { "," name } ]
                 ( [ "weight" name ] [ "rows" ] [ "ci" ] | "paired" { "on" names | "per" names | adjust } )
-            | "freq" name [ "rows" ] [ "ci" ]
-            | "describe" name { "," name } [ "by" name { "," name } ] [ "quartiles" number ]
+            | "freq" name [ "weight" name ] [ "rows" ] [ "ci" ]
+            | "describe" name { "," name } [ "by" name { "," name } ] [ "quartiles" number ] [ "weight" name ] [ "rows" ]
             | "delta" pairing { "per" names | "on" names | "with" "pratt" | adjust | "pairs" }
             | "attrition" [ pairing [ "on" name { "," name } ] ]
-            | "associate" name [ "seed" number ] [ "rows" ] [ adjust ]
+            | "associate" name [ "seed" number ] [ "weight" name ] [ "rows" ] [ adjust ]
             | "reliability" items { itemoption }
             | "scale" items "into" name { itemoption | "mean" | "sum" | "min" number }
             | "chart" kind [ name ] [ "by" name ] [ "per" name ] { option }
@@ -294,7 +294,7 @@ participants | where grade >= 8 and title != "palveluohjaaja"
 
 | operator | meaning | example |
 | --- | --- | --- |
-| `+ - * /` | arithmetic; `/` always gives decimals, `+ - *` keep whole numbers whole | `10 - sessions_attended` |
+| `+ - * /` | arithmetic; `/` always gives decimals, `+ - *` keep whole numbers whole, `+ -` of decimals keep their decimals (see below) | `10 - sessions_attended` |
 | `%` | remainder | `experience_years % 5` |
 | `-x` | negation | `-grade` |
 | `== !=` | equal, not equal | `org == "Tekevä"` |
@@ -310,6 +310,13 @@ Arithmetic binds tighter than comparison, comparison tighter than `not`, `not` t
 A result that cannot be represented is an error naming the values, never a wrong number:
 `9223372036854775807 + 1` (beyond the whole numbers; multiply by `1.0` first to compute in
 decimals) and a decimal beyond ±1.8 × 10^308 (no `inf` ever reaches a table).
+
+`+` and `-` of decimals are taken on the values' own decimal places, as a person would: the
+values are read as whole numbers of their smallest decimal (tenths for 80.2 and 79.5) and the
+result is that decimal, so `Postwt - Prewt` of 80.2 and 79.5 is exactly the 0.7 a file's "0.7"
+reads as (binary floating point gives 0.70000000000000284, and −0.69999999999998863 for 82.1 −
+82.8), `0.1 + 0.2 == 0.3` is true, and a rank test of a derived change keeps its ties. Values
+needing more than 9 decimals, or beyond 2^53 in them, are added in plain floating point.
 
 Chains of one operator have no length limit: a generated filter of thousands of
 `grade == 1 or grade == 2 or …` runs. Nesting does: an expression may nest at most **200**
@@ -528,6 +535,10 @@ participants | join motivation | crosstab motivation_start by entry_route cells 
 passengers rather than its rows, and every test and measure uses the weighted counts. The weight
 must be a whole number ≥ 0 in every row (the exact tests count cases); a fraction, a negative, a
 missing weight or a text column is an error naming the row. A note says the counts are weighted.
+`freq`, `describe` and `associate` take `weight N` too. `.load` of a table whose only number
+column is whole numbers, one row per combination of the other columns (R's
+`as.data.frame(Titanic)`, `Sex, Survived, n`), reads it one row per case and says so, suggesting
+`weight n`.
 
 ```text
 .load Tests/Fixtures/titanic/titanic.csv as titanic
@@ -636,6 +647,10 @@ participants | freq org
 participants | freq post_status ci
 ```
 
+`weight N` counts each row as N cases (frequency weights, as in `crosstab`): `ucb | freq Dept
+weight Freq` on R's `as.data.frame(UCBAdmissions)` gives its 4,526 applicants. The weight is a
+whole number ≥ 0 in every row; a note gives the cases and rows.
+
 `ci` adds `ci_low` and `ci_high`: the Wilson 95% score interval of each category's
 `valid_percent` (R `prop.test(x, n, correct = FALSE)`, gtsummary's default), which stays inside
 0–100% and keeps its coverage for small groups (1 of 16: 1.1%–28.3%). `crosstab ... ci` does the
@@ -655,6 +670,13 @@ missing statistics, never zeros.
 ```arvio
 responses | where phase == "pre" | describe score by area
 ```
+
+`weight N` describes a table of counts as the cases it stands for (frequency weights: each row
+counts N times, as PSPP's `WEIGHT` and Stata's `[fw=N]`): n is the sum of the weights, the sd
+divides by it minus 1, and the quartiles are those of the repeated values, so the heights of
+MASS::survey counted by sex and height describe as the 208 students themselves. Weights are whole
+numbers ≥ 0; `describe`, `freq` and `associate` repeat each row by its weight, up to 10,000,000
+cases (`crosstab` counts without repeating and has no limit).
 
 ## delta
 
@@ -762,7 +784,8 @@ Permutation p-values use 10000 shuffles (doubling up to 80000 while p is within 
 of 0.05 or 0.01) with seed 20070116 (`associate motivation_start seed 7` changes it) up to 5000
 pairs, and the measure's asymptotic test above that. Columns whose values are all different
 (identifiers, including whole-number row numbers), constant columns and free text are skipped and
-listed in a note.
+listed in a note. `weight N` counts each row as N cases (frequency weights, see `describe`); the
+weight column itself is not associated.
 Measures of different kinds are not on one scale: read the order as a guide to what to look at.
 `p_adj` is Holm's correction of the ranked p-values (`adjust bh` or `adjust none` after the
 outcome changes it; see `adjust`).

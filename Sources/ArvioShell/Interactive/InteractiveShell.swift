@@ -46,8 +46,7 @@ struct InteractiveShell {
     }
 
     private func updateCompletion(earlierLines: String) {
-        let completer = Completer(workspace: interpreter.session.workspace, language: interpreter.settings.language,
-                                  verbs: verbNames, functions: functionNames, metaCommands: MetaCommand.names)
+        let completer = Completer(workspace: interpreter.session.workspace, language: interpreter.settings.language)
         completionState.withLock { $0 = (completer, earlierLines) }
     }
 

@@ -35,6 +35,7 @@ final class LineEditor {
         rl_readline_name = UnsafePointer(strdup("arvio"))
         rl_basic_word_break_characters = UnsafePointer(strdup(" \t\n\"'(),=<>;|[]!+-*/"))
         rl_attempted_completion_function = attemptCompletion
+        rl_completion_word_break_hook = wordBreaks
         rl_signal_event_hook = onSignalEvent
         rl_catch_signals = 1
         // Bracketed paste would wrap pasted statements in escape codes; a pasted block is
@@ -106,6 +107,18 @@ private func onSignalEvent() -> Int32 {
     return 0
 }
 
+/// The characters that end a word for completion: in a meta-command's arguments only spaces,
+/// so a path (`datasets/wire3/part`, `pilot-2024.csv`) or `responses.score` is one word;
+/// elsewhere, and in the pipeline after `.explain`, the language's operators as well.
+private func wordBreaks() -> UnsafeMutablePointer<CChar>? {
+    guard let buffer = rl_line_buffer else { return nil }
+    let line = String(cString: buffer).drop { $0 == " " || $0 == "\t" }
+    guard line.hasPrefix("."), !line.hasPrefix(".explain") else { return nil }
+    return argumentBreaks
+}
+
+nonisolated(unsafe) private let argumentBreaks = strdup(" \t")
+
 private func attemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
     rl_attempted_completion_over = 1
     guard let buffer = rl_line_buffer else { return nil }
@@ -117,11 +130,12 @@ private func attemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32, _ 
         let context = state.earlierLines.isEmpty ? before : state.earlierLines + "\n" + before
         return state.completer.candidates(before: context, word: word)
     }
-    // A category value closes its quote and a folder keeps the path open; else a space.
+    // A category value closes its quote; a folder, or a table before its column (`.scale
+    // responses.`), keeps the word open; else a space.
     if matches.count == 1, let only = matches.first, only.hasSuffix("\"") {
         rl_completion_append_character = 34
         matches = [String(only.dropLast())]
-    } else if matches.count == 1, matches[0].hasSuffix("/") {
+    } else if matches.count == 1, matches[0].hasSuffix("/") || matches[0].hasSuffix(".") {
         rl_completion_append_character = 0
     } else {
         rl_completion_append_character = 32

@@ -88,6 +88,14 @@ public enum Platform {
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
+    /// The CPU time the process has used so far, in seconds, in user and in system mode.
+    public static func cpuTime() -> (user: Double, system: Double) {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return (seconds(usage.ru_utime), seconds(usage.ru_stime))
+    }
+
     /// The folder of the running executable, for finding the built-in data beside it.
     public static var executableDirectory: String? {
         var buffer = [CChar](repeating: 0, count: 4096)

@@ -4,13 +4,13 @@ import Foundation
 /// R's `fisher.test`: the sum of the probabilities of all tables with the observed margins that
 /// are no more probable than the observed one (with R's relative tolerance 1e-7).
 public struct FisherExactTest: HypothesisTest {
-    /// The most work, in (path, column vector) steps, spent on the exact network before falling
-    /// back to Monte Carlo: about a second of a release build. A 4×4 table with n = 104 takes
-    /// about 2 million steps (0.15 s); 4×4 with n ≈ 200 or 5×5 with n ≈ 100 exceed it.
-    public static let defaultWorkLimit = 10_000_000
-    /// The most partial paths the network holds at once before falling back to Monte Carlo
-    /// (each costs about 100 bytes with its node, so the network stays under ~200 MB).
-    public static let defaultMemoryLimit = 2_000_000
+    /// The wall-clock seconds the exact network may take before Monte Carlo takes over. R's
+    /// FEXACT has no clock, only `workspace`; ten seconds covers every table `fisher.test(workspace
+    /// = 2e8)` finishes in under a minute on the same machine (bench/fisher.sh), and Ctrl-C stops it sooner.
+    public static let defaultTimeLimit = 10.0
+    /// The estimated bytes the exact network may hold (paths, node summaries, completion lists)
+    /// before Monte Carlo takes over: 512 MB, less than R's `workspace = 2e8` (800 MB).
+    public static let defaultMemoryLimit = 512 << 20
     /// Monte Carlo tables drawn first; more are drawn, doubling, while the estimate is within
     /// 3 standard errors of 0.05 or 0.01 (`MonteCarloEstimate.needsMore`), up to `maximumReplicates`.
     public static let defaultReplicates = 10_000
@@ -34,6 +34,8 @@ public struct FisherExactTest: HypothesisTest {
     /// The two-sided p-value (exact, or a Monte Carlo estimate: see `method`); when
     /// `monteCarlo?.isUpperBound`, only the bound 1/(B+1) that p lies below.
     public let pValue: Double
+    /// Why the exact network gave way to Monte Carlo; nil when exact.
+    public let fallback: Fallback?
     /// "exact (network algorithm)" or the Monte Carlo count, seed, SE and 99% interval.
     public let testMethod: TestMethod
     /// Whether `pValue` is exact.
@@ -45,12 +47,25 @@ public struct FisherExactTest: HypothesisTest {
     /// One-sided p-values, for 2×2 tables only.
     public let oneSided: OneSided?
 
-    /// Runs the test, exactly when the network fits `workLimit` steps and `memoryLimit` paths,
-    /// otherwise by Monte Carlo from `replicates` random tables (more by the doubling rule, up
+    /// Why the exact network stopped.
+    public enum Fallback: Sendable, Equatable {
+        /// It ran for the time budget, in seconds.
+        case time(Double)
+        /// It would have held more than the memory budget, in bytes.
+        case memory(Int)
+        /// It would have needed far more than the budget, judged before starting (the product
+        /// of the column vector counts), or the table has too many rows and columns to key its nodes.
+        case tooLarge
+        /// It took more than the given number of steps (a test's budget).
+        case work(Int)
+    }
+
+    /// Runs the test, exactly when the network fits `timeLimit` seconds, `memoryLimit` bytes and
+    /// `workLimit` steps, otherwise by Monte Carlo from `replicates` random tables (more by the doubling rule, up
     /// to `maximumReplicates`) from a generator seeded with `seed`; throws when n exceeds
     /// `largestTotal`, and `StatsError.cancelled` once `isCancelled` returns true.
-    public init(_ table: ContingencyTable, workLimit: Int = FisherExactTest.defaultWorkLimit,
-                memoryLimit: Int = FisherExactTest.defaultMemoryLimit,
+    public init(_ table: ContingencyTable, timeLimit: Double = FisherExactTest.defaultTimeLimit,
+                memoryLimit: Int = FisherExactTest.defaultMemoryLimit, workLimit: Int = .max,
                 replicates: Int = FisherExactTest.defaultReplicates,
                 maximumReplicates: Int = FisherExactTest.maximumReplicates,
                 seed: UInt64 = SeededGenerator.defaultSeed,
@@ -64,13 +79,21 @@ public struct FisherExactTest: HypothesisTest {
         statistic = exp(observed + logConstant)
         oneSided = reduced.isTwoByTwo ? Self.oneSided(reduced) : nil
 
-        var network = FisherNetwork(reduced, workLimit: workLimit, memoryLimit: memoryLimit, isCancelled: isCancelled)
+        var network = FisherNetwork(reduced, workLimit: workLimit, memoryLimit: memoryLimit, timeLimit: timeLimit,
+                                    isCancelled: isCancelled)
         if let exact = try network.pValue(observedLogWeight: observed) {
             pValue = exact
             testMethod = .exactNetwork
             isExact = true
             monteCarlo = nil
+            fallback = nil
             return
+        }
+        switch network.stop {
+        case .time(let seconds)?: fallback = .time(seconds)
+        case .memory(let bytes)?: fallback = .memory(bytes)
+        case .work(let steps)?: fallback = .work(steps)
+        case .tooLarge?, nil: fallback = .tooLarge
         }
         var sampler = RandomTable(rowTotals: reduced.rowTotals, columnTotals: reduced.columnTotals,
                                   logFactorial: logFactorial)

@@ -1,73 +1,96 @@
 import Foundation
 
-/// The exact Fisher–Freeman–Halton p-value by a network algorithm in the spirit of Mehta and
-/// Patel (1983): tables are built a column at a time, a node is the multiset of row totals still
-/// to be filled, and paths reaching a node with the same probability so far are merged.
+/// The exact Fisher–Freeman–Halton p-value by Mehta and Patel's network algorithm (1983; FEXACT,
+/// 1986), met in the middle.
 ///
-/// At each node, bounds on the most and least probable completion decide whole subtrees at once:
-/// when every completion is at most as probable as the observed table, the node contributes its
-/// closed-form total; when none is, it is dropped. Nodes with two columns left list their
-/// completions once, sorted, so each path into them costs a binary search.
+/// Tables are built a column at a time, smallest column first, along the smaller dimension. A
+/// node is the multiset of row totals still to fill (rows sorted, since permuting rows changes no
+/// probability), and partial tables reaching a node with the same log weight are merged (past-path
+/// hashing). The last K columns are not walked: for each node entering them the log weights of all
+/// completions are listed once, sorted, with prefix sums, so a path costs a binary search. K is 2,
+/// or more while those lists stay short (a 2×c table lists three or more columns at once).
+///
+/// Whole subtrees are settled by bounds on the most and least probable completion of a node (the
+/// longest and shortest path): when even the most probable completion is no more probable than the
+/// observed table, the node's closed-form total is added; when even the least probable is more
+/// probable, the path is dropped. Before the lists the bounds are relaxations (columns filled
+/// independently of each other, rows likewise); at the lists they are exact — for two columns left
+/// the longest path by exchange (the weight is separable and concave) and the shortest at a vertex
+/// of the polytope of completions, so most nodes never need their list.
 struct FisherNetwork {
-    /// A node: the remaining row totals, sorted, since permuting rows changes no probability.
-    private typealias Node = [Int]
-    /// A set of partial tables reaching a node with the same log weight.
-    private typealias Path = (logWeight: Double, paths: Double)
-    /// Paths into a node, keyed by their quantised log weight so equal weights merge.
-    private typealias Paths = [Int64: Path]
+    /// Why the network stopped without an answer.
+    enum Stop: Sendable, Equatable {
+        /// The wall-clock budget, in seconds, was spent.
+        case time(Double)
+        /// The estimated memory, in bytes, would have passed the budget.
+        case memory(Int)
+        /// The steps budget (tests) was spent.
+        case work(Int)
+        /// Estimated at the start to need far more than the budget (or rows too many to key).
+        case tooLarge
+    }
 
     private let rows: [Int]
     private let columns: [Int]
     private let logFactorial: [Double]
-    /// Work done so far, in (path, column vector) pairs and listed completions.
-    private(set) var workDone = 0
-    private let workLimit: Int
-    /// Partial paths and listed completions held now, against `memoryLimit`.
-    private var stored = 0
-    private let memoryLimit: Int
-    private let isCancelled: (@Sendable () -> Bool)?
-    /// The `workDone` at which cancellation is next looked at.
-    private var nextPoll = 0
-    private var completionCache: [Node: Completions] = [:]
+    /// Trailing columns handled by sorted completion lists.
+    private let listed: Int
+    private let bitsPerRow: Int
 
-    /// Prepares the network for `table`, putting the larger dimension along the columns.
-    init(_ table: ContingencyTable, workLimit: Int, memoryLimit: Int = .max, isCancelled: (@Sendable () -> Bool)? = nil) {
+    private let workLimit: Int
+    private let memoryLimit: Int
+    private let deadline: UInt64
+    private let timeLimit: Double
+    private let isCancelled: (@Sendable () -> Bool)?
+    /// Steps done: a path through an edge, or a listed completion.
+    private(set) var workDone = 0
+    private var nextPoll = 0
+    /// Estimated bytes held now by paths, nodes and lists.
+    private var bytes = 0
+    private(set) var stop: Stop?
+
+    /// Summaries of nodes entering the listed columns, by packed node.
+    private var summaries: [Key: Summary] = [:]
+    private var lists: [Key: Completions] = [:]
+    private var listBytes = 0
+
+    /// Steps between looks at the clock and the cancel flag: a step is a few to a hundred
+    /// nanoseconds, so this is well under a millisecond.
+    private static let pollEvery = 4_096
+    /// Bytes counted per stored path, per listed completion and per node summary (estimates of
+    /// the dictionary and array costs, measured on a 64-bit build).
+    private static let pathBytes = 64, entryBytes = 16, summaryBytes = 96
+    /// Steps per second assumed by the start-up estimate, a little above what a release build
+    /// manages, and the factor by which the estimate may pass the budget before it is refused at once.
+    private static let stepsPerSecond = 5e7, hopeless = 1_000.0
+    /// The longest completion list K > 2 may produce per node.
+    private static let longestList = 1 << 17
+
+    /// Prepares the network for `table` (empty margins dropped), with the budgets.
+    init(_ table: ContingencyTable, workLimit: Int = .max, memoryLimit: Int, timeLimit: Double,
+         isCancelled: (@Sendable () -> Bool)? = nil) {
         let reduced = table.droppingEmptyMargins()
         let rowsFirst = reduced.rowCount <= reduced.columnCount
         rows = (rowsFirst ? reduced.rowTotals : reduced.columnTotals).sorted()
-        // Small columns first: the last two (largest) are handled by the sorted completion lists.
         columns = (rowsFirst ? reduced.columnTotals : reduced.rowTotals).sorted()
         logFactorial = Self.logFactorials(upTo: reduced.total)
         self.workLimit = workLimit
         self.memoryLimit = memoryLimit
+        self.timeLimit = timeLimit
         self.isCancelled = isCancelled
-    }
-
-    /// Whether the budget is spent; throws once the user has cancelled (looked at every 2^16 steps).
-    private mutating func overBudget() throws -> Bool {
-        if workDone >= nextPoll {
-            nextPoll = workDone + 65_536
-            if let isCancelled, isCancelled() { throw StatsError.cancelled }
-        }
-        return workDone > workLimit || stored > memoryLimit
-    }
-
-    /// The number of column vectors of `total` under the caps `rows`, saturating at `limit`:
-    /// the first level of the network has that many nodes, so past the work limit it cannot finish.
-    private static func vectorCount(_ total: Int, caps: [Int], limit: Int) -> Int {
-        var ways = [Int](repeating: 0, count: total + 1)
-        ways[0] = 1
-        for cap in caps {
-            var next = [Int](repeating: 0, count: total + 1)
-            var window = 0
-            for t in 0...total {
-                window = min(limit, window + ways[t])
-                if t - cap - 1 >= 0 { window -= ways[t - cap - 1] }
-                next[t] = window
+        deadline = DispatchTime.now().uptimeNanoseconds &+ UInt64(max(0, min(timeLimit, 1e9)) * 1e9)
+        bitsPerRow = max(1, Int.bitWidth - (rows.last ?? 1).leadingZeroBitCount)
+        // List K columns while the product of their column-vector counts stays short.
+        var listed = min(2, columns.count)
+        if columns.count >= 2 {
+            var estimate = Self.vectorCount(columns[columns.count - 2], caps: rows)
+            while listed < columns.count {
+                estimate *= Self.vectorCount(columns[columns.count - listed - 1], caps: rows)
+                if estimate > Double(Self.longestList) { break }
+                listed += 1
             }
-            ways = next
         }
-        return ways[total]
+        self.listed = listed
     }
 
     /// ln(k!) for k = 0...n, by summing logs so integer arguments are as exact as they can be.
@@ -77,40 +100,110 @@ struct FisherNetwork {
         return table
     }
 
-    /// Σ P(table) over tables with P ≤ P(observed)(1 + 1e-7), R's tolerance; nil past the work limit.
-    ///
-    /// Weights are -Σ ln x_ij!; a table's probability is exp(weight + log constant).
-    /// Throws `StatsError.cancelled` when `isCancelled` says so.
+    /// The number of vectors of `total` under `caps`, in floating point so it cannot overflow.
+    static func vectorCount(_ total: Int, caps: [Int]) -> Double {
+        var ways = [Double](repeating: 0, count: total + 1)
+        ways[0] = 1
+        for cap in caps {
+            var next = [Double](repeating: 0, count: total + 1)
+            var window = 0.0
+            for t in 0...total {
+                window += ways[t]
+                if t - cap - 1 >= 0 { window -= ways[t - cap - 1] }
+                next[t] = max(0, window)
+            }
+            ways = next
+        }
+        return ways[total]
+    }
+
+    // MARK: Budget
+
+    /// Throws once cancelled; records and reports a spent budget. Looked at every `pollEvery` steps.
+    private mutating func spent() throws -> Bool {
+        if stop != nil { return true }
+        if workDone >= nextPoll {
+            nextPoll = workDone + Self.pollEvery
+            if let isCancelled, isCancelled() { throw StatsError.cancelled }
+            if DispatchTime.now().uptimeNanoseconds > deadline { stop = .time(timeLimit) }
+        }
+        if workDone > workLimit { stop = .work(workLimit) }
+        if bytes + listBytes > memoryLimit {
+            // Lists can be rebuilt: drop them before giving up on memory.
+            lists.removeAll(keepingCapacity: false)
+            listBytes = 0
+            if bytes > memoryLimit { stop = .memory(memoryLimit) }
+        }
+        return stop != nil
+    }
+
+    // MARK: Keys
+
+    /// A sorted node packed into 128 bits, so hashing it is two words.
+    private struct Key: Hashable {
+        var low: UInt64 = 0, high: UInt64 = 0
+    }
+
+    private func key(_ node: UnsafeBufferPointer<Int>) -> Key {
+        var key = Key(), shift = 0
+        for value in node {
+            let v = UInt64(value)
+            if shift < 64 {
+                key.low |= v << UInt64(shift)
+                if shift + bitsPerRow > 64 { key.high |= v >> UInt64(64 - shift) }
+            } else {
+                key.high |= v << UInt64(shift - 64)
+            }
+            shift += bitsPerRow
+        }
+        return key
+    }
+
+    // MARK: The p-value
+
+    /// Σ P(table) over tables with P ≤ P(observed)(1 + 1e-7), R's tolerance; nil with `stop` set
+    /// when a budget is spent. Weights are -Σ ln x_ij!; P = exp(weight + log constant).
     mutating func pValue(observedLogWeight: Double) throws -> Double? {
         let n = rows.reduce(0, +)
         let logConstant = rows.reduce(0) { $0 + logFactorial[$1] } + columns.reduce(0) { $0 + logFactorial[$1] }
             - logFactorial[n]
         let threshold = observedLogWeight + log1p(1e-7)
-        var p = 0.0
-        guard columns.count > 2 else {
-            guard let mass = try completions(of: rows)?.mass(atMost: threshold) else { return nil }
+        guard rows.count > 1 else { return 1 }
+        guard rows.count * bitsPerRow <= 128 else { stop = .tooLarge; return nil }
+        let middle = columns.count - listed
+        // Every edge into the lists is a path times a column vector: without merging or pruning
+        // the forward columns cost the product of their vector counts.
+        var estimate = 1.0
+        for k in 0..<middle { estimate *= Self.vectorCount(columns[k], caps: rows) }
+        if estimate > Self.hopeless * Self.stepsPerSecond * timeLimit || estimate > Self.hopeless * Double(workLimit) {
+            stop = .tooLarge
+            return nil
+        }
+        if middle == 0 {
+            let summary = try rows.withUnsafeBufferPointer { try summarise($0) }
+            guard let summary, let list = try list(for: summary, rows) else { return nil }
+            let mass = list.mass(atMost: threshold)
             return min(1, exp(mass.logScale + logConstant) * mass.sum)
         }
-        // The first level alone lists every vector of the first column, and the second at most
-        // that many paths times the second column's vectors: an estimate a hundred times the
-        // budget (caith: ~1e12 against 1e9) goes to Monte Carlo at once rather than after the budget.
-        let first = Self.vectorCount(columns[0], caps: rows, limit: workLimit + 1)
-        if first > workLimit { return nil }
-        if columns.count > 3 {
-            let second = Self.vectorCount(columns[1], caps: rows, limit: 100 * workLimit + 1)
-            if first.multipliedReportingOverflow(by: second).overflow || first * second > 100 * workLimit { return nil }
-        }
-        var level: [Node: Paths] = [rows: [0: (0, 1)]]
-        for k in 0..<(columns.count - 2) {
-            let intoLastTwo = k == columns.count - 3
-            var next: [Node: Paths] = [:]
-            stored = level.reduce(0) { $0 + $1.value.count } + completionCache.reduce(0) { $0 + $1.value.count }
-            for (node, paths) in level {
-                if try overBudget() { return nil }
+
+        let r = rows.count
+        let child = UnsafeMutablePointer<Int>.allocate(capacity: r)
+        let cell = UnsafeMutablePointer<Int>.allocate(capacity: r)
+        defer { child.deallocate(); cell.deallocate() }
+        var p = 0.0
+        var level: [Key: Level] = [:]
+        rows.withUnsafeBufferPointer { level[key($0)] = Level(node: rows, paths: [0: (0, 1)]) }
+        for k in 0..<middle {
+            let intoLists = k == middle - 1
+            var next: [Key: Level] = [:]
+            bytes = level.reduce(0) { $0 + Self.summaryBytes + Self.pathBytes * $1.value.paths.count }
+            for (_, entry) in level {
+                if try spent() { return nil }
+                let node = entry.node
                 let (most, least) = bounds(node, from: k)
                 let total = logTotal(node, from: k)
-                var pending: [Path] = []
-                for (_, path) in paths {
+                var pending: [(logWeight: Double, paths: Double)] = []
+                for (_, path) in entry.paths {
                     if path.logWeight + most <= threshold {
                         p += path.paths * exp(path.logWeight + total + logConstant)
                     } else if path.logWeight + least <= threshold {
@@ -119,88 +212,241 @@ struct FisherNetwork {
                 }
                 guard !pending.isEmpty else { continue }
                 var failure: Error?
-                forEachColumn(of: node, total: columns[k]) { cell, step in
-                    workDone += pending.count
-                    let child = child(of: node, after: cell)
-                    if intoLastTwo {
-                        let found: Completions?
-                        do { found = try completions(of: child) } catch { failure = error; return false }
-                        guard let list = found else { return false }
-                        for path in pending {
-                            let mass = list.mass(atMost: threshold - path.logWeight - step)
-                            p += path.paths * exp(path.logWeight + step + mass.logScale + logConstant) * mass.sum
+                var stopped = false
+                node.withUnsafeBufferPointer { caps in
+                    forEachVector(caps, total: columns[k], cell: cell) { step in
+                        workDone += pending.count
+                        // The child: caps minus the column, sorted by insertion (r is small).
+                        for i in 0..<r {
+                            var v = caps[i] - cell[i], j = i
+                            while j > 0 && child[j - 1] > v { child[j] = child[j - 1]; j -= 1 }
+                            child[j] = v
                         }
-                    } else {
-                        var paths = next.removeValue(forKey: child) ?? [:]
-                        let before = paths.count
-                        for path in pending {
-                            let logWeight = path.logWeight + step
-                            paths[Int64((logWeight * 1e9).rounded()), default: (logWeight, 0)].paths += path.paths
-                        }
-                        stored += paths.count - before
-                        next[child] = paths
+                        let childNode = UnsafeBufferPointer(start: child, count: r)
+                        let childKey = key(childNode)
+                        do {
+                            if intoLists {
+                                guard let summary = try summarise(childNode, key: childKey) else { stopped = true; return false }
+                                for path in pending {
+                                    let weight = path.logWeight + step
+                                    if weight + summary.most <= threshold {
+                                        p += path.paths * exp(weight + summary.logTotal + logConstant)
+                                    } else if weight + summary.least <= threshold {
+                                        guard let list = try list(for: summary, childNode, key: childKey) else { stopped = true; return false }
+                                        let mass = list.mass(atMost: threshold - weight)
+                                        p += path.paths * exp(weight + mass.logScale + logConstant) * mass.sum
+                                    }
+                                }
+                            } else {
+                                let before: Int
+                                if var existing = next[childKey] {
+                                    next[childKey] = nil
+                                    before = existing.paths.count
+                                    merge(pending, step: step, into: &existing.paths)
+                                    bytes += Self.pathBytes * (existing.paths.count - before)
+                                    next[childKey] = existing
+                                } else {
+                                    var fresh = Level(node: Array(childNode), paths: [:])
+                                    merge(pending, step: step, into: &fresh.paths)
+                                    bytes += Self.summaryBytes + Self.pathBytes * fresh.paths.count
+                                    next[childKey] = fresh
+                                }
+                            }
+                            if try spent() { stopped = true; return false }
+                        } catch { failure = error; return false }
+                        return true
                     }
-                    do { return try !overBudget() } catch { failure = error; return false }
                 }
                 if let failure { throw failure }
-                if try overBudget() { return nil }
+                if stopped { return nil }
             }
             level = next
         }
         return min(1, p)
     }
 
-    /// Calls `body` with each column vector x, Σ x = `total`, x_i ≤ node_i, and its log weight
-    /// -Σ ln x_i!, until `body` returns false (the work budget is spent).
-    private func forEachColumn(of node: Node, total: Int, _ body: ([Int], Double) -> Bool) {
-        var cell = [Int](repeating: 0, count: node.count)
-        var suffixCapacity = [Int](repeating: 0, count: node.count + 1)
-        for i in stride(from: node.count - 1, through: 0, by: -1) { suffixCapacity[i] = suffixCapacity[i + 1] + node[i] }
-        func place(_ i: Int, _ left: Int, _ weight: Double) -> Bool {
-            let low = max(0, left - suffixCapacity[i + 1]), high = min(node[i], left)
-            guard low <= high else { return true }
-            for x in low...high {
-                cell[i] = x
-                let going = i < node.count - 1
-                    ? place(i + 1, left - x, weight - logFactorial[x])
-                    : body(cell, weight - logFactorial[x])
-                if !going { return false }
+    /// A node of a forward level: its rows and the merged paths into it, by quantised log weight.
+    private struct Level {
+        var node: [Int]
+        var paths: [Int64: (logWeight: Double, paths: Double)]
+    }
+
+    private func merge(_ pending: [(logWeight: Double, paths: Double)], step: Double,
+                       into paths: inout [Int64: (logWeight: Double, paths: Double)]) {
+        for path in pending {
+            let weight = path.logWeight + step
+            // Weights equal to 1e-9 are the same table up to a permutation of rows or rounding.
+            paths[Int64((weight * 1e9).rounded()), default: (weight, 0)].paths += path.paths
+        }
+    }
+
+    /// Calls `body` with each vector x in `cell`, Σ x = `total`, x_i ≤ caps_i, and its log weight
+    /// -Σ ln x_i!, until `body` returns false.
+    private func forEachVector(_ caps: UnsafeBufferPointer<Int>, total: Int, cell: UnsafeMutablePointer<Int>,
+                               _ body: (Double) -> Bool) {
+        let r = caps.count
+        var suffix = [Int](repeating: 0, count: r + 1)
+        for i in stride(from: r - 1, through: 0, by: -1) { suffix[i] = suffix[i + 1] + caps[i] }
+        guard suffix[0] >= total else { return }
+        logFactorial.withUnsafeBufferPointer { lf in
+            suffix.withUnsafeBufferPointer { suffix in
+                func place(_ i: Int, _ left: Int, _ weight: Double) -> Bool {
+                    if i == r - 1 {
+                        cell[i] = left
+                        return body(weight - lf[left])
+                    }
+                    let low = max(0, left - suffix[i + 1]), high = min(caps[i], left)
+                    guard low <= high else { return true }
+                    for x in low...high {
+                        cell[i] = x
+                        if !place(i + 1, left - x, weight - lf[x]) { return false }
+                    }
+                    return true
+                }
+                _ = place(0, total, 0)
             }
-            return true
         }
-        _ = place(0, total, 0)
     }
 
-    /// The node reached from `node` by filling the column `cell`.
-    private func child(of node: Node, after cell: [Int]) -> Node {
-        var child = node
-        for r in child.indices { child[r] -= cell[r] }
-        child.sort()
-        return child
+    // MARK: Nodes entering the lists
+
+    /// Exact bounds and the closed-form total of a node entering the listed columns.
+    private struct Summary {
+        var most: Double
+        var least: Double
+        var logTotal: Double
     }
 
-    /// The completions of a node with two columns left, listed and sorted once; nil past the budget.
-    private mutating func completions(of node: Node) throws -> Completions? {
-        if let cached = completionCache[node] { return cached }
-        if try overBudget() { return nil }
+    private mutating func summarise(_ node: UnsafeBufferPointer<Int>) throws -> Summary? {
+        try summarise(node, key: key(node))
+    }
+
+    private mutating func summarise(_ node: UnsafeBufferPointer<Int>, key: Key) throws -> Summary? {
+        if let known = summaries[key] { return known }
+        let k = columns.count - listed
+        var summary = Summary(most: 0, least: 0, logTotal: logTotal(Array(node), from: k))
+        if listed == 2 {
+            summary.most = longestTwoColumn(node)
+            summary.least = node.count <= 6 ? shortestTwoColumn(node) : bounds(Array(node), from: k).least
+            workDone += node.count * node.count
+        } else {
+            guard let list = try list(for: summary, node, key: key) else { return nil }
+            summary.most = list.largest
+            summary.least = list.smallest
+        }
+        summaries[key] = summary
+        bytes += Self.summaryBytes
+        return summary
+    }
+
+    private mutating func list(for summary: Summary, _ node: [Int]) throws -> Completions? {
+        try node.withUnsafeBufferPointer { try list(for: summary, $0, key: key($0)) }
+    }
+
+    /// The sorted completions of a node entering the listed columns, built on first need.
+    private mutating func list(for summary: Summary, _ node: UnsafeBufferPointer<Int>, key: Key) throws -> Completions? {
+        if let known = lists[key] { return known }
         var weights: [Double] = []
-        let budget = min(workLimit - workDone, memoryLimit - stored)
-        forEachColumn(of: node, total: columns[columns.count - 2]) { cell, step in
-            var weight = step
-            for r in node.indices { weight -= logFactorial[node[r] - cell[r]] }
-            weights.append(weight)
-            return weights.count <= budget
+        let k = columns.count - listed
+        var failed: Error?
+        let scratch = UnsafeMutablePointer<Int>.allocate(capacity: node.count * listed)
+        defer { scratch.deallocate() }
+        // Columns k..C-2 by enumeration; the last column is what the rows have left.
+        func fill(_ caps: UnsafeBufferPointer<Int>, _ j: Int, _ weight: Double) -> Bool {
+            let cell = scratch + (j - k) * caps.count
+            var going = true
+            forEachVector(caps, total: columns[j], cell: cell) { step in
+                if j == columns.count - 2 {
+                    var w = weight + step
+                    for i in 0..<caps.count { w -= logFactorial[caps[i] - cell[i]] }
+                    weights.append(w)
+                    if weights.count & 4_095 == 0 {
+                        workDone += 4_096
+                        do { if try spent() { going = false } } catch { failed = error; going = false }
+                    }
+                    return going
+                }
+                let rest = UnsafeMutablePointer<Int>.allocate(capacity: caps.count)
+                defer { rest.deallocate() }
+                for i in 0..<caps.count { rest[i] = caps[i] - cell[i] }
+                going = fill(UnsafeBufferPointer(start: rest, count: caps.count), j + 1, weight + step)
+                return going
+            }
+            return going
         }
-        workDone += weights.count
-        stored += weights.count
-        guard try !overBudget() else { return nil }
+        if listed == 1 {
+            var w = 0.0
+            for value in node { w -= logFactorial[value] }
+            weights = [w]
+        } else {
+            _ = fill(node, k, 0)
+        }
+        if let failed { throw failed }
+        if stop != nil { return nil }
         let list = Completions(weights: weights)
-        completionCache[node] = list
+        lists[key] = list
+        listBytes += Self.entryBytes * list.count
+        if try spent() { return nil }
         return list
     }
 
+    /// The largest -Σ ln x_i! - Σ ln (u_i - x_i)! with Σ x = the second-last column: the weight is
+    /// separable and concave in x, so a filling no exchange of one unit improves is optimal.
+    private func longestTwoColumn(_ node: UnsafeBufferPointer<Int>) -> Double {
+        let a = columns[columns.count - 2], total = node.reduce(0, +), r = node.count
+        var x = [Int](repeating: 0, count: r)
+        var placed = 0
+        for i in 0..<r {
+            x[i] = min(node[i], Int(Double(a) * Double(node[i]) / Double(max(total, 1))))
+            placed += x[i]
+        }
+        // Gain of one more unit in row i, and loss of one fewer.
+        func gain(_ i: Int) -> Double { x[i] < node[i] ? log(Double(node[i] - x[i])) - log(Double(x[i] + 1)) : -.infinity }
+        func loss(_ i: Int) -> Double { x[i] > 0 ? log(Double(node[i] - x[i] + 1)) - log(Double(x[i])) : .infinity }
+        while placed < a {
+            let i = (0..<r).max { gain($0) < gain($1) }!
+            x[i] += 1; placed += 1
+        }
+        while placed > a {
+            let i = (0..<r).min { loss($0) < loss($1) }!
+            x[i] -= 1; placed -= 1
+        }
+        while true {
+            let up = (0..<r).max { gain($0) < gain($1) }!
+            let down = (0..<r).min { loss($0) < loss($1) }!
+            guard up != down, gain(up) > loss(down) + 1e-12 else { break }
+            x[up] += 1; x[down] -= 1
+        }
+        var weight = 0.0
+        for i in 0..<r { weight -= logFactorial[x[i]] + logFactorial[node[i] - x[i]] }
+        return weight
+    }
+
+    /// The smallest such weight: a concave function's minimum over the polytope of completions is
+    /// at a vertex, where every row but one is empty or full in the second-last column.
+    private func shortestTwoColumn(_ node: UnsafeBufferPointer<Int>) -> Double {
+        let a = columns[columns.count - 2], r = node.count
+        var best = Double.infinity
+        for subset in 0..<(1 << r) {
+            var full = 0
+            for i in 0..<r where subset & (1 << i) != 0 { full += node[i] }
+            guard full <= a else { continue }
+            let rest = a - full
+            // With nothing left over the vertex has no partial row; count it once.
+            for f in 0..<r where (rest == 0 && f == 0) || (rest > 0 && subset & (1 << f) == 0 && rest <= node[f]) {
+                var weight = 0.0
+                for i in 0..<r {
+                    let x = subset & (1 << i) != 0 ? node[i] : (i == f && rest > 0 ? rest : 0)
+                    weight -= logFactorial[x] + logFactorial[node[i] - x]
+                }
+                best = min(best, weight)
+            }
+        }
+        return best
+    }
+
     /// ln Σ over completions of Π 1/x_ij! = ln(N! / (Π R_i! Π c_j!)), N the cells left.
-    private func logTotal(_ node: Node, from k: Int) -> Double {
+    private func logTotal(_ node: [Int], from k: Int) -> Double {
         let left = node.reduce(0, +)
         return logFactorial[left] - node.reduce(0) { $0 + logFactorial[$1] }
             - columns[k...].reduce(0) { $0 + logFactorial[$1] }
@@ -213,7 +459,7 @@ struct FisherNetwork {
     /// relaxation, spreading evenly maximises Π 1/x! and piling into the largest caps minimises
     /// it (those vectors are majorised by, or majorise, every other); the tighter of the two
     /// relaxations is kept.
-    private func bounds(_ node: Node, from k: Int) -> (most: Double, least: Double) {
+    private func bounds(_ node: [Int], from k: Int) -> (most: Double, least: Double) {
         let remaining = Array(columns[k...])
         var byColumn = (most: 0.0, least: 0.0), byRow = (most: 0.0, least: 0.0)
         for column in remaining {
@@ -255,6 +501,9 @@ struct FisherNetwork {
 private struct Completions {
     /// How many completions there are.
     var count: Int { weights.count }
+    /// The most and least probable completion's log weight.
+    var largest: Double { weights.last ?? -.infinity }
+    var smallest: Double { weights.first ?? .infinity }
     private let weights: [Double]
     private let prefix: [Double]
     private let top: Double

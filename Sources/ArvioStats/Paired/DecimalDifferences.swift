@@ -13,22 +13,58 @@ public enum DecimalDifferences {
 
     /// post[i] − pre[i] on the shared decimal precision of all the values.
     public static func of(pre: [Double], post: [Double]) -> [Double] {
+        let (scaled, scale) = scaled(pre: pre, post: post)
+        return scale == 1 ? scaled : scaled.map { $0 / scale }
+    }
+
+    /// The differences as whole numbers of 10^−k units, with 10^k: sums and means of them are
+    /// exact (a mean is one division of two whole numbers, so equal means are equal doubles),
+    /// where summing decimal differences in binary would depend on the order. Scale 1 and the
+    /// plain differences when the values are whole numbers or not short decimals.
+    public static func scaled(pre: [Double], post: [Double]) -> (differences: [Double], scale: Double) {
         let plain = zip(post, pre).map { $0 - $1 }
-        guard pre.allSatisfy(\.isFinite), post.allSatisfy(\.isFinite) else { return plain }
+        guard pre.allSatisfy(\.isFinite), post.allSatisfy(\.isFinite) else { return (plain, 1) }
         var k = 0
         for value in pre + post where !isDecimal(value, places: k) {
-            guard let places = decimals(value) else { return plain }
+            guard let places = decimals(value) else { return (plain, 1) }
             k = places
         }
-        guard k > 0 else { return plain }
-        let scale = pow(10, Double(k))
+        guard k > 0 else { return (plain, 1) }
+        let scale = powersOfTen[k]
         let limit = 9_007_199_254_740_992.0
         var result: [Double] = []
         result.reserveCapacity(plain.count)
         for (a, b) in zip(post, pre) {
             let x = (a * scale).rounded(), y = (b * scale).rounded()
-            guard abs(x) < limit, abs(y) < limit else { return plain }
-            result.append((x - y) / scale)
+            guard abs(x) < limit, abs(y) < limit else { return (plain, 1) }
+            result.append(x - y)
+        }
+        return (result, scale)
+    }
+
+    /// x[i] + y[i] (or x[i] − y[i]) on the shared decimal precision of the finite values, so a
+    /// derived difference of decimals is the decimal it stands for (80.2 − 79.5 is 0.7, the double
+    /// a CSV's "0.7" reads as) and ranks of it keep its ties. NaN (missing) stays NaN; when the
+    /// values are whole numbers or not short decimals, the plain binary result.
+    public static func combining(_ x: [Double], _ y: [Double], subtracting: Bool) -> [Double] {
+        let sign: Double = subtracting ? -1 : 1
+        let plain = zip(x, y).map { $0 + sign * $1 }
+        var k = 0
+        for values in [x, y] {
+            for value in values where value.isFinite && !isDecimal(value, places: k) {
+                guard let places = decimals(value) else { return plain }
+                k = places
+            }
+        }
+        guard k > 0 else { return plain }
+        let scale = powersOfTen[k]
+        let limit = 9_007_199_254_740_992.0
+        var result = [Double](repeating: .nan, count: plain.count)
+        for i in result.indices {
+            let a = (x[i] * scale).rounded(), b = (y[i] * scale).rounded()
+            if a.isNaN || b.isNaN { continue }
+            guard abs(a) < limit, abs(b) < limit else { return plain }
+            result[i] = (a + sign * b) / scale
         }
         return result
     }

@@ -14,6 +14,8 @@ public struct Associate: Verb {
     public var rowLevel = false
     /// `adjust holm|bh|none`: the correction of the ranked p-values (Holm by default).
     var testing = MultipleTesting()
+    /// `weight n`: frequency weights, each row counting as n cases; n itself is not associated.
+    public var weight: Token?
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Associate {
         var result = Associate(outcome: try parser.name(expected: "the outcome column after \"associate\", as in associate motivation_start"))
@@ -24,8 +26,11 @@ public struct Associate: Verb {
             result.seed = seed
             parser.advance()
         }
-        // `rows` and `adjust` in either order.
-        for _ in 0..<2 {
+        // `weight n`, `rows` and `adjust` in any order.
+        for _ in 0..<3 {
+            if parser.match(word: "weight") {
+                result.weight = try parser.name(expected: "a count column after \"weight\", as in associate \(result.outcome.text) weight n")
+            }
             if parser.match(word: "rows") { result.rowLevel = true }
             if let testing = try MultipleTesting.parse(&parser) { result.testing = testing }
         }
@@ -33,7 +38,10 @@ public struct Associate: Verb {
     }
 
     func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
-        try input.requireColumns([outcome])
+        try input.requireColumns([outcome] + (weight.map { [$0] } ?? []))
+        if let weight, let schema = input.schema {
+            _ = try FrequencyWeight.read(frame: schema.frame, token: weight, context: input.context)
+        }
         // The outcome is related to every other column.
         return input.analysisNode(.associate(self), verb: self, reads: nil)
     }
@@ -57,6 +65,8 @@ public struct Associate: Verb {
                 unitNote = AnalysisUnit.resolve(given, analysing: [outcome.text], rowLevel: false, hasTests: true, context: context).note
             }
         }
+        var weightNote: Localized?
+        if let weight { (frame, weightNote) = try FrequencyWeight.expand(frame, token: weight, context: context) }
         let target: AssociationVariable
         switch AssociationVariable.make(name: outcomeColumn.name, data: frame.data(of: outcomeColumn)) {
         case .success(let v): target = v
@@ -67,7 +77,8 @@ public struct Associate: Verb {
         }
         var found: [(AssociationMeasure, String, AssociationVariable.Kind)] = []
         var skipped: [String] = []
-        for column in frame.table.columns where column.name != outcomeColumn.name {
+        let weightName = try weight.map { token throws(Diagnostic) in try context.column(token.text, in: frame.table, at: token.position).name }
+        for column in frame.table.columns where column.name != outcomeColumn.name && column.name != weightName {
             try context.checkCancelled(at: keyword.position)
             if let unit, !unit.isConstant(column, in: given) {
                 skipped.append("\(column.name) (varies within \(unit.column))")
@@ -103,7 +114,7 @@ public struct Associate: Verb {
         ]
         var next = frame.replacingColumns(columns, rowCount: found.count, keepOrigin: false)
         next.table.key = ["column"]
-        var notes = frame.table.notes + (unitNote.map { [$0] } ?? [])
+        var notes = frame.table.notes + (unitNote.map { [$0] } ?? []) + (weightNote.map { [$0] } ?? [])
         notes.append(Localized(
             en: "Association with \(outcome.text) (\(target.kind.rawValue)), strongest first by |value|; the measures differ by type, so compare ranks loosely. Complete pairs only. Permutation p: \(PermutationTest.defaultPermutations) shuffles (doubling up to \(PermutationTest.maximumPermutations) near 0.05 and 0.01), seed \(seed), up to \(AssociationMeasure.permutationLimit) pairs.",
             fi: "Yhteys muuttujaan \(outcome.text) (\(target.kind.rawValue)), vahvin ensin |arvon| mukaan; mitat eroavat tyypeittäin, joten vertaa järjestystä väljästi. Vain täydet parit. Permutaatio-p: \(PermutationTest.defaultPermutations) sekoitusta (0,05:n ja 0,01:n lähellä kaksinkertaistaen enintään \(PermutationTest.maximumPermutations)), siemen \(seed), enintään \(AssociationMeasure.permutationLimit) paria."))

@@ -158,7 +158,7 @@ struct PairedCrosstab {
             let who = units.name.map { "\($0) " } ?? ""
             let listing = units.listing(rows).text
             notes.append(Localized(
-                en: "\(rows.count) with a \(has) answer and no \(lacks) answer are left out: \(who)\(listing).",
+                en: "\(rows.count) with an answer at \(has) and none at \(lacks) are left out: \(who)\(listing).",
                 fi: "\(rows.count), joilla on \(has)-vastaus mutta ei \(lacks)-vastausta, jätettiin pois: \(who)\(listing)."))
         }
         // With per naming the rest of the key (per item of participant × item), each group has

@@ -11,6 +11,8 @@ public struct Describe: Verb {
     public var quantileType: Int
     /// `rows`: every row is described, even when the table's rows repeat a coarser unit.
     public var rowLevel = false
+    /// `weight n`: frequency weights, each row counting as n cases.
+    public var weight: Token?
 
     static func parse(_ parser: inout Parser, keyword: Token) throws(Diagnostic) -> Describe {
         let variables = try parser.names(expected: "a column after \"describe\", as in describe grade by org")
@@ -27,12 +29,16 @@ public struct Describe: Verb {
             parser.advance()
             type = token.text == "6" ? 6 : 7
         }
+        var weight: Token?
+        if parser.match(word: "weight") {
+            weight = try parser.name(expected: "a count column after \"weight\", as in describe \(variables[0].text) weight n")
+        }
         let rowLevel = parser.match(word: "rows")
         if !parser.atStepEnd {
-            throw parser.expected(groups.isEmpty ? "\",\", \"by\", \"quartiles\", \"rows\" or the end of the step"
-                                                 : "\",\", \"quartiles\", \"rows\" or the end of the step")
+            throw parser.expected(groups.isEmpty ? "\",\", \"by\", \"quartiles\", \"weight\", \"rows\" or the end of the step"
+                                                 : "\",\", \"quartiles\", \"weight\", \"rows\" or the end of the step")
         }
-        return Describe(variables: variables, groups: groups, quantileType: type, rowLevel: rowLevel)
+        return Describe(variables: variables, groups: groups, quantileType: type, rowLevel: rowLevel, weight: weight)
     }
 
     func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
@@ -42,8 +48,9 @@ public struct Describe: Verb {
             for token in variables { _ = try DescribedVariable(frame: frame, token: token, context: input.context) }
             try Self.checkListedOnce(variables)
             if !groups.isEmpty { _ = try Grouping.make(frame: frame, keys: groups, context: input.context) }
+            if let weight { _ = try FrequencyWeight.read(frame: frame, token: weight, context: input.context) }
         }
-        return input.analysisNode(.describe(self), verb: self, reads: input.analysisReads(variables + groups))
+        return input.analysisNode(.describe(self), verb: self, reads: input.analysisReads(variables + groups + (weight.map { [$0] } ?? [])))
     }
 
     private static func checkListedOnce(_ variables: [Token]) throws(Diagnostic) {
@@ -53,8 +60,10 @@ public struct Describe: Verb {
     }
 
     func apply(to given: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
-        let (frame, unitNote) = AnalysisUnit.resolve(given, analysing: (variables + groups).map(\.text), rowLevel: rowLevel,
-                                                     hasTests: false, context: context)
+        var (frame, unitNote) = AnalysisUnit.resolve(given, analysing: (variables + groups + (weight.map { [$0] } ?? [])).map(\.text),
+                                                     rowLevel: rowLevel, hasTests: false, context: context)
+        var weightNote: Localized?
+        if let weight { (frame, weightNote) = try FrequencyWeight.expand(frame, token: weight, context: context) }
         let described = try variables.map { token throws(Diagnostic) in try DescribedVariable(frame: frame, token: token, context: context) }
         try Self.checkListedOnce(variables)
         let grouping = groups.isEmpty ? Grouping.single(rowCount: frame.rowCount)
@@ -84,7 +93,7 @@ public struct Describe: Verb {
         let table = Table(name: frame.table.name, columns: columns, rowCount: summaries.count,
                           key: groups.map(\.text) + (described.count > 1 ? ["variable"] : []))
         var next = Frame(table: table, origin: nil)
-        next.notes = frame.notes + (unitNote.map { [$0] } ?? [])
+        next.notes = frame.notes + (unitNote.map { [$0] } ?? []) + (weightNote.map { [$0] } ?? [])
         next.table.unit = AnalysisUnit.summary(of: given, analysed: frame, context: context)
         next.notes.append(quantileType == 6
             ? Localized(en: "q1, median and q3 are quantiles of type 6 (Hyndman–Fan; SPSS, PSPP EXAMINE)",

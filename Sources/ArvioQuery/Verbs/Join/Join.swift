@@ -96,6 +96,28 @@ struct Join: Verb {
     /// Joins `right` to `frame`.
     private func join(_ frame: Frame, _ right: Table, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
         let pairs = try keyPairs(frame, right, context)
+        if frame.rowCount == 0 {
+            // Binding runs here on tables without rows: no index is needed for the schema.
+            return try combine(frame, right, pairs.map(\.0.name), pairs.map(\.1.name), [], [], context: context, keyword: keyword)
+        }
+        if pairs.count == 1, let rows = frame.rows, rows.count * 2 < frame.table.rowCount,
+           JoinIndex.mayIndex(left: pairs[0].0.data, right: pairs[0].1.data) {
+            // A small selection of a long table is copied first (the columns that are needed),
+            // so the right columns are looked up for the selected rows only.
+            let needed = keep.map { $0.union([pairs[0].0.name]).union(frame.table.key) }
+            var compact: [Column] = []
+            for column in frame.table.columns where needed?.contains(column.name) ?? true {
+                try context.checkCancelled(at: keyword.position)
+                compact.append(column.gathering(rows))
+            }
+            var copied = frame.replacingColumns(compact, rowCount: rows.count, keepOrigin: true)
+            copied.table.notes = frame.table.notes
+            return try join(copied, right, in: context, keyword: keyword)
+        }
+        if pairs.count == 1, let index = JoinIndex.make(left: pairs[0].0.data, right: pairs[0].1.data) {
+            return try joinUnique(frame, right, index, leftKey: pairs[0].0.name, rightKey: pairs[0].1.name,
+                                  context: context, keyword: keyword)
+        }
         var ids: [(left: [Int], right: [Int], count: Int)] = []
         for (l, r) in pairs {
             ids.append(JoinKeys.ids(left: frame.data(of: l), right: r.data))
@@ -144,6 +166,30 @@ struct Join: Verb {
             }
         }
         return try combine(frame, right, pairs.map(\.0.name), pairs.map(\.1.name), leftOut, rightOut, context: context, keyword: keyword)
+    }
+
+    /// A join whose right key is unique: no left column is copied. The left table stays as it
+    /// is, the frame's selection keeps the matched rows (all of them in a left join, and the
+    /// selection is unchanged when every row matches), and each right column that later
+    /// operators read is looked up through the index for every table row.
+    private func joinUnique(_ frame: Frame, _ right: Table, _ index: JoinIndex, leftKey: String, rightKey: String,
+                            context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+        let table = frame.table
+        let rows = isLeft ? frame.rows
+            : try index.matchedRows(frame.rows, rowCount: table.rowCount, context: context, at: keyword.position)
+        let needed = keep.map { $0.union([leftKey]).union(table.key) }
+        var columns = table.columns.filter { needed?.contains($0.name) ?? true }
+        let names = rightNames ?? Self.rightNames(left: table, right: right, rightKeys: [rightKey])
+        for joined in names {
+            if let needed, !needed.contains(joined.name) { continue }
+            guard let column = right.column(named: joined.source) else { continue }
+            let data = try index.gather(column.data, rowCount: table.rowCount, context: context, at: keyword.position)
+            columns.append(Column(name: joined.name, data: data, label: column.label))
+        }
+        var next = frame.replacingColumns(columns, rowCount: table.rowCount, keepOrigin: true)
+        next.rows = rows
+        next.table.notes = table.notes
+        return next
     }
 
     private func combine(_ frame: Frame, _ right: Table, _ leftKeys: [String], _ rightKeys: [String],

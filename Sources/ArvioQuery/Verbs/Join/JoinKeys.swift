@@ -7,16 +7,86 @@ enum JoinKeys {
     /// The ids of the left and right rows for one pair of key columns, and the id count.
     static func ids(left: ColumnData, right: ColumnData) -> (left: [Int], right: [Int], count: Int) {
         if case .categorical(let l, _) = left, case .categorical(let r, _) = right {
-            var rightID: [String: Int] = [:]
-            for (i, level) in r.levels.enumerated() { rightID[level.value] = i }
-            let leftTable = [-1] + l.levels.map { rightID[$0.value] ?? -1 }
-            let rightTable = [-1] + Array(0..<r.levels.count)
-            return (l.codes.widened.map { leftTable[Int($0)] }, r.codes.widened.map { rightTable[Int($0)] }, r.levels.count)
+            let rightCode = translate(l.levels, to: r.levels)
+            let leftTable = rightCode.map { Int($0) - 1 }
+            return (l.codes.widened.map { leftTable[Int($0)] }, r.codes.widened.map { Int($0) - 1 }, r.levels.count)
         }
         if case .integer(let l) = left, case .integer(let r) = right {
             return hashed(left: l.map { Missing.isMissing($0) ? nil : $0 }, right: r.map { Missing.isMissing($0) ? nil : $0 })
         }
         return hashed(left: strings(left), right: strings(right))
+    }
+
+    /// The right code (1-based; 0 for none) of each left code, from the two dictionaries: once
+    /// per level, never per row (`match`).
+    static func translate(_ left: [Level], to right: [Level]) -> [UInt32] {
+        [0] + (match(left.map(\.value), right.map { Optional($0.value) }, requireUnique: false) ?? [])
+    }
+
+    /// For each of `left` (distinct values), the position + 1 of the value equal to it in
+    /// `right` (0 for none); nil when `requireUnique` and a present right value repeats. Two
+    /// tables read from files of the same people usually list the same values in the same
+    /// order, which is checked first (short values compare as machine words); values that both
+    /// sides keep sorted are merged; otherwise one side is hashed.
+    static func match(_ left: [String], _ right: [String?], requireUnique: Bool) -> [UInt32]? {
+        var result = [UInt32](repeating: 0, count: left.count)
+        var same = 0
+        while same < left.count, same < right.count, let value = right[same], left[same] == value {
+            result[same] = UInt32(same + 1)
+            same += 1
+        }
+        if same == left.count && same == right.count { return result }
+        if isSorted(left, from: same), let present = sortedPresent(right, from: same) {
+            var i = same
+            for j in present {
+                let b = right[j]!
+                while i < left.count, left[i] < b { i += 1 }
+                guard i < left.count else { break }
+                if left[i] == b {
+                    result[i] = UInt32(j + 1)
+                    i += 1
+                }
+            }
+            return result
+        }
+        var positionOf: [String: UInt32] = [:]
+        positionOf.reserveCapacity(right.count)
+        for j in right.indices {
+            guard let value = right[j] else { continue }
+            if positionOf[value] != nil {
+                if requireUnique { return nil }
+                continue
+            }
+            positionOf[value] = UInt32(j + 1)
+        }
+        for i in same..<left.count { result[i] = positionOf[left[i]] ?? 0 }
+        return result
+    }
+
+    /// Whether the values from `start - 1` on are strictly increasing (so a merge of the rest
+    /// finds each value once, and none of it equals a value of the common prefix).
+    private static func isSorted(_ values: [String], from start: Int) -> Bool {
+        var i = max(start, 1)
+        while i < values.count {
+            if !(values[i - 1] < values[i]) { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The positions from `start` on that hold a value, when the present values from `start - 1`
+    /// on are strictly increasing (so each is there once); else nil.
+    private static func sortedPresent(_ values: [String?], from start: Int) -> [Int]? {
+        var previous: String? = start > 0 ? values[start - 1] : nil
+        var positions: [Int] = []
+        positions.reserveCapacity(values.count - start)
+        for j in start..<values.count {
+            guard let value = values[j] else { continue }
+            if let previous, !(previous < value) { return nil }
+            previous = value
+            positions.append(j)
+        }
+        return positions
     }
 
     private static func hashed<T: Hashable>(left: [T?], right: [T?]) -> (left: [Int], right: [Int], count: Int) {

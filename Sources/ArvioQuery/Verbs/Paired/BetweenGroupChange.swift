@@ -19,23 +19,25 @@ enum BetweenGroupChange {
     private static func unitChanges(_ pairing: Pairing, _ grouping: Grouping, _ units: PairingUnits) -> UnitChanges {
         var index: [String: Int] = [:]
         var groupOf: [Int] = [], sums: [Double] = [], counts: [Int] = []
+        // On the data's decimal precision, so decimal ties stay ties in the ranks (DecimalDifferences).
+        let (change, scale) = DecimalDifferences.scaled(pre: pairing.pre, post: pairing.post)
         for i in pairing.preRows.indices {
             let row = pairing.preRows[i]
             let unit = units.name == nil ? "row \(row)" : units.unitOf(row)
             let g = Int(grouping.groupOf[row])
             if let id = index[unit] {
                 guard groupOf[id] == g else { return .sharedUnit(unit) }
-                sums[id] += pairing.post[i] - pairing.pre[i]
+                sums[id] += change[i]
                 counts[id] += 1
             } else {
                 index[unit] = groupOf.count
                 groupOf.append(g)
-                sums.append(pairing.post[i] - pairing.pre[i])
+                sums.append(change[i])
                 counts.append(1)
             }
         }
         var samples = [[Double]](repeating: [], count: grouping.groupCount)
-        for id in groupOf.indices { samples[groupOf[id]].append(sums[id] / Double(counts[id])) }
+        for id in groupOf.indices { samples[groupOf[id]].append(sums[id] / (Double(counts[id]) * scale)) }
         return .changes(samples: samples, pairsPerUnit: counts)
     }
 

@@ -129,7 +129,8 @@ public struct Delta: Verb {
     /// per person in each test.
     private func blocks(_ pairing: Pairing, _ grouping: Grouping, _ changes: [PairedChange],
                         _ units: PairingUnits, _ language: Language) -> [StatisticsBlock] {
-        let arrow = "\(pairing.phaseNames.first) → \(pairing.phaseNames.second)"
+        // Two columns (a -> b) are their own arrow: "a → b", not "a → b: a → b".
+        let arrow = spec.second == nil ? "\(pairing.phaseNames.first) → \(pairing.phaseNames.second)" : nil
         let unitNamed = units.name.map { name in spec.per.contains { $0.text == name } } ?? true
         let perIsKey = spec.per.allSatisfy { pairing.keyNames.contains($0.text) } && (pairing.keyNames.count == 1 || unitNamed)
         let single = spec.per.isEmpty || perIsKey
@@ -156,15 +157,16 @@ public struct Delta: Verb {
             return Localized(en: "\(pairs.en) (\(tested[g].count) by \(unit))", fi: "\(pairs.fi) (\(tested[g].count) \(unit)-arvoittain)")
         }
         if single {
-            let title = Localized(en: "\(spec.valueName): \(arrow), \(counted(0).en)", fi: "\(spec.valueName): \(arrow), \(counted(0).fi)")
+            let what = arrow.map { "\(spec.valueName): \($0)" } ?? spec.valueName
+            let title = Localized(en: "\(what), \(counted(0).en)", fi: "\(what), \(counted(0).fi)")
             return [tested[0].block(title: title, zeroHandling: spec.zeroHandling)]
         }
         return changes.indices.map { g in
             let label = grouping.keyColumns.map { column in
                 "\(column.name) = \(Self.display(column.data, g, language))"
             }.joined(separator: ", ")
-            let title = Localized(en: "\(label): \(spec.valueName) \(arrow), \(counted(g).en)",
-                                  fi: "\(label): \(spec.valueName) \(arrow), \(counted(g).fi)")
+            let what = arrow.map { "\(spec.valueName) \($0)" } ?? spec.valueName
+            let title = Localized(en: "\(label): \(what), \(counted(g).en)", fi: "\(label): \(what), \(counted(g).fi)")
             var block = tested[g].block(title: title, zeroHandling: spec.zeroHandling)
             block.rows = [g]
             return block
@@ -188,7 +190,7 @@ public struct Delta: Verb {
             let listing = units.listing(rows)
             let who = units.name.map { "\($0) " } ?? ""
             notes.append(Localized(
-                en: "\(rows.count) \(has) value\(rows.count == 1 ? "" : "s") without a \(lacks) value (mean \(mean), not in the change): \(who)\(listing.text).",
+                en: "\(rows.count) \(has) value\(rows.count == 1 ? "" : "s") with no \(lacks) value (mean \(mean), not in the change): \(who)\(listing.text).",
                 fi: "\(rows.count) \(has)-arvolla ei ole \(lacks)-arvoa (keskiarvo \(mean), ei mukana muutoksessa): \(who)\(listing.text)."))
         }
         if units.name == nil, !(pairing.preOnlyRows.isEmpty && pairing.postOnlyRows.isEmpty) {

@@ -1,0 +1,44 @@
+import ArvioData
+import Synchronization
+
+/// Ctrl-C inside a pass that is split between the cores: each core works through its rows in
+/// blocks of `EvaluationContext.chunk` (well under a millisecond of work each) and asks the
+/// user's cancel flag between blocks; once one core has seen it, every core stops at its next
+/// block, and the caller throws the cancellation after the pass (`check`).
+final class CancelPoll: Sendable {
+    private let isCancelled: (@Sendable () -> Bool)?
+    private let seen = Atomic<Bool>(false)
+
+    /// A poll of `context`'s cancel flag.
+    init(_ context: EvaluationContext) {
+        isCancelled = context.isCancelled
+    }
+
+    /// Whether a core has seen the flag: the rows after it were left undone.
+    var stopped: Bool { seen.load(ordering: .relaxed) }
+
+    /// Calls `body` on consecutive blocks of `range`, asking the flag before each block; stops
+    /// early once it is set.
+    @inline(__always)
+    func blocks(_ range: Range<Int>, _ body: (Range<Int>) -> Void) {
+        guard let isCancelled else { return body(range) }
+        var start = range.lowerBound
+        while start < range.upperBound {
+            if seen.load(ordering: .relaxed) { return }
+            if isCancelled() {
+                seen.store(true, ordering: .relaxed)
+                return
+            }
+            let end = min(start + EvaluationContext.chunk, range.upperBound)
+            body(start..<end)
+            start = end
+        }
+    }
+
+    /// Throws the cancellation at `position` when a pass stopped early (or the flag is set now).
+    func check(at position: SourcePosition) throws(Diagnostic) {
+        if stopped || (isCancelled?() ?? false) {
+            throw Diagnostic(position, "stopped: the statement was cancelled", isCancellation: true)
+        }
+    }
+}
