@@ -6,7 +6,7 @@ import ArvioData
 extension PlanNode {
     /// The columns whose combinations' counts are all this operator needs when its input's
     /// rows are its units (a key of at most one column), given the columns its input has
-    /// (`available`): those `crosstab` (without a weight or `paired`), `freq`, `describe` and
+    /// (`available`): those `crosstab` (without a weight or `paired`), `freq` (without a weight), `describe` and
     /// `chart` name, and for a chart the `n` it counts rows by. Nil for an operator that needs
     /// the rows themselves: one that pairs rows through the key (`delta`, `attrition`,
     /// `crosstab … paired`, a dumbbell), reads every column (`associate`, `chart heat` of a
@@ -19,6 +19,7 @@ extension PlanNode {
             guard crosstab.weight == nil, !crosstab.paired else { return nil }
             names = [crosstab.rows.text, crosstab.columns.text]
         case .freq(let freq):
+            guard freq.weight == nil else { return nil }
             names = [freq.column.text]
         case .describe(let describe):
             names = (describe.groups + describe.variables).map(\.text)
