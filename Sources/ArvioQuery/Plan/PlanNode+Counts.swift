@@ -81,6 +81,8 @@ extension PlanNode {
             table = frame.materialized()
             origin = frame.origin
         }
+        // The notes of the steps before (an aggregate's skipped values) stay first, as in memory.
+        table.notes = counts.table.notes.filter { !table.notes.contains($0) } + table.notes
         if table.unit != nil {
             table.unit = AnalysisUnitSummary(name: key.isEmpty ? "row" : key.joined(separator: " × "),
                                              count: total, tableRows: total)

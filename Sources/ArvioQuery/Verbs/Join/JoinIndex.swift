@@ -182,8 +182,11 @@ extension JoinIndex {
                             cancel.blocks(parts[k]) { block in
                                 for i in block {
                                     let row = rows?[i] ?? i
+                                    // Written only when it matched: after the last match
+                                    // `next` is the end of the buffer.
+                                    guard m[reader.slot(row)] != 0 else { continue }
                                     box.value[next] = row
-                                    next &+= Int(m[reader.slot(row)])
+                                    next &+= 1
                                 }
                             }
                         }
