@@ -73,7 +73,7 @@ final class BinderTests: XCTestCase {
     func testTypeErrors() {
         assertBindError("participants | where grade", "where needs a condition that is true or false, but \"grade\" is a number", at: "1:22")
         assertBindError("participants | where org == \"Tekeva\"",
-                        "\"Tekeva\" is not a value of \"org\" (its values are \"Katulähetys\", \"Työttömät\", \"Tekevä\", \"Setlementti\")",
+                        "\"Tekeva\" is not a value of \"org\" (its values are \"Katulähetys\" (Jyväskylän Katulähetys ry), \"Työttömät\" (Jyvässeudun Työttömät ry), \"Tekevä\" (Työvalmennussäätiö Tekevä), \"Setlementti\" (Jyvälän Setlementti))",
                         at: "1:29", suggestion: "\"Tekevä\"")
         assertBindError("participants | where org < \"Tekevä\"",
                         "\"<\" needs an ordered scale, but \"org\" is categorical (its values have no order)", at: "1:26")

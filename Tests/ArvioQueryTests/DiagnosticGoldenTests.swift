@@ -34,7 +34,7 @@ final class DiagnosticGoldenTests: XCTestCase {
 
     func testUnknownCategoryValueSuggestsFinnishSpelling() {
         XCTAssertEqual(diagnostic("participants | where org == \"Tekeva\"", file: "<stdin>"), """
-            <stdin>:1:29: error: "Tekeva" is not a value of "org" (its values are "Katulähetys", "Työttömät", "Tekevä", "Setlementti")
+            <stdin>:1:29: error: "Tekeva" is not a value of "org" (its values are "Katulähetys" (Jyväskylän Katulähetys ry), "Työttömät" (Jyvässeudun Työttömät ry), "Tekevä" (Työvalmennussäätiö Tekevä), "Setlementti" (Jyvälän Setlementti))
             participants | where org == "Tekeva"
                                         ^~~~~~~~
             did you mean "Tekevä"?
@@ -52,7 +52,7 @@ final class DiagnosticGoldenTests: XCTestCase {
 
     func testUnknownValueInsideListIsReportedAtThatValue() {
         XCTAssertEqual(diagnostic("participants | where org in [\"Tekevä\", \"Setlementi\"]", file: "<stdin>"), """
-            <stdin>:1:40: error: "Setlementi" is not a value of "org" (its values are "Katulähetys", "Työttömät", "Tekevä", "Setlementti")
+            <stdin>:1:40: error: "Setlementi" is not a value of "org" (its values are "Katulähetys" (Jyväskylän Katulähetys ry), "Työttömät" (Jyvässeudun Työttömät ry), "Tekevä" (Työvalmennussäätiö Tekevä), "Setlementti" (Jyvälän Setlementti))
             participants | where org in ["Tekevä", "Setlementi"]
                                                    ^~~~~~~~~~~~
             did you mean "Setlementti"?

@@ -38,7 +38,7 @@ final class FreqIntervalTests: XCTestCase {
         XCTAssertNil(table.column(named: "ci_low"))
         var session = Session(workspace: TestSupport.builtIn)
         XCTAssertThrowsError(try session.run("participants | freq post_status wilson")) { error in
-            XCTAssertTrue("\(error)".contains("\"ci\", \"rows\" or the end of the step"), "\(error)")
+            XCTAssertTrue("\(error)".contains("\"ci\", \"rows\", \"weight\" and a count column, or the end of the step"), "\(error)")
         }
     }
 }

@@ -75,7 +75,8 @@ final class SurveyCommandsTests: XCTestCase {
         let dir = TestSupport.temporaryDirectory()
         let (outcome, text, _) = run(".lang fi\n.save participants \(dir)/p.xlsx\n.load \(dir)/p.xlsx as back\nparticipants | freq post_status\nback | freq post_status")
         XCTAssertEqual(outcome, .succeeded, text)
-        XCTAssertTrue(text.contains("saved participants: 16 rows to \(dir)/p.xlsx as an Excel workbook (categories as their labels in Finnish)"), text)
+        // In Finnish the confirmation is Finnish too.
+        XCTAssertTrue(text.contains("tallennettu participants: 16 riviä tiedostoon \(dir)/p.xlsx Excel-työkirjana (luokat selitteinään, kielenä suomi)"), text)
         let tables = text.components(separatedBy: "post_status ")
         XCTAssertEqual(tables.count, 3, text)
         // The counts and shares are the same; the reloaded categories are the labels, in sorted
@@ -117,8 +118,9 @@ final class SurveyCommandsTests: XCTestCase {
             """)
         XCTAssertEqual(outcome, .succeeded, text)
         XCTAssertTrue(text.contains("kysely.Ikä labels: 27 = nuorin / youngest, 62 = vanhin"), text)
-        XCTAssertEqual(row(text, "nuorin"), ["1", "16.67", "20.00", "20.00"], text)
-        XCTAssertEqual(row(text, "vanhin"), ["1", "16.67", "20.00", "100.00"], text)
+        // In Finnish the decimals have a comma.
+        XCTAssertEqual(row(text, "nuorin"), ["1", "16,67", "20,00", "20,00"], text)
+        XCTAssertEqual(row(text, "vanhin"), ["1", "16,67", "20,00", "100,00"], text)
         let age = try XCTUnwrap(shell.session.workspace.table(named: "kysely")?.column(named: "Ikä"))
         guard case .categorical(let c, true) = age.data else { return XCTFail("\(age.type)") }
         XCTAssertEqual(c.levels.map(\.value), ["27", "34", "45", "51", "62"])

@@ -76,6 +76,10 @@ public struct Column: Sendable {
     public var format: ColumnFormat?
     /// Why its missing values are missing, when a file or `.missing` says (SPSS user-missing codes).
     public var missingReasons: MissingReasons?
+    /// The heading text and Markdown show in each language, for a column a verb made (`percent`
+    /// shows as `%` in Finnish); nil shows the name. CSV and JSON always write the name, and
+    /// statements always use it, so the language never changes what a pipeline can type.
+    public var heading: Localized?
 
     /// Creates a column.
     public init(name: String, data: ColumnData, label: Localized? = nil, format: ColumnFormat? = nil) {
@@ -98,9 +102,9 @@ public struct Column: Sendable {
         return gathered
     }
 
-    /// The heading to show for this column in `language`: its name. Labels are descriptions,
-    /// shown by `.schema`; headings stay the names people type.
-    public func heading(_ language: Language) -> String { name }
+    /// The heading text and Markdown show for this column in `language`: the verb's heading of
+    /// a column it made, else the name. Labels are descriptions, shown by `.schema`.
+    public func heading(_ language: Language) -> String { heading?.text(language) ?? name }
 }
 
 /// How text and Markdown output show a column's numbers, set by the verb that makes the column

@@ -13,6 +13,29 @@ public enum NumberFormat {
     /// Below this a p-value prints as `< 0.001`.
     public static let smallestP = 0.001
 
+    /// `number`, a number as this formatter writes it, with a decimal comma: the Finnish way
+    /// of writing decimals in text and Markdown ("0,032", "< 0,001", "-1,5e-7"). Only a point
+    /// between two digits changes, so a sentence may be passed through too.
+    public static func comma(_ number: String) -> String {
+        guard number.contains(".") else { return number }
+        var out = ""
+        let chars = Array(number)
+        for (i, ch) in chars.enumerated() {
+            if ch == ".", i > 0, i + 1 < chars.count, chars[i - 1].isASCII, chars[i - 1].isNumber,
+               chars[i + 1].isASCII, chars[i + 1].isNumber {
+                out.append(",")
+            } else {
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// `number` as `language` writes decimals in text and Markdown: a comma in Finnish.
+    public static func localized(_ number: String, _ language: Language) -> String {
+        language == .fi ? comma(number) : number
+    }
+
     /// A whole number as is.
     public static func integer(_ value: Int64) -> String { String(value) }
 

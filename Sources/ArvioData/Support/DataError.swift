@@ -41,7 +41,8 @@ public struct DataError: Error, Sendable, CustomStringConvertible {
 
     /// The error as it is reported, `file:line:field: error: message`, wrapped at `width` cells
     /// when given (see `DiagnosticRenderer`).
-    public func rendered(width: Int? = nil) -> String {
-        DiagnosticRenderer.render(at: position.description, message, width: width)
+    public func rendered(width: Int? = nil, language: Language = .en) -> String {
+        DiagnosticRenderer.render(at: position.description, DiagnosticFinnish.text(message, language),
+                                  width: width, language: language)
     }
 }

@@ -18,7 +18,9 @@ public enum DiagnosticRenderer {
     /// `column` (in characters, from 1) spanning `length` characters, then the suggestion.
     public static func render(at location: String, _ message: String, sourceLine: String? = nil,
                               column: Int = 1, length: Int = 1, suggestion: String? = nil,
-                              width: Int? = nil) -> String {
+                              width: Int? = nil, language: Language = .en) -> String {
+        // "error" stays a fixed word before the message in both languages (editors and
+        // scripts look for it); the message and the question are in the language.
         let head = location.isEmpty ? "error: \(message)" : "\(location): error: \(message)"
         var lines = wrapped(head, width: width)
         if let sourceLine {
@@ -26,7 +28,7 @@ public enum DiagnosticRenderer {
             lines.append(caretLine(under: sourceLine, column: column, length: length))
         }
         if let suggestion {
-            lines += wrapped("did you mean \(suggestion)?", width: width)
+            lines += wrapped((language == .fi ? "tarkoititko \(suggestion)?" : "did you mean \(suggestion)?"), width: width)
         }
         return lines.joined(separator: "\n")
     }

@@ -9,9 +9,10 @@ extension Diagnostic {
     ///     did you mean "org"?
     ///
     /// The caret is placed by terminal cells; with a `width`, long lines are wrapped at it.
-    public func rendered(width: Int? = nil) -> String {
-        DiagnosticRenderer.render(at: position.description, message, sourceLine: sourceLine,
+    /// In Finnish the message and suggestion are the Finnish ones.
+    public func rendered(width: Int? = nil, language: Language = .en) -> String {
+        DiagnosticRenderer.render(at: position.description, message(language), sourceLine: sourceLine,
                                   column: position.column, length: position.length,
-                                  suggestion: suggestion, width: width)
+                                  suggestion: suggestion(language), width: width, language: language)
     }
 }

@@ -15,6 +15,14 @@ public enum Suggestion {
         return best.distance <= limit ? best.name : nil
     }
 
+    /// Whether `text` starts with `prefix` of at least 3 letters, case and Finnish letters
+    /// folded: a first word typed for a longer label ("vastasi" for "vastasi loppuarviointiin").
+    public static func starts(_ text: String, with prefix: String) -> Bool {
+        let p = fold(prefix)
+        guard p.count >= 3 else { return false }
+        return fold(text).starts(with: p)
+    }
+
     /// `closest`, quoted for a message: `"org"`.
     public static func quoted(_ word: String, among candidates: [String]) -> String? {
         closest(to: word, among: candidates).map { "\"\($0)\"" }

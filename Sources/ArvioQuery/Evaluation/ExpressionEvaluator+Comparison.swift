@@ -72,21 +72,42 @@ extension ExpressionEvaluator {
         }
     }
 
-    /// "not a value of" with the closest value or label, and the values when there are few.
+    /// "not a value of" with the values and their labels (when there are few), and the value
+    /// or label closest to `text`: by spelling among the values and both languages' labels, or
+    /// else the one label or value that starts with it, named with its code (`"vastasi"` finds
+    /// `"vastasi loppuarviointiin" ("responded")`). Either can be typed in a comparison.
     func unknownCategory(_ text: String, in c: CategoricalData, column: Expression,
                          at position: SourcePosition) -> Diagnostic {
-        var candidates = c.levels.map(\.value)
-        for level in c.levels {
-            if let label = level.label { candidates += [label.text(context.language), label.text(context.language == .fi ? .en : .fi)] }
+        func listing(_ language: Language) -> String {
+            c.levels.map { level in
+                guard let label = level.label?.text(language), label != level.value else { return "\"\(level.value)\"" }
+                return level.number != nil ? "\(level.value) = \"\(label)\"" : "\"\(level.value)\" (\(label))"
+            }.joined(separator: ", ")
         }
-        let values = c.levels.map { level in
-            guard level.number != nil, let label = level.label else { return "\"\(level.value)\"" }
-            return "\(level.value) = \"\(label.text(context.language))\""
+        let few = c.levels.count <= 12
+        let name = column.columnName.map { "\"\($0)\"" }
+        let message = Localized(
+            en: "\"\(text)\" is not a value of \(name ?? "this column")\(few ? " (its values are \(listing(.en)))" : "")",
+            fi: "\"\(text)\" ei ole \(name.map { "sarakkeen \($0)" } ?? "tämän sarakkeen") arvo\(few ? " (sen arvot ovat \(listing(.fi)))" : "")")
+        var diagnostic = Diagnostic(position, message)
+        diagnostic.suggestion = Self.suggestion(for: text, in: c.levels)
+        diagnostic.finnishSuggestion = diagnostic.suggestion
+        return diagnostic
+    }
+
+    /// The value or label closest to `text` by spelling (case and Finnish letters folded), or
+    /// else the one label or value that starts with it, with the level's code when that differs.
+    static func suggestion(for text: String, in levels: [Level]) -> String? {
+        var names: [(String, Int)] = []
+        for (i, level) in levels.enumerated() {
+            names.append((level.value, i))
+            if let label = level.label { names += [(label.en, i), (label.fi, i)] }
         }
-        let list = values.count <= 12 ? " (its values are \(values.joined(separator: ", ")))" : ""
-        let name = column.columnName.map { "\"\($0)\"" } ?? "this column"
-        return Diagnostic(position, "\"\(text)\" is not a value of \(name)\(list)",
-                          suggestion: Suggestion.quoted(text, among: candidates))
+        if let closest = Suggestion.closest(to: text, among: names.map(\.0)) { return "\"\(closest)\"" }
+        let starting = names.filter { Suggestion.starts($0.0, with: text) }
+        guard let first = starting.first, starting.allSatisfy({ $0.1 == first.1 }) else { return nil }
+        let code = levels[first.1].value
+        return first.0 == code ? "\"\(code)\"" : "\"\(first.0)\" (\"\(code)\")"
     }
 
     private func compareConstants(_ op: BinaryOperator, _ a: Constant, _ b: Constant, _ left: Expression,

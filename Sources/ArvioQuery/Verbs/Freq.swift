@@ -77,10 +77,10 @@ public struct Freq: Verb {
         let table = Table(name: frame.table.name, columns: [
             Column(name: axis.name, data: .categorical(CategoricalData(codes: Codes(codes, levelCount: levels.count),
                                                                        levels: levels), ordered: axis.ordered)),
-            Column(name: "n", data: .integer(n)),
-            Column(name: "percent", data: .decimal(percent), format: .percent),
-            Column(name: "valid_percent", data: .decimal(validPercent), format: .percent),
-            Column(name: "cumulative_percent", data: .decimal(cumulative), format: .percent),
+            Headings.headed(Column(name: "n", data: .integer(n))),
+            Headings.headed(Column(name: "percent", data: .decimal(percent), format: .percent)),
+            Headings.headed(Column(name: "valid_percent", data: .decimal(validPercent), format: .percent)),
+            Headings.headed(Column(name: "cumulative_percent", data: .decimal(cumulative), format: .percent)),
         ], key: [axis.name])
         var next = Frame(table: table, origin: nil)
         next.notes = frame.notes + (unitNote.map { [$0] } ?? []) + (weightNote.map { [$0] } ?? [])
@@ -96,12 +96,12 @@ public struct Freq: Verb {
             }
             let rest = [Double](repeating: Missing.decimal, count: missingCounts.count + 1)
             next.table.columns.insert(contentsOf: [
-                Column(name: "ci_low", data: .decimal(low + rest), format: .percent),
-                Column(name: "ci_high", data: .decimal(high + rest), format: .percent),
+                Headings.headed(Column(name: "ci_low", data: .decimal(low + rest), format: .percent)),
+                Headings.headed(Column(name: "ci_high", data: .decimal(high + rest), format: .percent)),
             ], at: 4)
             next.notes.append(Localized(
                 en: "ci_low, ci_high: Wilson 95% score interval of valid_percent (n = \(valid) with a value), as R prop.test(correct = FALSE) and gtsummary.",
-                fi: "ci_low, ci_high: valid_percent-osuuden Wilsonin 95 %:n luottamusväli (n = \(valid), joilla on arvo), kuten R:n prop.test(correct = FALSE) ja gtsummary."))
+                fi: "alaraja, yläraja (ci_low, ci_high): osuuden ”% vastanneista” Wilsonin 95 %:n luottamusvälin rajat (n = \(valid), joilla on arvo), kuten R:n prop.test(correct = FALSE) ja gtsummary."))
         }
         return next
     }

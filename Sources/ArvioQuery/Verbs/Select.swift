@@ -31,6 +31,8 @@ struct Select: Verb {
             if columns.contains(where: { $0.name == name.text }) {
                 throw Diagnostic(name.position, "the column \"\(name.text)\" is selected twice")
             }
+            // A renamed column shows its new name: the verb's heading belonged to the old one.
+            if column.name != name.text { column.heading = nil }
             column.name = name.text
             columns.append(column)
         }

@@ -10,17 +10,21 @@ public enum ChartRenderer {
         if let width = chart.width { options.width = width }
         var lines: [StyledLine] = []
         if let title = chart.title {
-            let text = DisplayWidth.truncate(Cell.flatten(title.text(options.language)), to: options.width,
+            let text = DisplayWidth.truncate(Cell.flatten(title.prose(options.language)), to: options.width,
                                              charset: options.charset)
             lines.append(StyledLine(text, style: ANSIStyle.bold))
         }
-        lines += body(chart, options: options)
+        // The chart's numbers (axis ticks, values, percentages) are written as the language
+        // writes decimals; a comma takes a point's one cell, so the layout stays as drawn.
+        lines += body(chart, options: options).map { line in
+            options.language == .fi ? line.mappingText(NumberFormat.comma) : line
+        }
         if let axis = chart.axisLabel, chart.kind != .likert, chart.kind != .heat, chart.kind != .stackedBar {
             let text = Cell.flatten(axis.text(options.language))
             if !text.isEmpty { lines.append(StyledLine(DisplayWidth.truncate(text, to: options.width, charset: options.charset))) }
         }
         for note in chart.notes {
-            lines += TextWrap.wrap(Phrases.note.text(options.language) + " " + note.text(options.language),
+            lines += TextWrap.wrap(Phrases.note.text(options.language) + " " + note.prose(options.language),
                                    width: options.width, charset: options.charset, indent: "  ").map { StyledLine($0) }
         }
         return lines.map { $0.render(colour: options.colour) + "\n" }.joined()

@@ -6,7 +6,7 @@ enum HistogramChart {
     static func lines(_ chart: ChartModel, options: RenderOptions) -> [StyledLine] {
         let bins = HistogramBins(samples: chart.samples, width: chart.binWidth, discrete: chart.discrete)
         guard !bins.counts.isEmpty else { return [StyledLine(Phrases.noData.text(options.language))] }
-        let labels = binLabels(bins, discrete: chart.discrete)
+        let labels = binLabels(bins, discrete: chart.discrete, language: options.language)
         let labelWidth = min(labels.map(DisplayWidth.of).max() ?? 0, ChartLabels.cap(options.width))
         let counts = bins.counts.map(Double.init)
         let notes = BarChart.annotations(counts, measure: .count, charset: options.charset)
@@ -18,7 +18,7 @@ enum HistogramChart {
     }
 
     /// The bin labels, with the edges padded so the commas and brackets line up.
-    static func binLabels(_ bins: HistogramBins, discrete: Bool) -> [String] {
+    static func binLabels(_ bins: HistogramBins, discrete: Bool, language: Language = .en) -> [String] {
         let edges = bins.edges.map { NumberFormat.tick($0, step: bins.width) }
         if discrete && bins.width == 1 {
             let w = edges.dropLast().map(DisplayWidth.of).max() ?? 0
@@ -26,7 +26,9 @@ enum HistogramChart {
         }
         let w = edges.map(DisplayWidth.of).max() ?? 0
         return bins.counts.indices.map {
-            "[" + DisplayWidth.padLeft(edges[$0], to: w) + ", " + DisplayWidth.padLeft(edges[$0 + 1], to: w) + ")"
+            // With a decimal comma, Finnish sets the ends of an interval apart with a semicolon.
+            "[" + DisplayWidth.padLeft(edges[$0], to: w) + (language == .fi ? "; " : ", ")
+                + DisplayWidth.padLeft(edges[$0 + 1], to: w) + ")"
         }
     }
 }

@@ -24,11 +24,12 @@ enum Cell: Equatable {
     /// The cell at report precision for text and Markdown, decimals as `format` says (2 places
     /// without one); control characters become spaces so a stray newline in free text cannot
     /// break the grid.
-    func reportText(_ charset: Charset, format: ColumnFormat? = nil) -> String {
+    /// In Finnish the decimals have a comma, as a Finnish reader writes them.
+    func reportText(_ charset: Charset, format: ColumnFormat? = nil, language: Language = .en) -> String {
         switch self {
         case .missing: charset.missing
         case .integer(let v): NumberFormat.integer(v)
-        case .decimal(let v): format?.reportText(v) ?? NumberFormat.decimal(v)
+        case .decimal(let v): NumberFormat.localized(format?.reportText(v) ?? NumberFormat.decimal(v), language)
         case .text(let s): Cell.flatten(s)
         }
     }

@@ -12,26 +12,26 @@ enum StatisticsText {
             TextGrid.Column(heading: Phrases.statistic.text(language),
                             cells: entries.map { Cell.flatten($0.name.text(language)) }, alignRight: false),
             TextGrid.Column(heading: Phrases.value.text(language),
-                            cells: entries.map { $0.value.map(NumberFormat.statistic) ?? missing }, alignRight: true),
+                            cells: entries.map { $0.value.map { NumberFormat.localized(NumberFormat.statistic($0), language) } ?? missing }, alignRight: true),
         ]
         if entries.contains(where: { $0.df != nil }) {
             columns.append(TextGrid.Column(heading: Phrases.df.text(language),
-                                           cells: entries.map { $0.df.map(NumberFormat.degreesOfFreedom) ?? "" },
+                                           cells: entries.map { $0.df.map { NumberFormat.localized(NumberFormat.degreesOfFreedom($0), language) } ?? "" },
                                            alignRight: true))
         }
         if entries.contains(where: { $0.p != nil }) {
             columns.append(TextGrid.Column(heading: Phrases.p.text(language),
-                                           cells: entries.map { $0.p.map(NumberFormat.pValue) ?? "" },
+                                           cells: entries.map { $0.p.map { NumberFormat.localized(NumberFormat.pValue($0), language) } ?? "" },
                                            alignRight: true))
         }
         if entries.contains(where: { $0.adjustedP != nil }) {
             columns.append(TextGrid.Column(heading: Phrases.adjustedP.text(language),
-                                           cells: entries.map { $0.adjustedP.map(NumberFormat.pValue) ?? "" },
+                                           cells: entries.map { $0.adjustedP.map { NumberFormat.localized(NumberFormat.pValue($0), language) } ?? "" },
                                            alignRight: true))
         }
         if entries.contains(where: { $0.method != nil }) {
             columns.append(TextGrid.Column(heading: Phrases.method.text(language),
-                                           cells: entries.map { Cell.flatten($0.method?.text(language) ?? "") },
+                                           cells: entries.map { Cell.flatten($0.method?.prose(language) ?? "") },
                                            alignRight: false))
         }
         // Names and methods wrap in their columns rather than being cut, so "Fisher's exact,
@@ -40,13 +40,13 @@ enum StatisticsText {
         let (widths, kept) = TextTable.fit(grid.naturalWidths, shrinkable: columns.map { !$0.alignRight },
                                            width: options.width, texts: grid.texts)
         grid.columns = Array(grid.columns[..<kept])
-        let title = TextWrap.wrap(Cell.flatten(block.title.text(language)), width: options.width,
+        let title = TextWrap.wrap(Cell.flatten(block.title.prose(language)), width: options.width,
                                   charset: options.charset, indent: "  ")
         var out = title.map { StyledLine($0, style: ANSIStyle.bold).render(colour: options.colour) }
         // A block whose tests could not be run is its title and the note saying why.
         if !entries.isEmpty { out += grid.lines(widths: widths, charset: options.charset, colour: false) }
         for note in block.notes {
-            out += TextWrap.wrap(Phrases.note.text(language) + " " + note.text(language),
+            out += TextWrap.wrap(Phrases.note.text(language) + " " + note.prose(language),
                                  width: options.width, charset: options.charset, indent: "  ")
         }
         return out

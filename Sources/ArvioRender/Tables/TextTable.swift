@@ -17,7 +17,7 @@ enum TextTable {
         }
         if !table.notes.isEmpty { out.append("") }
         for note in table.notes {
-            out += TextWrap.wrap(Phrases.note.text(options.language) + " " + note.text(options.language),
+            out += TextWrap.wrap(Phrases.note.text(options.language) + " " + note.prose(options.language),
                                  width: options.width, charset: options.charset, indent: "  ")
         }
         return out
@@ -37,7 +37,7 @@ enum TextTable {
             let alignRight = column.data.isNumericForDisplay
             let cells = shown.rows.map {
                 Cell(column.data, row: $0, language: options.language)
-                    .reportText(options.charset, format: table.format(of: column, row: $0))
+                    .reportText(options.charset, format: table.format(of: column, row: $0), language: options.language)
             }
             return TextGrid.Column(heading: Cell.flatten(column.heading(options.language)),
                                    cells: alignRight ? alignedOnPoint(cells, missing: options.charset.missing) : cells,
@@ -169,10 +169,10 @@ enum TextTable {
 
     /// Number cells aligned on the decimal point: a cell with fewer places than the column's
     /// most (a whole count among percentages) gets spaces after it, as PSPP lines them up.
-    /// Missing marks stay at the right edge.
+    /// Missing marks stay at the right edge. The decimal mark is a point, or in Finnish a comma.
     static func alignedOnPoint(_ cells: [String], missing: String) -> [String] {
         func places(_ cell: String) -> Int {
-            cell.lastIndex(of: ".").map { cell.distance(from: $0, to: cell.endIndex) } ?? 0
+            cell.lastIndex(where: { $0 == "." || $0 == "," }).map { cell.distance(from: $0, to: cell.endIndex) } ?? 0
         }
         let most = cells.map(places).max() ?? 0
         guard cells.contains(where: { $0 != missing && places($0) < most }) else { return cells }

@@ -29,3 +29,12 @@ enum Phrases {
     static let ofRow = Localized(en: "of the row", fi: "rivistä")
     static let total = Localized(en: "total", fi: "yhteensä")
 }
+
+extension Localized {
+    /// The text in the output's language, its decimals written as that language writes them
+    /// (a comma in Finnish): for notes, titles and methods, whose numbers were formatted when
+    /// the result was made. Only a point between two digits changes.
+    func prose(_ language: Language) -> String {
+        NumberFormat.localized(text(language), language)
+    }
+}

@@ -21,6 +21,13 @@ struct StyledLine {
         spans.append(Span(text: text, style: style))
     }
 
+    /// The line with `transform` applied to the text of each run, its styles kept.
+    func mappingText(_ transform: (String) -> String) -> StyledLine {
+        var copy = self
+        copy.spans = spans.map { Span(text: transform($0.text), style: $0.style) }
+        return copy
+    }
+
     /// The width of the plain text in terminal cells.
     var width: Int { spans.reduce(0) { $0 + DisplayWidth.of($1.text) } }
 

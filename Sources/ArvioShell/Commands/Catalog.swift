@@ -12,11 +12,18 @@ enum Catalog {
                       fi: "\(r.table).\(r.columns.joined(separator: ",")) viittaa tauluun \(r.target).\(r.targetColumns.joined(separator: ","))")
         }
         return Table(name: "tables", columns: [
-            Column(name: "table", data: .text(tables.map(\.name))),
-            Column(name: "rows", data: .integer(tables.map { Int64($0.rowCount) })),
-            Column(name: "columns", data: .integer(tables.map { Int64($0.columns.count) })),
-            Column(name: "key", data: .text(tables.map { $0.key.isEmpty ? nil : $0.key.joined(separator: ", ") })),
+            headed(Column(name: "table", data: .text(tables.map(\.name))), "taulu"),
+            headed(Column(name: "rows", data: .integer(tables.map { Int64($0.rowCount) })), "rivejä"),
+            headed(Column(name: "columns", data: .integer(tables.map { Int64($0.columns.count) })), "sarakkeita"),
+            headed(Column(name: "key", data: .text(tables.map { $0.key.isEmpty ? nil : $0.key.joined(separator: ", ") })), "avain"),
         ], rowCount: tables.count, notes: notes)
+    }
+
+    /// `column` headed in Finnish by `finnish`; its name stays the one statements use.
+    private static func headed(_ column: Column, _ finnish: String) -> Column {
+        var column = column
+        column.heading = Localized(en: column.name, fi: finnish)
+        return column
     }
 
     /// One row per column of `table`: name, type, missing count and meaning; what one row is
@@ -28,13 +35,16 @@ enum Catalog {
             return Localized("\(column.name): \(values)")
         }
         notes += columns.compactMap { column in
-            column.missingReasons.map { Localized("\(column.name) missing: \(missingCodes($0, language: language))") }
+            column.missingReasons.map { reasons in
+                let codes = missingCodes(reasons, language: language)
+                return Localized(en: "\(column.name) missing: \(codes)", fi: "\(column.name) puuttuvat: \(codes)")
+            }
         }
         return Table(name: "schema of \(table.name)", columns: [
-            Column(name: "column", data: .text(columns.map(\.name))),
-            Column(name: "type", data: .text(columns.map { $0.type.rawValue + (table.key.contains($0.name) ? ", key" : "") })),
-            Column(name: "missing", data: .integer(columns.map { c in Int64((0..<c.count).filter { c.data.isMissing($0) }.count) })),
-            Column(name: "meaning", data: .text(columns.map { $0.label?.text(language) })),
+            headed(Column(name: "column", data: .text(columns.map(\.name))), "sarake"),
+            headed(Column(name: "type", data: .text(columns.map { $0.type.rawValue + (table.key.contains($0.name) ? ", key" : "") })), "tyyppi"),
+            headed(Column(name: "missing", data: .integer(columns.map { c in Int64((0..<c.count).filter { c.data.isMissing($0) }.count) })), "puuttuu"),
+            headed(Column(name: "meaning", data: .text(columns.map { $0.label?.text(language) })), "merkitys"),
         ], rowCount: columns.count, notes: notes)
     }
 

@@ -75,7 +75,7 @@ extension Interpreter {
             i.settings.charset = try i.choice(c, Charset.allCases.map(\.rawValue)).flatMap(Charset.init) ?? i.settings.charset
             return .succeeded
         },
-        .init(name: "timer", arguments: "on|off", summary: "print how long each statement took, in wall and CPU time",
+        .init(name: "timer", arguments: "on|off", summary: "time each statement (wall and CPU)",
               completion: [.words(["on", "off"]), .nothing],
               current: { i in "timer: \(i.settings.timer ? "on" : "off") (on or off)" }) { i, c in
             i.settings.timer = try i.choice(c, ["on", "off"]).map { $0 == "on" } ?? i.settings.timer

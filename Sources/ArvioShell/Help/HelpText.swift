@@ -1,3 +1,4 @@
+import ArvioData
 import ArvioQuery
 
 /// The text `.help` prints: an overview, or one topic from the language reference
@@ -16,7 +17,7 @@ enum HelpText {
 
     /// The help for `topic`, or the overview when there is none.
     static func text(for topic: String?, settings: OutputSettings) -> String {
-        guard let topic, !topic.isEmpty else { return overview() }
+        guard let topic, !topic.isEmpty else { return overview(settings.language) }
         let key = topic.lowercased().trimmingCharacters(in: ".")
         let matches = topics.filter { $0.name == key }
         // A verb and a command may share a name (`scale`, `.scale`): the dot asks for the command.
@@ -31,25 +32,33 @@ enum HelpText {
             return HelpRenderer.render(markdown, width: options.width, charset: options.charset) + "\n"
         }
         let names = topics.map(\.name) + MetaCommand.all.map(\.name)
-        let hint = Suggestion.closest(to: key, among: names).map { " Did you mean \"\($0)\"?" } ?? ""
+        let closest = Suggestion.closest(to: key, among: names)
+        if settings.language == .fi {
+            let hint = closest.map { " Tarkoititko \"\($0)\"?" } ?? ""
+            return "Ohjeaihetta \"\(topic)\" ei ole.\(hint) .help luettelee aiheet.\n"
+        }
+        let hint = closest.map { " Did you mean \"\($0)\"?" } ?? ""
         return "There is no help topic \"\(topic)\".\(hint) .help lists the topics.\n"
     }
 
-    private static func overview() -> String {
+    /// In Finnish the overview and the commands' summaries are Finnish (`HelpFinnish`).
+    private static func overview(_ language: Language) -> String {
+        let labels = HelpFinnish.labels(language)
         var lines = [
-            "A statement is a table and verbs joined by |, for example:",
+            HelpFinnish.overviewIntro(language),
             "    participants | count by org",
             "    responses | where item == \"overall\" | chart likert score by phase",
             "",
         ]
-        lines += wrapped("Verbs:    ", verbNames)
-        lines += wrapped("Topics:   ", topics.map(\.name).filter { !verbNames.contains($0) })
-        lines += ["", "Commands:"]
+        lines += wrapped(labels.verbs, verbNames)
+        lines += wrapped(labels.topics, topics.map(\.name).filter { !verbNames.contains($0) })
+        lines += ["", labels.commands]
         let width = MetaCommand.all.map(\.usage.count).max() ?? 0
         for c in MetaCommand.all {
-            lines.append("  " + c.usage + String(repeating: " ", count: width - c.usage.count + 2) + c.summary)
+            let summary = language == .fi ? HelpFinnish.summaries[c.name] ?? c.summary : c.summary
+            lines.append("  " + c.usage + String(repeating: " ", count: width - c.usage.count + 2) + summary)
         }
-        lines += ["", ".help TOPIC shows a verb, a topic or a command, with an example you can run."]
+        lines += [""] + HelpFinnish.closing(language)
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -54,12 +54,12 @@ struct InteractiveShell {
         let ws = interpreter.session.workspace
         let language = interpreter.settings.language
         let title = ws.title.map { " — " + $0.text(language) } ?? ""
-        let sizes = ws.tables.isEmpty ? "No data loaded." : "Loaded: " + ws.tables.map { "\($0.name) \($0.rowCount)" }.joined(separator: ", ") + "."
+        let sizes = HelpFinnish.loaded(ws.tables.map { ($0.name, $0.rowCount) }, language)
         let example = ws.table(named: "participants") != nil ? "participants | count by org" : ".load FILE.csv"
         return """
             Arvio \(Version.current)\(title)
             \(sizes)
-            Type .help, or try:  \(example)
+            \(HelpFinnish.tryLine(example, language))
 
             """
     }

@@ -88,11 +88,11 @@ public final class Interpreter {
         switch error {
         case let diagnostic as Diagnostic where diagnostic.isCancellation:
             // The terminal has echoed ^C already; say what it did, not where.
-            console.err(" (cancelled; the workspace is as it was)\n")
+            console.err(settings.language == .fi ? " (peruttu; työtila on ennallaan)\n" : " (cancelled; the workspace is as it was)\n")
         case let diagnostic as Diagnostic:
-            console.err(diagnostic.rendered(width: width) + "\n")
+            console.err(diagnostic.rendered(width: width, language: settings.language) + "\n")
         case let data as DataError:
-            console.err(data.rendered(width: width) + "\n")
+            console.err(data.rendered(width: width, language: settings.language) + "\n")
         default:
             console.err(DiagnosticRenderer.render(at: "", "\(error)", width: width) + "\n")
         }
@@ -101,7 +101,8 @@ public final class Interpreter {
     /// Writes an error about `location` (a file, or `file:line:column`) that no line of a
     /// statement shows.
     func report(at location: String, _ message: String) {
-        console.err(DiagnosticRenderer.render(at: location, message, width: diagnosticWidth) + "\n")
+        console.err(DiagnosticRenderer.render(at: location, DiagnosticFinnish.text(message, settings.language),
+                                              width: diagnosticWidth, language: settings.language) + "\n")
     }
 
     /// The width errors are wrapped at: `.width` if set, else the terminal's; none when the
@@ -125,7 +126,7 @@ public final class Interpreter {
     /// error, as status does in Unix tools, so a script's standard output holds only its
     /// results (a CSV a program reads); the shell and notebooks show both streams.
     func confirm(_ text: String) {
-        console.err(text + "\n")
+        console.err(DiagnosticFinnish.text(text, settings.language) + "\n")
     }
 
     /// `table` in the current format, ending in a newline.

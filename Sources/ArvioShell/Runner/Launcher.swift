@@ -44,7 +44,7 @@ public struct Launcher {
         do {
             workspace = try loadWorkspace()
         } catch {
-            console.err(error.rendered(width: console.diagnosticWidth) + "\n")
+            console.err(error.rendered(width: console.diagnosticWidth, language: settings.language) + "\n")
             return 2
         }
         let interpreter = Interpreter(workspace: workspace, settings: settings, console: console)

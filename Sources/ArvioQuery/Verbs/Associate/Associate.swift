@@ -76,24 +76,24 @@ public struct Associate: Verb {
                 : "\"\(outcome.text)\" has a different value in every row (an identifier); choose an outcome that repeats")
         }
         var found: [(AssociationMeasure, String, AssociationVariable.Kind)] = []
-        var skipped: [String] = []
+        var skipped: [Localized] = []
         let weightName = try weight.map { token throws(Diagnostic) in try context.column(token.text, in: frame.table, at: token.position).name }
         for column in frame.table.columns where column.name != outcomeColumn.name && column.name != weightName {
             try context.checkCancelled(at: keyword.position)
             if let unit, !unit.isConstant(column, in: given) {
-                skipped.append("\(column.name) (varies within \(unit.column))")
+                skipped.append(Localized(en: "\(column.name) (varies within \(unit.column))", fi: "\(column.name) (vaihtelee \(unit.column)-arvon sisällä)"))
                 continue
             }
             switch AssociationVariable.make(name: column.name, data: frame.data(of: column)) {
-            case .failure(.identifier): skipped.append("\(column.name) (identifier: every value differs)")
-            case .failure(.constant): skipped.append("\(column.name) (constant)")
+            case .failure(.identifier): skipped.append(Localized(en: "\(column.name) (identifier: every value differs)", fi: "\(column.name) (tunniste: kaikki arvot eri)"))
+            case .failure(.constant): skipped.append(Localized(en: "\(column.name) (constant)", fi: "\(column.name) (vakio)"))
             case .success where column.type == .text:
-                skipped.append("\(column.name) (free text)")
+                skipped.append(Localized(en: "\(column.name) (free text)", fi: "\(column.name) (vapaa teksti)"))
             case .success(let x):
                 if let m = AssociationMeasure.measure(target, x, seed: seed, isCancelled: context.isCancelled) {
                     found.append((m, column.name, x.kind))
                 } else {
-                    skipped.append("\(column.name) (too few complete pairs)")
+                    skipped.append(Localized(en: "\(column.name) (too few complete pairs)", fi: "\(column.name) (liian vähän täysiä pareja)"))
                 }
             }
         }
@@ -101,7 +101,7 @@ public struct Associate: Verb {
         found.sort { abs($0.0.value) != abs($1.0.value) ? abs($0.0.value) > abs($1.0.value) : $0.1 < $1.1 }
         var columns = [
             Column(name: "column", data: .text(found.map(\.1))),
-            Column(name: "type", data: .text(found.map { $0.2.rawValue })),
+            Headings.textColumn("type", found.map { Self.kindName($0.2) }),
             Column(name: "value", data: .decimal(found.map(\.0.value)), format: .statistic),
             Column(name: "n", data: .integer(found.map { Int64($0.0.count) })),
             Column(name: "p", data: .decimal(found.map(\.0.p)), format: .pValue),
@@ -109,25 +109,36 @@ public struct Associate: Verb {
         let adjusted = testing.adjust(found.map(\.0.p))
         if let adjusted { columns.append(Column(name: "p_adj", data: .decimal(adjusted), format: .pValue)) }
         columns += [
-            Column(name: "measure", data: .text(found.map(\.0.measure))),
-            Column(name: "p_method", data: .text(found.map(\.0.method))),
+            Headings.textColumn("measure", found.map(\.0.measure)),
+            Headings.textColumn("p_method", found.map(\.0.method)),
         ]
+        columns = columns.map { $0.heading == nil ? Headings.headed($0) : $0 }
         var next = frame.replacingColumns(columns, rowCount: found.count, keepOrigin: false)
         next.table.key = ["column"]
         var notes = frame.table.notes + (unitNote.map { [$0] } ?? []) + (weightNote.map { [$0] } ?? [])
         notes.append(Localized(
             en: "Association with \(outcome.text) (\(target.kind.rawValue)), strongest first by |value|; the measures differ by type, so compare ranks loosely. Complete pairs only. Permutation p: \(PermutationTest.defaultPermutations) shuffles (doubling up to \(PermutationTest.maximumPermutations) near 0.05 and 0.01), seed \(seed), up to \(AssociationMeasure.permutationLimit) pairs.",
-            fi: "Yhteys muuttujaan \(outcome.text) (\(target.kind.rawValue)), vahvin ensin |arvon| mukaan; mitat eroavat tyypeittäin, joten vertaa järjestystä väljästi. Vain täydet parit. Permutaatio-p: \(PermutationTest.defaultPermutations) sekoitusta (0,05:n ja 0,01:n lähellä kaksinkertaistaen enintään \(PermutationTest.maximumPermutations)), siemen \(seed), enintään \(AssociationMeasure.permutationLimit) paria."))
+            fi: "Yhteys muuttujaan \(outcome.text) (\(Self.kindName(target.kind).fi)), vahvin ensin |arvon| mukaan; mitat eroavat tyypeittäin, joten vertaa järjestystä väljästi. Vain täydet parit. Permutaatio-p: \(PermutationTest.defaultPermutations) sekoitusta (0,05:n ja 0,01:n lähellä kaksinkertaistaen enintään \(PermutationTest.maximumPermutations)), siemen \(seed), enintään \(AssociationMeasure.permutationLimit) paria."))
         if adjusted != nil, let method = testing.method {
             let family = Localized(en: "one per column associated with \(outcome.text)", fi: "yksi kutakin muuttujaan \(outcome.text) liitettyä saraketta kohden")
             let note = testing.note(method, size: PValueAdjustment.familySize(found.map(\.0.p)), family: family, eachTest: false)
-            notes.append(Localized(en: note.en.replacing("p adj:", with: "p_adj:"), fi: note.fi.replacing("p korj:", with: "p_adj:")))
+            notes.append(Localized(en: note.en.replacing("p adj:", with: "p_adj:"), fi: note.fi))
         }
         if !skipped.isEmpty {
-            notes.append(Localized(en: "Skipped: \(skipped.joined(separator: ", ")).", fi: "Ohitettu: \(skipped.joined(separator: ", "))."))
+            notes.append(Localized(en: "Skipped: \(skipped.map(\.en).joined(separator: ", ")).", fi: "Ohitettu: \(skipped.map(\.fi).joined(separator: ", "))."))
         }
         next.table.notes = notes
         next.table.unit = AnalysisUnit.summary(of: given, analysed: frame, context: context)
         return next
+    }
+
+    /// A variable's kind as the `type` column and the notes name it.
+    static func kindName(_ kind: AssociationVariable.Kind) -> Localized {
+        switch kind {
+        case .binary: Localized(en: "binary", fi: "dikotominen")
+        case .nominal: Localized(en: "nominal", fi: "laatuero")
+        case .ordinal: Localized(en: "ordinal", fi: "järjestys")
+        case .numeric: Localized(en: "numeric", fi: "numeerinen")
+        }
     }
 }

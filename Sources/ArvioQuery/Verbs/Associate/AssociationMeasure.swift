@@ -68,11 +68,11 @@ struct AssociationVariable {
 /// The strength of association between two variables, the measure chosen by their kinds, with
 /// an exact or seeded-permutation p-value.
 struct AssociationMeasure {
-    var measure: String
+    var measure: Localized
     var value: Double
     var count: Int
     var p: Double
-    var method: String
+    var method: Localized
 
     /// Above this many complete pairs a permutation p gives way to the measure's own asymptotic test.
     static let permutationLimit = 5000
@@ -93,20 +93,20 @@ struct AssociationMeasure {
             let ra = dense(a), rb = dense(b)
             guard let full = try? OrdinalAssociation(table(ra, rb)) else { return nil }
             let p = permute ? (try? PermutationTest(x: ra, y: rb, seed: seed, isCancelled: isCancelled) { u, v in try OrdinalAssociation(table(u, v)).tauB }) : nil
-            return AssociationMeasure(measure: "Kendall tau-b", value: full.tauB, count: n,
-                                      p: p?.pValue ?? full.tauBTest.pValue, method: p?.method ?? full.tauBTest.method)
+            return AssociationMeasure(measure: Localized(en: "Kendall tau-b", fi: "Kendallin tau-b"), value: full.tauB, count: n,
+                                      p: p?.pValue ?? full.tauBTest.pValue, method: (p?.testMethod ?? full.tauBTest.testMethod).localized)
         case (true, true):
             guard let rho = try? Correlation(a, b, kind: .spearman) else { return nil }
             let p = permute ? (try? PermutationTest(x: a, y: b, seed: seed, isCancelled: isCancelled) { u, v in try Correlation(u, v, kind: .spearman).coefficient }) : nil
-            return AssociationMeasure(measure: "Spearman rho", value: rho.coefficient, count: n,
-                                      p: p?.pValue ?? rho.pValue, method: p?.method ?? rho.method)
+            return AssociationMeasure(measure: Localized(en: "Spearman rho", fi: "Spearmanin rho"), value: rho.coefficient, count: n,
+                                      p: p?.pValue ?? rho.pValue, method: (p?.testMethod ?? rho.testMethod).localized)
         case (false, false):
             let ra = dense(a), rb = dense(b)
             guard let t = try? table(ra, rb) else { return nil }
             let v = NominalAssociation(t).cramersV
             let fisher = try? FisherExactTest(t, seed: seed, isCancelled: isCancelled)
-            return AssociationMeasure(measure: "Cramér's V", value: v, count: n, p: fisher?.pValue ?? .nan,
-                                      method: fisher.map { "Fisher, \($0.method)" } ?? "")
+            return AssociationMeasure(measure: Localized(en: "Cramér's V", fi: "Cramérin V"), value: v, count: n, p: fisher?.pValue ?? .nan,
+                                      method: fisher.map { Localized(en: "Fisher, \($0.testMethod.localized.en)", fi: "Fisher, \($0.testMethod.localized.fi)") } ?? Localized(""))
         default:
             let (values, groups, grouping) = outcome.isOrdered ? (a, b, x) : (b, a, outcome)
             let ordered = outcome.isOrdered ? outcome : x
@@ -115,14 +115,16 @@ struct AssociationMeasure {
                 let low = values.indices.filter { groups[$0] == 0 }.map { values[$0] }
                 guard let test = try? MannWhitneyUTest(high, low) else { return nil }
                 let cats = grouping.categories
-                return AssociationMeasure(measure: "rank-biserial r (\(ordered.name): \(cats[1]) vs \(cats[0]))", value: test.rankBiserial,
-                                          count: n, p: test.pValue, method: "Mann–Whitney, \(test.method)")
+                return AssociationMeasure(measure: Localized(en: "rank-biserial r (\(ordered.name): \(cats[1]) vs \(cats[0]))",
+                                                                   fi: "sijalukubiseriaalinen r (\(ordered.name): \(cats[1]) vs. \(cats[0]))"),
+                                          value: test.rankBiserial, count: n, p: test.pValue,
+                                          method: Localized(en: "Mann–Whitney, \(test.testMethod.localized.en)", fi: "Mann–Whitney, \(test.testMethod.localized.fi)"))
             }
             let labels = groups.map { Int($0) }
             guard let eta = try? CorrelationRatio(values: values, groups: labels) else { return nil }
             let p = permute ? (try? PermutationTest(x: values, y: labels, seed: seed, isCancelled: isCancelled) { u, v in try CorrelationRatio(values: u, groups: v).eta }) : nil
-            return AssociationMeasure(measure: "eta", value: eta.eta, count: n, p: p?.pValue ?? eta.pValue,
-                                      method: p?.method ?? eta.method)
+            return AssociationMeasure(measure: Localized("eta"), value: eta.eta, count: n, p: p?.pValue ?? eta.pValue,
+                                      method: (p?.testMethod ?? eta.testMethod).localized)
         }
     }
 

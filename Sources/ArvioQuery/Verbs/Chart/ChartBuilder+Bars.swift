@@ -21,8 +21,7 @@ extension ChartBuilder {
                                    measure: measure, axisLabel: axisLabel(measure))
         if chart.options.percent { model.notes = [Localized(en: "n = \(Int(total))", fi: "n = \(Int(total))")] }
         let table = ChartTable.make(model, name: frame.table.name, labelName: token.text, groupName: nil,
-                                    seriesNames: [chart.options.percent ? "percent" : "n"], withN: false,
-                                    language: context.language)
+                                    seriesNames: [Localized(chart.options.percent ? "percent" : "n")], withN: false)
         return (model, table)
     }
 
@@ -37,7 +36,7 @@ extension ChartBuilder {
                                    measure: isCount ? .count : (chart.options.percent ? .percent : .value),
                                    axisLabel: Localized(token.text))
         let table = ChartTable.make(model, name: frame.table.name, labelName: by.text, groupName: nil,
-                                    seriesNames: [token.text], withN: false, language: context.language)
+                                    seriesNames: [Localized(token.text)], withN: false)
         return (model, table)
     }
 
@@ -60,8 +59,7 @@ extension ChartBuilder {
         let model = ChartModel(kind: .groupedBar, title: title(token), series: groups.labels, rows: rows,
                                measure: measure, axisLabel: axisLabel(measure))
         let table = ChartTable.make(model, name: frame.table.name, labelName: token.text, groupName: nil,
-                                    seriesNames: groups.labels.map { $0.text(context.language) }, withN: false,
-                                    language: context.language)
+                                    seriesNames: groups.labels, withN: false)
         return (model, table)
     }
 
@@ -72,8 +70,7 @@ extension ChartBuilder {
         let model = ChartModel(kind: .stackedBar, title: title(token), series: segments.labels,
                                rows: try crossRows(segments, by: chart.by))
         let table = ChartTable.make(model, name: frame.table.name, labelName: chart.by?.text ?? "rows", groupName: nil,
-                                    seriesNames: segments.labels.map { $0.text(context.language) }, withN: true,
-                                    language: context.language)
+                                    seriesNames: segments.labels, withN: true)
         return (model, table)
     }
 
@@ -91,8 +88,7 @@ extension ChartBuilder {
                                series: columns.labels,
                                rows: zip(rows.labels, counts).map { ChartModel.Row(label: $0, values: $1) })
         let table = ChartTable.make(model, name: frame.table.name, labelName: token.text, groupName: nil,
-                                    seriesNames: columns.labels.map { $0.text(context.language) }, withN: true,
-                                    language: context.language)
+                                    seriesNames: columns.labels, withN: true)
         return (model, table)
     }
 

@@ -49,13 +49,13 @@ extension ChartBuilder {
             }
         }
         let units = PairingUnits.make(frame: frame, keyNames: rest, context: context)
-        let names = phases.labels.map { $0.text(context.language) }
+        let names = phases.labels.map { $0.en }, namesFi = phases.labels.map { $0.fi }
         var en = "Paired on \(rest.joined(separator: " × ")): each row's two means are of the \(n.reduce(0, +)) pairs with both answers (n per row)"
         var fi = "Parit avaimella \(rest.joined(separator: " × ")): kunkin rivin keskiarvot ovat \(n.reduce(0, +)) parista, joilla on kumpikin vastaus (n riveittäin)"
         for (p, rowsAlone) in alone.enumerated() where !rowsAlone.isEmpty {
-            let who = (units.name.map { "\($0) " } ?? "") + units.listing(rowsAlone).text
-            en += "; left out \(rowsAlone.count) \(names[p]) answer\(rowsAlone.count == 1 ? "" : "s") with no \(names[1 - p]) answer: \(who)"
-            fi += "; pois jätettiin \(rowsAlone.count) \(names[p])-vastausta ilman \(names[1 - p])-vastausta: \(who)"
+            let who = units.name.map { "\($0) " } ?? "", listing = units.listing(rowsAlone).text
+            en += "; left out \(rowsAlone.count) \(names[p]) answer\(rowsAlone.count == 1 ? "" : "s") with no \(names[1 - p]) answer: \(who)\(listing.en)"
+            fi += "; pois jätettiin \(rowsAlone.count) \(namesFi[p])-vastausta ilman \(namesFi[1 - p])-vastausta: \(who)\(listing.fi)"
         }
         return (sums, n, Localized(en: en + ".", fi: fi + "."))
     }

@@ -37,8 +37,7 @@ extension ChartBuilder {
         model.notes = missingNote(weights.missing(scale), of: token)
         let table = ChartTable.make(model, name: frame.table.name, labelName: chart.by?.text ?? chart.per?.text ?? "rows",
                                     groupName: chart.by != nil ? chart.per?.text : nil,
-                                    seriesNames: scale.labels.map { $0.text(context.language) }, withN: true,
-                                    language: context.language)
+                                    seriesNames: scale.labels, withN: true)
         return (model, table)
     }
 
@@ -103,8 +102,7 @@ extension ChartBuilder {
                 valueRange: range, axisLabel: Localized(token.text))
             model.notes = [paired.note]
             let table = ChartTable.make(model, name: frame.table.name, labelName: per.text, groupName: nil,
-                                        seriesNames: phases.labels.map { $0.text(context.language) }, withN: true,
-                                        language: context.language)
+                                        seriesNames: phases.labels, withN: true)
             return (model, table)
         }
         var sums = [[Double]](repeating: [0, 0], count: rows.count)
@@ -121,7 +119,7 @@ extension ChartBuilder {
             },
             valueRange: range, axisLabel: Localized(token.text))
         return finishDumbbell(model, labelName: per.text,
-                              seriesNames: phases.labels.map { $0.text(context.language) })
+                              seriesNames: phases.labels)
     }
 
     /// A dumbbell from two numeric columns, one row of the table per dumbbell.
@@ -152,10 +150,10 @@ extension ChartBuilder {
         }
         let model = ChartModel.dumbbell(title: nil, phases: pair.map { Localized($0.text) }, rows: rows,
                                         valueRange: try scaleRange(pair[0], columns[0]))
-        return finishDumbbell(model, labelName: per.text, seriesNames: pair.map(\.text))
+        return finishDumbbell(model, labelName: per.text, seriesNames: pair.map { Localized($0.text) })
     }
 
-    private func finishDumbbell(_ model: ChartModel, labelName: String, seriesNames: [String]) -> (ChartModel, Table) {
+    private func finishDumbbell(_ model: ChartModel, labelName: String, seriesNames: [Localized]) -> (ChartModel, Table) {
         var model = model
         let partial = model.rows.filter { $0.values.filter(\.isFinite).count == 1 }.count
         if partial > 0 {
@@ -165,7 +163,7 @@ extension ChartBuilder {
                 fi: "\(partial)/\(model.rows.count): arvo vain toiselta ajankohdalta (\(names[0].fi), \(names[1].fi))")]
         }
         let table = ChartTable.make(model, name: frame.table.name, labelName: labelName, groupName: nil,
-                                    seriesNames: seriesNames, withN: false, language: context.language)
+                                    seriesNames: seriesNames, withN: false)
         return (model, table)
     }
 

@@ -1,28 +1,32 @@
 import ArvioData
 
-/// The table behind a chart, one row per chart row: the group and row labels in the session's
-/// language, one column per series, and n where the chart shows it. CSV and JSON output of a
-/// `chart` step write this table.
+/// The table behind a chart, one row per chart row: the group and row labels (shown in the
+/// output's language), one column per series, and n where the chart shows it. CSV and JSON
+/// output of a `chart` step write this table. A series column is named by its English label
+/// and headed by its label in each language, so its name never depends on the language.
 enum ChartTable {
     /// The table for `model`'s rows. Column names are `groupName` (when rows are grouped),
     /// `labelName`, the series names and `n`; a name already taken gets a `_2` suffix.
     static func make(_ model: ChartModel, name: String, labelName: String, groupName: String?,
-                     seriesNames: [String], withN: Bool, language: Language) -> Table {
+                     seriesNames: [Localized], withN: Bool) -> Table {
         var columns: [Column] = []
         var taken = Set<String>()
-        func add(_ name: String, _ data: ColumnData) {
+        func add(_ name: String, _ data: ColumnData, heading: Localized? = nil) {
             var unique = name.isEmpty ? "value" : name
             var k = 2
             while taken.contains(unique) { unique = "\(name)_\(k)"; k += 1 }
             taken.insert(unique)
-            columns.append(Column(name: unique, data: data))
+            var column = Column(name: unique, data: data)
+            if let heading, heading.en != heading.fi { column.heading = Localized(en: unique, fi: heading.fi) }
+            columns.append(column)
         }
         if let groupName, model.rows.contains(where: { $0.group != nil }) {
-            add(groupName, .text(model.rows.map { $0.group?.text(language) }))
+            add(groupName, Headings.textColumn(groupName, model.rows.map(\.group)).data)
         }
-        add(labelName, .text(model.rows.map { $0.label.text(language) }))
+        add(labelName, Headings.textColumn(labelName, model.rows.map(\.label)).data)
         for (j, series) in seriesNames.enumerated() {
-            add(series, numbers(model.rows.map { j < $0.values.count ? $0.values[j] : .nan }))
+            add(series.en, numbers(model.rows.map { j < $0.values.count ? $0.values[j] : .nan }),
+                heading: Headings.byName[series.en] ?? series)
         }
         if withN {
             add("n", .integer(model.rows.map { row in

@@ -126,7 +126,7 @@ public struct Crosstab: Verb {
         let usedColumns = (0..<b.levels.count).filter { j in full.contains { $0[j] > 0 } }
         let counts = CrosstabCounts(usedRows.map { i in usedColumns.map { full[i][$0] } })
         var table = layout(counts, rowLevels: usedRows.map { a.levels[$0] }, columnLevels: usedColumns.map { b.levels[$0] },
-                           ordered: a.ordered, language: context.language)
+                           ordered: a.ordered)
         table.name = frame.table.name
         let statistics = CrosstabStatistics.blocks(counts, ordered: a.ordered && b.ordered, isCancelled: context.isCancelled)
         try context.checkCancelled(at: keyword.position)
@@ -185,7 +185,7 @@ public struct Crosstab: Verb {
     /// The result table: the row variable, the cell kind when there are several, a column per
     /// column category and the total; a total row last.
     private func layout(_ counts: CrosstabCounts, rowLevels: [Level], columnLevels: [Level],
-                        ordered: Bool, language: Language) -> Table {
+                        ordered: Bool) -> Table {
         let rowMargins: [Int?] = Array(rowLevels.indices) + [nil]
         let showKind = cells.count > 1
         var rowCodes: [UInt32] = [], kindCodes: [UInt32] = []
@@ -206,7 +206,7 @@ public struct Crosstab: Verb {
         var taken = Set(columns.map(\.name))
         let columnMargins: [Int?] = Array(columnLevels.indices) + [nil]
         for j in columnMargins {
-            var name = j.map { columnLevels[$0].value } ?? total.text(language).lowercased()
+            var name = j.map { columnLevels[$0].value } ?? "total"
             while taken.contains(name) { name += "_" }
             taken.insert(name)
             let label = j.map { columnLevels[$0].label } ?? total
@@ -215,7 +215,10 @@ public struct Crosstab: Verb {
                 for kind in cells { values.append(kind.value(counts, i, j) ?? Missing.decimal) }
             }
             let data: ColumnData = cells == [.count] ? .integer(values.map { Int64($0) }) : .decimal(values)
-            columns.append(Column(name: name, data: data, label: label, format: cellFormat))
+            var column = Column(name: name, data: data, label: label, format: cellFormat)
+            // The margin is named `total` in both languages, so a pipeline after it reads the same.
+            if j == nil { column.heading = Localized(en: name, fi: name == "total" ? "yhteensä" : name) }
+            columns.append(column)
         }
         return Table(name: "crosstab", columns: columns, rowCount: rowCodes.count,
                      key: showKind ? [rows.text, "cell"] : [rows.text])

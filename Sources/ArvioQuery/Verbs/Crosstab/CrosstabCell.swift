@@ -150,8 +150,8 @@ extension CrosstabCell {
     /// The `cell` column that says which kind each row of a many-kind table shows.
     static func kindColumn(_ codes: [UInt32]) -> Column {
         let kinds = allCases.map { Level(value: $0.rawValue, label: $0.label) }
-        return Column(name: "cell", data: .categorical(
-            CategoricalData(codes: Codes(codes, levelCount: kinds.count), levels: kinds), ordered: false))
+        return Headings.headed(Column(name: "cell", data: .categorical(
+            CategoricalData(codes: Codes(codes, levelCount: kinds.count), levels: kinds), ordered: false)))
     }
 
     /// How the count columns print: with several kinds in one column each row in its own kind's

@@ -58,13 +58,13 @@ struct PairedCrosstab {
         let levels = categories.map { axis.levels[$0] }
         let names = pairing.phaseNames
         var next = Frame(table: layout(tables, grouping: grouping, levels: levels, ordered: axis.ordered,
-                                       first: names.first, language: context.language), origin: nil)
+                                       first: names.first), origin: nil)
         next.table.name = frame.table.name
         // Each group's block describes its k + 1 rows (times the cell kinds) of the stacked table.
         let height = (k + 1) * cells.count
         var blocks = tables.indices.map { g in
-            var result = block(tables[g], title: title(grouping, g, pairs: tables[g].joined().reduce(0, +), context.language, pairing),
-                               levels: levels, language: context.language)
+            var result = block(tables[g], title: title(grouping, g, pairs: tables[g].joined().reduce(0, +), pairing),
+                               levels: levels)
             if !per.isEmpty { result.rows = Array((g * height)..<((g + 1) * height)) }
             return result
         }
@@ -83,18 +83,18 @@ struct PairedCrosstab {
     }
 
     /// "score: pre → post, 12 pairs" or "item = K1: score pre → post, 12 pairs".
-    private func title(_ grouping: Grouping, _ g: Int, pairs: Int, _ language: Language, _ pairing: Pairing) -> Localized {
+    private func title(_ grouping: Grouping, _ g: Int, pairs: Int, _ pairing: Pairing) -> Localized {
         let arrow = "\(pairing.phaseNames.first) → \(pairing.phaseNames.second)"
         let count = AnalysisText.pairs(pairs)
         guard !grouping.keyColumns.isEmpty else {
             return Localized(en: "\(value.text): \(arrow), \(count.en)", fi: "\(value.text): \(arrow), \(count.fi)")
         }
-        let label = grouping.keyColumns.map { "\($0.name) = \(Delta.display($0.data, g, language))" }.joined(separator: ", ")
-        return Localized(en: "\(label): \(value.text) \(arrow), \(count.en)", fi: "\(label): \(value.text) \(arrow), \(count.fi)")
+        let label = Delta.groupLabel(grouping, g)
+        return Localized(en: "\(label.en): \(value.text) \(arrow), \(count.en)", fi: "\(label.fi): \(value.text) \(arrow), \(count.fi)")
     }
 
     /// The tests of one square table, or the one note that says why there are none.
-    func block(_ counts: [[Int]], title: Localized, levels: [Level], language: Language) -> StatisticsBlock {
+    func block(_ counts: [[Int]], title: Localized, levels: [Level]) -> StatisticsBlock {
         let pairs = counts.joined().reduce(0, +)
         guard pairs >= 2 else {
             let count = AnalysisText.pairs(pairs)
@@ -109,11 +109,12 @@ struct PairedCrosstab {
         let asymptotic = Localized(en: "asymptotic chi-square", fi: "asymptoottinen khiin neliö")
         if table.size == 2, let test = try? McNemarTest(table) {
             let b = test.firstToSecond, c = test.secondToFirst
-            let a = levels[0].display(language), d = levels[1].display(language)
+            let a = levels[0].display(.en), d = levels[1].display(.en)
+            let aFi = levels[0].display(.fi), dFi = levels[1].display(.fi)
             return StatisticsBlock(title: title, entries: [
                 Statistic(name: Localized(en: "McNemar, exact", fi: "McNemar, tarkka"), value: Double(b), p: test.pValue,
                           method: Localized(en: "exact binomial, \(b) of \(b + c) changes \(a) → \(d)",
-                                            fi: "tarkka binomi, \(b)/\(b + c) muutosta \(a) → \(d)")),
+                                            fi: "tarkka binomi, \(b)/\(b + c) muutosta \(aFi) → \(dFi)")),
                 Statistic(name: Localized(en: "McNemar chi-square, corrected", fi: "McNemarin khiin neliö, korjattu"),
                           value: test.corrected.statistic, df: 1, p: test.corrected.pValue,
                           method: Localized(en: "asymptotic chi-square, continuity-corrected",
@@ -122,7 +123,7 @@ struct PairedCrosstab {
                           value: test.asymptotic.statistic, df: 1, p: test.asymptotic.pValue, method: asymptotic),
             ], notes: [Localized(
                 en: "\(b) changed \(a) → \(d), \(c) changed \(d) → \(a), \(pairs - b - c) stayed; p is the exact binomial test of the \(b + c) changes, the chi-square values are its approximations.",
-                fi: "\(b) muuttui \(a) → \(d), \(c) muuttui \(d) → \(a), \(pairs - b - c) pysyi; p on \(b + c) muutoksen tarkka binomitesti, khiin neliöt sen likiarvoja.")])
+                fi: "\(b) muuttui \(aFi) → \(dFi), \(c) muuttui \(dFi) → \(aFi), \(pairs - b - c) pysyi; p on \(b + c) muutoksen tarkka binomitesti, khiin neliöt sen likiarvoja.")])
         }
         var entries: [Statistic] = []
         if let bowker = try? BowkerSymmetryTest(table) {
@@ -151,15 +152,15 @@ struct PairedCrosstab {
         let n = pairing.pre.count
         var notes = [Localized(
             en: "Paired: rows are \(value.text) at \(pairing.phaseNames.first), columns at \(pairing.phaseNames.second) (\(arrow), \(pairing.orderSource.en)); one count per \(key), \(AnalysisText.pairs(n).en) with both answers.",
-            fi: "Parittainen: rivit ovat \(value.text) kerralla \(pairing.phaseNames.first), sarakkeet kerralla \(pairing.phaseNames.second) (\(arrow), \(pairing.orderSource.fi)); yksi lukumäärä kutakin \(key)-arvoa kohden, \(AnalysisText.pairs(n).fi), joilla on kumpikin vastaus.")]
+            fi: "Parittainen: rivit ovat \(value.text)-arvot ajankohtana \(pairing.phaseNames.first), sarakkeet ajankohtana \(pairing.phaseNames.second) (\(arrow), \(pairing.orderSource.fi)); yksi lukumäärä kutakin \(key)-arvoa kohden, \(AnalysisText.pairs(n).fi), joilla on kumpikin vastaus.")]
         let units = PairingUnits.make(frame: frame, keyNames: pairing.keyNames, context: context)
         for (rows, has, lacks) in [(pairing.preOnlyRows, pairing.phaseNames.first, pairing.phaseNames.second),
                                    (pairing.postOnlyRows, pairing.phaseNames.second, pairing.phaseNames.first)] where !rows.isEmpty {
             let who = units.name.map { "\($0) " } ?? ""
             let listing = units.listing(rows).text
             notes.append(Localized(
-                en: "\(rows.count) with an answer at \(has) and none at \(lacks) are left out: \(who)\(listing).",
-                fi: "\(rows.count), joilla on \(has)-vastaus mutta ei \(lacks)-vastausta, jätettiin pois: \(who)\(listing)."))
+                en: "\(rows.count) with an answer at \(has) and none at \(lacks) are left out: \(who)\(listing.en).",
+                fi: "\(rows.count), joilla on \(has)-vastaus mutta ei \(lacks)-vastausta, jätettiin pois: \(who)\(listing.fi)."))
         }
         // With per naming the rest of the key (per item of participant × item), each group has
         // one pair per unit and the pairs within a test are independent.
@@ -179,7 +180,7 @@ struct PairedCrosstab {
     /// several are asked for, a column per second-time category and the total; each group's
     /// total row last.
     private func layout(_ tables: [[[Int]]], grouping: Grouping, levels: [Level], ordered: Bool,
-                        first: String, language: Language) -> Table {
+                        first: String) -> Table {
         let total = Localized(en: "Total", fi: "Yhteensä")
         let rowLevels = levels + [Level(value: "total", label: total)]
         let showKind = cells.count > 1
@@ -206,7 +207,7 @@ struct PairedCrosstab {
         let cellFormat = CrosstabCell.format(of: cells, showKind: showKind)
         var taken = Set(columns.map(\.name))
         for j in Array(levels.indices) + [nil] {
-            var name = j.map { levels[$0].value } ?? total.text(language).lowercased()
+            var name = j.map { levels[$0].value } ?? "total"
             while taken.contains(name) { name += "_" }
             taken.insert(name)
             var values: [Double] = []
@@ -216,7 +217,10 @@ struct PairedCrosstab {
                 }
             }
             let data: ColumnData = cells == [.count] ? .integer(values.map { Int64($0) }) : .decimal(values)
-            columns.append(Column(name: name, data: data, label: j.map { levels[$0].label } ?? total, format: cellFormat))
+            var column = Column(name: name, data: data, label: j.map { levels[$0].label } ?? total, format: cellFormat)
+            // The margin is named `total` in both languages, so a pipeline after it reads the same.
+            if j == nil { column.heading = Localized(en: name, fi: name == "total" ? "yhteensä" : name) }
+            columns.append(column)
         }
         let key = per.map(\.text) + [rowName] + (showKind ? ["cell"] : [])
         return Table(name: "crosstab", columns: columns, rowCount: rowCodes.count, key: key)

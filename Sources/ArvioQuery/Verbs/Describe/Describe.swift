@@ -78,7 +78,7 @@ public struct Describe: Verb {
         var variableOfRow: [UInt32] = []
         for group in 0..<grouping.groupCount {
             for (v, variable) in described.enumerated() {
-                summaries.append(DescribeRow(variable, rows: members[group], method: method, language: context.language))
+                summaries.append(DescribeRow(variable, rows: members[group], method: method))
                 groupOfRow.append(group)
                 variableOfRow.append(UInt32(v + 1))
             }
@@ -86,8 +86,8 @@ public struct Describe: Verb {
         var columns = grouping.keyColumns.map { Column(name: $0.name, data: $0.data.gathering(groupOfRow), label: $0.label) }
         if described.count > 1 {
             let levels = described.map { Level(value: $0.name) }
-            columns.append(Column(name: "variable", data: .categorical(
-                CategoricalData(codes: Codes(variableOfRow, levelCount: levels.count), levels: levels), ordered: false)))
+            columns.append(Headings.headed(Column(name: "variable", data: .categorical(
+                CategoricalData(codes: Codes(variableOfRow, levelCount: levels.count), levels: levels), ordered: false))))
         }
         columns += DescribeRow.columns(summaries, ordinal: anyOrdinal)
         let table = Table(name: frame.table.name, columns: columns, rowCount: summaries.count,
@@ -103,7 +103,7 @@ public struct Describe: Verb {
         if anyOrdinal {
             next.notes.append(Localized(
                 en: "ordinal columns use the numbers of their scale points; median_category is the lowest category with at least half of the answers at or below it, top2_pct the percentage of answers in the two highest categories",
-                fi: "järjestysasteikolliset sarakkeet käyttävät asteikon pisteiden lukuja; median_category on alin luokka, jossa tai jonka alapuolella on vähintään puolet vastauksista, top2_pct kahden ylimmän luokan osuus vastauksista prosentteina"))
+                fi: "järjestysasteikolliset sarakkeet käyttävät asteikon pisteiden lukuja; mediaaniluokka (median_category) on alin luokka, jossa tai jonka alapuolella on vähintään puolet vastauksista, 2 ylintä % (top2_pct) kahden ylimmän luokan osuus vastauksista prosentteina"))
         }
         return next
     }

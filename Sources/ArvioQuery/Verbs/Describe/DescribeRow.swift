@@ -46,11 +46,11 @@ struct DescribeRow {
     var median = Missing.decimal
     var q3 = Missing.decimal
     var max = Missing.decimal
-    var medianCategory: String?
+    var medianCategory: Localized?
     var topTwoPercent = Missing.decimal
 
     /// Summarises `variable` over the frame rows `rows`.
-    init(_ variable: DescribedVariable, rows: [Int], method: Quantile.Method, language: Language) {
+    init(_ variable: DescribedVariable, rows: [Int], method: Quantile.Method) {
         let present = rows.map { variable.values[$0] }.filter { !$0.isNaN }
         n = present.count
         missing = rows.count - present.count
@@ -70,7 +70,7 @@ struct DescribeRow {
             for (k, count) in counts.enumerated() {
                 running += count
                 if 2 * running >= n {
-                    medianCategory = levels[k].display(language)
+                    medianCategory = levels[k].label ?? Localized(levels[k].value)
                     break
                 }
             }
@@ -90,9 +90,9 @@ struct DescribeRow {
         ]
         columns += numbers.map { name, path in Column(name: name, data: .decimal(rows.map { $0[keyPath: path] })) }
         if ordinal {
-            columns.append(Column(name: "median_category", data: .text(rows.map(\.medianCategory))))
+            columns.append(Headings.textColumn("median_category", rows.map(\.medianCategory)))
             columns.append(Column(name: "top2_pct", data: .decimal(rows.map(\.topTwoPercent)), format: .percent))
         }
-        return columns
+        return columns.map(Headings.headed)
     }
 }

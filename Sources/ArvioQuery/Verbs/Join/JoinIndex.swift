@@ -180,13 +180,14 @@ extension JoinIndex {
                         Parallel.forEach(parts.count) { k in
                             var next = starts[k]
                             cancel.blocks(parts[k]) { block in
+                                // A branch-free store would write one past a part's last match:
+                                // into the next part's first slot (a race) or past the end.
                                 for i in block {
                                     let row = rows?[i] ?? i
-                                    // Written only when it matched: after the last match
-                                    // `next` is the end of the buffer.
-                                    guard m[reader.slot(row)] != 0 else { continue }
-                                    box.value[next] = row
-                                    next &+= 1
+                                    if m[reader.slot(row)] != 0 {
+                                        box.value[next] = row
+                                        next &+= 1
+                                    }
                                 }
                             }
                         }

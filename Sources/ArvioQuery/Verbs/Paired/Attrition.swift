@@ -24,7 +24,7 @@ public struct Attrition: Verb {
         var preScore: Double
         var left: Bool
         var backgroundRow: Int?
-        var reason: String?
+        var reason: Localized?
     }
 
     func bind(_ input: BindInput) throws(Diagnostic) -> PlanNode {
@@ -38,42 +38,46 @@ public struct Attrition: Verb {
         let left = units.filter(\.left), stayed = units.filter { !$0.left }
         var rows = Rows()
         let leftScores = left.map(\.preScore), stayedScores = stayed.map(\.preScore)
-        rows.numeric(valueLabel, leftScores, stayedScores, context.language)
+        rows.numeric(valueLabel, leftScores, stayedScores)
         var skipped: [String] = []
         if let background {
             for column in background.columns where !skip.contains(column.name) && !PairingUnits.isStatusOrReason(column.name) {
                 let a = left.map { $0.backgroundRow }, b = stayed.map { $0.backgroundRow }
-                if !rows.background(column, a, b, context.language) { skipped.append(column.name) }
+                if !rows.background(column, a, b) { skipped.append(column.name) }
             }
         }
         let columns = [
-            Column(name: "variable", data: .text(rows.variable)),
+            Headings.textColumn("variable", rows.variable),
             Column(name: "left", data: .decimal(rows.left)),
             Column(name: "completers", data: .decimal(rows.completers)),
             Column(name: "difference", data: .decimal(rows.difference)),
             Column(name: "p", data: .decimal(rows.p), format: .pValue),
-            Column(name: "test", data: .text(rows.test)),
+            Headings.textColumn("test", rows.test),
             Column(name: "n_left", data: .integer(rows.nLeft)),
             Column(name: "n_completers", data: .integer(rows.nCompleters)),
-        ]
+        ].map { $0.heading == nil ? Headings.headed($0) : $0 }
         var next = frame.replacingColumns(columns, rowCount: rows.variable.count, keepOrigin: false)
         next.table.key = ["variable"]
         var notes = frame.table.notes
-        var reasons: [String: Int] = [:]
-        var order: [String] = []
+        var reasons: [Localized: Int] = [:]
+        var order: [Localized] = []
         for unit in left {
-            let r = unit.reason ?? (context.language == .fi ? "syy ei tiedossa" : "no reason recorded")
+            let r = unit.reason ?? Localized(en: "no reason recorded", fi: "syy ei tiedossa")
             if reasons[r] == nil { order.append(r) }
             reasons[r, default: 0] += 1
         }
-        let summary = order.map { "\($0) \(reasons[$0]!)" }.joined(separator: ", ")
-        let who = left.map { u in u.reason.map { "\(u.name) (\($0))" } ?? u.name }.joined(separator: ", ")
+        func summary(_ language: Language) -> String {
+            order.map { "\($0.text(language)) \(reasons[$0]!)" }.joined(separator: ", ")
+        }
+        func who(_ language: Language) -> String {
+            left.map { u in u.reason.map { "\(u.name) (\($0.text(language)))" } ?? u.name }.joined(separator: ", ")
+        }
         notes.append(Localized(
-            en: "\(left.count) of \(units.count) have a pre answer but no post answer\(left.isEmpty ? "" : ": \(summary); \(who)"). Left = those \(left.count), completers = the \(stayed.count) with both.",
-            fi: "\(left.count)/\(units.count) vastasi alussa mutta ei lopussa\(left.isEmpty ? "" : ": \(summary); \(who)"). Left = nämä \(left.count), completers = \(stayed.count), joilla on molemmat."))
+            en: "\(left.count) of \(units.count) have a pre answer but no post answer\(left.isEmpty ? "" : ": \(summary(.en)); \(who(.en))"). Left = those \(left.count), completers = the \(stayed.count) with both.",
+            fi: "\(left.count)/\(units.count) vastasi alussa mutta ei lopussa\(left.isEmpty ? "" : ": \(summary(.fi)); \(who(.fi))"). Pois (left) = nämä \(left.count), jatkoi (completers) = \(stayed.count), joilla on molemmat."))
         notes.append(Localized(
             en: "Numbers and scales: means, difference left − completers, exact Mann–Whitney p (conditional on ties; normal approximation above \(MannWhitneyUTest.defaultExactLimit) people). Categories: percent of each group, Fisher's exact p on the first row of the column.",
-            fi: "Luvut ja asteikot: keskiarvot, erotus left − completers, tarkka Mann–Whitneyn p (ehdollinen sidoksille; yli \(MannWhitneyUTest.defaultExactLimit) henkilöllä normaaliapproksimaatio). Luokat: prosenttia ryhmästä, Fisherin tarkka p sarakkeen ensimmäisellä rivillä."))
+            fi: "Luvut ja asteikot: keskiarvot, erotus pois − jatkoi, tarkka Mann–Whitneyn p (ehdollinen sidoksille; yli \(MannWhitneyUTest.defaultExactLimit) henkilöllä normaaliapproksimaatio). Luokat: prosenttia ryhmästä, Fisherin tarkka p sarakkeen ensimmäisellä rivillä."))
         if !skipped.isEmpty {
             notes.append(Localized(en: "Not compared (an identifier, constant, free text, or no values in a group): \(skipped.joined(separator: ", ")).",
                                    fi: "Ei verrattu (tunniste, vakio, vapaa teksti tai ei arvoja ryhmässä): \(skipped.joined(separator: ", "))."))
@@ -84,7 +88,7 @@ public struct Attrition: Verb {
 
     /// The units, the table of their background, the name of the pre-score row, and columns to leave out.
     private func gather(_ frame: Frame, _ context: EvaluationContext, _ keyword: Token)
-        throws(Diagnostic) -> ([Unit], Table?, String, Set<String>) {
+        throws(Diagnostic) -> ([Unit], Table?, Localized, Set<String>) {
         guard let spec else { return try gatherFromRelated(frame, context, keyword) }
         let pairing = try spec.pairing(frame: frame, context: context, keyword: keyword)
         if spec.second != nil {
@@ -95,16 +99,17 @@ public struct Attrition: Verb {
                 result.append(Unit(name: units.unitOf(row), preScore: pairing.values[row],
                                    left: pairing.secondValues![row].isNaN, backgroundRow: row, reason: units.reasonOf(row)))
             }
-            return (result, table, spec.value.text, [spec.value.text, spec.second!.text])
+            return (result, table, Localized(spec.value.text), [spec.value.text, spec.second!.text])
         }
         let units = PairingUnits.make(frame: frame, keyNames: pairing.keyNames, context: context)
         let result = Self.units(frame, pairing, units, background: nil)
-        return (result, units.target, "\(spec.value.text) (pre, mean per \(units.name ?? "row"))", [])
+        return (result, units.target, Localized(en: "\(spec.value.text) (pre, mean per \(units.name ?? "row"))",
+                                                fi: "\(spec.value.text) (alussa, ka. per \(units.name ?? "rivi"))"), [])
     }
 
     /// `participants | attrition`: the answers come from the table that refers to this one.
     private func gatherFromRelated(_ frame: Frame, _ context: EvaluationContext, _ keyword: Token)
-        throws(Diagnostic) -> ([Unit], Table?, String, Set<String>) {
+        throws(Diagnostic) -> ([Unit], Table?, Localized, Set<String>) {
         let origin = frame.origin ?? frame.table.name
         for relation in context.workspace.relations where relation.target == origin && relation.columns.count == 1 {
             guard let answers = context.workspace.table(named: relation.table) else { continue }
@@ -126,9 +131,10 @@ public struct Attrition: Verb {
             for row in 0..<background.rowCount { index[PairingValues.text(idColumn.data, row)] = row }
             var result = Self.units(answersFrame, pairing, units, background: index)
             result = result.filter { $0.backgroundRow != nil }
-            let reason = PairingUnits.reasonReader(background, nil, context.language)
+            let reason = PairingUnits.reasonReader(background, nil)
             for i in result.indices { result[i].reason = reason(result[i].backgroundRow!) }
-            return (result, background, "\(values[0].name) (pre, mean per \(relation.columns[0]) in \(answers.name))", [])
+            return (result, background, Localized(en: "\(values[0].name) (pre, mean per \(relation.columns[0]) in \(answers.name))",
+                                                  fi: "\(values[0].name) (alussa, ka. per \(relation.columns[0]) taulussa \(answers.name))"), [])
         }
         throw Diagnostic(keyword.position, "no table with pre/post answers refers to \(origin); say what to compare, as in attrition score by phase, or attrition pre_score -> post_score")
     }
@@ -156,31 +162,31 @@ public struct Attrition: Verb {
 
     /// The comparison rows, built column by column.
     private struct Rows {
-        var variable: [String?] = [], test: [String?] = []
+        var variable: [Localized?] = [], test: [Localized?] = []
         var left: [Double] = [], completers: [Double] = [], difference: [Double] = [], p: [Double] = []
         var nLeft: [Int64] = [], nCompleters: [Int64] = []
 
-        mutating func add(_ name: String, _ a: Double, _ b: Double, _ d: Double, _ p: Double, _ test: String?, _ na: Int, _ nb: Int) {
+        mutating func add(_ name: Localized, _ a: Double, _ b: Double, _ d: Double, _ p: Double, _ test: Localized?, _ na: Int, _ nb: Int) {
             variable.append(name); left.append(a); completers.append(b); difference.append(d)
             self.p.append(p); self.test.append(test); nLeft.append(Int64(na)); nCompleters.append(Int64(nb))
         }
 
-        mutating func numeric(_ name: String, _ a: [Double], _ b: [Double], _ language: Language) {
+        mutating func numeric(_ name: Localized, _ a: [Double], _ b: [Double]) {
             let x = a.filter { !$0.isNaN }, y = b.filter { !$0.isNaN }
             let ma = PairedChange.mean(x), mb = PairedChange.mean(y)
             let test = try? MannWhitneyUTest(x, y)
-            let method = test.map { "Mann–Whitney, \($0.testMethod.localized.text(language))" }
+            let method = test.map { Localized(en: "Mann–Whitney, \($0.testMethod.localized.en)", fi: "Mann–Whitney, \($0.testMethod.localized.fi)") }
             add(name, ma, mb, ma - mb, test?.pValue ?? .nan, method, x.count, y.count)
         }
 
         /// Adds the rows of one background column; false when it is not compared.
-        mutating func background(_ column: Column, _ a: [Int?], _ b: [Int?], _ language: Language) -> Bool {
+        mutating func background(_ column: Column, _ a: [Int?], _ b: [Int?]) -> Bool {
             let rowsA = a.compactMap { $0 }, rowsB = b.compactMap { $0 }
             let all = rowsA + rowsB
             if let numbers = PairingValues.numbersIfOrdered(column.data) {
                 let x = rowsA.map { numbers[$0] }.filter { !$0.isNaN }, y = rowsB.map { numbers[$0] }.filter { !$0.isNaN }
                 guard !x.isEmpty, !y.isEmpty, Set(x + y).count > 1 else { return false }
-                numeric(column.name, x, y, language)
+                numeric(Localized(column.name), x, y)
                 return true
             }
             guard case .categorical(let c, _) = column.data else { return false }
@@ -195,8 +201,9 @@ public struct Attrition: Verb {
             for (i, code) in present.enumerated() {
                 let pa = 100 * Double(counts[0][i]) / Double(na), pb = 100 * Double(counts[1][i]) / Double(nb)
                 let label = c.levels[code - 1].value
-                add("\(column.name) = \(label) (%)", pa, pb, pa - pb, i == 0 ? (fisher?.pValue ?? .nan) : .nan,
-                    i == 0 ? fisher.map { "Fisher, \($0.isExact ? (language == .fi ? "tarkka" : "exact") : $0.testMethod.localized.text(language))" } : nil,
+                add(Localized("\(column.name) = \(label) (%)"), pa, pb, pa - pb, i == 0 ? (fisher?.pValue ?? .nan) : .nan,
+                    i == 0 ? fisher.map { f in f.isExact ? Localized(en: "Fisher, exact", fi: "Fisher, tarkka")
+                        : Localized(en: "Fisher, \(f.testMethod.localized.en)", fi: "Fisher, \(f.testMethod.localized.fi)") } : nil,
                     counts[0][i], counts[1][i])
             }
             return true

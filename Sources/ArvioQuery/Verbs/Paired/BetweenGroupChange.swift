@@ -44,7 +44,7 @@ enum BetweenGroupChange {
     /// The block, or nil when `per` does not split units into groups (per item: every person is
     /// in every group, so the groups are not independent samples, and a note says so).
     static func block(pairing: Pairing, grouping: Grouping, units: PairingUnits, valueName: String,
-                      language: Language, isCancelled: (@Sendable () -> Bool)?) -> (block: StatisticsBlock?, note: Localized?) {
+                      isCancelled: (@Sendable () -> Bool)?) -> (block: StatisticsBlock?, note: Localized?) {
         guard grouping.groupCount >= 2 else { return (nil, nil) }
         let samples: [[Double]], counts: [Int]
         switch unitChanges(pairing, grouping, units) {
@@ -65,21 +65,23 @@ enum BetweenGroupChange {
             return (StatisticsBlock(title: title, entries: [], notes: [Localized(
                 en: "fewer than two groups have pairs: no test between them", fi: "alle kahdessa ryhmässä on pareja: ei ryhmien välistä testiä")]), nil)
         }
-        let sizes = present.map { g in "\(label(grouping, g, language)) \(samples[g].count)" }.joined(separator: ", ")
+        func sizes(_ language: Language) -> String {
+            present.map { g in "\(label(grouping, g, language)) \(samples[g].count)" }.joined(separator: ", ")
+        }
         let several = counts.contains { $0 > 1 }
         let how = several
             ? Localized(en: "Each \(units.name ?? "unit")'s change is the mean of its \(pairRange(counts)) pairs' changes (post − pre)",
                         fi: "Kunkin \(units.name.map { "\($0)-arvon" } ?? "yksikön") muutos on sen \(pairRange(counts)) parin muutosten (post − pre) keskiarvo")
-            : Localized(en: "One pair per \(units.name ?? "unit"), change post − pre", fi: "Yksi pari kutakin \(units.name ?? "yksikköä") kohden, muutos post − pre")
-        let notes = [Localized(en: "Does the change differ between the groups? \(how.en); \(sizes).",
-                               fi: "Eroaako muutos ryhmien välillä? \(how.fi); \(sizes).")]
-        return (tests(present.map { samples[$0] }, labels: present.map { label(grouping, $0, language) },
+            : Localized(en: "One pair per \(units.name ?? "unit"), change post − pre", fi: "Yksi pari kutakin \(units.name.map { "\($0)-arvoa" } ?? "yksikköä") kohden, muutos post − pre")
+        let notes = [Localized(en: "Does the change differ between the groups? \(how.en); \(sizes(.en)).",
+                               fi: "Eroaako muutos ryhmien välillä? \(how.fi); \(sizes(.fi)).")]
+        return (tests(present.map { samples[$0] }, labels: present.map { g in Localized(en: label(grouping, g, .en), fi: label(grouping, g, .fi)) },
                       title: title, notes: notes, isCancelled: isCancelled), nil)
     }
 
     /// Mann–Whitney for two samples, Kruskal–Wallis for more, or the note that every change is
     /// the same.
-    private static func tests(_ samples: [[Double]], labels: [String], title: Localized, notes: [Localized],
+    private static func tests(_ samples: [[Double]], labels: [Localized], title: Localized, notes: [Localized],
                               isCancelled: (@Sendable () -> Bool)?) -> StatisticsBlock {
         var notes = notes
         let same = Localized(en: "every change is the same: nothing to compare", fi: "kaikki muutokset ovat samat: ei vertailtavaa")
@@ -92,7 +94,7 @@ enum BetweenGroupChange {
                 Statistic(name: Localized(en: "Mann–Whitney U", fi: "Mann–Whitneyn U"), value: test.statistic, p: test.pValue,
                           method: test.testMethod.localized),
                 Statistic(name: Localized(en: "Rank-biserial r", fi: "Sijalukubiseriaalinen r"), value: test.rankBiserial,
-                          method: Localized(en: "> 0: \(first) changed more than \(second)", fi: "> 0: \(first) muuttui enemmän kuin \(second)")),
+                          method: Localized(en: "> 0: \(first.en) changed more than \(second.en)", fi: "> 0: \(first.fi) muuttui enemmän kuin \(second.fi)")),
             ], notes: notes)
         }
         guard let test = try? KruskalWallisTest(samples, isCancelled: isCancelled) else {
@@ -102,7 +104,7 @@ enum BetweenGroupChange {
         let chi = approximate.hasPrefix("<") ? approximate : "≈ " + approximate
         notes.append(Localized(
             en: "Kruskal–Wallis: H tie-corrected; p \(test.isExact ? "exact, counting every rearrangement of the changes among the groups" : "a seeded Monte Carlo estimate over rearrangements"); the chi-square approximation gives p \(chi).",
-            fi: "Kruskal–Wallis: H sidoskorjattu; p \(test.isExact ? "tarkka, kaikki muutosten uudelleenjaot ryhmiin laskien" : "siemennetty Monte Carlo -arvio uudelleenjaoista"); khiin neliö -approksimaatio antaa p \(chi)."))
+            fi: "Kruskal–Wallis: H sidoskorjattu; p \(test.isExact ? "tarkka, kaikki muutosten uudelleenjaot ryhmiin laskien" : "siemennetty Monte Carlo -arvio uudelleenjaoista"); khiin neliö -approksimaatio antaa p \(NumberFormat.comma(chi))."))
         let methodFi = test.isExact
             ? test.method.replacing("exact conditional on ties", with: "tarkka, ehdollinen sidoksille").replacing("rearrangements", with: "uudelleenjakoa")
             : test.method

@@ -92,19 +92,19 @@ public struct Delta: Verb {
         }
 
         var columns = grouping.keyColumns
-        columns.append(Column(name: "n", data: .integer(changes.map { Int64($0.count) })))
-        columns.append(Column(name: "pre", data: .decimal(changes.map(\.meanPre))))
-        columns.append(Column(name: "post", data: .decimal(changes.map(\.meanPost))))
-        columns.append(Column(name: "change", data: .decimal(changes.map(\.meanChange))))
-        columns.append(Column(name: "median", data: .decimal(changes.map(\.medianChange))))
-        columns.append(Column(name: "improved", data: .integer(changes.map { Int64($0.improved) })))
-        columns.append(Column(name: "same", data: .integer(changes.map { Int64($0.same) })))
-        columns.append(Column(name: "worse", data: .integer(changes.map { Int64($0.worse) })))
-        columns.append(Column(name: "pre_only", data: .integer(preOnly)))
-        columns.append(Column(name: "post_only", data: .integer(postOnly)))
+        columns.append(Headings.headed(Column(name: "n", data: .integer(changes.map { Int64($0.count) }))))
+        columns.append(Headings.headed(Column(name: "pre", data: .decimal(changes.map(\.meanPre)))))
+        columns.append(Headings.headed(Column(name: "post", data: .decimal(changes.map(\.meanPost)))))
+        columns.append(Headings.headed(Column(name: "change", data: .decimal(changes.map(\.meanChange)))))
+        columns.append(Headings.headed(Column(name: "median", data: .decimal(changes.map(\.medianChange)))))
+        columns.append(Headings.headed(Column(name: "improved", data: .integer(changes.map { Int64($0.improved) }))))
+        columns.append(Headings.headed(Column(name: "same", data: .integer(changes.map { Int64($0.same) }))))
+        columns.append(Headings.headed(Column(name: "worse", data: .integer(changes.map { Int64($0.worse) }))))
+        columns.append(Headings.headed(Column(name: "pre_only", data: .integer(preOnly))))
+        columns.append(Headings.headed(Column(name: "post_only", data: .integer(postOnly))))
         var next = frame.replacingColumns(columns, rowCount: groupCount, keepOrigin: false)
         next.table.key = spec.per.map(\.text)
-        var statistics = blocks(pairing, grouping, changes, units, context.language)
+        var statistics = blocks(pairing, grouping, changes, units)
         let groups = spec.per.map(\.text).joined(separator: " × ")
         let family = Localized(en: "one per \(groups)", fi: "yksi kutakin \(groups)-arvoa kohden")
         let adjustNote = statistics.count > 1 ? spec.testing.adjustAcross(&statistics, family: family) : nil
@@ -112,13 +112,13 @@ public struct Delta: Verb {
         var betweenNote: Localized?
         if statistics.count > 1 {
             let between = BetweenGroupChange.block(pairing: pairing, grouping: grouping, units: units, valueName: spec.valueName,
-                                                   language: context.language, isCancelled: context.isCancelled)
+                                                   isCancelled: context.isCancelled)
             try context.checkCancelled(at: keyword.position)
             if let block = between.block { statistics.append(block) }
             betweenNote = between.note
         }
         next.table.statistics = statistics
-        next.table.notes = frame.table.notes + notes(pairing, units, frame, context.language) + (adjustNote.map { [$0] } ?? [])
+        next.table.notes = frame.table.notes + notes(pairing, units, frame) + (adjustNote.map { [$0] } ?? [])
             + (betweenNote.map { [$0] } ?? [])
         return next
     }
@@ -128,7 +128,7 @@ public struct Delta: Verb {
     /// item, a part of the key that is not the unit, each item is tested on its own: one pair
     /// per person in each test.
     private func blocks(_ pairing: Pairing, _ grouping: Grouping, _ changes: [PairedChange],
-                        _ units: PairingUnits, _ language: Language) -> [StatisticsBlock] {
+                        _ units: PairingUnits) -> [StatisticsBlock] {
         // Two columns (a -> b) are their own arrow: "a → b", not "a → b: a → b".
         let arrow = spec.second == nil ? "\(pairing.phaseNames.first) → \(pairing.phaseNames.second)" : nil
         let unitNamed = units.name.map { name in spec.per.contains { $0.text == name } } ?? true
@@ -162,18 +162,16 @@ public struct Delta: Verb {
             return [tested[0].block(title: title, zeroHandling: spec.zeroHandling)]
         }
         return changes.indices.map { g in
-            let label = grouping.keyColumns.map { column in
-                "\(column.name) = \(Self.display(column.data, g, language))"
-            }.joined(separator: ", ")
+            let label = Self.groupLabel(grouping, g)
             let what = arrow.map { "\(spec.valueName) \($0)" } ?? spec.valueName
-            let title = Localized(en: "\(label): \(what), \(counted(g).en)", fi: "\(label): \(what), \(counted(g).fi)")
+            let title = Localized(en: "\(label.en): \(what), \(counted(g).en)", fi: "\(label.fi): \(what), \(counted(g).fi)")
             var block = tested[g].block(title: title, zeroHandling: spec.zeroHandling)
             block.rows = [g]
             return block
         }
     }
 
-    private func notes(_ pairing: Pairing, _ units: PairingUnits, _ frame: Frame, _ language: Language) -> [Localized] {
+    private func notes(_ pairing: Pairing, _ units: PairingUnits, _ frame: Frame) -> [Localized] {
         var notes: [Localized] = []
         let key = pairing.keyNames.isEmpty ? nil : pairing.keyNames.joined(separator: ", ")
         let arrow = "\(pairing.phaseNames.first) -> \(pairing.phaseNames.second)"
@@ -190,8 +188,8 @@ public struct Delta: Verb {
             let listing = units.listing(rows)
             let who = units.name.map { "\($0) " } ?? ""
             notes.append(Localized(
-                en: "\(rows.count) \(has) value\(rows.count == 1 ? "" : "s") with no \(lacks) value (mean \(mean), not in the change): \(who)\(listing.text).",
-                fi: "\(rows.count) \(has)-arvolla ei ole \(lacks)-arvoa (keskiarvo \(mean), ei mukana muutoksessa): \(who)\(listing.text)."))
+                en: "\(rows.count) \(has) value\(rows.count == 1 ? "" : "s") with no \(lacks) value (mean \(mean), not in the change): \(who)\(listing.text.en).",
+                fi: "\(rows.count) \(has)-arvolla ei ole \(lacks)-arvoa (keskiarvo \(NumberFormat.comma(mean)), ei mukana muutoksessa): \(who)\(listing.text.fi)."))
         }
         if units.name == nil, !(pairing.preOnlyRows.isEmpty && pairing.postOnlyRows.isEmpty) {
             notes.append(Localized(en: "Rows are named by their number; name an id column with on <column>.",
@@ -218,5 +216,13 @@ public struct Delta: Verb {
     static func display(_ data: ColumnData, _ row: Int, _ language: Language) -> String {
         if case .categorical(let c, _) = data { return c.level(at: row)?.display(language) ?? "NA" }
         return PairingValues.text(data, row)
+    }
+
+    /// "org = Tekevä, item = K1": group `g`'s key values in both languages, for a block's title.
+    static func groupLabel(_ grouping: Grouping, _ g: Int) -> Localized {
+        func label(_ language: Language) -> String {
+            grouping.keyColumns.map { "\($0.name) = \(display($0.data, g, language))" }.joined(separator: ", ")
+        }
+        return Localized(en: label(.en), fi: label(.fi))
     }
 }

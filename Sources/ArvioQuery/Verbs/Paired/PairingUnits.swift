@@ -14,8 +14,8 @@ struct PairingUnits {
     var name: String?
     /// The unit of each frame row ("P04", or "row 4").
     var unitOf: (Int) -> String
-    /// The reason recorded for a frame row's unit, if any.
-    var reasonOf: (Int) -> String?
+    /// The reason recorded for a frame row's unit, if any, in both languages.
+    var reasonOf: (Int) -> Localized?
     /// The referred-to table (participants) and the row of each frame row's unit in it.
     var target: Table?
     var targetRowOf: (Int) -> Int?
@@ -27,7 +27,7 @@ struct PairingUnits {
     /// The units of `frame`'s rows under the pairing key `keyNames`.
     static func make(frame: Frame, keyNames: [String], context: EvaluationContext) -> PairingUnits {
         guard let first = keyNames.first, let unitColumn = frame.table.column(named: first) else {
-            return PairingUnits(name: nil, unitOf: { "row \($0 + 1)" }, reasonOf: reasonReader(frame.table, frame.rows, context.language),
+            return PairingUnits(name: nil, unitOf: { "row \($0 + 1)" }, reasonOf: reasonReader(frame.table, frame.rows),
                                 target: nil, targetRowOf: { _ in nil })
         }
         var unit = unitColumn
@@ -51,9 +51,9 @@ struct PairingUnits {
             for row in 0..<target.table.rowCount { index[PairingValues.text(target.column.data, row)] = row }
             targetRowOf = { index[unitOf($0)] }
         }
-        let own = reasonReader(frame.table, frame.rows, context.language)
-        let referred = target.map { reasonReader($0.table, nil, context.language) }
-        let reasonOf: (Int) -> String? = { row in
+        let own = reasonReader(frame.table, frame.rows)
+        let referred = target.map { reasonReader($0.table, nil) }
+        let reasonOf: (Int) -> Localized? = { row in
             if let reason = own(row) { return reason }
             guard let referred, let targetRow = targetRowOf(row) else { return nil }
             return referred(targetRow)
@@ -68,16 +68,21 @@ struct PairingUnits {
     }
 
     /// The reason column of `table` as a function of a row (through `rows`, a selection).
-    static func reasonReader(_ table: Table, _ rows: [Int]?, _ language: Language) -> (Int) -> String? {
-        guard let column = reasonColumn(table, language) else { return { _ in nil } }
-        let data = column.data
-        return { row in
-            let r = rows.map { $0[row] } ?? row
+    /// Both languages are read here and one is picked when the result is shown, so a reason
+    /// reads the same whichever way the language was set.
+    static func reasonReader(_ table: Table, _ rows: [Int]?) -> (Int) -> Localized? {
+        guard let en = reasonColumn(table, .en), let fi = reasonColumn(table, .fi) else { return { _ in nil } }
+        func read(_ data: ColumnData, _ r: Int, _ language: Language) -> String? {
             switch data {
             case .categorical(let c, _): return c.level(at: r)?.display(language)
             case .text(let t): return t[r].flatMap { $0.isEmpty ? nil : $0 }
             default: return nil
             }
+        }
+        return { row in
+            let r = rows.map { $0[row] } ?? row
+            guard let english = read(en.data, r, .en) else { return nil }
+            return Localized(en: english, fi: read(fi.data, r, .fi) ?? english)
         }
     }
 
@@ -100,11 +105,11 @@ struct PairingUnits {
 
     /// "P04 (dropped out of the training), P06 (…)": the units of `rows` with their reasons,
     /// each once, with how many rows each has when more than one.
-    func listing(_ rows: [Int], limit: Int = 20) -> (text: String, units: Int) {
+    func listing(_ rows: [Int], limit: Int = 20) -> (text: Localized, units: Int) {
         if let idOf { return listing(rows, limit: limit, idOf: idOf) }
         var order: [String] = []
         var count: [String: Int] = [:]
-        var reason: [String: String] = [:]
+        var reason: [String: Localized] = [:]
         for row in rows {
             let unit = unitOf(row)
             if count[unit] == nil {
@@ -114,18 +119,20 @@ struct PairingUnits {
             count[unit, default: 0] += 1
         }
         let many = count.values.contains { $0 > 1 }
-        let parts = order.prefix(limit).map { unit -> String in
-            var extra: [String] = []
-            if many { extra.append("\(count[unit]!)") }
-            if let r = reason[unit] { extra.append(r) }
-            return extra.isEmpty ? unit : "\(unit) (\(extra.joined(separator: ", ")))"
+        func text(_ language: Language) -> String {
+            let parts = order.prefix(limit).map { unit -> String in
+                var extra: [String] = []
+                if many { extra.append("\(count[unit]!)") }
+                if let r = reason[unit] { extra.append(r.text(language)) }
+                return extra.isEmpty ? Self.unitText(unit, language) : "\(Self.unitText(unit, language)) (\(extra.joined(separator: ", ")))"
+            }
+            return parts.joined(separator: ", ") + Self.more(order.count - limit, language)
         }
-        let more = order.count > limit ? ", … \(order.count - limit) more" : ""
-        return (parts.joined(separator: ", ") + more, order.count)
+        return (Localized(en: text(.en), fi: text(.fi)), order.count)
     }
 
     /// The same listing, counting units by id and naming only the first `limit`.
-    private func listing(_ rows: [Int], limit: Int, idOf: (Int) -> Int) -> (text: String, units: Int) {
+    private func listing(_ rows: [Int], limit: Int, idOf: (Int) -> Int) -> (text: Localized, units: Int) {
         var count = [Int32](repeating: 0, count: idCount)
         var firstRows: [Int] = []
         var units = 0
@@ -140,15 +147,29 @@ struct PairingUnits {
             }
             count[id] += 1
         }
-        let parts = firstRows.map { row -> String in
-            let unit = unitOf(row)
-            var extra: [String] = []
-            if many { extra.append("\(count[idOf(row)])") }
-            if let r = reasonOf(row) { extra.append(r) }
-            return extra.isEmpty ? unit : "\(unit) (\(extra.joined(separator: ", ")))"
+        func text(_ language: Language) -> String {
+            let parts = firstRows.map { row -> String in
+                let unit = Self.unitText(unitOf(row), language)
+                var extra: [String] = []
+                if many { extra.append("\(count[idOf(row)])") }
+                if let r = reasonOf(row) { extra.append(r.text(language)) }
+                return extra.isEmpty ? unit : "\(unit) (\(extra.joined(separator: ", ")))"
+            }
+            return parts.joined(separator: ", ") + Self.more(units - limit, language)
         }
-        let more = units > limit ? ", … \(units - limit) more" : ""
-        return (parts.joined(separator: ", ") + more, units)
+        return (Localized(en: text(.en), fi: text(.fi)), units)
+    }
+
+    /// ", … 3 more" after a listing cut at its limit; nothing when `count` is not above zero.
+    private static func more(_ count: Int, _ language: Language) -> String {
+        guard count > 0 else { return "" }
+        return language == .fi ? ", … \(count) muuta" : ", … \(count) more"
+    }
+
+    /// A unit's name; a row number ("row 4") is said in the language.
+    private static func unitText(_ unit: String, _ language: Language) -> String {
+        guard language == .fi, unit.hasPrefix("row "), Int(unit.dropFirst(4)) != nil else { return unit }
+        return "rivi " + unit.dropFirst(4)
     }
 
     /// How many distinct units the rows belong to.

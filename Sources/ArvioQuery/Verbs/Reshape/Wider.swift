@@ -74,6 +74,7 @@ public struct Wider: Verb {
         for (s, name) in order.enumerated() {
             var column = Self.gather(valueColumn, cell[s])
             column.name = name
+            column.heading = nil
             columns.append(column)
         }
         var next = frame.replacingColumns(columns, rowCount: grouping.groupCount, keepOrigin: false)

@@ -23,14 +23,13 @@ public struct Reliability: Verb {
         let grouping = spec.per.isEmpty ? Grouping.single(rowCount: frame.rowCount)
             : try Grouping.make(frame: frame, keys: spec.per, context: context)
         try context.checkCancelled(at: keyword.position)
-        let language = context.language
         var blocks: [StatisticsBlock] = []
         var notes: [Localized] = []
         var rows: [ItemRow] = []
         for (group, members) in grouping.rowsByGroup().enumerated() where !members.isEmpty {
             let items = try reader.items(rows: members)
-            let label = grouping.keyColumns.map { "\($0.name) = \(Delta.display($0.data, group, language))" }.joined(separator: ", ")
-            let prefix = label.isEmpty ? "" : "\(label): "
+            let label = Delta.groupLabel(grouping, group)
+            let prefix = label.en.isEmpty ? Localized("") : Localized(en: "\(label.en): ", fi: "\(label.fi): ")
             let analysis: ScaleReliability
             do {
                 guard items.names.count >= 2 else { throw StatsError.tooFewObservations(needed: 2, got: items.names.count) }
@@ -38,7 +37,7 @@ public struct Reliability: Verb {
             } catch {
                 let why = Self.refusal(error, items)
                 if spec.per.isEmpty { throw Diagnostic(keyword.position, why.en) }
-                notes.append(Localized(en: prefix + why.en, fi: prefix + why.fi))
+                notes.append(Localized(en: prefix.en + why.en, fi: prefix.fi + why.fi))
                 continue
             }
             blocks.append(block(analysis, items, prefix: prefix))
@@ -58,15 +57,15 @@ public struct Reliability: Verb {
         let unit = reader.unitKey.isEmpty ? ("rows", "rivien") : ("respondents (\(reader.unitKey.joined(separator: " × ")))", "vastaajien (\(reader.unitKey.joined(separator: " × ")))")
         next.table.notes = frame.table.notes + notes + [Localized(
             en: "n counts the \(unit.0) with every item answered (listwise, as SPSS and PSPP); item_rest is the correlation of an item with the sum of the others, alpha_if_dropped the raw α without it.",
-            fi: "n on niiden \(unit.1) määrä, jotka vastasivat jokaiseen osioon (listwise, kuten SPSS ja PSPP); item_rest on osion korrelaatio muiden osioiden summan kanssa, alpha_if_dropped raaka α ilman osiota.")]
+            fi: "n on niiden \(unit.1) määrä, jotka vastasivat jokaiseen osioon (listwise, kuten SPSS ja PSPP); osio–muut r (item_rest) on osion korrelaatio muiden osioiden summan kanssa, α ilman osiota (alpha_if_dropped) raaka α, kun osio jätetään pois.")]
         return next
     }
 
     /// The block of one scale: the statistics, then what was reversed, left out or not estimable.
-    private func block(_ a: ScaleReliability, _ items: ScaleItems, prefix: String) -> StatisticsBlock {
+    private func block(_ a: ScaleReliability, _ items: ScaleItems, prefix: Localized) -> StatisticsBlock {
         let k = a.itemCount - a.constantItems.count
         let left = a.incompleteCount == 0 ? ("", "") : (", \(a.incompleteCount) incomplete left out", ", \(a.incompleteCount) puutteellista pois")
-        let title = Localized(en: "\(prefix)\(k) items, n = \(a.count)\(left.0)", fi: "\(prefix)\(k) osiota, n = \(a.count)\(left.1)")
+        let title = Localized(en: "\(prefix.en)\(k) items, n = \(a.count)\(left.0)", fi: "\(prefix.fi)\(k) osiota, n = \(a.count)\(left.1)")
         let omega = try? a.omega.get()
         var entries = [
             Statistic(name: Localized(en: "Cronbach's α", fi: "Cronbachin α"), value: a.alpha,
@@ -182,6 +181,6 @@ private struct ItemRow {
             Column(name: "sd", data: .decimal(rows.map(\.sd))),
             Column(name: "item_rest", data: .decimal(rows.map(\.itemRest))),
             Column(name: "alpha_if_dropped", data: .decimal(rows.map(\.alphaIfDropped))),
-        ]
+        ].map(Headings.headed)
     }
 }

@@ -65,9 +65,9 @@ public struct Scale: Verb {
         for (group, members) in grouping.rowsByGroup().enumerated() where !members.isEmpty {
             let items = try reader.items(rows: members)
             let result = score.scores(items.values)
-            let label = grouping.keyColumns.map { "\($0.name) = \(Delta.display($0.data, group, context.language))" }.joined(separator: ", ")
+            let label = Delta.groupLabel(grouping, group)
             notes.append(score.note(name: target.text, items: items.names, reversed: items.names.indices.filter { items.reversed[$0] }.map { items.names[$0] },
-                                    scores: result.scores, unit: unit, prefix: label.isEmpty ? "" : "\(label): "))
+                                    scores: result.scores, unit: unit, prefix: label.en.isEmpty ? Localized("") : Localized(en: "\(label.en): ", fi: "\(label.fi): ")))
             unitRows += items.unitRows
             groupOfRow += Array(repeating: group, count: items.unitRows.count)
             scores += result.scores
@@ -79,7 +79,7 @@ public struct Scale: Verb {
         }
         columns += grouping.keyColumns.map { Column(name: $0.name, data: $0.data.gathering(groupOfRow), label: $0.label) }
         columns.append(Column(name: target.text, data: .decimal(scores)))
-        columns.append(Column(name: "answered", data: .integer(answered.map(Int64.init))))
+        columns.append(Headings.headed(Column(name: "answered", data: .integer(answered.map(Int64.init)))))
         var next = frame.replacingColumns(columns, rowCount: scores.count, keepOrigin: false)
         next.table.key = reader.unitKey + spec.per.map(\.text)
         next.table.statistics = []

@@ -267,7 +267,7 @@ public struct ScaleScore: Sendable {
     }
 
     /// What the score is and how many units it left missing.
-    func note(name: String, items: [String], reversed: [String], scores: [Double], unit: String, prefix: String = "") -> Localized {
+    func note(name: String, items: [String], reversed: [String], scores: [Double], unit: String, prefix: Localized = Localized("")) -> Localized {
         let k = items.count
         let needed = minimum ?? k
         let missing = scores.filter(\.isNaN).count
@@ -276,7 +276,7 @@ public struct ScaleScore: Sendable {
         let what = kind == .mean ? ("mean", "keskiarvo") : ("sum", "summa")
         let turned = reversed.isEmpty ? ("", "") : ("; reversed: \(reversed.joined(separator: ", "))", "; käännetty: \(reversed.joined(separator: ", "))")
         return Localized(
-            en: "\(prefix)\(name) is the \(what.0) of \(items.joined(separator: ", ")) where \(rule)\(turned.0); \(missing) of \(scores.count) (\(unit)) left missing.",
-            fi: "\(prefix)\(name) on osioiden \(items.joined(separator: ", ")) \(what.1), kun \(ruleFi)\(turned.1); \(missing)/\(scores.count) (\(unit)) jäi puuttuvaksi.")
+            en: "\(prefix.en)\(name) is the \(what.0) of \(items.joined(separator: ", ")) where \(rule)\(turned.0); \(missing) of \(scores.count) (\(unit)) left missing.",
+            fi: "\(prefix.fi)\(name) on osioiden \(items.joined(separator: ", ")) \(what.1), kun \(ruleFi)\(turned.1); \(missing)/\(scores.count) (\(unit)) jäi puuttuvaksi.")
     }
 }

@@ -1,0 +1,221 @@
+/// Messages in Finnish, for a session whose language is Finnish: the translation table of the
+/// errors the parser, the binder, the verbs and the loaders write in English, and of the
+/// shell's confirmations ("loaded …", "saved …"). Kept in one
+/// place so a new message is one line here; a message a place writes in both languages itself
+/// (`Diagnostic.init(_:_: Localized, ...)`) does not come here.
+///
+/// A message is translated clause by clause (clauses are separated by "; "), each clause by the
+/// first pattern that matches all of it; names, values and code in a message are kept as they
+/// are, since they are what the user types. A clause no pattern knows stays English, so a
+/// message is never lost, only untranslated.
+public enum DiagnosticFinnish {
+    /// `message` in `language`: translated in Finnish, as it is in English.
+    public static func text(_ message: String, _ language: Language) -> String {
+        language == .fi ? translate(message) : message
+    }
+
+    /// The Finnish of an English message.
+    public static func translate(_ message: String) -> String {
+        message.components(separatedBy: "; ").map { translateClause($0) ?? $0 }.joined(separator: "; ")
+    }
+
+    /// One clause through the table, or nil when no pattern matches it.
+    private static func translateClause(_ clause: String) -> String? {
+        for (pattern, finnish) in rules {
+            if let parts = match(pattern, clause) {
+                return fill(finnish, parts.map(fragment))
+            }
+        }
+        return nil
+    }
+
+    /// The parts of a message that recur inside others ("expected X, but found Y").
+    private static func fragment(_ text: String) -> String {
+        if let known = fragments[text] { return known }
+        if text.hasPrefix("the text "), text.count > 9 { return "teksti " + text.dropFirst(9) }
+        if text.hasPrefix("the number "), text.count > 11 { return "luku " + text.dropFirst(11) }
+        return text
+    }
+
+    private static let fragments: [String: String] = [
+        "the end of the line": "rivin loppu",
+        "the end of the statement": "lauseen loppu",
+        "a number": "luku",
+        "text": "teksti",
+        "true/false": "tosi/epätosi",
+        "missing": "puuttuva",
+        "categorical": "luokitteleva",
+        "ordinal": "järjestysasteikollinen",
+        "this value": "tämä arvo",
+        "this column": "tämä sarake",
+        "a value": "arvo",
+        "a column name": "sarakkeen nimi",
+        "a table name": "taulun nimi",
+        "a name": "nimi",
+        "a verb such as where, select or count": "verbi, kuten where, select tai count",
+        "a value: a number, a \"string\", a column name or a function call":
+            "arvo: luku, \"teksti\", sarakkeen nimi tai funktiokutsu",
+        "a whole number of rows after \"take\", as in take 5": "rivien määrä kokonaislukuna \"take\"-sanan jälkeen, kuten take 5",
+        "\"by\" and a column, or nothing, after \"count\"": "\"by\" ja sarake tai ei mitään \"count\"-sanan jälkeen",
+        "a kind of chart after \"chart\"": "kuviotyyppi \"chart\"-sanan jälkeen",
+        "\"ci\", \"rows\" or the end of the step": "\"ci\", \"rows\" tai vaiheen loppu",
+        "a column": "sarake",
+        "a condition": "ehto",
+        "Finnish": "suomi",
+        "English": "englanti",
+    ]
+
+    /// English pattern (`%` stands for any text, kept) and its Finnish (`%1`, `%2` … the kept
+    /// texts in order).
+    private static let rules: [(String, String)] = [
+        ("there is no table %", "taulua % ei ole"),
+        ("there is no column % in %", "saraketta % ei ole taulussa %"),
+        ("there is no verb %", "verbiä % ei ole"),
+        ("there is no function %", "funktiota % ei ole"),
+        ("no tables are loaded", "yhtään taulua ei ole ladattu"),
+        ("a statement starts with a table name, then its verbs joined by \"|\": %",
+         "lause alkaa taulun nimellä, ja sen verbit erotetaan merkillä \"|\": %"),
+        ("Arvio reads a statement as a table, then its verbs joined by \"|\", not as SQL: %",
+         "Arvio lukee lauseen tauluna ja sen verbeinä merkillä \"|\" erotettuina, ei SQL:nä: %"),
+        ("Arvio's verb for that is %: % (.help % shows its form)", "Arviossa sen tekee verbi %1: %2 (.help %3 näyttää sen muodon)"),
+        ("Arvio's verb for that is %", "Arviossa sen tekee verbi %"),
+        ("to compute it over all rows, write: %", "laske se kaikista riveistä näin: %"),
+        ("to compute it for each %, write: %", "laske se kullekin %1-arvolle näin: %2"),
+        ("to leave Arvio, type .quit (or Ctrl-D)", "poistu Arviosta komennolla .quit (tai Ctrl-D)"),
+        (".help lists the commands and the verbs", ".help luettelee komennot ja verbit"),
+        ("there is no command %", "komentoa % ei ole"),
+        (".help lists the commands", ".help luettelee komennot"),
+        (".help VERB shows one", ".help VERBI näyttää yhden"),
+        (".tables lists the tables", ".tables luettelee taulut"),
+        ("expected %, but found %", "odotettiin: %1, mutta tuli %2"),
+        ("expected %, but % is a reserved word", "odotettiin: %1, mutta %2 on varattu sana"),
+        ("write it in backticks (%) if it is a name", "kirjoita se takahipsuihin (%), jos se on nimi"),
+        ("% is not a value of % (its values are %)", "% ei ole sarakkeen %2 arvo (sen arvot ovat %3)"),
+        ("% is not a value of %", "% ei ole sarakkeen %2 arvo"),
+        ("cannot compare % (%) with % (%) using %", "ei voi verrata: %1 (%2) ja %3 (%4) operaattorilla %5"),
+        ("cannot compare % (%) with true/false", "ei voi verrata: %1 (%2) ja tosi/epätosi"),
+        ("cannot compare % with %", "ei voi verrata: % ja %"),
+        ("% needs numbers, but % is %", "% tarvitsee lukuja, mutta %2 on %3"),
+        ("% needs a number, but % is %", "% tarvitsee luvun, mutta %2 on %3"),
+        ("% needs a condition, but % is %", "% tarvitsee ehdon, mutta %2 on %3"),
+        ("% joins conditions, but % is %", "% yhdistää ehtoja, mutta %2 on %3"),
+        ("% holds numbers, but this is %", "%1 sisältää lukuja, mutta tämä on %2"),
+        ("% holds text, but this is %", "%1 sisältää tekstiä, mutta tämä on %2"),
+        ("% is ordinal", "% on järjestysasteikollinen"),
+        ("% is categorical", "% on luokitteleva"),
+        ("compare it with one of its values in quotes, such as %", "vertaa sitä johonkin sen arvoista lainausmerkeissä, kuten %"),
+        ("a comparison with missing is never true", "vertailu puuttuvaan ei ole koskaan tosi"),
+        ("write \"is missing\" or \"is not missing\"", "kirjoita \"is missing\" tai \"is not missing\""),
+        ("\"=\" names a new column", "\"=\" nimeää uuden sarakkeen"),
+        ("to compare, write \"==\"", "vertailuun kirjoita \"==\""),
+        ("the column % is selected twice", "sarake % on valittu kahdesti"),
+        ("% is listed twice", "% on lueteltu kahdesti"),
+        ("% is named twice", "% on nimetty kahdesti"),
+        ("a statement starts with a table name, not \"|\"", "lause alkaa taulun nimellä, ei merkillä \"|\""),
+        ("to continue the line before, end that line with \"|\"", "jatkaaksesi edellistä riviä päätä se merkkiin \"|\""),
+        ("one statement per line: after \";\" start the next statement on a new line",
+         "yksi lause riviä kohden: aloita \";\"-merkin jälkeen seuraava lause uudelta riviltä"),
+        ("% cannot start a name, number or operator", "% ei voi aloittaa nimeä, lukua eikä operaattoria"),
+        ("a name in backticks cannot be empty", "takahipsuissa oleva nimi ei voi olla tyhjä"),
+        ("stopped: the statement was cancelled", "keskeytetty: lause peruttiin"),
+        ("% is a verb", "% on verbi"),
+        ("give the table another name", "anna taululle toinen nimi"),
+        ("there is already a table % (built in or loaded)", "taulu % on jo olemassa (sisäänrakennettu tai ladattu)"),
+        ("to replace it, write let replace % = ..., or give the new table another name",
+         "korvataksesi sen kirjoita let replace % = ... tai anna uudelle taululle toinen nimi"),
+        ("% has no value %", "sarakkeella % ei ole arvoa %"),
+        ("its values are %", "sen arvot ovat %"),
+        ("% is cross-tabulated with itself", "% ristiintaulukoidaan itsensä kanssa"),
+        ("name two different columns", "nimeä kaksi eri saraketta"),
+        ("the two phases to compare are the same value %", "verrattavat kaksi vaihetta ovat sama arvo %"),
+        ("% is text", "% on tekstiä"),
+        ("a change needs numbers or an ordinal scale", "muutos tarvitsee lukuja tai järjestysasteikon"),
+        ("% is not a group key", "% ei ole ryhmittelyavain"),
+        ("there is no adjustment %", "korjausta % ei ole"),
+        ("the weight % is not a number column", "paino % ei ole lukusarake"),
+        ("a frequency weight counts cases, as in weight n", "frekvenssipaino laskee tapauksia, kuten weight n"),
+        ("the weight % is missing in row %", "paino %1 puuttuu riviltä %2"),
+        ("every row needs a whole-number count ≥ 0", "jokainen rivi tarvitsee kokonaisluvun ≥ 0"),
+        ("% is too large to be a number (the largest is about 1.8 × 10^308)",
+         "% on liian suuri luvuksi (suurin on noin 1,8 × 10^308)"),
+        ("arithmetic with missing is always missing", "laskutoimitus puuttuvalla on aina puuttuva"),
+        ("leave it out", "jätä se pois"),
+        ("the list after \"in\" must hold values such as \"pre\" or 3, not columns",
+         "\"in\"-sanan jälkeisessä listassa on oltava arvoja, kuten \"pre\" tai 3, ei sarakkeita"),
+        ("a list [...] can only follow \"in\"", "lista [...] voi tulla vain \"in\"-sanan jälkeen"),
+        ("no relation is declared %", "suhdetta ei ole määritelty %"),
+        ("% takes % arguments", "% ottaa %2 argumenttia"),
+        // The shell's confirmations.
+        ("loaded %: % rows, % columns with the codebook %", "ladattu %1: %2 riviä, %3 saraketta, koodikirja %4"),
+        ("loaded %: % rows, % columns", "ladattu %1: %2 riviä, %3 saraketta"),
+        ("loaded % from the sheet %: % rows, % columns", "ladattu %1 taulukkosivulta %2: %3 riviä, %4 saraketta"),
+        ("loaded % from %: % rows, % columns", "ladattu %1 (%2): %3 riviä, %4 saraketta"),
+        ("loaded 1 table from %: %", "ladattu 1 taulu kansiosta %1: %2"),
+        ("loaded % tables from %: %", "ladattu %1 taulua kansiosta %2: %3"),
+        ("saved %: % rows to % as an Excel workbook (categories as their labels in %)",
+         "tallennettu %1: %2 riviä tiedostoon %3 Excel-työkirjana (luokat selitteinään, kielenä %4)"),
+        ("saved %: % rows to % as % with its codebook in %", "tallennettu %1: %2 riviä tiedostoon %3 (%4), koodikirja tiedostoon %5"),
+        ("saved %: % rows to % as %", "tallennettu %1: %2 riviä tiedostoon %3 (%4)"),
+        ("wrote the codebook of %: % columns to %", "kirjoitettu taulun %1 koodikirja: %2 saraketta tiedostoon %3"),
+        ("% is now %", "% on nyt %"),
+        ("% is ordinal: %", "% on järjestysasteikollinen: %"),
+        ("% labels: %", "%1, selitteet: %2"),
+        ("% missing: %", "%1, puuttuvat: %2"),
+        // Data, file and codebook errors.
+        ("cannot open %", "ei voi avata: %"),
+        ("cannot read %", "ei voi lukea: %"),
+        ("no such file or directory", "tiedostoa tai kansiota ei ole"),
+        ("there is no file %", "tiedostoa % ei ole"),
+        ("permission denied", "ei käyttöoikeutta"),
+        ("is a directory", "on kansio"),
+    ]
+
+    /// The texts `%` stood for when `pattern` matches all of `text`, else nil. Parts are
+    /// matched shortest first, so "% in %" keeps the first " in " as the separator.
+    private static func match(_ pattern: String, _ text: String) -> [String]? {
+        let pieces = pattern.components(separatedBy: "%")
+        guard pieces.count > 1 else { return pattern == text ? [] : nil }
+        guard text.hasPrefix(pieces[0]) else { return nil }
+        return match(pieces.dropFirst(), Substring(text.dropFirst(pieces[0].count)))
+    }
+
+    private static func match(_ pieces: ArraySlice<String>, _ rest: Substring) -> [String]? {
+        guard let literal = pieces.first else { return rest.isEmpty ? [] : nil }
+        if pieces.count == 1 {
+            // The last wildcard takes all that is left before the pattern's last literal.
+            guard rest.hasSuffix(literal), rest.count > literal.count || literal.isEmpty else { return nil }
+            let part = rest.dropLast(literal.count)
+            return part.isEmpty ? nil : [String(part)]
+        }
+        var search = rest.startIndex
+        while search < rest.endIndex {
+            guard let found = rest[search...].range(of: literal), !literal.isEmpty else { return nil }
+            let part = rest[rest.startIndex..<found.lowerBound]
+            if !part.isEmpty, let tail = match(pieces.dropFirst(), rest[found.upperBound...]) {
+                return [String(part)] + tail
+            }
+            search = rest.index(after: found.lowerBound)
+        }
+        return nil
+    }
+
+    /// `template` with `%1`, `%2` … (or a bare `%`, the next part in order) filled in.
+    private static func fill(_ template: String, _ parts: [String]) -> String {
+        var out = ""
+        var next = 0
+        var chars = Array(template)[...]
+        while let ch = chars.first {
+            chars = chars.dropFirst()
+            guard ch == "%" else { out.append(ch); continue }
+            if let digit = chars.first, let n = digit.wholeNumberValue, n >= 1, n <= parts.count {
+                chars = chars.dropFirst()
+                out += parts[n - 1]
+                next = n
+            } else if next < parts.count {
+                out += parts[next]
+                next += 1
+            }
+        }
+        return out
+    }
+}
