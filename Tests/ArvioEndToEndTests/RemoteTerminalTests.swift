@@ -60,6 +60,13 @@ final class RemoteTerminalTests: XCTestCase {
             CREATE TABLE t (id bigint PRIMARY KEY, x bigint); INSERT INTO t SELECT g, g % 3 FROM generate_series(1, 30) g;
             CREATE VIEW slow AS SELECT g::int8 AS n FROM generate_series(1, 3) g WHERE pg_sleep(60) IS NOT NULL;
             """)
+        // `--db` starts without the built-in pilot, whose tables would take the database's names.
+        let once = try ArvioProcess.run(["--db", database, "-c", "t | count"])
+        XCTAssertEqual(once.status, 0, once.stderr)
+        XCTAssert(once.stderr.contains("(read-only): 2 tables, slow, t"), once.stderr)
+        XCTAssertFalse(once.stderr.contains("left out"), once.stderr)
+        XCTAssert(once.stdout.contains("30"), once.stdout)
+
         let secret = "s3kret-Pässw0rd"
         let typed = database + " password=" + secret
         let terminal = try TerminalSession(arguments: "--no-data")
