@@ -146,7 +146,7 @@ public struct Delta: Verb {
         })
         let tested: [PairedChange]
         if let reduced {
-            tested = PairedChange.grouped(pre: reduced.pre, post: reduced.post, groupCount: single ? 1 : changes.count,
+            tested = PairedChange.grouped(pre: reduced.pre, post: reduced.post, differences: reduced.change, groupCount: single ? 1 : changes.count,
                                           groupOf: { reduced.group[$0] }, zeroHandling: spec.zeroHandling)
         } else if single, !spec.per.isEmpty {
             tested = PairedChange.grouped(pre: pairing.pre, post: pairing.post, groupCount: 1, groupOf: { _ in 0 },

@@ -1,3 +1,5 @@
+import ArvioStats
+
 /// The pairs of a `delta` reduced to one per unit within each group: a participant who answered
 /// twelve items at both phases is one pair, their mean before and their mean after, so the
 /// tests count the 12 people and not their 144 answers as independent (issue 14). The table's
@@ -6,6 +8,10 @@ struct UnitMeans {
     /// The unit's mean before and after, one entry per unit and group.
     var pre: [Double] = []
     var post: [Double] = []
+    /// The unit's mean change: its changes summed on the data's decimal precision and divided
+    /// once, so two units whose changes add up alike have the same double and tie in the ranks
+    /// (17/6 − 14/6 taken as two rounded means need not equal 20/6 − 17/6).
+    var change: [Double] = []
     /// The group of each entry.
     var group: [Int] = []
     /// The fewest and most pairs a unit had in a group.
@@ -18,16 +24,19 @@ struct UnitMeans {
         guard units.name != nil, pairing.keyNames.count > 1 else { return nil }
         var result = UnitMeans()
         var counts: [Int] = []
+        let (scaled, scale) = DecimalDifferences.scaled(pre: pairing.pre, post: pairing.post)
         /// Adds pair `i` to entry `id`, or makes the entry when `id` is nil; the new entry's id.
         func add(_ i: Int, _ g: Int, to id: Int?) -> Int {
             if let id {
                 result.pre[id] += pairing.pre[i]
                 result.post[id] += pairing.post[i]
+                result.change[id] += scaled[i]
                 counts[id] += 1
                 return id
             }
             result.pre.append(pairing.pre[i])
             result.post.append(pairing.post[i])
+            result.change.append(scaled[i])
             result.group.append(g)
             counts.append(1)
             return counts.count - 1
@@ -64,6 +73,7 @@ struct UnitMeans {
         for id in counts.indices {
             result.pre[id] /= Double(counts[id])
             result.post[id] /= Double(counts[id])
+            result.change[id] /= Double(counts[id]) * scale
         }
         result.pairsPerUnit = least...most
         return result
