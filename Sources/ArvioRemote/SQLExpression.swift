@@ -303,7 +303,10 @@ struct ExpressionCompiler {
         }
         switch op {
         case .divide: return SQLValue(sql: "(\(l.sql)::float8 / NULLIF(\(r.sql)::float8, 0))", kind: .decimal)
-        case .add, .subtract, .multiply: return SQLValue(sql: "(\(l.sql)::float8 \(op.rawValue) \(r.sql)::float8)", kind: .decimal)
+        // + and - of decimals on their decimal digits, as in memory (ExpressionEvaluator.decimals):
+        // float8 to numeric keeps the value's 15 significant digits, so 0.04 + 0.2 is 0.24.
+        case .add, .subtract: return SQLValue(sql: "((\(l.sql)::float8::numeric \(op.rawValue) \(r.sql)::float8::numeric)::float8)", kind: .decimal)
+        case .multiply: return SQLValue(sql: "(\(l.sql)::float8 \(op.rawValue) \(r.sql)::float8)", kind: .decimal)
         default: throw NotCompilable(reason: "\"%\" of decimals")
         }
     }

@@ -88,4 +88,15 @@ final class DecimalTiesQueryTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(w.p), try r("hand_coin_asymptotic_p_decimal"), accuracy: 1e-6)
         XCTAssertEqual(t.statistics[0].title.en, "Wr.Hnd → NW.Hnd, 236 pairs", "the arrow is said once")
     }
+
+    func testAStudentWithNoSexIsInNoGroupAsRDropsNA() throws {
+        let t = try run("hands | delta `Wr.Hnd` -> `NW.Hnd` per Sex")
+        // Two groups: Mann–Whitney, normal approximation above 80 (its p is kruskal.test's).
+        let u = try entry(t, block: "Between groups", "Mann–Whitney U")
+        XCTAssertEqual(u.value, try r("hand_mw_sex_U"))
+        XCTAssertEqual(try XCTUnwrap(u.p), try r("hand_mw_sex_p"), accuracy: 1e-6)
+        let block = try XCTUnwrap(t.statistics.first { $0.title.en.hasPrefix("Between groups") })
+        XCTAssertTrue(block.title.en.contains("235 in 2 groups"), block.title.en)
+        XCTAssertTrue(block.notes.contains { $0.en.hasPrefix("1 with Sex missing is in no group") }, "\(block.notes)")
+    }
 }

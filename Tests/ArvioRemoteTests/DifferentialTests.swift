@@ -31,6 +31,8 @@ final class DifferentialTests: XCTestCase {
         "| where entry_route == \"employer\" and experience_years < 2",
         "| where experience_years * 2 >= grade",
         "| derive missed = 10 - sessions_attended | where missed > 2",
+        // Decimal + and - on the decimals written: 0.04 + 0.2 is 0.24 on both sides.
+        "| where experience_years + 0.2 == 0.24",
     ]
 
     /// Steps after a filter on `participants`.

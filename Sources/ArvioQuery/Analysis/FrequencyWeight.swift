@@ -60,6 +60,6 @@ extension FrequencyWeight {
     /// The note under a weighted result: the weight, and how many cases the rows stand for.
     static func note(_ weight: String, cases: Int, rows: Int) -> Localized {
         Localized(en: "rows weighted by \(weight) (frequency weights: each row counts as \(weight) cases; \(cases) cases from \(rows) rows)",
-                  fi: "rivit painotettu sarakkeella \(weight) (frekvenssipaino: rivi lasketaan \(weight) tapauksena; \(cases) tapausta \(rows) riviltä)")
+                  fi: "rivit on painotettu sarakkeella \(weight) (frekvenssipaino: rivi lasketaan \(weight) tapauksena; \(cases) tapausta \(rows) riviltä)")
     }
 }

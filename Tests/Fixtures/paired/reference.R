@@ -119,16 +119,26 @@ for (o in c("Katulähetys", "Työttömät", "Tekevä", "Setlementti")) {
 }
 
 # delta score by phase [per area]: the tests on one pair per participant, its mean answer before
-# and after over the items (of the area), as coin's exact wilcoxsign_test and t.test.
+# and after over the items (of the area), as coin's exact wilcoxsign_test and t.test. The mean
+# change is a fraction (sum of changes / items); mean(post) - mean(pre) in binary floating point
+# can give two equal fractions different last bits (17/6 - 14/6 vs 20/6 - 17/6) and break their
+# tie, so the signed-rank test is on the changes rounded to 9 decimals, the fractions as they are
+# (Arvio sums the changes in whole numbers and divides once: DecimalDifferences.scaled).
 unitTests <- function(name, p) {
   m <- aggregate(cbind(score_pre, score_post) ~ participant, data = p, FUN = mean)
-  w <- as.numeric(pvalue(wilcoxsign_test(score_post ~ score_pre, data = m, distribution = "exact", zero.method = "Wilcoxon")))
+  exact <- data.frame(d = round(m$score_post - m$score_pre, 9), zero = 0)
+  w <- as.numeric(pvalue(wilcoxsign_test(d ~ zero, data = exact, distribution = "exact", zero.method = "Wilcoxon")))
   t <- t.test(m$score_post, m$score_pre, paired = TRUE)
   d <- m$score_post - m$score_pre
   line(name, "n=%d wilcoxon_p=%.12g t=%.12g t_p=%.12g sign_p=%.12g", nrow(m), w, unname(t$statistic), t$p.value,
        binom.test(sum(d > 0), sum(d != 0))$p.value)
+  c(w, t$p.value)
 }
 items <- read.csv("datasets/wire3/items.csv", stringsAsFactors = FALSE)
 withArea <- merge(pairs, items[, c("code", "area")], by.x = "item", by.y = "code")
-unitTests("unit_all", pairs)
-for (a in sort(unique(withArea$area))) unitTests(paste0("unit_", gsub(" ", "_", a)), withArea[withArea$area == a, ])
+invisible(unitTests("unit_all", pairs))
+areaNames <- sort(unique(withArea$area))
+areaP <- sapply(areaNames, function(a) unitTests(paste0("unit_", gsub(" ", "_", a)), withArea[withArea$area == a, ]))
+# delta ... per area: Holm over the 5 areas, each kind of test on its own (p.adjust).
+holmW <- p.adjust(areaP[1, ], "holm"); holmT <- p.adjust(areaP[2, ], "holm")
+for (i in seq_along(areaNames)) line(paste0("holm_", gsub(" ", "_", areaNames[i])), "wilcoxon_p_adj=%.12g t_p_adj=%.12g", holmW[i], holmT[i])

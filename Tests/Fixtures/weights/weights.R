@@ -36,4 +36,9 @@ x <- rep(h$Height, h$n); g <- rep(h$Sex, h$n)
 w <- wilcox.test(x[g == "Male"], x[g == "Female"], exact = FALSE, correct = FALSE)
 put("height.rankBiserial.MaleVsFemale", 2 * w$statistic / (sum(g == "Male") * sum(g == "Female")) - 1)
 
+# R's Titanic (datasets), as Tests/Fixtures/titanic/titanic.csv holds it: passengers by sex.
+ti <- as.data.frame(Titanic)
+sex <- xtabs(Freq ~ Sex, ti)
+for (g in names(sex)) put(paste0("titanic.freq.", g), sex[[g]])
+
 writeLines(ref, file.path(out, "reference.txt"))

@@ -57,10 +57,13 @@ enum BetweenGroupChange {
             samples = s
             counts = c
         }
-        let present = samples.indices.filter { !samples[$0].isEmpty }
+        // Units whose group is missing belong to no group, as in R's kruskal.test(d ~ g).
+        let unknown = samples.indices.filter { g in grouping.keyColumns.contains { $0.data.isMissing(g) } }
+        let present = samples.indices.filter { !samples[$0].isEmpty && !unknown.contains($0) }
+        let leftOut = unknown.reduce(0) { $0 + samples[$1].count }
         let title = Localized(
-            en: "Between groups: \(valueName) change, one per \(units.name ?? "pair"), \(counts.count) in \(present.count) groups",
-            fi: "Ryhmien välillä: \(valueName)-muutos \(units.name.map { "\($0)-arvoittain" } ?? "pareittain"), \(counts.count) yksikköä, \(present.count) ryhmää")
+            en: "Between groups: \(valueName) change, one per \(units.name ?? "pair"), \(counts.count - leftOut) in \(present.count) groups",
+            fi: "Ryhmien välillä: \(valueName)-muutos \(units.name.map { "\($0)-arvoittain" } ?? "pareittain"), \(counts.count - leftOut) yksikköä, \(present.count) ryhmää")
         guard present.count >= 2 else {
             return (StatisticsBlock(title: title, entries: [], notes: [Localized(
                 en: "fewer than two groups have pairs: no test between them", fi: "alle kahdessa ryhmässä on pareja: ei ryhmien välistä testiä")]), nil)
@@ -73,8 +76,13 @@ enum BetweenGroupChange {
             ? Localized(en: "Each \(units.name ?? "unit")'s change is the mean of its \(pairRange(counts)) pairs' changes (post − pre)",
                         fi: "Kunkin \(units.name.map { "\($0)-arvon" } ?? "yksikön") muutos on sen \(pairRange(counts)) parin muutosten (post − pre) keskiarvo")
             : Localized(en: "One pair per \(units.name ?? "unit"), change post − pre", fi: "Yksi pari kutakin \(units.name.map { "\($0)-arvoa" } ?? "yksikköä") kohden, muutos post − pre")
-        let notes = [Localized(en: "Does the change differ between the groups? \(how.en); \(sizes(.en)).",
+        var notes = [Localized(en: "Does the change differ between the groups? \(how.en); \(sizes(.en)).",
                                fi: "Eroaako muutos ryhmien välillä? \(how.fi); \(sizes(.fi)).")]
+        if leftOut > 0 {
+            let keys = grouping.keyColumns.map(\.name).joined(separator: ", ")
+            notes.append(Localized(en: "\(leftOut) with \(keys) missing \(leftOut == 1 ? "is" : "are") in no group and left out of this test.",
+                                   fi: "Tästä testistä jätettiin pois \(leftOut), joilta puuttuu \(keys) (ei ryhmää)."))
+        }
         return (tests(present.map { samples[$0] }, labels: present.map { g in Localized(en: label(grouping, g, .en), fi: label(grouping, g, .fi)) },
                       title: title, notes: notes, isCancelled: isCancelled), nil)
     }

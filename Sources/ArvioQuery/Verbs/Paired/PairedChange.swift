@@ -16,10 +16,11 @@ struct PairedChange {
     var sign: Result<SignTest, StatsError>
     var t: Result<PairedTTest, StatsError>
 
-    /// Computes everything for `pre[i]` → `post[i]`.
-    init(pre: [Double], post: [Double], zeroHandling: WilcoxonSignedRankTest.ZeroHandling) {
+    /// Computes everything for `pre[i]` → `post[i]`, with the changes `differences` when given
+    /// (a unit's mean change, summed exactly: `UnitMeans.change`).
+    init(pre: [Double], post: [Double], differences: [Double]? = nil, zeroHandling: WilcoxonSignedRankTest.ZeroHandling) {
         // On the data's decimal precision, so decimal ties (+0.7, −0.7) stay ties in the ranks.
-        let d = DecimalDifferences.of(pre: pre, post: post)
+        let d = differences ?? DecimalDifferences.of(pre: pre, post: post)
         count = d.count
         meanPre = Self.mean(pre)
         meanPost = Self.mean(post)
@@ -74,7 +75,7 @@ struct PairedChange {
 
     /// The change in each of `groupCount` groups, pair i in group `groupOf(i)`: counted in
     /// tallies when the values are whole numbers in a small range and the groups are large.
-    static func grouped(pre: [Double], post: [Double], groupCount: Int, groupOf: (Int) -> Int,
+    static func grouped(pre: [Double], post: [Double], differences: [Double]? = nil, groupCount: Int, groupOf: (Int) -> Int,
                         zeroHandling: WilcoxonSignedRankTest.ZeroHandling) -> [PairedChange] {
         if pre.count >= tallyThreshold * max(groupCount, 1), let range = PairedTally.range(pre, post) {
             var tallies = [PairedTally](repeating: PairedTally(low: range.low, width: range.width), count: groupCount)
@@ -95,13 +96,16 @@ struct PairedChange {
             }
         }
         var preOf = [[Double]](repeating: [], count: groupCount)
-        var postOf = preOf
+        var postOf = preOf, changeOf = preOf
         for i in pre.indices {
             let g = groupOf(i)
             preOf[g].append(pre[i])
             postOf[g].append(post[i])
+            if let differences { changeOf[g].append(differences[i]) }
         }
-        return (0..<groupCount).map { PairedChange(pre: preOf[$0], post: postOf[$0], zeroHandling: zeroHandling) }
+        return (0..<groupCount).map {
+            PairedChange(pre: preOf[$0], post: postOf[$0], differences: differences == nil ? nil : changeOf[$0], zeroHandling: zeroHandling)
+        }
     }
 
     /// Groups with fewer pairs take the arrays (exactly as before; small data is unchanged).
