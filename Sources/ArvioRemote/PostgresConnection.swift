@@ -261,9 +261,75 @@ public final class PostgresConnection: @unchecked Sendable {
         return result
     }
 
-    /// The connection string with its password replaced by asterisks, for history and messages.
-    public static func redacted(_ connectionString: String) -> String {
-        scrub(connectionString, passwords(in: connectionString))
+    /// The text (a connection string, or a command line such as `.connect "host=… password=…"`
+    /// or `arvio --db URL`) with every password replaced by asterisks, for history and messages.
+    /// Each argument of a command line is read as a connection string of its own, and a
+    /// `password=` or URL `user:password@` that libpq cannot parse (a malformed string) is found
+    /// by its shape, so what is typed wrong does not leak either.
+    public static func redacted(_ text: String) -> String {
+        var secrets = passwords(in: text)
+        for word in arguments(of: text) { secrets += passwords(in: word) }
+        secrets += passwordsByShape(in: text)
+        return scrub(text, secrets.sorted { $0.count > $1.count })
+    }
+
+    /// The words of a command line, a double-quoted part being one word.
+    static func arguments(of text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var quoted = false
+        for c in text {
+            if c == "\"" {
+                quoted.toggle()
+                if !quoted { words.append(current); current = "" }
+            } else if !quoted && (c == " " || c == "\t") {
+                if !current.isEmpty { words.append(current); current = "" }
+            } else {
+                current.append(c)
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// Passwords found by their shape: the value after `password=` (to a space or quote, or a
+    /// single-quoted value), and the part after the colon of a URL's `user:password@`.
+    static func passwordsByShape(in text: String) -> [String] {
+        var found: [String] = []
+        let characters = Array(text)
+        let key = Array("password=")
+        var i = 0
+        while i + key.count <= characters.count {
+            guard Array(characters[i..<(i + key.count)]).map({ Character($0.lowercased()) }) == key else { i += 1; continue }
+            var j = i + key.count
+            var value = ""
+            if j < characters.count, characters[j] == "'" {
+                j += 1
+                while j < characters.count, characters[j] != "'" {
+                    if characters[j] == "\\", j + 1 < characters.count { j += 1 }
+                    value.append(characters[j])
+                    j += 1
+                }
+            } else {
+                while j < characters.count, !" \t\"&".contains(characters[j]) {
+                    value.append(characters[j])
+                    j += 1
+                }
+            }
+            if !value.isEmpty { found.append(value) }
+            i = j
+        }
+        var rest = text[...]
+        while let scheme = rest.range(of: "://") {
+            let after = rest[scheme.upperBound...]
+            let authority = after.prefix { !"/?# \"".contains($0) }
+            if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
+                let secret = String(authority[authority.index(after: colon)..<at])
+                if !secret.isEmpty { found.append(secret) }
+            }
+            rest = after
+        }
+        return found
     }
 
     private static func percentEncoded(_ text: String) -> String {

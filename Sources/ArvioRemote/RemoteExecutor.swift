@@ -182,11 +182,12 @@ public struct RemoteExecutor: PlanExecutor {
                 }
             }
         }
-        // Only the paired verbs read other tables' rows (PairingUnits, Attrition): a unit's
+        // Only the paired verbs (and crosstab's paired form) read other tables' rows (PairingUnits, Attrition): a unit's
         // follow-up status in the table of units, its answers in the table that refers to it.
         let analyses = nodes.contains { node in
             switch node.operation {
             case .delta, .attrition: true
+            case .crosstab(let crosstab): crosstab.paired
             default: false
             }
         }

@@ -223,7 +223,13 @@ struct SQLCompiler {
     private mutating func sortKey(_ sql: String, _ kind: SQLKind) -> (sql: String, isText: Bool) {
         switch kind {
         case .category(let levels, _):
-            return ("array_position(\(parameters.addArray(levels.map(\.value))), \(sql))", false)
+            // Levels in byte order (a text column's categories, sorted as the catalog sorted
+            // them) sort as the text does, which needs no lookup in a list of every level.
+            let values = levels.map(\.value)
+            if zip(values, values.dropFirst()).allSatisfy({ $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                return ("(\(sql) COLLATE \"C\")", true)
+            }
+            return ("array_position(\(parameters.addArray(values)), \(sql))", false)
         case .text:
             return ("(\(sql) COLLATE \"C\")", true)
         default:
@@ -288,10 +294,10 @@ struct SQLCompiler {
                 var items: [(name: String, sql: String, kind: SQLKind)] = []
                 var notes: [NoteColumn] = []
                 for aggregate in aggregates {
-                    let (value, note) = try compiler.aggregate(aggregate.expression, expressions: &expressions,
-                                                               input: input, alias: s)
+                    let (value, found) = try compiler.aggregateExpression(aggregate.expression, expressions: &expressions,
+                                                                          input: input, alias: s)
                     items.append((aggregate.name, value.sql, value.kind))
-                    if let note { notes.append(note) }
+                    notes += found
                 }
                 return (items, notes)
             }
@@ -429,6 +435,71 @@ struct SQLCompiler {
         let sql = "SELECT \(items.joined(separator: ", ")) FROM (\(input.sql)) AS \(s) GROUP BY \(groupBy)"
         return Relation(sql: sql, columns: keyColumns + computed.map { ($0.name, $0.kind) }, order: order,
                         notes: input.notes + notes)
+    }
+
+    /// The aggregate calls the language has; every other call works value by value.
+    static let aggregateFunctions: Set<String> = ["count", "mean", "median", "sd", "min", "max", "sum", "n_distinct",
+                                                  "pct", "pct_low", "pct_high"]
+
+    /// An expression of `group ... aggregate`: one aggregate call, or value-by-value
+    /// operations over aggregate calls (`round(mean(score), 4)`, `max(x) - min(x)`). Each call
+    /// is compiled as an aggregate and stands in the outer expression as a column of its own,
+    /// so the outer operations have the meaning they have on values.
+    private mutating func aggregateExpression(_ expression: Expression, expressions: inout ExpressionCompiler,
+                                              input: Relation, alias s: String) throws(NotCompilable) -> (SQLValue, [NoteColumn]) {
+        if case .call(let function, _) = expression.kind, Self.aggregateFunctions.contains(function) {
+            let (value, note) = try aggregate(expression, expressions: &expressions, input: input, alias: s)
+            return (value, note.map { [$0] } ?? [])
+        }
+        var scope: [String: SQLValue] = [:]
+        var notes: [NoteColumn] = []
+        var failure: NotCompilable?
+        func replacing(_ e: Expression) -> Expression {
+            var result = e
+            switch e.kind {
+            case .call(let function, let arguments) where Self.aggregateFunctions.contains(function):
+                do throws(NotCompilable) {
+                    let (value, note) = try aggregate(e, expressions: &expressions, input: input, alias: s)
+                    let name = "__arvio_aggregate\(scope.count)"
+                    scope[name] = value
+                    if let note { notes.append(note) }
+                    result.kind = .column(name)
+                } catch {
+                    failure = error
+                }
+                _ = arguments
+            case .call(let function, let arguments):
+                result.kind = .call(function, arguments.map(replacing))
+            case .unary(let op, let operand):
+                result.kind = .unary(op, replacing(operand))
+            case .binary(let op, let left, let right):
+                result.kind = .binary(op, replacing(left), replacing(right))
+            case .chain(let first, let links):
+                result.kind = .chain(replacing(first), links.map { link in
+                    var replaced = link
+                    replaced.operand = replacing(link.operand)
+                    return replaced
+                })
+            case .column:
+                // A column outside an aggregate has no one value per group.
+                failure = NotCompilable(reason: "a column outside an aggregate in aggregate")
+            case .integer, .decimal, .string, .boolean, .missing:
+                break
+            default:
+                failure = NotCompilable(reason: "an aggregate expression other than arithmetic and round/abs of aggregates")
+            }
+            return result
+        }
+        let outer = replacing(expression)
+        if let failure { throw failure }
+        guard !scope.isEmpty else { throw NotCompilable(reason: "an aggregate expression without an aggregate") }
+        var compiler = ExpressionCompiler(columns: scope, parameters: expressions.parameters)
+        let value = try compiler.compile(outer)
+        expressions.parameters = compiler.parameters
+        switch value.kind {
+        case .integer, .decimal: return (value, notes)
+        default: throw NotCompilable(reason: "an aggregate expression that is not a number")
+        }
     }
 
     /// One aggregate of `group ... aggregate`, with the count of values it skips for its note.

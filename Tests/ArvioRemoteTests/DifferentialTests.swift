@@ -58,6 +58,11 @@ final class DifferentialTests: XCTestCase {
         "| crosstab entry_route by post_status",
         "| crosstab org by grade cells count, row, expected, resid",
         "| describe experience_years by org",
+        "| describe grade, sessions_attended by entry_route quartiles 6",
+        "| freq title ci",
+        "| group org aggregate r = max(grade) - min(grade), m = round(mean(experience_years), 2), k = round(pct(grade >= 8)), d = abs(mean(grade) - 8) * 2",
+        "| chart bar org by entry_route",
+        "| chart hist experience_years",
     ]
 
     /// Statements on `responses`, each with every filter below.
@@ -88,6 +93,9 @@ final class DifferentialTests: XCTestCase {
         "| delta score by phase",
         "| join participants | delta score by phase per entry_route",
         "| derive high = score >= 4 | count by high, phase",
+        "| group phase, item aggregate m = round(mean(score), 4), n = count(score), hi = max(score)",
+        "| crosstab score by phase paired",
+        "| freq score rows",
     ]
 
     /// Statements that do not fit the grid above.
@@ -164,7 +172,7 @@ final class DifferentialTests: XCTestCase {
         print("differential: \(Self.statements.count) statements, \(compared) compared, \(fullyPushed) wholly in PostgreSQL, \(fromCounts) analysed from counts, \(bothFailed.count) failed on both sides")
         XCTAssertGreaterThanOrEqual(compared, 200, "statements compared; both failed: \(bothFailed.joined(separator: "\n"))")
         XCTAssertGreaterThanOrEqual(fullyPushed, 150, "statements that run wholly in PostgreSQL")
-        XCTAssertGreaterThanOrEqual(fromCounts, 40, "statements whose crosstab ran on counts from PostgreSQL")
+        XCTAssertGreaterThanOrEqual(fromCounts, 120, "statements whose crosstab, freq, describe or chart ran on counts from PostgreSQL")
         XCTAssertLessThanOrEqual(bothFailed.count, 10, bothFailed.joined(separator: "\n"))
     }
 

@@ -93,6 +93,10 @@ final class GeneratedDataDifferentialTests: XCTestCase {
         "| crosstab phase by answer cells count, row, expected",
         "| freq region",
         "| describe income by phase",
+        "| describe income, visits by region quartiles 6",
+        "| freq answer ci",
+        "| chart bar region by phase",
+        "| group region aggregate m = round(mean(income), 2), r = max(visits) - min(visits)",
         "| select comment, income | sort comment desc | take 8",
         "| derive neg = -income, a = abs(visits - 3) | group region aggregate m = mean(neg), x = max(a)",
     ]

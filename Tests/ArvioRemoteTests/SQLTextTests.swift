@@ -21,4 +21,18 @@ final class SQLTextTests: XCTestCase {
         XCTAssertEqual(PostgresConnection.redacted("host=x password=hunter2 dbname=y"), "host=x password=******** dbname=y")
         XCTAssertEqual(PostgresConnection.scrub("FATAL: password hunter2 wrong", ["hunter2"]), "FATAL: password ******** wrong")
     }
+
+    /// The history keeps `.connect` lines: each argument is a connection string of its own, and
+    /// a malformed one still loses its password.
+    func testCommandLinesLoseTheirPasswords() {
+        XCTAssertEqual(PostgresConnection.redacted(".connect \"host=/tmp/x dbname=y password=Pässw0rd\""),
+                       ".connect \"host=/tmp/x dbname=y password=********\"")
+        XCTAssertEqual(PostgresConnection.redacted(".connect postgresql://ana:salainen@db/survey --codebook c.csv"),
+                       ".connect postgresql://ana:********@db/survey --codebook c.csv")
+        XCTAssertEqual(PostgresConnection.redacted(".connect \"host=x password='two words' dbname=\""),
+                       ".connect \"host=x password='********' dbname=\"")
+        XCTAssertEqual(PostgresConnection.redacted(".connect \"host=x password=unclosed 'quote\""),
+                       ".connect \"host=x password=******** 'quote\"")
+        XCTAssertEqual(PostgresConnection.redacted(".connect \"host=x dbname=y\""), ".connect \"host=x dbname=y\"")
+    }
 }

@@ -75,6 +75,7 @@ final class CompleterTests: XCTestCase {
         XCTAssertEqual(completer.candidates(before: "participants | crosstab org by post_status ", word: "ce"), ["cells"])
         XCTAssertEqual(completer.candidates(before: "responses | delta score by phase adjust ", word: ""), ["holm", "bh", "none"])
         XCTAssertEqual(completer.candidates(before: "participants | freq org ", word: "r"), ["rows"])
+        XCTAssertEqual(completer.candidates(before: "participants | freq org ", word: "w"), ["weight"])
     }
 
     func testCategoryValuesComeFromThePipedTable() {

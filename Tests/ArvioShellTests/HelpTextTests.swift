@@ -72,4 +72,30 @@ final class HelpTextTests: XCTestCase {
         settings.format = .markdown
         XCTAssertTrue(HelpText.text(for: "crosstab", settings: settings).contains("| kind | shows |"))
     }
+
+    func testALongExampleIsBrokenAfterAPipeSoThatItStillRunsWhenPasted() throws {
+        let line = "participants | join motivation | crosstab motivation_start by entry_route cells count, row"
+        let lines = HelpRenderer.example(line, width: 60)
+        XCTAssertEqual(lines, ["    participants | join motivation |",
+                               "      crosstab motivation_start by entry_route cells count, row"])
+        // What is pasted runs as the one-line statement does.
+        let (whole, wholeOut) = TestSupport.interpreter()
+        let (broken, brokenOut) = TestSupport.interpreter()
+        XCTAssertEqual(whole.run(line, file: "t"), .succeeded, wholeOut.text)
+        XCTAssertEqual(broken.run(lines.joined(separator: "\n"), file: "t"), .succeeded, brokenOut.text)
+        XCTAssertEqual(wholeOut.text, brokenOut.text)
+        // A pipe inside quotes is not a step's end; a line without steps stays whole.
+        XCTAssertEqual(HelpRenderer.example("t | where a == \"x | y\" | count", width: 20),
+                       ["    t |", "      where a == \"x | y\" |", "      count"])
+        XCTAssertEqual(HelpRenderer.example(".load " + String(repeating: "d/", count: 40), width: 40).count, 1)
+    }
+
+    func testEveryMetaCommandIsInTheOverviewWithItsDeclaredUsage() {
+        let overview = HelpText.text(for: nil, settings: OutputSettings())
+        for command in MetaCommand.all {
+            XCTAssertTrue(overview.contains(command.usage + "  "), command.usage)
+            XCTAssertEqual(HelpText.text(for: "." + command.name, settings: OutputSettings()),
+                           "\(command.usage)\n    \(command.summary)\n")
+        }
+    }
 }

@@ -148,4 +148,29 @@ final class MetaCommandTests: XCTestCase {
             XCTAssertEqual(shell.session.workspace.tables.map { "\($0.name):\($0.rowCount)" }, before, "\(c.name) changed the workspace")
         }
     }
+
+    func testEachCommandIsDeclaredOnceAndItsDeclarationRunsIt() {
+        let names = MetaCommand.all.flatMap { [$0.name] + $0.aliases }
+        XCTAssertEqual(names.count, Set(names).count, "a name declared twice: \(names)")
+        XCTAssertEqual(MetaCommand.names, names.map { "." + $0 }, "completion offers exactly the declared names")
+        let (shell, out) = TestSupport.interpreter()
+        // An alias runs its command; a wrong argument count names the declared usage.
+        XCTAssertEqual(shell.run(".exit", file: "t"), .quit)
+        XCTAssertEqual(shell.run(".schema", file: "t"), .failed)
+        XCTAssertTrue(out.text.contains("missing argument; usage: .schema TABLE"), out.text)
+    }
+
+    func testExplainTakesTheRestOfTheLineQuotesAndAll() {
+        let (shell, out) = TestSupport.interpreter()
+        XCTAssertEqual(shell.run(#".explain participants | where org == "Tekevä" | count"#, file: "t"), .succeeded, out.text)
+        XCTAssertTrue(out.text.contains("runs in memory"), out.text)
+    }
+
+    func testASettingWithoutItsValueShowsTheValueFromItsDeclaration() {
+        for command in MetaCommand.all where command.current != nil {
+            let (shell, out) = TestSupport.interpreter()
+            XCTAssertEqual(shell.run("." + command.name, file: "t"), .succeeded)
+            XCTAssertTrue(out.text.hasPrefix(command.name + ": "), out.text)
+        }
+    }
 }

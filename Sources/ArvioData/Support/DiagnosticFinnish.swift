@@ -32,6 +32,9 @@ public enum DiagnosticFinnish {
     /// The parts of a message that recur inside others ("expected X, but found Y").
     private static func fragment(_ text: String) -> String {
         if let known = fragments[text] { return known }
+        for (pattern, finnish) in fragmentRules {
+            if let parts = match(pattern, text) { return fill(finnish, parts) }
+        }
         if text.hasPrefix("the text "), text.count > 9 { return "teksti " + text.dropFirst(9) }
         if text.hasPrefix("the number "), text.count > 11 { return "luku " + text.dropFirst(11) }
         return text
@@ -61,8 +64,24 @@ public enum DiagnosticFinnish {
         "\"ci\", \"rows\" or the end of the step": "\"ci\", \"rows\" tai vaiheen loppu",
         "a column": "sarake",
         "a condition": "ehto",
+        "a column name after \"by\"": "sarakkeen nimi \"by\"-sanan jälkeen",
+        "a column name after \"select\"": "sarakkeen nimi \"select\"-sanan jälkeen",
         "Finnish": "suomi",
         "English": "englanti",
+    ]
+
+    /// Patterns of the parts, as `rules` (their kept texts are not translated again).
+    private static let fragmentRules: [(String, String)] = [
+        ("a column after \"%\", as in %", "sarake \"%1\"-sanan jälkeen, kuten %2"),
+        ("a column after \"%\"", "sarake \"%1\"-sanan jälkeen"),
+        ("a value after %", "arvo merkin %1 jälkeen"),
+        ("a column to sort by", "sarake, jonka mukaan järjestetään"),
+        ("a column to count by after \"count by\"", "sarake, jonka mukaan lasketaan, \"count by\"-sanojen jälkeen"),
+        ("\"by\" and a second column, as in %", "\"by\" ja toinen sarake, kuten %"),
+        ("\",\" and another column, or \"aggregate\" and what to compute, as in %",
+         "\",\" ja toinen sarake tai \"aggregate\" ja mitä lasketaan, kuten %"),
+        ("the outcome column after \"associate\", as in %", "tulosmuuttuja \"associate\"-sanan jälkeen, kuten %"),
+        ("\"|\" or the end of the line after the % step", "\"|\" tai rivin loppu %-vaiheen jälkeen"),
     ]
 
     /// English pattern (`%` stands for any text, kept) and its Finnish (`%1`, `%2` … the kept
@@ -73,6 +92,10 @@ public enum DiagnosticFinnish {
         ("there is no verb %", "verbiä % ei ole"),
         ("there is no function %", "funktiota % ei ole"),
         ("no tables are loaded", "yhtään taulua ei ole ladattu"),
+        ("there is no chart %", "kuviotyyppiä % ei ole"),
+        ("the kinds are %", "tyypit ovat %"),
+        ("% has % values (%)", "sarakkeella %1 on %2 arvoa (%3)"),
+        ("delta compares two: say which, as in %", "delta vertaa kahta: kerro mitkä, kuten %"),
         ("a statement starts with a table name, then its verbs joined by \"|\": %",
          "lause alkaa taulun nimellä, ja sen verbit erotetaan merkillä \"|\": %"),
         ("Arvio reads a statement as a table, then its verbs joined by \"|\", not as SQL: %",
@@ -84,6 +107,9 @@ public enum DiagnosticFinnish {
         ("to leave Arvio, type .quit (or Ctrl-D)", "poistu Arviosta komennolla .quit (tai Ctrl-D)"),
         (".help lists the commands and the verbs", ".help luettelee komennot ja verbit"),
         ("there is no command %", "komentoa % ei ole"),
+        ("give one of %", "anna jokin näistä: %"),
+        ("% is not one of %", "% ei ole mikään näistä: %"),
+        ("usage: %", "käyttö: %"),
         (".help lists the commands", ".help luettelee komennot"),
         (".help VERB shows one", ".help VERBI näyttää yhden"),
         (".tables lists the tables", ".tables luettelee taulut"),
@@ -95,6 +121,9 @@ public enum DiagnosticFinnish {
         ("cannot compare % (%) with % (%) using %", "ei voi verrata: %1 (%2) ja %3 (%4) operaattorilla %5"),
         ("cannot compare % (%) with true/false", "ei voi verrata: %1 (%2) ja tosi/epätosi"),
         ("cannot compare % with %", "ei voi verrata: % ja %"),
+        ("% needs a condition that is true or false, but % is %", "% tarvitsee ehdon, joka on tosi tai epätosi, mutta %2 on %3"),
+        ("% needs an ordered scale, but % is categorical (its values have no order)",
+         "% tarvitsee järjestysasteikon, mutta %2 on luokitteleva (sen arvoilla ei ole järjestystä)"),
         ("% needs numbers, but % is %", "% tarvitsee lukuja, mutta %2 on %3"),
         ("% needs a number, but % is %", "% tarvitsee luvun, mutta %2 on %3"),
         ("% needs a condition, but % is %", "% tarvitsee ehdon, mutta %2 on %3"),
@@ -154,6 +183,12 @@ public enum DiagnosticFinnish {
         ("loaded % tables from %: %", "ladattu %1 taulua kansiosta %2: %3"),
         ("saved %: % rows to % as an Excel workbook (categories as their labels in %)",
          "tallennettu %1: %2 riviä tiedostoon %3 Excel-työkirjana (luokat selitteinään, kielenä %4)"),
+        ("saved %: % rows to % as % with its codebook in % and its statistics and notes in %",
+         "tallennettu %1: %2 riviä tiedostoon %3 (%4), koodikirja tiedostoon %5, tunnusluvut ja huomautukset tiedostoon %6"),
+        ("saved %: % rows to % as % with its statistics and notes in %",
+         "tallennettu %1: %2 riviä tiedostoon %3 (%4), tunnusluvut ja huomautukset tiedostoon %5"),
+        ("removed the earlier %, as this table has no statistics",
+         "poistettu aiempi %1, koska tässä taulussa ei ole tunnuslukuja"),
         ("saved %: % rows to % as % with its codebook in %", "tallennettu %1: %2 riviä tiedostoon %3 (%4), koodikirja tiedostoon %5"),
         ("saved %: % rows to % as %", "tallennettu %1: %2 riviä tiedostoon %3 (%4)"),
         ("wrote the codebook of %: % columns to %", "kirjoitettu taulun %1 koodikirja: %2 saraketta tiedostoon %3"),

@@ -6,11 +6,12 @@ import ArvioData
 extension PlanNode {
     /// The columns whose combinations' counts are all this operator needs when its input's
     /// rows are its units (a key of at most one column), given the columns its input has
-    /// (`available`): those `crosstab` (without a weight or `paired`), `freq`, `describe` and
+    /// (`available`): those `crosstab` (without a weight or `paired`), `freq` (without a weight), `describe` and
     /// `chart` name, and for a chart the `n` it counts rows by. Nil for an operator that needs
     /// the rows themselves: one that pairs rows through the key (`delta`, `attrition`,
     /// `crosstab … paired`, a dumbbell), reads every column (`associate`, `chart heat` of a
-    /// whole table), or depends on the rows' order (a seeded permutation test).
+    /// whole table), or depends on the rows' order (a seeded permutation test, a histogram's
+    /// table of values).
     public func countedColumns(among available: [String]) -> [String]? {
         var names: [String]
         switch operation {
@@ -18,11 +19,13 @@ extension PlanNode {
             guard crosstab.weight == nil, !crosstab.paired else { return nil }
             names = [crosstab.rows.text, crosstab.columns.text]
         case .freq(let freq):
+            guard freq.weight == nil else { return nil }
             names = [freq.column.text]
         case .describe(let describe):
             names = (describe.groups + describe.variables).map(\.text)
         case .chart(let chart):
-            guard chart.kind != .dumbbell, !chart.columns.isEmpty else { return nil }
+            // A histogram's table lists the values in row order, which counts do not keep.
+            guard chart.kind != .dumbbell, chart.kind != .hist, !chart.columns.isEmpty else { return nil }
             names = (chart.columns + [chart.by, chart.per].compactMap { $0 }).map(\.text)
             // A chart counts each row `n` times when the table has an `n` it does not chart.
             if available.contains("n"), !names.contains("n") {
@@ -78,6 +81,8 @@ extension PlanNode {
             table = frame.materialized()
             origin = frame.origin
         }
+        // The notes of the steps before (an aggregate's skipped values) stay first, as in memory.
+        table.notes = counts.table.notes.filter { !table.notes.contains($0) } + table.notes
         if table.unit != nil {
             table.unit = AnalysisUnitSummary(name: key.isEmpty ? "row" : key.joined(separator: " × "),
                                              count: total, tableRows: total)

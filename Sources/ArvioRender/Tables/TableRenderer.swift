@@ -39,6 +39,19 @@ public enum TableRenderer {
         join(CSVTable.lines(table, options: options), separator: "\r\n")
     }
 
+    /// Rows of text under `headings`, laid out as a result table is (the width shared where it
+    /// saves the most lines, cells wrapped in their columns, a rule under the headings); nil
+    /// when the columns do not all fit `width` at their narrowest.
+    public static func textColumns(headings: [String], rows: [[String]], width: Int, charset: Charset) -> [String]? {
+        let grid = TextGrid(columns: headings.indices.map { c in
+            TextGrid.Column(heading: headings[c], cells: rows.map { c < $0.count ? $0[c] : "" }, alignRight: false)
+        })
+        let (widths, kept) = TextTable.fit(grid.naturalWidths, shrinkable: headings.map { _ in true },
+                                           width: width, texts: grid.texts)
+        guard kept == headings.count else { return nil }
+        return grid.lines(widths: widths, charset: charset, colour: false).map(\.trimmingTrailingSpaces)
+    }
+
     static func join(_ lines: [String], separator: String = "\n") -> String {
         lines.map(\.trimmingTrailingSpaces).joined(separator: separator) + separator
     }

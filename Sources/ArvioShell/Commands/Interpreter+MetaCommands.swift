@@ -86,7 +86,7 @@ extension Interpreter {
             try i.expect(c, count: 1)
             return i.runFile(c.arguments[0])
         },
-        .init(name: "connect", arguments: "URL", summary: "run pipelines inside PostgreSQL") { i, c in try i.connectCommand(c) },
+        .init(name: "connect", arguments: "URL [--codebook FILE]", summary: "run pipelines inside PostgreSQL") { i, c in try i.connectCommand(c) },
         .init(name: "explain", arguments: "PIPELINE", summary: "the SQL it sends, what runs in memory",
               completion: [.pipeline], takesRawText: true) { i, c in
             i.explain(c.arguments.first ?? "", file: c.positions[0].file, line: c.positions[0].line)

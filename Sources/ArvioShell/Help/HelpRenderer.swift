@@ -6,6 +6,48 @@ import ArvioRender
 /// (the last column wrapped when the table is wider than the screen), backticks and `**` gone.
 /// The subset handled is the one docs/language.md uses; anything else is printed as it is.
 enum HelpRenderer {
+    /// An example line, indented; one wider than the screen is broken after a `|` (a line that
+    /// ends in `|` goes on, so the lines still run when pasted), the later lines indented more.
+    /// A line with no `|` to break at stays whole, for the terminal to fold: a path or a
+    /// command cut in two would not run.
+    static func example(_ line: String, width: Int) -> [String] {
+        let indent = "    ", more = "      "
+        guard DisplayWidth.of(indent + line) > width, line.contains(" | ") else { return [indent + line] }
+        let steps = pipelineSteps(line)
+        var lines: [String] = []
+        var current = steps[0]
+        for step in steps.dropFirst() {
+            let prefix = lines.isEmpty ? indent : more
+            if DisplayWidth.of(prefix + current + " | " + step + " |") <= width {
+                current += " | " + step
+            } else {
+                lines.append(prefix + current + " |")
+                current = step
+            }
+        }
+        lines.append((lines.isEmpty ? indent : more) + current)
+        return lines
+    }
+
+    /// `line` split at each ` | ` outside quotes.
+    private static func pipelineSteps(_ line: String) -> [String] {
+        var steps: [String] = []
+        var current = ""
+        var quote: Character?
+        for c in line {
+            if c == "\"" || c == "'" { quote = quote == nil ? c : (quote == c ? nil : quote) }
+            if c == "|", quote == nil, current.hasSuffix(" ") {
+                steps.append(String(current.dropLast()))
+                current = ""
+                continue
+            }
+            if current.isEmpty, c == " ", !steps.isEmpty { continue }
+            current.append(c)
+        }
+        steps.append(current)
+        return steps
+    }
+
     /// `markdown` rendered for a terminal `width` cells wide.
     static func render(_ markdown: String, width: Int, charset: Charset) -> String {
         var out: [String] = []
@@ -38,7 +80,7 @@ enum HelpRenderer {
                 continue
             }
             if inFence {
-                out.append(line.isEmpty ? "" : "    " + line)
+                out += line.isEmpty ? [""] : example(line, width: width)
             } else if line.hasPrefix("|") {
                 flushParagraph()
                 table.append(line)
@@ -106,6 +148,11 @@ enum HelpRenderer {
         let columns = rows.map(\.count).max() ?? 0
         guard columns > 0 else { return [] }
         rows = rows.map { $0 + Array(repeating: "", count: columns - $0.count) }
+        // A table with its heading row is laid out as result tables are.
+        if ruleAfter == 1, let laid = TableRenderer.textColumns(headings: rows[0], rows: Array(rows.dropFirst()),
+                                                                width: width, charset: charset) {
+            return laid
+        }
         var widths = (0..<columns).map { c in rows.map { DisplayWidth.of($0[c]) }.max() ?? 0 }
         let longestWord = (0..<columns).map { c in
             rows.flatMap { $0[c].split(separator: " ").map { DisplayWidth.of(String($0)) } }.max() ?? 1

@@ -442,6 +442,24 @@ participants | head 5
                ^~~~
 ```
 
+### Finnish
+
+`.lang fi` (or `arvio --lang fi`, `ARVIO_LANG=fi`, a notebook's `lang: fi`: the four give the
+same output byte for byte) shows results in Finnish: the categories' Finnish labels, the
+headings of the columns a verb makes (`percent` is headed `%`, `valid_percent` `% vastanneista`,
+`change` `muutos`, `improved` `parani`, a cross-tab's `total` `yhteensä`), statistic and method
+names, notes, errors and confirmations, and the `.help` overview (the topic texts are English).
+Text and Markdown write decimals with a comma (`p = 0,032`, `25,00`, a histogram's bin `[0,5; 1,0)`);
+CSV and JSON always write a point, so files read back the same. The column names do not change:
+statements use the column names in both languages (`| where percent > 20`), and CSV and JSON
+write the names. Every text is chosen when the result is shown, so a table kept with `let` in
+English shows in Finnish after `.lang fi`.
+
+A value that is not one of a column's lists the values with their labels, and suggests the value
+whose value or label (in either language) is spelled nearly so, or the one whose label starts
+with what was typed: `where post_status != "vastasi"` suggests `"vastasi loppuarviointiin"
+("responded")`; either may be written.
+
 ## notebooks
 
 `arvio knit FILE.md` runs the ```` ```arvio ```` blocks of a Markdown notebook in order and
@@ -458,12 +476,17 @@ meta-command (`\d`, `?`, `!ls`) is an error. `.quit`, `.exit` and psql's `\q` qu
 
 `.connect URL` (or `arvio --db URL`) runs pipelines inside a PostgreSQL database: its tables
 appear in `.tables` with their row counts, the relational steps of a pipeline run there as one
-SQL statement, and the analysis verbs compute their statistics in memory from the small result.
-`.explain PIPELINE` prints the SQL and what runs in memory. The connection is read-only; `let`
-keeps results in memory. docs/postgresql.md has the details.
+SQL statement, and the analysis verbs compute their statistics in memory from the small result:
+`crosstab`, `freq`, `describe` and `chart` on rows that are their units get only the counts of
+each combination of the columns they read. `.explain PIPELINE` prints the SQL and what runs in
+memory. Enum types are scales, `COMMENT ON COLUMN` the column's meaning; a codebook, the
+database's table `codebook` or a file (`.connect URL --codebook FILE`), gives scales, labels,
+keys, references and missing codes with the rules it has for a file. The connection is
+read-only; `let` keeps results in memory. A notebook's front matter `db: URL` connects before
+its first block. docs/postgresql.md has the details.
 
 ```text
-.connect postgresql://analyst@dbhost/survey
+.connect postgresql://analyst@dbhost/survey --codebook codebook.csv
 .explain responses | where phase == "pre" | count by item, score
 ```
 
@@ -582,8 +605,9 @@ where JSON also gives the unit counted, as `"unit": {"name": "participant", "n":
 - **Tests of independence**: Pearson chi-square with df and p (asymptotic), Yates' corrected
   chi-square for a 2×2 table, likelihood-ratio G², and Fisher's exact test (Freeman–Halton for
   larger tables; both one-sided p-values for a 2×2 table). Fisher's p is exact (network
-  algorithm) unless the table is too large for a second's work: then it is a Monte Carlo
-  estimate (Patefield's random tables, seed 20070116; 10 000 tables, doubling up to 640 000
+  algorithm, Mehta and Patel's, reaching further than R's) unless it would need more than 10 s
+  or 512 MB (tables far beyond are recognised at once): then a note says which, and it is a
+  Monte Carlo estimate (Patefield's random tables, seed 20070116; 10 000 tables, doubling up to 640 000
   while the estimate is within 3 standard errors of 0.05 or 0.01), and the method column gives
   the number of tables, the SE and a 99% interval, or `p < 1/(B+1)` when no random table was as
   extreme. Ctrl-C stops it. Above n = 10 000 Fisher's test is left out (a note says so). When

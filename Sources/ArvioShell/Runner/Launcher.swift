@@ -72,7 +72,9 @@ public struct Launcher {
     }
 
     private func loadWorkspace() throws(DataError) -> Workspace {
-        if noData { return Workspace() }
+        // With --db the database's tables are the data: the built-in pilot would take their
+        // names (responses, participants) and leave them out.
+        if noData || (database != nil && dataDirectory == nil) { return Workspace() }
         if let dir = dataDirectory { return try DatasetLoader.load(directory: dir) }
         guard let dir = Self.builtInDataDirectory() else {
             throw DataError(DataPosition(file: "arvio"),

@@ -20,7 +20,7 @@ import Foundation
 struct FisherNetwork {
     /// Why the network stopped without an answer.
     enum Stop: Sendable, Equatable {
-        /// The wall-clock budget, in seconds, was spent.
+        /// The CPU-time budget, in seconds, was spent.
         case time(Double)
         /// The estimated memory, in bytes, would have passed the budget.
         case memory(Int)
@@ -50,8 +50,10 @@ struct FisherNetwork {
     private(set) var stop: Stop?
 
     /// Summaries of nodes entering the listed columns, by packed node.
-    private var summaries: [Key: Summary] = [:]
+    private var summaries = SummaryTable()
     private var lists: [Key: Completions] = [:]
+    /// Nodes whose completions were summed once without a list: the second time, a list is built.
+    private var asked: Set<Key> = []
     private var listBytes = 0
 
     /// Steps between looks at the clock and the cancel flag: a step is a few to a hundred
@@ -60,9 +62,10 @@ struct FisherNetwork {
     /// Bytes counted per stored path, per listed completion and per node summary (estimates of
     /// the dictionary and array costs, measured on a 64-bit build).
     private static let pathBytes = 64, entryBytes = 16, summaryBytes = 96
-    /// Steps per second assumed by the start-up estimate, a little above what a release build
-    /// manages, and the factor by which the estimate may pass the budget before it is refused at once.
-    private static let stepsPerSecond = 5e7, hopeless = 1_000.0
+    /// Edges per second assumed by the start-up estimate, above what a release build manages
+    /// (1–2·10⁷), and the factor by which the estimate may pass the budget before the network is
+    /// not tried at all: together some 25 to 50 times the budget.
+    private static let stepsPerSecond = 5e7, hopeless = 10.0
     /// The longest completion list K > 2 may produce per node.
     private static let longestList = 1 << 17
 
@@ -78,7 +81,7 @@ struct FisherNetwork {
         self.memoryLimit = memoryLimit
         self.timeLimit = timeLimit
         self.isCancelled = isCancelled
-        deadline = DispatchTime.now().uptimeNanoseconds &+ UInt64(max(0, min(timeLimit, 1e9)) * 1e9)
+        deadline = Self.cpuNanoseconds() &+ UInt64(max(0, min(timeLimit, 1e9)) * 1e9)
         bitsPerRow = max(1, Int.bitWidth - (rows.last ?? 1).leadingZeroBitCount)
         // List K columns while the product of their column-vector counts stays short.
         var listed = min(2, columns.count)
@@ -119,13 +122,21 @@ struct FisherNetwork {
 
     // MARK: Budget
 
+    /// The calling thread's CPU time: the budget is work done, so a busy machine (or a debug
+    /// build's test run beside others) gives the same exact-or-Monte-Carlo answer, only later.
+    static func cpuNanoseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+        return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+    }
+
     /// Throws once cancelled; records and reports a spent budget. Looked at every `pollEvery` steps.
     private mutating func spent() throws -> Bool {
         if stop != nil { return true }
         if workDone >= nextPoll {
             nextPoll = workDone + Self.pollEvery
             if let isCancelled, isCancelled() { throw StatsError.cancelled }
-            if DispatchTime.now().uptimeNanoseconds > deadline { stop = .time(timeLimit) }
+            if Self.cpuNanoseconds() > deadline { stop = .time(timeLimit) }
         }
         if workDone > workLimit { stop = .work(workLimit) }
         if bytes + listBytes > memoryLimit {
@@ -171,11 +182,20 @@ struct FisherNetwork {
         guard rows.count > 1 else { return 1 }
         guard rows.count * bitsPerRow <= 128 else { stop = .tooLarge; return nil }
         let middle = columns.count - listed
-        // Every edge into the lists is a path times a column vector: without merging or pruning
-        // the forward columns cost the product of their vector counts.
-        var estimate = 1.0
-        for k in 0..<middle { estimate *= Self.vectorCount(columns[k], caps: rows) }
-        if estimate > Self.hopeless * Self.stepsPerSecond * timeLimit || estimate > Self.hopeless * Double(workLimit) {
+        // Sizing before any work. An edge is a path times a column vector; the paths at a level
+        // are at most the product of the earlier vector counts (no merging) and, when no path is
+        // pruned, at least about the nodes there (sorted vectors of what is left): the smaller,
+        // times the level's vector count, is an estimate from below of the work without pruning.
+        var product = 1.0, edges = 0.0, left = n
+        let orderings = (1...rows.count).reduce(1.0) { $0 * Double($1) }
+        for k in 0..<middle {
+            let vectors = Self.vectorCount(columns[k], caps: rows)
+            let nodes = k == 0 ? 1 : max(1, Self.vectorCount(left, caps: rows) / orderings)
+            edges += min(product, nodes) * vectors
+            product *= vectors
+            left -= columns[k]
+        }
+        if edges > Self.hopeless * Self.stepsPerSecond * timeLimit || product > 1_000 * Double(workLimit) {
             stop = .tooLarge
             return nil
         }
@@ -211,11 +231,17 @@ struct FisherNetwork {
                     }
                 }
                 guard !pending.isEmpty else { continue }
+                // Into the lists, paths sorted by weight with prefix sums of their scaled probability.
+                let sorted = intoLists ? pending.sorted { $0.logWeight < $1.logWeight } : []
+                let top = sorted.last?.logWeight ?? 0
+                var prefix = [Double](repeating: 0, count: sorted.count + 1)
+                for (index, path) in sorted.enumerated() { prefix[index + 1] = prefix[index] + path.paths * exp(path.logWeight - top) }
                 var failure: Error?
                 var stopped = false
                 node.withUnsafeBufferPointer { caps in
                     forEachVector(caps, total: columns[k], cell: cell) { step in
-                        workDone += pending.count
+                        // Into the lists an edge is one binary search whatever the paths; merging costs each path.
+                        workDone += intoLists ? 1 : pending.count
                         // The child: caps minus the column, sorted by insertion (r is small).
                         for i in 0..<r {
                             var v = caps[i] - cell[i], j = i
@@ -227,16 +253,33 @@ struct FisherNetwork {
                         do {
                             if intoLists {
                                 guard let summary = try summarise(childNode, key: childKey) else { stopped = true; return false }
-                                for path in pending {
-                                    let weight = path.logWeight + step
-                                    if weight + summary.most <= threshold {
-                                        p += path.paths * exp(weight + summary.logTotal + logConstant)
-                                    } else if weight + summary.least <= threshold {
-                                        guard let list = try list(for: summary, childNode, key: childKey) else { stopped = true; return false }
+                                // Paths up to `addUpTo` have every completion at most as probable
+                                // as the observed table: their total is closed-form, in one product.
+                                let base = step + summary.most
+                                var low = 0, high = sorted.count
+                                while low < high {
+                                    let middle = (low + high) / 2
+                                    if sorted[middle].logWeight + base <= threshold { low = middle + 1 } else { high = middle }
+                                }
+                                if low > 0 { p += exp(top + step + summary.logTotal + logConstant) * prefix[low] }
+                                var end = low
+                                while end < sorted.count, sorted[end].logWeight + step + summary.least <= threshold { end += 1 }
+                                if end == low + 1, listed == 2, lists[childKey] == nil, asked.insert(childKey).inserted {
+                                    // One path into a node not met before: summing its completions
+                                    // directly is cheaper than sorting them, and most such nodes
+                                    // are never met again (a 3×3 has one level before the lists).
+                                    let weight = sorted[low].logWeight + step
+                                    let mass = directMass(childNode, atMost: threshold - weight, scale: summary.most)
+                                    p += sorted[low].paths * exp(weight + summary.most + logConstant) * mass
+                                } else if end > low {
+                                    guard let list = try list(for: summary, childNode, key: childKey) else { stopped = true; return false }
+                                    for i in low..<end {
+                                        let weight = sorted[i].logWeight + step
                                         let mass = list.mass(atMost: threshold - weight)
-                                        p += path.paths * exp(weight + mass.logScale + logConstant) * mass.sum
+                                        p += sorted[i].paths * exp(weight + mass.logScale + logConstant) * mass.sum
                                     }
                                 }
+                                workDone += end - low
                             } else {
                                 let before: Int
                                 if var existing = next[childKey] {
@@ -310,6 +353,46 @@ struct FisherNetwork {
 
     // MARK: Nodes entering the lists
 
+    /// Open addressing with a multiplicative hash: the summary is looked up once per edge into
+    /// the lists, tens of millions of times, where a `Dictionary`'s SipHash was most of the cost.
+    private struct SummaryTable {
+        private var keys = [Key](repeating: Key(), count: 1024)
+        private var values = [Summary](repeating: Summary(most: 0, least: 0, logTotal: 0), count: 1024)
+        private var filled = [Bool](repeating: false, count: 1024)
+        private var count = 0
+
+        private func slot(_ key: Key) -> Int {
+            let mixed = (key.low &* 0x9E37_79B9_7F4A_7C15) ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F)
+            return Int(truncatingIfNeeded: (mixed ^ (mixed >> 29)) & UInt64(keys.count - 1))
+        }
+
+        func find(_ key: Key) -> Summary? {
+            var i = slot(key)
+            while filled[i] {
+                if keys[i] == key { return values[i] }
+                i = (i + 1) & (keys.count - 1)
+            }
+            return nil
+        }
+
+        mutating func insert(_ key: Key, _ value: Summary) {
+            if 2 * (count + 1) > keys.count { grow() }
+            var i = slot(key)
+            while filled[i] { i = (i + 1) & (keys.count - 1) }
+            keys[i] = key; values[i] = value; filled[i] = true
+            count += 1
+        }
+
+        private mutating func grow() {
+            let oldKeys = keys, oldValues = values, oldFilled = filled
+            keys = [Key](repeating: Key(), count: 2 * oldKeys.count)
+            values = [Summary](repeating: Summary(most: 0, least: 0, logTotal: 0), count: 2 * oldKeys.count)
+            filled = [Bool](repeating: false, count: 2 * oldKeys.count)
+            count = 0
+            for i in oldKeys.indices where oldFilled[i] { insert(oldKeys[i], oldValues[i]) }
+        }
+    }
+
     /// Exact bounds and the closed-form total of a node entering the listed columns.
     private struct Summary {
         var most: Double
@@ -322,7 +405,7 @@ struct FisherNetwork {
     }
 
     private mutating func summarise(_ node: UnsafeBufferPointer<Int>, key: Key) throws -> Summary? {
-        if let known = summaries[key] { return known }
+        if let known = summaries.find(key) { return known }
         let k = columns.count - listed
         var summary = Summary(most: 0, least: 0, logTotal: logTotal(Array(node), from: k))
         if listed == 2 {
@@ -334,7 +417,7 @@ struct FisherNetwork {
             summary.most = list.largest
             summary.least = list.smallest
         }
-        summaries[key] = summary
+        summaries.insert(key, summary)
         bytes += Self.summaryBytes
         return summary
     }
@@ -388,6 +471,25 @@ struct FisherNetwork {
         listBytes += Self.entryBytes * list.count
         if try spent() { return nil }
         return list
+    }
+
+    /// Σ exp(w − scale) over the two-column completions of `node` with log weight w ≤ `limit`.
+    private mutating func directMass(_ node: UnsafeBufferPointer<Int>, atMost limit: Double, scale: Double) -> Double {
+        let cell = UnsafeMutablePointer<Int>.allocate(capacity: node.count)
+        defer { cell.deallocate() }
+        var sum = 0.0, count = 0
+        logFactorial.withUnsafeBufferPointer { lf in
+            forEachVector(node, total: columns[columns.count - 2], cell: cell) { step in
+                var w = step
+                for i in 0..<node.count { w -= lf[node[i] - cell[i]] }
+                if w <= limit { sum += exp(w - scale) }
+                count += 1
+                return true
+            }
+        }
+        workDone += count
+        bytes += 24
+        return sum
     }
 
     /// The largest -Σ ln x_i! - Σ ln (u_i - x_i)! with Σ x = the second-last column: the weight is

@@ -63,20 +63,24 @@ struct RandomTable {
                         - logFactorial[population] + logFactorial[draws] + logFactorial[population - draws])
         var u = generator.nextUnit() - pMode
         var down = mode, up = mode, pDown = pMode, pUp = pMode
-        while u >= 0 && (down > low || up < high) {
-            // Neighbours' probabilities by the pmf's ratio recurrences; take the likelier one next.
-            let belowDown = down > low
-                ? pDown * Double(down) * Double(failures - draws + down) / (Double(successes - down + 1) * Double(draws - down + 1))
-                : -1
-            let aboveUp = up < high
-                ? pUp * Double(successes - up) * Double(draws - up) / (Double(up + 1) * Double(failures - draws + up + 1))
-                : -1
-            if aboveUp >= belowDown {
-                up += 1; pUp = aboveUp; u -= pUp
+        // Neighbours' probabilities by the pmf's ratio recurrences; each is recomputed only when
+        // its side moves, and the likelier one is taken next.
+        @inline(__always) func belowDown() -> Double {
+            down > low ? pDown * Double(down) * Double(failures - draws + down) / (Double(successes - down + 1) * Double(draws - down + 1)) : -1
+        }
+        @inline(__always) func aboveUp() -> Double {
+            up < high ? pUp * Double(successes - up) * Double(draws - up) / (Double(up + 1) * Double(failures - draws + up + 1)) : -1
+        }
+        var nextDown = belowDown(), nextUp = aboveUp()
+        while u >= 0 && (nextDown >= 0 || nextUp >= 0) {
+            if nextUp >= nextDown {
+                up += 1; pUp = nextUp; u -= pUp
                 if u < 0 { return up }
+                nextUp = aboveUp()
             } else {
-                down -= 1; pDown = belowDown; u -= pDown
+                down -= 1; pDown = nextDown; u -= pDown
                 if u < 0 { return down }
+                nextDown = belowDown()
             }
         }
         // Only reached when rounding leaves u a hair above zero after the whole support.

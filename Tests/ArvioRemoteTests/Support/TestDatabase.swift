@@ -47,7 +47,12 @@ enum TestDatabase {
     /// Runs scripts/pg-test-server.sh with `arguments`, its output into the file `output`;
     /// gives its exit status.
     static func runScript(_ arguments: [String], output: String) -> Int32 {
-        let script = root + "/scripts/pg-test-server.sh"
+        runScript(at: root + "/scripts/pg-test-server.sh", arguments, output: output)
+    }
+
+    /// Runs the script at `script` with `arguments`, its output into the file `output`; gives
+    /// its exit status.
+    static func runScript(at script: String, _ arguments: [String], output: String) -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

@@ -104,7 +104,8 @@ struct AssociationMeasure {
             let ra = dense(a), rb = dense(b)
             guard let t = try? table(ra, rb) else { return nil }
             let v = NominalAssociation(t).cramersV
-            let fisher = try? FisherExactTest(t, seed: seed, isCancelled: isCancelled)
+            // A screen of many pairs: a second of exact network per pair, then Monte Carlo.
+            let fisher = try? FisherExactTest(t, timeLimit: FisherExactTest.screeningTimeLimit, seed: seed, isCancelled: isCancelled)
             return AssociationMeasure(measure: Localized(en: "Cramér's V", fi: "Cramérin V"), value: v, count: n, p: fisher?.pValue ?? .nan,
                                       method: fisher.map { Localized(en: "Fisher, \($0.testMethod.localized.en)", fi: "Fisher, \($0.testMethod.localized.fi)") } ?? Localized(""))
         default:

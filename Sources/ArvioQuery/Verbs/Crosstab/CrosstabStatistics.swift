@@ -42,6 +42,7 @@ enum CrosstabStatistics {
         if table.total <= fisherLimit, let test = try? FisherExactTest(table, isCancelled: isCancelled) {
             fisher = test
             entries += fisherEntries(test, twoByTwo: table.droppingEmptyMargins().isTwoByTwo)
+            if let fallback = test.fallback { notes.append(fallbackNote(fallback)) }
         } else {
             notes.append(Localized(en: "Fisher's exact test is not computed for n above \(fisherLimit); at this size the chi-square tests are accurate",
                                    fi: "Fisherin tarkkaa testiä ei lasketa, kun n on yli \(fisherLimit); näin suurella aineistolla khiin neliö -testit ovat tarkkoja"))
@@ -50,6 +51,27 @@ enum CrosstabStatistics {
         if let note = smallExpected(pearson, cells: cells, fisher: fisher) { notes.append(note) }
         return StatisticsBlock(title: Localized(en: "Tests of independence", fi: "Riippumattomuustestit"),
                                entries: entries, notes: notes)
+    }
+
+    /// Why Fisher's p is a Monte Carlo estimate: the exact network's budget (docs/statistics.md).
+    static func fallbackNote(_ fallback: FisherExactTest.Fallback) -> Localized {
+        let reason: Localized
+        switch fallback {
+        case .time(let seconds):
+            let s = NumberFormat.fixed(seconds, decimals: seconds < 1 ? 1 : 0)
+            reason = Localized(en: "the exact network ran for its \(s) s budget", fi: "tarkka verkkoalgoritmi käytti \(s) s:n aikarajansa")
+        case .memory(let bytes):
+            let mb = bytes >> 20
+            reason = Localized(en: "the exact network would need more than its \(mb) MB budget",
+                               fi: "tarkka verkkoalgoritmi tarvitsisi enemmän kuin \(mb) Mt:n muistirajansa")
+        case .tooLarge:
+            reason = Localized(en: "the exact network would take far longer than its budget",
+                               fi: "tarkka verkkoalgoritmi veisi paljon aikarajaansa kauemmin")
+        case .work(let steps):
+            reason = Localized(en: "the exact network reached its \(steps)-step budget", fi: "tarkka verkkoalgoritmi käytti \(steps) askeleen rajansa")
+        }
+        return Localized(en: "Fisher's p is a Monte Carlo estimate, not exact: \(reason.en)",
+                         fi: "Fisherin p on Monte Carlo -arvio, ei tarkka: \(reason.fi)")
     }
 
     private static func fisherEntries(_ fisher: FisherExactTest, twoByTwo: Bool) -> [Statistic] {

@@ -172,7 +172,9 @@ extension JoinIndex {
         // Each part writes its matched rows from where the parts before it end.
         var starts = [0]
         for c in counts { starts.append(starts[starts.count - 1] + c) }
-        let out = [Int](unsafeUninitializedCapacity: total) { buffer, initialized in
+        // Every row is written at the next place and kept by moving on only when it matched,
+        // so the last part may write one place past its end: one spare place at the end.
+        let out = [Int](unsafeUninitializedCapacity: total + 1) { buffer, initialized in
             let box = UncheckedBox(buffer)
             withSlots { reader in
                 matches.withUnsafeBufferPointer { m in

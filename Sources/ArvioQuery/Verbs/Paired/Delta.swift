@@ -75,10 +75,13 @@ public struct Delta: Verb {
                 fi: "\(spec.value.text) on luokitteleva, joten sen muutos on luokkien parittainen taulukko (kuten crosstab \(spec.value.text) by \(phase) paired), ei keskiarvo."), at: 0)
             return next
         }
+        // Each stage is a pass or two over the rows or the pairs; Ctrl-C is looked at between them.
         let pairing = try spec.pairing(frame: frame, context: context, keyword: keyword)
+        try context.checkCancelled(at: keyword.position)
         let units = PairingUnits.make(frame: frame, keyNames: pairing.keyNames, context: context)
         let grouping = spec.per.isEmpty ? Grouping.single(rowCount: frame.rowCount)
             : try Grouping.make(frame: frame, keys: spec.per, context: context)
+        try context.checkCancelled(at: keyword.position)
         let groupCount = grouping.groupCount
         var preOnly = [Int64](repeating: 0, count: groupCount)
         var postOnly = preOnly
@@ -91,6 +94,7 @@ public struct Delta: Verb {
             }
         }
 
+        try context.checkCancelled(at: keyword.position)
         var columns = grouping.keyColumns
         columns.append(Headings.headed(Column(name: "n", data: .integer(changes.map { Int64($0.count) }))))
         columns.append(Headings.headed(Column(name: "pre", data: .decimal(changes.map(\.meanPre)))))
@@ -105,6 +109,7 @@ public struct Delta: Verb {
         var next = frame.replacingColumns(columns, rowCount: groupCount, keepOrigin: false)
         next.table.key = spec.per.map(\.text)
         var statistics = blocks(pairing, grouping, changes, units)
+        try context.checkCancelled(at: keyword.position)
         let groups = spec.per.map(\.text).joined(separator: " × ")
         let family = Localized(en: "one per \(groups)", fi: "yksi kutakin \(groups)-arvoa kohden")
         let adjustNote = statistics.count > 1 ? spec.testing.adjustAcross(&statistics, family: family) : nil
@@ -136,7 +141,7 @@ public struct Delta: Verb {
         let single = spec.per.isEmpty || perIsKey
         // The tests count units: one pair per participant (its mean before and after) unless
         // `pairs` asks for every pair.
-        let reduced = spec.itemPairs ? nil : UnitMeans.make(pairing, units: units, groupOf: { i in
+        let reduced = spec.itemPairs ? nil : UnitMeans.make(pairing, units: units, groupCount: single ? 1 : changes.count, groupOf: { i in
             single ? 0 : Int(grouping.groupOf[pairing.preRows[i]])
         })
         let tested: [PairedChange]

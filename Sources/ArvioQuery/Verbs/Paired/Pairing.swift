@@ -231,10 +231,24 @@ struct PhaseSplit {
                 source = Localized(en: "ascending order", fi: "nousevassa järjestyksessä")
             }
         }
-        var side = [Int8](repeating: -1, count: idOf.count)
-        for row in idOf.indices {
-            let id = idOf[row]
-            if id == chosen.0 { side[row] = 0 } else if id == chosen.1 { side[row] = 1 }
+        let side: [Int8]
+        switch idOf {
+        case .codes(let codes):
+            // Through a table by code: no per-row array of ids.
+            var sideOfCode = [Int8](repeating: -1, count: distinct.count + 1)
+            sideOfCode[chosen.0 + 1] = 0
+            sideOfCode[chosen.1 + 1] = 1
+            side = sideOfCode.withUnsafeBufferPointer { table in
+                codes.withBuffer { buffer in
+                    switch buffer {
+                    case .u8(let b): b.map { table[Int($0)] }
+                    case .u16(let b): b.map { table[Int($0)] }
+                    case .u32(let b): b.map { table[Int($0)] }
+                    }
+                }
+            }
+        case .ids(let ids):
+            side = ids.map { $0 == chosen.0 ? 0 : $0 == chosen.1 ? 1 : -1 }
         }
         return PhaseSplit(sideOf: side, names: (distinct[chosen.0].value, distinct[chosen.1].value), orderSource: source)
     }
@@ -254,16 +268,29 @@ struct PhaseSplit {
         return nil
     }
 
+    /// Each row's index among a column's distinct values: a category's code - 1, or an index.
+    private enum RowIDs {
+        case codes(Codes)
+        case ids([Int])
+    }
+
     /// The column's distinct values in level order (with whether each occurs) and each row's
     /// index among them (-1 for missing). Categories map codes, so no row is read as text.
-    private static func distinctValues(_ data: ColumnData) -> ([(value: String, label: Localized?, present: Bool)], [Int]) {
+    private static func distinctValues(_ data: ColumnData) -> ([(value: String, label: Localized?, present: Bool)], RowIDs) {
         switch data {
         case .categorical(let c, _):
             var present = [Bool](repeating: false, count: c.levels.count + 1)
-            let codes = c.codes.widened
-            for code in codes { present[Int(code)] = true }
+            present.withUnsafeMutableBufferPointer { present in
+                c.codes.withBuffer { buffer in
+                    switch buffer {
+                    case .u8(let b): for code in b { present[Int(code)] = true }
+                    case .u16(let b): for code in b { present[Int(code)] = true }
+                    case .u32(let b): for code in b { present[Int(code)] = true }
+                    }
+                }
+            }
             let distinct = c.levels.enumerated().map { ($0.element.value, $0.element.label, present[$0.offset + 1]) }
-            return (distinct, codes.map { Int($0) - 1 })
+            return (distinct, .codes(c.codes))
         default:
             let ids = OrderedKeys.ids(for: data)
             var first = [Int](repeating: -1, count: ids.count)
@@ -273,7 +300,7 @@ struct PhaseSplit {
             for id in 0..<missingID where first[id] >= 0 {
                 distinct.append((PairingValues.text(data, first[id]), nil, true))
             }
-            return (distinct, ids.ids.map { Int($0) == missingID ? -1 : Int($0) })
+            return (distinct, .ids(ids.ids.map { Int($0) == missingID ? -1 : Int($0) }))
         }
     }
 

@@ -17,29 +17,56 @@ struct UnitMeans {
     /// The fewest and most pairs a unit had in a group.
     var pairsPerUnit: ClosedRange<Int> = 1...1
 
-    /// The reduction of `pairing`, pair i in group `groupOf(i)`; nil when no unit has more than
-    /// one pair in a group (nothing to reduce) or the pairs have no unit (wide data).
-    static func make(_ pairing: Pairing, units: PairingUnits, groupOf: (Int) -> Int) -> UnitMeans? {
+    /// The reduction of `pairing`, pair i in group `groupOf(i)` of `groupCount`; nil when no
+    /// unit has more than one pair in a group (nothing to reduce) or the pairs have no unit
+    /// (wide data). Entries are in the order their unit and group first occur among the pairs.
+    static func make(_ pairing: Pairing, units: PairingUnits, groupCount: Int, groupOf: (Int) -> Int) -> UnitMeans? {
         guard units.name != nil, pairing.keyNames.count > 1 else { return nil }
-        var index: [String: Int] = [:]
         var result = UnitMeans()
         var counts: [Int] = []
         let (scaled, scale) = DecimalDifferences.scaled(pre: pairing.pre, post: pairing.post)
-        for i in pairing.preRows.indices {
-            let g = groupOf(i)
-            let key = "\(g)\u{1F}\(units.unitOf(pairing.preRows[i]))"
-            if let id = index[key] {
+        /// Adds pair `i` to entry `id`, or makes the entry when `id` is nil; the new entry's id.
+        func add(_ i: Int, _ g: Int, to id: Int?) -> Int {
+            if let id {
                 result.pre[id] += pairing.pre[i]
                 result.post[id] += pairing.post[i]
                 result.change[id] += scaled[i]
                 counts[id] += 1
+                return id
+            }
+            result.pre.append(pairing.pre[i])
+            result.post.append(pairing.post[i])
+            result.change.append(scaled[i])
+            result.group.append(g)
+            counts.append(1)
+            return counts.count - 1
+        }
+        if let idOf = units.idOf {
+            // Units by their category code: a dense table of entries per group and code when it
+            // is no larger than a few arrays of the pairs, else a hash of integers.
+            let slots = max(groupCount, 1).multipliedReportingOverflow(by: units.idCount)
+            if !slots.overflow, slots.partialValue <= max(1 << 20, 4 * pairing.preRows.count) {
+                var entry = [Int32](repeating: -1, count: slots.partialValue)
+                for i in pairing.preRows.indices {
+                    let g = groupOf(i)
+                    let slot = g * units.idCount + idOf(pairing.preRows[i])
+                    let id = add(i, g, to: entry[slot] < 0 ? nil : Int(entry[slot]))
+                    entry[slot] = Int32(id)
+                }
             } else {
-                index[key] = counts.count
-                result.pre.append(pairing.pre[i])
-                result.post.append(pairing.post[i])
-                result.change.append(scaled[i])
-                result.group.append(g)
-                counts.append(1)
+                var entry: [Int: Int] = [:]
+                for i in pairing.preRows.indices {
+                    let g = groupOf(i)
+                    let slot = g * units.idCount + idOf(pairing.preRows[i])
+                    entry[slot] = add(i, g, to: entry[slot])
+                }
+            }
+        } else {
+            var index: [String: Int] = [:]
+            for i in pairing.preRows.indices {
+                let g = groupOf(i)
+                let key = "\(g)\u{1F}\(units.unitOf(pairing.preRows[i]))"
+                index[key] = add(i, g, to: index[key])
             }
         }
         guard let most = counts.max(), most > 1, let least = counts.min() else { return nil }
