@@ -30,9 +30,7 @@ final class SmallGroupTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(w.p), 0.125, accuracy: 1e-12, "4 of 4 up: 2/16, exact")
         let z = try XCTUnwrap(four.entries.first { $0.name.en == "Wilcoxon z" })
         XCTAssertNil(z.p, "the approximation's p is not shown as a p beside the exact one")
-        // The four changes are 10/11, 1, 10/11, 1: two real ties, so the tie-corrected z is
-        // 5/sqrt(7.25) = 1.857, p 0.0633 (R: wilcox.test(c(10/11, 1, 10/11, 1), exact = FALSE,
-        // correct = FALSE, digits.rank = 7)); in floating point the ties were lost (p 0.068).
+        // 0.0633 as R on the 11ths that tie (Tests/Fixtures/paired/scale_delta.R: four_pairs_normal_p).
         XCTAssertEqual(z.method?.en, "approximate p ≈ 0.063; W+ p is exact")
     }
 
