@@ -7,6 +7,9 @@
 #   PEERS="duckdb polars_lazy" bench/run.sh 1000000   # a subset of peers (run_baselines.sh's knob)
 #   SKIP_PEERS=1 bench/run.sh 10000000                # only bench/extra.sh's measurements
 #
+# bench/inmemory.sh (queries on loaded data, with the join, wall and CPU), bench/cancel.py
+# (Ctrl-C to prompt) and bench/scale.sh (all of it at 1M, 10M and 100M) measure the rest.
+#
 # Env: ARVIO (default .build/release/arvio), SHARED_BENCH (default ../shared/bench beside
 # the repository), BENCH_HOME (default /tmp/arvio-bench), and every knob of run_baselines.sh.
 # Results go to OUT (default $BENCH_HOME/results-arvio, not the shared results folder):

@@ -1,0 +1,92 @@
+import ArvioData
+@testable import ArvioQuery
+import XCTest
+
+/// Ctrl-C at any point of a long statement: the flag is set at the k-th look for k = 1, 2, …
+/// until the statement completes. Each run either throws a cancellation or gives the answer of
+/// the run that was never cancelled, and the workspace is as it was either way.
+final class CancellationTests: XCTestCase {
+    /// Long data of `participants` people, 4 items, pre and post; 1 in 9 post scores missing.
+    private static func workspace(participants: Int) -> Workspace {
+        var person: [UInt32] = [], item: [UInt32] = [], phase: [UInt32] = [], score: [Int64] = []
+        for p in 0..<participants {
+            for i in 0..<4 {
+                for ph in 0..<2 {
+                    person.append(UInt32(p + 1))
+                    item.append(UInt32(i + 1))
+                    phase.append(UInt32(ph + 1))
+                    let missing = ph == 1 && (p * 4 + i) % 9 == 0
+                    score.append(missing ? Missing.integer : Int64((p * 7 + i * 3 + ph * 2) % 5 + 1))
+                }
+            }
+        }
+        let ids = (0..<participants).map { Level(value: "P\($0)") }
+        func categorical(_ codes: [UInt32], _ levels: [Level]) -> ColumnData {
+            .categorical(CategoricalData(codes: Codes(codes, levelCount: levels.count), levels: levels), ordered: false)
+        }
+        var workspace = Workspace()
+        workspace.add(Table(name: "r", columns: [
+            Column(name: "participant", data: categorical(person, ids)),
+            Column(name: "item", data: categorical(item, ["A", "B", "C", "D"].map { Level(value: $0) })),
+            Column(name: "phase", data: categorical(phase, [Level(value: "pre"), Level(value: "post")])),
+            Column(name: "score", data: .integer(score)),
+        ]))
+        workspace.add(Table(name: "p", columns: [
+            Column(name: "participant", data: .text(ids.map(\.value))),
+            Column(name: "team", data: .text((0..<participants).map { $0 % 3 == 0 ? "x" : "y" })),
+        ]))
+        return workspace
+    }
+
+    /// Runs `let x = PIPELINE` cancelled at each look in turn: a cancelled run keeps no `x`
+    /// and changes no table; the run that completes keeps the table an uncancelled run gives.
+    private func assertCancelsCleanly(_ pipeline: String, minimumLooks: Int, file: StaticString = #filePath, line: UInt = #line) throws {
+        let workspace = Self.workspace(participants: 20_000)
+        var reference = Session(workspace: workspace)
+        let expected = try XCTUnwrap(try reference.run(pipeline).last?.table, file: file, line: line)
+        var completed = false
+        var cancelled = 0
+        for k in 1...200 where !completed {
+            let polls = PollCounter()
+            var session = Session(workspace: workspace, isCancelled: { polls.next() >= k })
+            do {
+                _ = try session.run("let x = \(pipeline)")
+                let kept = try XCTUnwrap(session.workspace.table(named: "x"), file: file, line: line)
+                XCTAssertEqual(rows(kept), rows(expected), "completed at look \(k)", file: file, line: line)
+                completed = true
+            } catch {
+                XCTAssertTrue(error.isCancellation, "look \(k): \(error)", file: file, line: line)
+                cancelled += 1
+                XCTAssertEqual(session.workspace.tableNames, workspace.tableNames, file: file, line: line)
+            }
+            XCTAssertEqual(session.workspace.table(named: "r")?.rowCount, 160_000, file: file, line: line)
+        }
+        XCTAssertTrue(completed, "never completed within 200 looks at the flag", file: file, line: line)
+        // The flag is looked at inside the passes, not only between the steps.
+        XCTAssertGreaterThan(cancelled, minimumLooks, file: file, line: line)
+    }
+
+    func testAJoinAndGroupCancelledAtAnyLookLeavesTheWorkspace() throws {
+        try assertCancelsCleanly("r | join p on participant | group team, phase aggregate n = count(), m = mean(score)", minimumLooks: 4)
+    }
+
+    func testADeltaCancelledAtAnyLookLeavesTheWorkspace() throws {
+        try assertCancelsCleanly("r | delta score by phase per item on participant, item", minimumLooks: 5)
+    }
+}
+
+private extension Error {
+    var isCancellation: Bool { (self as? Diagnostic)?.isCancellation ?? false }
+}
+
+/// A thread-safe count of looks at the flag (the join's passes look from several cores).
+private final class PollCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        count += 1
+        return count
+    }
+}
