@@ -110,6 +110,7 @@ public enum DiagnosticFinnish {
         ("give one of %", "anna jokin näistä: %"),
         ("% is not one of %", "% ei ole mikään näistä: %"),
         ("usage: %", "käyttö: %"),
+        ("unexpected %", "ylimääräinen %"),
         (".help lists the commands", ".help luettelee komennot"),
         (".help VERB shows one", ".help VERBI näyttää yhden"),
         (".tables lists the tables", ".tables luettelee taulut"),
