@@ -204,6 +204,7 @@ public struct Crosstab: Verb {
         }
         let cellFormat = CrosstabCell.format(of: cells, showKind: showKind)
         var taken = Set(columns.map(\.name))
+        let headings = CrosstabCell.valueHeadings(columnLevels)
         let columnMargins: [Int?] = Array(columnLevels.indices) + [nil]
         for j in columnMargins {
             var name = j.map { columnLevels[$0].value } ?? "total"
@@ -218,6 +219,7 @@ public struct Crosstab: Verb {
             var column = Column(name: name, data: data, label: label, format: cellFormat)
             // The margin is named `total` in both languages, so a pipeline after it reads the same.
             if j == nil { column.heading = Localized(en: name, fi: name == "total" ? "yhteensä" : name) }
+            else if name == columnLevels[j!].value, let heading = headings[j!] { column.heading = heading }
             columns.append(column)
         }
         return Table(name: "crosstab", columns: columns, rowCount: rowCodes.count,

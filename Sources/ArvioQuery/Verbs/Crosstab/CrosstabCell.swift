@@ -147,6 +147,18 @@ extension CrosstabCell {
     /// The code of this kind in the `cell` column (1-based, in `allCases` order).
     var code: UInt32 { UInt32((Self.allCases.firstIndex(of: self) ?? 0) + 1) }
 
+    /// The headings of the value columns (nil: the code): in Finnish the Finnish labels when every
+    /// one is short (10 cells, so a scale of five still fits 80 columns), since the codes are
+    /// usually English words (`yes`, `pre`); in English the codes, which a statement types.
+    static func valueHeadings(_ levels: [Level]) -> [Localized?] {
+        let finnish = levels.map { $0.label?.fi }
+        let short = finnish.allSatisfy { $0.map { !$0.isEmpty && CellWidth.of($0) <= 10 } ?? false }
+        return levels.map { level in
+            guard short, let fi = level.label?.fi else { return nil }
+            return Localized(en: level.value, fi: fi)
+        }
+    }
+
     /// The `cell` column that says which kind each row of a many-kind table shows.
     static func kindColumn(_ codes: [UInt32]) -> Column {
         let kinds = allCases.map { Level(value: $0.rawValue, label: $0.label) }

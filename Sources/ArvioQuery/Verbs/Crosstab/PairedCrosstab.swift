@@ -206,6 +206,7 @@ struct PairedCrosstab {
         }
         let cellFormat = CrosstabCell.format(of: cells, showKind: showKind)
         var taken = Set(columns.map(\.name))
+        let headings = CrosstabCell.valueHeadings(levels)
         for j in Array(levels.indices) + [nil] {
             var name = j.map { levels[$0].value } ?? "total"
             while taken.contains(name) { name += "_" }
@@ -220,6 +221,7 @@ struct PairedCrosstab {
             var column = Column(name: name, data: data, label: j.map { levels[$0].label } ?? total, format: cellFormat)
             // The margin is named `total` in both languages, so a pipeline after it reads the same.
             if j == nil { column.heading = Localized(en: name, fi: name == "total" ? "yhteensä" : name) }
+            else if name == levels[j!].value, let heading = headings[j!] { column.heading = heading }
             columns.append(column)
         }
         let key = per.map(\.text) + [rowName] + (showKind ? ["cell"] : [])
