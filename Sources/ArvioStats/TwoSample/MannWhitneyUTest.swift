@@ -35,7 +35,11 @@ public struct MannWhitneyUTest: HypothesisTest, Equatable {
         statistic = Double(doubledSum) / 2 - n1 * (n1 + 1) / 2
         rankBiserial = 2 * statistic / (n1 * n2) - 1
         differenceInMeans = x.reduce(0, +) / n1 - y.reduce(0, +) / n2
-        let ties = Ranking.tieGroupSizes(x + y).reduce(0.0) { $0 + Double($1 * $1 * $1 - $1) }
+        let ties = Ranking.tieGroupSizes(x + y).reduce(0.0) { total, size in
+            // In Double: a tie group of 2.1 million (a 5-point scale at 10M rows) overflows t³ in Int.
+            let t = Double(size)
+            return total + t * t * t - t
+        }
         let variance = n1 * n2 / 12 * ((n + 1) - ties / (n * (n - 1)))
         guard variance > 0 else { throw StatsError.zeroVariance }
         normalApproximation = ZTest(z: (statistic - n1 * n2 / 2) / variance.squareRoot(),
