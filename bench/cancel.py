@@ -106,7 +106,9 @@ def measure(shell, statement, trials):
         sent = time.monotonic()
         os.kill(shell.pid, signal.SIGINT)
         out = shell.wait_prompt(120)
-        if "cancel" not in out:
+        # A statement says "(cancelled; the workspace is as it was)", a load "the load was
+        # cancelled"; the loads' table names hold "cancel", so the word is matched whole.
+        if "cancelled" not in out:
             # The answer was already on its way when the signal came: it finished first.
             first += 1
             before = tables(shell)

@@ -37,6 +37,17 @@ final class ScriptTests: XCTestCase {
         XCTAssertFalse(r.stdout.contains("arvio>"))
     }
 
+    /// `--format csv > file` is one rectangle a CSV reader takes as it is; the statistics and
+    /// notes come on standard error as their own CSV (docs/formats.md).
+    func testCSVOutputKeepsStatisticsOnStandardError() throws {
+        let r = try ArvioProcess.run(["--format", "csv", "-c", "participants | crosstab entry_route by prior_guidance_training"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let table = r.stdout.replacingOccurrences(of: "\r\n", with: "\n")
+        XCTAssertEqual(table, "entry_route,yes,no,total\nemployer-directed,2,9,11\nown initiative,3,2,5\nTotal,5,11,16\n")
+        XCTAssertTrue(r.stderr.contains("block,statistic,value,df,p,method,note"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("Fisher"), r.stderr)
+    }
+
     func testStandardInputStopsAtAnErrorWithExitOne() throws {
         let r = try ArvioProcess.run([], input: "items | count\nnope\nitems | count\n")
         XCTAssertEqual(r.status, 1)

@@ -115,7 +115,17 @@ public final class Interpreter {
         switch result {
         case .table(let table):
             if hasWrittenResult && settings.format == .text { console.out("\n") }
-            console.out(render(table))
+            if settings.format == .csv, table.chart == nil {
+                // Standard output holds the one rectangle that read.csv, pandas and the benchmark's
+                // compare.py read; the statistics and notes go to standard error as a CSV of their
+                // own, as psql sends its notices there. A terminal and a notebook show both.
+                console.out(TableRenderer.tableCSV(table, options: settings.renderOptions))
+                if let statistics = TableRenderer.statisticsCSV(table, options: settings.renderOptions) {
+                    console.err("\r\n" + statistics)
+                }
+            } else {
+                console.out(render(table))
+            }
             hasWrittenResult = true
         case .confirmation(let text):
             confirm(text.text(settings.language) + keptResultLocation)
