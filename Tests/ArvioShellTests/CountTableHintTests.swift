@@ -55,5 +55,8 @@ final class CountTableHintTests: XCTestCase {
         // A negative or missing count is not a count.
         XCTAssertNil(CountTableHint.note(for: table([ids, Column(name: "n", data: .integer([4, -1, 2]))])))
         XCTAssertNil(CountTableHint.note(for: table([ids, Column(name: "n", data: .integer([4, Missing.integer, 2]))])))
+        // Counts whose sum passes Int64 (a hostile file) give the note, not a trap.
+        let huge = CountTableHint.note(for: table([ids, Column(name: "n", data: .integer([Int64.max - 1, Int64.max - 1, 2]))]))
+        XCTAssertTrue(huge?.en.contains("more than \(Int64.max) cases") ?? false, huge?.en ?? "no note")
     }
 }

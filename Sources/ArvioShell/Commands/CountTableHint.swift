@@ -26,10 +26,18 @@ enum CountTableHint {
             guard others.count >= 2, keys.allSatisfy({ Set($0).count < table.rowCount }) else { return nil }
         }
         let cells = others.map(\.name).joined(separator: " × ")
-        let total = values.reduce(0, +)
+        // Checked: a hostile file's counts can sum past Int64, and the note must not trap the load.
+        var sum: Int64? = 0
+        for value in values {
+            guard let s = sum else { break }
+            let (next, overflow) = s.addingReportingOverflow(value)
+            sum = overflow ? nil : next
+        }
+        let total = sum.map { "\($0)" } ?? "more than \(Int64.max)"
+        let totalFi = sum.map { "\($0)" } ?? "yli \(Int64.max)"
         return Localized(
             en: "\(count.name) looks like a count (the only number column, whole numbers, one row per \(cells)); each row is read as one case: add weight \(count.name) to crosstab, freq, describe or associate to count its \(total) cases",
-            fi: "\(count.name) näyttää frekvenssiltä (ainoa lukusarake, kokonaislukuja, yksi rivi kutakin \(cells)-yhdistelmää kohden); kukin rivi luetaan yhdeksi tapaukseksi: lisää crosstabiin, freqiin, describeen tai associateen weight \(count.name), niin sen \(total) tapausta lasketaan")
+            fi: "\(count.name) näyttää frekvenssiltä (ainoa lukusarake, kokonaislukuja, yksi rivi kutakin \(cells)-yhdistelmää kohden); kukin rivi luetaan yhdeksi tapaukseksi: lisää crosstabiin, freqiin, describeen tai associateen weight \(count.name), niin sen \(totalFi) tapausta lasketaan")
     }
 
     /// A number per row standing for the row's value (equal values, equal numbers; missing is -1).
