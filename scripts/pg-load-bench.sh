@@ -19,6 +19,8 @@ shared="${SHARED_BENCH:-}"
 if [ -z "$shared" ]; then
     shared="$root/../shared/bench"
     [ -f "$shared/gen.py" ] || shared="$root/../../shared/bench"
+    # A clone that sits elsewhere (CI's) uses the copy in bench/, the same seeded generator.
+    [ -f "$shared/gen.py" ] || shared="$root/bench"
 fi
 data="${BENCH_HOME:-/tmp/arvio-bench}/data"
 psql="${PSQL:-psql}"
