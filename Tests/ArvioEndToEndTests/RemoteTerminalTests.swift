@@ -28,21 +28,11 @@ final class RemoteTerminalTests: XCTestCase {
 
     @discardableResult
     private static func shell(_ command: String) throws -> String {
-        guard let pipe = popen(command + " 2>&1", "r") else { throw CancellationError() }
-        var output = Data()
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, pipe)
-            if n <= 0 { break }
-            output.append(contentsOf: buffer[0..<n])
-        }
-        pclose(pipe)
-        return String(decoding: output, as: UTF8.self)
+        guard let output = ShellCommand.output(command + " 2>&1") else { throw CancellationError() }
+        return output
     }
 
-    private static func quoted(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
+    private static func quoted(_ text: String) -> String { ShellCommand.quoted(text) }
 
     /// Runs SQL as the server's owner (not through Arvio, whose sessions are read-only).
     private static func psql(_ conninfo: String, _ sql: String) throws -> String {

@@ -65,9 +65,17 @@ final class TerminalSession {
         // popen, not Foundation's Process: new-session forks the tmux server, and Process
         // waited for ever on the client here. Output of commands other than capture-pane is
         // discarded, so the server holds no pipe of ours.
-        let quoted = arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let quoted = arguments.map(ShellCommand.quoted).joined(separator: " ")
         let redirect = arguments.first == "capture-pane" ? "2>/dev/null" : ">/dev/null 2>&1"
-        guard let pipe = popen("tmux -L \(socket) -f /dev/null \(quoted) \(redirect)", "r") else { return "" }
+        return ShellCommand.output("tmux -L \(socket) -f /dev/null \(quoted) \(redirect)") ?? ""
+    }
+}
+
+/// A shell command's standard output through popen, for the terminal tests.
+enum ShellCommand {
+    /// What `command` (run by /bin/sh) writes to standard output; nil when it cannot be started.
+    static func output(_ command: String) -> String? {
+        guard let pipe = popen(command, "r") else { return nil }
         var output = Data()
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
@@ -77,5 +85,10 @@ final class TerminalSession {
         }
         pclose(pipe)
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `text` as one single-quoted word of /bin/sh.
+    static func quoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
