@@ -47,7 +47,7 @@ final class CancellationTests: XCTestCase {
         var completed = false
         var cancelled = 0
         for k in 1...200 where !completed {
-            let polls = PollCounter()
+            let polls = LockedCounter()
             var session = Session(workspace: workspace, isCancelled: { polls.next() >= k })
             do {
                 _ = try session.run("let x = \(pipeline)")
@@ -77,16 +77,4 @@ final class CancellationTests: XCTestCase {
 
 private extension Error {
     var isCancellation: Bool { (self as? Diagnostic)?.isCancellation ?? false }
-}
-
-/// A thread-safe count of looks at the flag (the join's passes look from several cores).
-private final class PollCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    func next() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        count += 1
-        return count
-    }
 }

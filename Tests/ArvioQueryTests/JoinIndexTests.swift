@@ -181,7 +181,7 @@ final class JoinIndexTests: XCTestCase {
 
     func testACancelledJoinStopsWithACancellationAndKeepsTheWorkspace() throws {
         let c = makeCase(leftRows: 700_000, rightRows: 900, levels: 1000, seed: 7)
-        let polls = Counter()
+        let polls = LockedCounter()
         // The flag is set at the third look, so the statement stops inside the join's passes.
         var session = Session(workspace: workspace(c, .categoricalBoth), isCancelled: { polls.next() >= 3 })
         let before = session.workspace.tableNames
@@ -190,18 +190,6 @@ final class JoinIndexTests: XCTestCase {
         }
         XCTAssertEqual(session.workspace.tableNames, before)
         XCTAssertEqual(session.workspace.table(named: "l")?.rowCount, 700_000)
-    }
-}
-
-/// A thread-safe count of calls.
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    func next() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        count += 1
-        return count
     }
 }
 
