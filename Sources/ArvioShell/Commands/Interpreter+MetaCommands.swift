@@ -48,18 +48,8 @@ extension Interpreter {
               completion: [.tableColumn, .nothing]) { i, c in try i.changingTable(c) { try i.labelValues(c) } },
         .init(name: "rename", arguments: "TABLE OLD NEW", summary: "rename a column",
               completion: [.table, .nothing]) { i, c in try i.changingTable(c) { try i.renameColumn(c) } },
-        .init(name: "format", arguments: "text|markdown|csv|json", summary: "how results are written",
-              completion: [.words(OutputFormat.allCases.map(\.rawValue)), .nothing],
-              current: { i in "format: \(i.settings.format.rawValue) (one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))" }) { i, c in
-            i.settings.format = try i.choice(c, OutputFormat.allCases.map(\.rawValue)).flatMap { OutputFormat(rawValue: $0) } ?? i.settings.format
-            return .succeeded
-        },
-        .init(name: "lang", arguments: "en|fi", summary: "the language of labels and headings",
-              completion: [.words(Language.allCases.map(\.rawValue)), .nothing],
-              current: { i in "lang: \(i.settings.language.rawValue) (one of \(Language.allCases.map(\.rawValue).joined(separator: ", ")))" }) { i, c in
-            i.settings.language = try i.choice(c, Language.allCases.map(\.rawValue)).flatMap(Language.init) ?? i.settings.language
-            return .succeeded
-        },
+        choiceSetting("format", summary: "how results are written", \.format),
+        choiceSetting("lang", summary: "the language of labels and headings", \.language),
         .init(name: "width", arguments: "N|auto", summary: "the output width in terminal cells",
               completion: [.words(["auto", "80", "100", "120"]), .nothing],
               current: { i in
@@ -69,12 +59,7 @@ extension Interpreter {
             try i.setWidth(c)
             return .succeeded
         },
-        .init(name: "charset", arguments: "unicode|ascii", summary: "the characters of tables and charts",
-              completion: [.words(Charset.allCases.map(\.rawValue)), .nothing],
-              current: { i in "charset: \(i.settings.charset.rawValue) (one of \(Charset.allCases.map(\.rawValue).joined(separator: ", ")))" }) { i, c in
-            i.settings.charset = try i.choice(c, Charset.allCases.map(\.rawValue)).flatMap(Charset.init) ?? i.settings.charset
-            return .succeeded
-        },
+        choiceSetting("charset", summary: "the characters of tables and charts", \.charset),
         .init(name: "timer", arguments: "on|off", summary: "time each statement (wall and CPU)",
               completion: [.words(["on", "off"]), .nothing],
               current: { i in "timer: \(i.settings.timer ? "on" : "off") (on or off)" }) { i, c in
@@ -152,6 +137,20 @@ extension Interpreter {
 
     func usage(_ c: MetaCommand) -> String {
         MetaCommand.declaration(named: c.name)?.usage ?? "." + c.name
+    }
+
+    /// A setting that takes one of its type's values (`.format`, `.lang`, `.charset`): the usage,
+    /// completion, current value and assignment all come from the cases, in their order.
+    static func choiceSetting<Value: CaseIterable & RawRepresentable & Sendable>(
+        _ name: String, summary: String, _ setting: WritableKeyPath<OutputSettings, Value> & Sendable
+    ) -> MetaCommand.Declaration where Value.RawValue == String {
+        let names = Value.allCases.map(\.rawValue)
+        return .init(name: name, arguments: names.joined(separator: "|"), summary: summary,
+                     completion: [.words(names), .nothing],
+                     current: { i in "\(name): \(i.settings[keyPath: setting].rawValue) (one of \(names.joined(separator: ", ")))" }) { i, c in
+            if let value = try i.choice(c, names).flatMap(Value.init(rawValue:)) { i.settings[keyPath: setting] = value }
+            return .succeeded
+        }
     }
 
     /// The one argument of a setting command, which must be one of `options`; nil shows the current value.
