@@ -41,7 +41,8 @@ public struct RemoteExecutor: PlanExecutor {
     public func isRemote(_ name: String) -> Bool { catalog.tables[name] != nil }
 
     public func execute(_ plan: LogicalPlan, in context: EvaluationContext) throws(Diagnostic) -> PlanResult {
-        guard let compiled = SQLCompiler.compile(plan, catalog: catalog, keeping: Self.columnsRead) else {
+        guard let compiled = SQLCompiler.compile(plan, catalog: catalog, keeping: Self.columnsRead,
+                                                 delta: deltaRequest(in: context.workspace)) else {
             let local = try materializing(plan.nodes[...], source: plan.source, in: context, at: plan.sourcePosition)
             var result = try InMemoryExecutor().execute(plan, in: local.context)
             if !local.read.isEmpty {
@@ -52,6 +53,21 @@ public struct RemoteExecutor: PlanExecutor {
             return result
         }
         let rows = try run(compiled.sql, compiled.parameters, context: context, at: plan.sourcePosition)
+        if let request = compiled.delta {
+            let node = plan.nodes[compiled.operatorCount]
+            let tally = DeltaTally(rows: rows.rows, groupCount: request.groups.count)
+            var result = try node.runOnDeltaTally(tally, request: request, schema: compiled.schema, in: context)
+            let rest = plan.nodes[(compiled.operatorCount + 1)...]
+            if !rest.isEmpty {
+                let local = try materializing(rest, source: plan.source, in: context, at: plan.sourcePosition)
+                result = try InMemoryExecutor().execute(rest, on: result, in: local.context)
+            }
+            let n = rows.rows.count
+            result.table.notes.append(Localized(
+                en: "delta computed in memory from \(n) tally row\(n == 1 ? "" : "s") fetched from the database (pairs, units and unpaired rows counted by the server)",
+                fi: "delta laskettiin muistissa \(n) tietokannasta haetusta yhteenvetorivistä (parit, yksiköt ja parittomat rivit laskettiin palvelimella)"))
+            return result
+        }
         var template = compiled.schema.table
         if let countColumn = compiled.countColumn {
             template.columns.append(Column(name: countColumn, data: .integer([])))
@@ -89,9 +105,16 @@ public struct RemoteExecutor: PlanExecutor {
         return result
     }
 
+    /// The tally request of a `delta` that the server can pair, when its related tables are
+    /// not needed whole for reasons (`PlanNode.deltaTallyRequest`).
+    func deltaRequest(in workspace: Workspace) -> (PlanNode, PlanSchema) -> DeltaTallyRequest? {
+        { node, schema in node.deltaTallyRequest(input: schema, workspace: workspace) }
+    }
+
     /// What running `plan` would do: the SQL and its parameters, and what runs in memory.
     public func explain(_ plan: LogicalPlan, in workspace: Workspace) -> String {
-        guard let compiled = SQLCompiler.compile(plan, catalog: catalog, keeping: Self.columnsRead) else {
+        guard let compiled = SQLCompiler.compile(plan, catalog: catalog, keeping: Self.columnsRead,
+                                                 delta: deltaRequest(in: workspace)) else {
             let joined = tablesNeeded(by: plan.nodes[...], source: plan.source, workspace: workspace)
             var text = "runs in memory: \(plan.source) is a loaded table, not one in the database"
             if !joined.isEmpty { text += "\nreads whole from the database first: \(joined.joined(separator: ", "))" }
@@ -110,13 +133,15 @@ public struct RemoteExecutor: PlanExecutor {
             let rest = plan.nodes[compiled.operatorCount...]
             lines.append("then in memory: \(rest.map(\.verb).joined(separator: " | "))")
             if let reason = compiled.stopReason { lines.append("  because \(reason)") }
-            if compiled.countColumn != nil {
+            if compiled.delta != nil {
+                lines.append("  delta from the tally the statement returns: (pre, post) pairs and units' sums per group, unpaired rows, the units the notes name")
+            } else if compiled.countColumn != nil {
                 let counted = compiled.columns.dropLast().joined(separator: ", ")
                 lines.append("  \(rest.first?.verb ?? "") from the counts of each combination of \(counted) the statement returns")
             } else {
                 lines.append("  on the columns \(compiled.columns.joined(separator: ", ")) of the rows the statement returns")
             }
-            let joined = tablesNeeded(by: compiled.countColumn == nil ? rest : rest.dropFirst(), source: plan.source,
+            let joined = tablesNeeded(by: compiled.countColumn == nil && compiled.delta == nil ? rest : rest.dropFirst(), source: plan.source,
                                       workspace: workspace)
             if !joined.isEmpty { lines.append("  reads whole from the database first: \(joined.joined(separator: ", "))") }
         }
