@@ -120,7 +120,8 @@ public struct RemoteExecutor: PlanExecutor {
             if !joined.isEmpty { text += "\nreads whole from the database first: \(joined.joined(separator: ", "))" }
             return text
         }
-        let pushed = plan.nodes.prefix(compiled.operatorCount).map(\.verb)
+        var pushed = plan.nodes.prefix(compiled.operatorCount).map(\.verb)
+        if compiled.delta != nil { pushed.append("delta's pairing") }
         var lines: [String] = []
         lines.append(pushed.isEmpty
             ? "in PostgreSQL: reads \(plan.source) (no step of the pipeline compiles to SQL)"
@@ -131,8 +132,8 @@ public struct RemoteExecutor: PlanExecutor {
         }
         if compiled.operatorCount < plan.nodes.count {
             let rest = plan.nodes[compiled.operatorCount...]
-            lines.append("then in memory: \(rest.map(\.verb).joined(separator: " | "))")
-            if let reason = compiled.stopReason { lines.append("  because \(reason)") }
+            lines.append("then in memory: \(rest.map(\.verb).joined(separator: " | "))\(compiled.delta != nil ? " (its statistics)" : "")")
+            if let reason = compiled.stopReason, compiled.delta == nil { lines.append("  because \(reason)") }
             if compiled.delta != nil {
                 lines.append("  delta from the tally the statement returns: (pre, post) pairs and units' sums per group, unpaired rows, the units the notes name")
             } else if compiled.countColumn != nil {
