@@ -94,7 +94,7 @@ final class FinnishGoldenTests: XCTestCase {
     /// errors: all in Finnish, the names and code kept as typed.
     func testEveryVerbsErrorsAndTheCommandsErrors() {
         let verbs = ["where", "select", "derive x", "group org", "group org aggregate", "aggregate", "count by", "sort",
-                     "take x", "distinct", "join", "responses | longer", "responses | wider", "responses | stack",
+                     "take x", "distinct nope", "join", "responses | longer", "responses | wider", "responses | stack",
                      "crosstab org", "freq", "describe", "delta", "attrition score", "associate", "reliability",
                      "scale", "chart", "chart bar", "chart hist grade binwidth", "describe org", "group by org aggregate mean(grade)"]
         let statements = verbs.map { $0.contains("|") ? $0 : "participants | " + $0 }

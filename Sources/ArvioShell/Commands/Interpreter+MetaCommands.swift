@@ -130,7 +130,7 @@ extension Interpreter {
     /// sqlite3's, DuckDB's and psql's dot-commands that have another name here: a typo finds its
     /// command by edit distance, but `.read` is closer to `.load` than to `.run`.
     static let habits: [String: String] = [
-        "mode": ".format (text, markdown, csv or json)", "read": ".run FILE", "source": ".run FILE",
+        "mode": ".format text|markdown|csv|json", "read": ".run FILE", "source": ".run FILE",
         "q": ".quit", "import": ".load FILE", "open": ".load FILE", "output": ".save TABLE FILE",
         "once": ".save TABLE FILE", "d": ".tables, or .schema TABLE", "dt": ".tables", "headers": ".format",
         "describe": ".schema TABLE", "columns": ".schema TABLE", "ls": ".tables",
