@@ -77,7 +77,7 @@ final class FinnishTerminalTests: XCTestCase {
     func testLikertColoursShowOnLightAndDarkBackgrounds() throws {
         let t = try TerminalSession(colour: true)
         try t.send("responses | where item == \"overall\" | chart likert score by phase", "Enter")
-        try t.waitFor("erinomaisesti")
+        try t.waitFor("excellent")
         let screen = try t.screenWithColours()
         var foreground: Int?
         var coloured: [Character: Set<Int>] = [:]
