@@ -53,6 +53,23 @@ public struct RemoteExecutor: PlanExecutor {
             return result
         }
         let rows = try run(compiled.sql, compiled.parameters, context: context, at: plan.sourcePosition)
+        if let request = compiled.describe {
+            let node = plan.nodes[compiled.operatorCount]
+            let summaries = DescribeMoments.decode(rows.rows, groupCount: request.groups.count)
+            var result = try node.runOnDescribeMoments(summaries, request: request, schema: compiled.schema, in: context)
+            // The notes of the steps before (an aggregate's skipped values) stay first, as in memory.
+            result.table.notes = Self.notes(compiled, rows) + result.table.notes
+            let rest = plan.nodes[(compiled.operatorCount + 1)...]
+            if !rest.isEmpty {
+                let local = try materializing(rest, source: plan.source, in: context, at: plan.sourcePosition)
+                result = try InMemoryExecutor().execute(rest, on: result, in: local.context)
+            }
+            let n = rows.rows.count
+            result.table.notes.append(Localized(
+                en: "describe computed in memory from \(n) row\(n == 1 ? "" : "s") of moments and quantiles fetched from the database",
+                fi: "describe laskettiin muistissa \(n) tietokannasta haetusta tunnusluku- ja kvantiilirivistä"))
+            return result
+        }
         if let request = compiled.delta {
             let node = plan.nodes[compiled.operatorCount]
             let tally = DeltaTally(rows: rows.rows, groupCount: request.groups.count)
@@ -122,6 +139,7 @@ public struct RemoteExecutor: PlanExecutor {
         }
         var pushed = plan.nodes.prefix(compiled.operatorCount).map(\.verb)
         if compiled.delta != nil { pushed.append("delta's pairing") }
+        if compiled.describe != nil { pushed.append("describe's aggregates") }
         var lines: [String] = []
         lines.append(pushed.isEmpty
             ? "in PostgreSQL: reads \(plan.source) (no step of the pipeline compiles to SQL)"
@@ -133,8 +151,10 @@ public struct RemoteExecutor: PlanExecutor {
         if compiled.operatorCount < plan.nodes.count {
             let rest = plan.nodes[compiled.operatorCount...]
             lines.append("then in memory: \(rest.map(\.verb).joined(separator: " | "))\(compiled.delta != nil ? " (its statistics)" : "")")
-            if let reason = compiled.stopReason, compiled.delta == nil { lines.append("  because \(reason)") }
-            if compiled.delta != nil {
+            if let reason = compiled.stopReason, compiled.delta == nil, compiled.describe == nil { lines.append("  because \(reason)") }
+            if compiled.describe != nil {
+                lines.append("  describe from the moments and quantiles the statement returns, one row per group and variable")
+            } else if compiled.delta != nil {
                 lines.append("  delta from the tally the statement returns: (pre, post) pairs and units' sums per group, unpaired rows, the units the notes name")
             } else if compiled.countColumn != nil {
                 let counted = compiled.columns.dropLast().joined(separator: ", ")
@@ -142,7 +162,7 @@ public struct RemoteExecutor: PlanExecutor {
             } else {
                 lines.append("  on the columns \(compiled.columns.joined(separator: ", ")) of the rows the statement returns")
             }
-            let joined = tablesNeeded(by: compiled.countColumn == nil && compiled.delta == nil ? rest : rest.dropFirst(), source: plan.source,
+            let joined = tablesNeeded(by: compiled.countColumn == nil && compiled.delta == nil && compiled.describe == nil ? rest : rest.dropFirst(), source: plan.source,
                                       workspace: workspace)
             if !joined.isEmpty { lines.append("  reads whole from the database first: \(joined.joined(separator: ", "))") }
         }

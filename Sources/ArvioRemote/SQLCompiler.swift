@@ -25,6 +25,9 @@ public struct CompiledStatement: Sendable {
     /// When the statement is the tally of the next operator's `delta` (`SQLCompiler.deltaTally`),
     /// what it counts; its result is a `DeltaTally`, not rows of the schema.
     public var delta: DeltaTallyRequest? = nil
+    /// When the statement computes the next operator's `describe` (`SQLCompiler.describeMoments`),
+    /// what it computes; its result is one row per group and variable.
+    public var describe: DescribeMomentsRequest? = nil
 }
 
 /// A note an aggregate writes, from a count the statement returns in a hidden column.
@@ -106,6 +109,21 @@ struct SQLCompiler {
                 var statement = CompiledStatement(sql: sql, parameters: compiler.parameters.values, operatorCount: count,
                                                   schema: schema, columns: [], countColumn: nil, stopReason: reason, notes: [])
                 statement.delta = request
+                return statement
+            } catch {
+                compiler.parameters = saved
+            }
+        }
+        // A describe of numbers gets its moments and quantiles, computed by the server.
+        if count < plan.nodes.count, let request = plan.nodes[count].describeMomentsRequest(input: schema) {
+            let saved = compiler.parameters
+            do throws(NotCompilable) {
+                let sql = try compiler.describeMoments(request, on: relation)
+                let columns = request.groups + ["variable", "rows", "n", "mean", "sd", "min", "q1", "median", "q3", "max"]
+                var statement = CompiledStatement(sql: sql, parameters: compiler.parameters.values, operatorCount: count,
+                                                  schema: schema, columns: columns, countColumn: nil, stopReason: reason,
+                                                  notes: relation.notes)
+                statement.describe = request
                 return statement
             } catch {
                 compiler.parameters = saved

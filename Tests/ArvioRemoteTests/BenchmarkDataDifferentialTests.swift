@@ -30,6 +30,9 @@ final class BenchmarkDataDifferentialTests: XCTestCase {
         "responses | delta score by phase per entry_route, org",
         "responses | where org == \"Tekevä\" and item != \"HYV1\" | delta score by phase per entry_route",
         "responses | delta score by phase per area | select area, n, mean_delta = change",
+        // describe of numbers: moments and quantiles computed by the server.
+        "responses | group participant aggregate m = mean(score), s = sum(score) | describe m, s quartiles 6",
+        "responses | group participant aggregate m = mean(score), k = count(score) | describe m by k",
     ]
 
     static let benchmark: Result<String, TestDatabaseError> = {
@@ -76,6 +79,9 @@ final class BenchmarkDataDifferentialTests: XCTestCase {
             let fetched = b.notes.first { DifferentialTests.isLocation($0) }?.en ?? "wholly in PostgreSQL"
             print("bench differential: \(statement) → \(compiled.operatorCount)/\(plan.nodes.count) steps in SQL; \(fetched)")
             XCTAssertFalse(fetched.contains("100000 rows"), "\(statement): \(fetched)")
+            if statement.contains("describe") {
+                XCTAssertTrue(fetched.contains("moments and quantiles"), "\(statement): \(fetched)")
+            }
             if statement.contains("delta") {
                 XCTAssertTrue(fetched.hasPrefix("delta computed in memory from"), "\(statement): \(fetched)")
             }
