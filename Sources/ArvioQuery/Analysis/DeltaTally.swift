@@ -238,23 +238,20 @@ extension PlanNode {
         let unitName = request.key[0]
         let mostPairs = tally.units.map { Int($0.values[2]) }.max() ?? 0
         let tested: [PairedChange]
-        var unitEntries = [Int](repeating: 0, count: groupCount)
         if mostPairs > 1 {
-            var pre = [[Double]](repeating: [], count: groupCount), post = pre, change = pre
+            // One entry per unit and group, as UnitMeans gives them, in one call as Delta makes it
+            // (whether the groups go through tallies is decided over all of them).
+            var pre: [Double] = [], post: [Double] = [], change: [Double] = [], groupOf: [Int] = []
             for cell in tally.units {
                 let k = Double(cell.values[2])
-                let x = Double(cell.values[0]) / k, y = Double(cell.values[1]) / k
-                let d = Double(cell.values[1] - cell.values[0]) / k
                 let group = single ? 0 : g(cell)
-                pre[group].append(contentsOf: repeatElement(x, count: cell.count))
-                post[group].append(contentsOf: repeatElement(y, count: cell.count))
-                change[group].append(contentsOf: repeatElement(d, count: cell.count))
-                unitEntries[group] += cell.count
+                pre.append(contentsOf: repeatElement(Double(cell.values[0]) / k, count: cell.count))
+                post.append(contentsOf: repeatElement(Double(cell.values[1]) / k, count: cell.count))
+                change.append(contentsOf: repeatElement(Double(cell.values[1] - cell.values[0]) / k, count: cell.count))
+                groupOf.append(contentsOf: repeatElement(group, count: cell.count))
             }
-            tested = (0..<groupCount).map { group in
-                PairedChange.grouped(pre: pre[group], post: post[group], differences: change[group], groupCount: 1,
-                                     groupOf: { _ in 0 }, zeroHandling: spec.zeroHandling)[0]
-            }
+            tested = PairedChange.grouped(pre: pre, post: post, differences: change, groupCount: single ? 1 : groupCount,
+                                          groupOf: { groupOf[$0] }, zeroHandling: spec.zeroHandling)
         } else {
             tested = changes
         }
