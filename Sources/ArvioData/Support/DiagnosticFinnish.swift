@@ -253,6 +253,8 @@ public enum DiagnosticFinnish {
         ("the weight % is not a number column", "paino % ei ole lukusarake"),
         ("a frequency weight counts cases, as in weight n", "frekvenssipaino laskee tapauksia, kuten weight n"),
         ("the weight % is missing in row %", "paino %1 puuttuu riviltä %2"),
+        ("the weight % is % in row %, which is too large", "paino %1 on rivillä %3 %2, mikä on liian suuri"),
+        ("a frequency weight counts cases, fewer than 10^15 for one row", "frekvenssipaino laskee tapauksia, alle 10^15 yhdelle riville"),
         ("every row needs a whole-number count ≥ 0", "jokainen rivi tarvitsee kokonaisluvun ≥ 0"),
         ("% is too large to be a number (the largest is about 1.8 × 10^308)",
          "% on liian suuri luvuksi (suurin on noin 1,8 × 10^308)"),
