@@ -21,7 +21,7 @@ enum FrequencyWeight {
             }
             // Int holds 9.2e18, but past 1e15 a Double no longer counts every whole number.
             if value >= 1e15 {
-                throw Diagnostic(token.position, "the weight \"\(column.name)\" is \(NumberFormat.plain(value)) in row \(row + 1), which is too large; a frequency weight counts cases, fewer than 10^15 in a row")
+                throw Diagnostic(token.position, "the weight \"\(column.name)\" is \(NumberFormat.plain(value)) in row \(row + 1), which is too large; a frequency weight counts cases, fewer than 10^15 for one row")
             }
             guard value >= 0, value == value.rounded() else {
                 throw Diagnostic(token.position, "the weight \"\(column.name)\" is \(NumberFormat.plain(value)) in row \(row + 1); a frequency weight must be a whole number ≥ 0 (the exact tests count cases)")
