@@ -753,7 +753,8 @@ responses | delta score by phase per area
   count as 12 people. Two groups: the exact Mann–Whitney test (normal approximation above 80
   people) with the rank-biserial r; more: Kruskal–Wallis H with ε² = H/(n − 1), p exact over
   every rearrangement of the changes among the groups up to 1,000,000 rearrangements, a seeded
-  Monte Carlo estimate above, and the χ² approximation in a note. When the same person is in
+  Monte Carlo estimate above (past 5,000 people with at least 30 in every group, the χ²
+  approximation's p, as R's `kruskal.test`), and the χ² approximation in a note. When the same person is in
   several groups (`per item`, `per area`) the groups are not independent and there is no such
   test; a note says so.
 - **Wilcoxon.** Zero changes are dropped (`with pratt` ranks them and then drops their ranks);
