@@ -167,6 +167,10 @@ public enum DiagnosticFinnish {
     private static let rules: [(String, String)] = [
         // The verbs' and the loaders' own errors, ahead of the shorter patterns below that
         // would take part of them.
+        ("% has no value % (its values are %)", "sarakkeella %1 ei ole arvoa %2 (sen arvot ovat %3)"),
+        ("% holds %, not on the scale %", "sarakkeessa %1 on %2, jotka eivät ole asteikolla %3"),
+        ("name every answer on the scale, or declare it missing with .missing",
+         "nimeä asteikolla jokainen vastaus tai määritä se puuttuvaksi komennolla .missing"),
         ("no relation is declared between % and %",
          "taulujen %1 ja %2 välille ei ole määritelty suhdetta"),
         ("per takes another column, such as % or %",
