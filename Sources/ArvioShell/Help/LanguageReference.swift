@@ -448,7 +448,8 @@ participants | head 5
 same output byte for byte) shows results in Finnish: the categories' Finnish labels, the
 headings of the columns a verb makes (`percent` is headed `%`, `valid_percent` `% vastanneista`,
 `change` `muutos`, `improved` `parani`, a cross-tab's `total` `yhteensä`), statistic and method
-names, notes, errors and confirmations, and the `.help` overview (the topic texts are English).
+names, notes, errors and confirmations, the settings `.show` lists, and the `.help` overview (the
+topic texts are English; the word `error:` before a message stays, for editors and scripts).
 Text and Markdown write decimals with a comma (`p = 0,032`, `25,00`, a histogram's bin `[0,5; 1,0)`);
 CSV and JSON always write a point, so files read back the same. The column names do not change:
 statements use the column names in both languages (`| where percent > 20`), and CSV and JSON
