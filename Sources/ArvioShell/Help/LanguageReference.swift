@@ -479,8 +479,9 @@ meta-command (`\d`, `?`, `!ls`) is an error. `.quit`, `.exit` and psql's `\q` qu
 appear in `.tables` with their row counts, the relational steps of a pipeline run there as one
 SQL statement, and the analysis verbs compute their statistics in memory from the small result:
 `crosstab`, `freq`, `describe` and `chart` on rows that are their units get only the counts of
-each combination of the columns they read. `.explain PIPELINE` prints the SQL and what runs in
-memory. Enum types are scales, `COMMENT ON COLUMN` the column's meaning; a codebook, the
+each combination of the columns they read (`describe` of numbers its moments and quantiles), and
+`delta score by phase` only the tally of the pairs the server made. `.explain PIPELINE` prints
+the SQL and what runs in memory. Enum types are scales, `COMMENT ON COLUMN` the column's meaning; a codebook, the
 database's table `codebook` or a file (`.connect URL --codebook FILE`), gives scales, labels,
 keys, references and missing codes with the rules it has for a file. The connection is
 read-only; `let` keeps results in memory. A notebook's front matter `db: URL` connects before
