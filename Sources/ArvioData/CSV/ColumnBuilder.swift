@@ -55,9 +55,7 @@ struct ColumnBuilder {
                 let segment = segments[s]
                 let table = segment.global.map { $0.map { values[Int($0)] } } ?? values
                 guard let base = destination.value?.advanced(by: offsets[s]) else { return }
-                table.withUnsafeBufferPointer { t in
-                    segment.codes.forEach { row, code in (base + row).initialize(to: t[code]) }
-                }
+                table.withUnsafeBufferPointer { t in segment.codes.map(through: t, into: base) }
             }
             initialized = total
         }
