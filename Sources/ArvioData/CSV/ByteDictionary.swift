@@ -24,6 +24,12 @@ struct ByteDictionary {
         arena[starts[code - 1]..<starts[code]]
     }
 
+    /// Calls `body` with the bytes of code `code` (1-based) where they lie, without copying them.
+    func withBytes<R>(of code: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let range = starts[code - 1]..<starts[code]
+        return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
     /// The text of code `code` (1-based).
     func string(of code: Int) -> String {
         String(decoding: bytes(of: code), as: UTF8.self)

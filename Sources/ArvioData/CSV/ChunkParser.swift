@@ -52,6 +52,7 @@ struct ChunkParser {
         var first = true
         var nextRelease = start + (1 << 23)
         let delimiters = Self.broadcast(delimiter)
+        var scan = Scan()
         while true {
             tokenizer.skipBlankLines(&i, line: &line)
             if first {
@@ -72,64 +73,60 @@ struct ChunkParser {
             }
             let recordLine = line
             var field = 0
+            Self.sync(&scan, at: i, bytes: p, count: n, delimiters: delimiters)
             while true {
-                if i + 8 <= n && p[i] != CSVTokenizer.quote {
-                    // An unquoted field with a word of the file ahead: its end is found eight
-                    // bytes at a time, and a short cell's bytes are that word.
-                    let word = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
-                    let ends = Self.ends(word, delimiters)
-                    if ends != 0 {
-                        let length = ends.trailingZeroBitCount >> 3
-                        if field < columnCount {
-                            let cell = length == 0 ? 0 : word & (UInt64.max >> UInt64(64 - 8 * length))
-                            columns[field].appendShort(cell, count: length, at: p + i, line: recordLine)
-                        }
-                        i += length
-                    } else {
-                        var j = i + 8
-                        var found = false
-                        while j + 8 <= n {
-                            let ends = Self.ends(UInt64(littleEndian: UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self)), delimiters)
-                            if ends != 0 {
-                                j += ends.trailingZeroBitCount >> 3
-                                found = true
-                                break
-                            }
-                            j += 8
-                        }
-                        if !found {
-                            while j < n && p[j] != delimiter && p[j] != CSVTokenizer.lf && p[j] != CSVTokenizer.cr { j += 1 }
-                        }
-                        if field < columnCount {
-                            if j - i == 8 {
-                                columns[field].appendShort(word, count: 8, at: p + i, line: recordLine)
-                            } else {
-                                columns[field].appendLong(p + i, count: j - i, line: recordLine, stable: true)
-                            }
-                        }
-                        i = j
+                if scan.inWords && i < n && p[i] != CSVTokenizer.quote {
+                    // An unquoted field: its end is the next set bit of the word masks, which are
+                    // made eight bytes at a time ahead of the fields, so finding one field's end
+                    // does not wait on the field before it.
+                    while scan.pending == 0 && scan.at + 16 <= n {
+                        scan.at += 8
+                        scan.pending = Self.ends(Self.load(p + scan.at), delimiters)
                     }
-                } else {
-                    let cell: CSVTokenizer.Field
-                    do {
-                        cell = try tokenizer.field(&i, line: &line)
-                    } catch {
-                        result.error = error.dataError(file: file, field: field + 1)
-                        return finish(result, at: i, line: line)
+                    var end: Int
+                    if scan.pending != 0 {
+                        end = scan.at + scan.pending.trailingZeroBitCount >> 3
+                        scan.pending &= scan.pending &- 1
+                    } else {
+                        // Fewer than eight bytes follow the last word: read them one at a time.
+                        end = scan.at + 8
+                        while end < n && p[end] != delimiter && p[end] != CSVTokenizer.lf && p[end] != CSVTokenizer.cr { end += 1 }
+                        scan.inWords = false
                     }
                     if field < columnCount {
-                        let raw = UnsafeBufferPointer(start: p + cell.start, count: cell.end - cell.start)
-                        if cell.hasEscapedQuotes {
-                            CSVTokenizer.unescape(raw, into: &scratch)
-                            scratch.withUnsafeBufferPointer { columns[field].append($0, readable: $0.count, line: recordLine, stable: false) }
+                        let length = end - i
+                        if length <= 8 {
+                            columns[field].appendShort(ColumnChunk.word(p + i, length, readable: n - i), count: length,
+                                                       at: p + i, line: recordLine)
                         } else {
-                            // The cell is read in place: the file's bytes after it may be read in words.
-                            columns[field].append(raw, readable: n - cell.start, line: recordLine, stable: true)
+                            columns[field].appendLong(p + i, count: length, line: recordLine, stable: true)
                         }
+                    }
+                    i = end
+                    field += 1
+                    if !tokenizer.nextField(&i, line: &line) { break }
+                    continue
+                }
+                let cell: CSVTokenizer.Field
+                do {
+                    cell = try tokenizer.field(&i, line: &line)
+                } catch {
+                    result.error = error.dataError(file: file, field: field + 1)
+                    return finish(result, at: i, line: line)
+                }
+                if field < columnCount {
+                    let raw = UnsafeBufferPointer(start: p + cell.start, count: cell.end - cell.start)
+                    if cell.hasEscapedQuotes {
+                        CSVTokenizer.unescape(raw, into: &scratch)
+                        scratch.withUnsafeBufferPointer { columns[field].append($0, readable: $0.count, line: recordLine, stable: false) }
+                    } else {
+                        // The cell is read in place: the file's bytes after it may be read in words.
+                        columns[field].append(raw, readable: n - cell.start, line: recordLine, stable: true)
                     }
                 }
                 field += 1
                 if !tokenizer.nextField(&i, line: &line) { break }
+                Self.sync(&scan, at: i, bytes: p, count: n, delimiters: delimiters)
             }
             if field != columnCount {
                 result.error = DataError(DataPosition(file: file, line: recordLine, field: min(field, columnCount) + 1),
@@ -139,6 +136,35 @@ struct ChunkParser {
             result.rows += 1
         }
         return finish(result, at: i, line: line)
+    }
+
+    /// Where the word-at-a-time search for field ends is: `pending` holds the ends (as `ends`
+    /// gives them) not yet used in the word at `at`; every byte from the parser's position up to
+    /// `at + 8` that is not in it ends no field. `inWords` is false near the end of the input,
+    /// where no whole word is left, and fields are then read a byte at a time.
+    struct Scan {
+        var at = 0
+        var pending: UInt64 = 0
+        var inWords = false
+    }
+
+    /// Makes `scan` describe the bytes from `i`: the ends before `i` are dropped, and a new word
+    /// is read when `i` is past the current one.
+    @inline(__always)
+    static func sync(_ scan: inout Scan, at i: Int, bytes p: UnsafePointer<UInt8>, count n: Int, delimiters: UInt64) {
+        if scan.inWords && i >= scan.at && i < scan.at + 8 {
+            scan.pending &= UInt64.max << UInt64(8 * (i - scan.at))
+        } else if i + 8 <= n {
+            scan = Scan(at: i, pending: ends(load(p + i), delimiters), inWords: true)
+        } else {
+            scan = Scan(at: i, pending: 0, inWords: false)
+        }
+    }
+
+    /// The eight bytes at `p` as a little-endian word.
+    @inline(__always)
+    static func load(_ p: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
     }
 
     /// `byte` in every byte of a word.

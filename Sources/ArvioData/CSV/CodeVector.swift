@@ -38,6 +38,7 @@ struct CodeVector {
 
     /// Makes room for one more code, wide enough for `code`: twice the capacity when full, and
     /// the next width when `code` does not fit the current one.
+    @inline(never)
     private mutating func grow(for code: UInt32) {
         let newWidth = code <= largest ? width : code <= UInt32(UInt16.max) ? 2 : 4
         let newCapacity = count == capacity ? capacity * 2 : capacity

@@ -38,7 +38,8 @@ struct ColumnBuilder {
         var global: [UInt32] = [0]
         global.reserveCapacity(local.count + 1)
         for code in stride(from: 1, through: local.count, by: 1) {
-            global.append(dictionary.code(for: local.bytes(of: code), line: local.firstLine[code - 1] + lineShift))
+            let line = local.firstLine[code - 1] + lineShift
+            global.append(local.withBytes(of: code) { dictionary.code(for: $0, line: line) })
         }
         segments.append(Segment(codes: chunk.codes, global: global))
     }

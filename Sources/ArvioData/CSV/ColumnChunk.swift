@@ -61,6 +61,13 @@ struct ColumnChunk {
             codes.append(UInt32(truncatingIfNeeded: entry >> 8))
             return
         }
+        appendUncached(word, count: n, at: base, line: line, slot: slot)
+    }
+
+    /// The rest of `appendShort` when the cache does not hold the cell, kept out of line so that
+    /// the cached case stays small enough to inline into the parser's loop.
+    @inline(never)
+    private mutating func appendUncached(_ word: UInt64, count n: Int, at base: UnsafePointer<UInt8>, line: Int, slot: Int) {
         let code = dictionary.code(forWord: word, count: n, bytes: base, line: line)
         cache[slot] = word
         cache[slot &+ 1] = UInt64(code) << 8 | UInt64(n)
@@ -74,6 +81,13 @@ struct ColumnChunk {
             codes.append(previousCode)
             return
         }
+        appendNew(base, count: n, line: line, stable: stable)
+    }
+
+    /// The rest of `appendLong` when the cell differs from the one above it, out of line as
+    /// `appendUncached` is.
+    @inline(never)
+    private mutating func appendNew(_ base: UnsafePointer<UInt8>, count n: Int, line: Int, stable: Bool) {
         let code = dictionary.code(for: UnsafeBufferPointer(start: base, count: n), line: line)
         codes.append(code)
         previousCode = code
@@ -95,6 +109,12 @@ struct ColumnChunk {
 
     @inline(__always)
     static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        if n >= 8 && n <= 16 {
+            // Two words that overlap when n < 16 cover the cell: an organisation or an area.
+            let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+            return ra.loadUnaligned(as: UInt64.self) == rb.loadUnaligned(as: UInt64.self)
+                && ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+        }
         var i = 0
         while i + 8 <= n {
             if UnsafeRawPointer(a).loadUnaligned(fromByteOffset: i, as: UInt64.self)
