@@ -36,6 +36,19 @@ struct CodeVector {
         count &+= 1
     }
 
+    /// Adds `code`, which an earlier `append` has already added (so it fits the width).
+    @inline(__always)
+    mutating func appendFitting(_ code: UInt32) {
+        assert(code <= largest)
+        if count == capacity { grow(for: code) }
+        switch width {
+        case 1: base.storeBytes(of: UInt8(truncatingIfNeeded: code), toByteOffset: count, as: UInt8.self)
+        case 2: base.storeBytes(of: UInt16(truncatingIfNeeded: code), toByteOffset: count &* 2, as: UInt16.self)
+        default: base.storeBytes(of: code, toByteOffset: count &* 4, as: UInt32.self)
+        }
+        count &+= 1
+    }
+
     /// Makes room for one more code, wide enough for `code`: twice the capacity when full, and
     /// the next width when `code` does not fit the current one.
     @inline(never)

@@ -58,7 +58,8 @@ struct ColumnChunk {
         let slot = ((Int(truncatingIfNeeded: (word &* 0x9E37_79B9_7F4A_7C15) >> 56) ^ n) & cacheMask) &* 2
         let entry = cache[slot &+ 1]
         if entry & 0xFF == UInt64(n) && cache[slot] == word {
-            codes.append(UInt32(truncatingIfNeeded: entry >> 8))
+            // The cached code was appended when it was first seen, so it fits the codes' width.
+            codes.appendFitting(UInt32(truncatingIfNeeded: entry >> 8))
             return
         }
         appendUncached(word, count: n, at: base, line: line, slot: slot)
@@ -78,7 +79,7 @@ struct ColumnChunk {
     @inline(__always)
     mutating func appendLong(_ base: UnsafePointer<UInt8>, count n: Int, line: Int, stable: Bool) {
         if n == previousCount, let previous, Self.equal(previous, base, n) {
-            codes.append(previousCode)
+            codes.appendFitting(previousCode)
             return
         }
         appendNew(base, count: n, line: line, stable: stable)
