@@ -73,6 +73,23 @@ struct PairedChange {
         t = Self.run { try PairedTTest(tally: tally) }
     }
 
+    /// The same over units from a tally of their sums (`UnitMeans.tallies`): the means and
+    /// changes are exact fractions, ranked and ordered by counting their few distinct values.
+    init(unitTally: UnitChangeTally, zeroHandling: WilcoxonSignedRankTest.ZeroHandling) {
+        count = unitTally.total
+        meanPre = unitTally.meanPre
+        meanPost = unitTally.meanPost
+        meanChange = unitTally.meanChange
+        medianChange = unitTally.medianChange
+        let signs = unitTally.signs
+        improved = signs.up
+        same = signs.same
+        worse = signs.down
+        wilcoxon = Self.run { try WilcoxonSignedRankTest(unitTally: unitTally, zeroHandling: zeroHandling) }
+        sign = Self.run { try SignTest(positive: signs.up, negative: signs.down, ties: signs.same) }
+        t = Self.run { try PairedTTest(unitTally: unitTally) }
+    }
+
     /// The change in each of `groupCount` groups, pair i in group `groupOf(i)`: counted in
     /// tallies when the values are whole numbers in a small range and the groups are large.
     static func grouped(pre: [Double], post: [Double], differences: [Double]? = nil, groupCount: Int, groupOf: (Int) -> Int,

@@ -53,8 +53,10 @@ extension Pairing {
         result.orderSource = phases.orderSource
         result.keyNames = try keyNames(frame: frame, phase: phase, on: on, context: context, keyword: keyword)
         let keyData = result.keyNames.map { name in frame.data(of: frame.table.column(named: name)!) }
+        let poll = CancelPoll(context)
         let ids = CategoryKeys(keyData, rowCount: frame.rowCount)
-            ?? CategoryKeys(ordered: OrderedKeys.ids(for: keyData, rowCount: frame.rowCount))
+            ?? CategoryKeys(ordered: OrderedKeys.ids(for: keyData, rowCount: frame.rowCount, poll: poll))
+        try poll.check(at: keyword.position)
         var preRow = [Int32](repeating: -1, count: ids.count)
         var postRow = [Int32](repeating: -1, count: ids.count)
         for row in 0..<frame.rowCount {
