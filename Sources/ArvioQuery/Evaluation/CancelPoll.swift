@@ -35,6 +35,14 @@ final class CancelPoll: Sendable {
         }
     }
 
+    /// Looks at the flag once (for a loop that cuts its own blocks): true once a core has seen it.
+    func look() -> Bool {
+        if seen.load(ordering: .relaxed) { return true }
+        guard let isCancelled, isCancelled() else { return false }
+        seen.store(true, ordering: .relaxed)
+        return true
+    }
+
     /// `poll.blocks(range, body)`, or `body(range)` at once without a poll: for the passes that
     /// take an optional poll (`OrderedKeys`, used both inside and outside a statement).
     @inline(__always)

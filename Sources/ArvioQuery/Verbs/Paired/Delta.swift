@@ -90,7 +90,8 @@ public struct Delta: Verb {
         let changes = grouping.groupOf.withUnsafeBufferPointer { groupOf in
             pairing.preRows.withUnsafeBufferPointer { preRows in
                 PairedChange.grouped(pre: pairing.pre, post: pairing.post, groupCount: groupCount,
-                                     groupOf: { Int(groupOf[preRows[$0]]) }, zeroHandling: spec.zeroHandling)
+                                     groupOf: { Int(groupOf[preRows[$0]]) }, zeroHandling: spec.zeroHandling,
+                                     rangeKnown: pairing.rangeKnown, range: pairing.pairRange)
             }
         }
 
@@ -147,7 +148,7 @@ public struct Delta: Verb {
         let groupOf: (Int) -> Int = { i in single ? 0 : Int(grouping.groupOf[pairing.preRows[i]]) }
         // Whole-number answers are counted by unit (no means made or sorted); else the arrays.
         let unitTallies = spec.itemPairs ? nil : UnitMeans.tallies(pairing, units: units, groupCount: testedGroups,
-                                                                   groupOf: groupOf, isCancelled: isCancelled)
+                                                                   groupOfRow: single ? nil : grouping.groupOf, isCancelled: isCancelled)
         try checkCancelled()
         let reduced = spec.itemPairs || unitTallies != nil ? nil
             : UnitMeans.make(pairing, units: units, groupCount: testedGroups, groupOf: groupOf)

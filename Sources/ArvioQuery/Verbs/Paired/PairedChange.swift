@@ -92,9 +92,11 @@ struct PairedChange {
 
     /// The change in each of `groupCount` groups, pair i in group `groupOf(i)`: counted in
     /// tallies when the values are whole numbers in a small range and the groups are large.
+    /// `rangeKnown` says `range` is the values' whole-number range already (`Pairing.wholeRange`).
     static func grouped(pre: [Double], post: [Double], differences: [Double]? = nil, groupCount: Int, groupOf: (Int) -> Int,
-                        zeroHandling: WilcoxonSignedRankTest.ZeroHandling) -> [PairedChange] {
-        if pre.count >= tallyThreshold * max(groupCount, 1), let range = PairedTally.range(pre, post) {
+                        zeroHandling: WilcoxonSignedRankTest.ZeroHandling,
+                        rangeKnown: Bool = false, range known: (low: Int, width: Int)? = nil) -> [PairedChange] {
+        if pre.count >= tallyThreshold * max(groupCount, 1), let range = rangeKnown ? known : PairedTally.range(pre, post) {
             var tallies = [PairedTally](repeating: PairedTally(low: range.low, width: range.width), count: groupCount)
             let w = range.width, low = range.low
             var flat = [Int](repeating: 0, count: groupCount * w * w)
