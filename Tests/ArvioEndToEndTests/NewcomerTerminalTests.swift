@@ -107,7 +107,7 @@ final class NewcomerTerminalTests: XCTestCase {
             ("SELECT * FROM participants;", "not as SQL: participants"),
             ("participants | count;", "\n16\n"),
             ("exit", "to leave Arvio, type .quit"),
-            (".mode csv", "Arvio's is .format (text, markdown, csv or json)"),
+            (".mode csv", "Arvio's is .format text|markdown|csv|json"),
             (".read f.arvio", "Arvio's is .run FILE"),
             (".format", "format: text (one of text, markdown, csv, json)"),
             (".width", "width: auto, 100 cells now"),

@@ -90,6 +90,25 @@ final class FinnishGoldenTests: XCTestCase {
             """, "errors")
     }
 
+    /// What a verb says when its arguments are missing, for every verb, and the shell's own
+    /// errors: all in Finnish, the names and code kept as typed.
+    func testEveryVerbsErrorsAndTheCommandsErrors() {
+        let verbs = ["where", "select", "derive x", "group org", "group org aggregate", "aggregate", "count by", "sort",
+                     "take x", "distinct nope", "join", "responses | longer", "responses | wider", "responses | stack",
+                     "crosstab org", "freq", "describe", "delta", "attrition score", "associate", "reliability",
+                     "scale", "chart", "chart bar", "chart hist grade binwidth", "describe org", "group by org aggregate mean(grade)"]
+        let statements = verbs.map { $0.contains("|") ? $0 : "participants | " + $0 }
+        let commands = [".mode csv", ".read f", ".width 5", ".save", ".load nope.csv", ".lang xx"]
+        let text = output(of: (statements + commands).joined(separator: "\n"), language: .fi)
+        assertGolden(text, "fi/errors-verbs.txt")
+        // The examples in a message are code; its words around them are Finnish.
+        for line in text.split(separator: "\n") where line.hasPrefix("<test>:") || line.hasPrefix("nope.csv:") {
+            for english in [" the ", " after ", "expected", " as in ", " such as ", " but ", " is not ", "Arvio's", "usage"] {
+                XCTAssertFalse(line.contains(english), "English \"\(english)\" in: \(line)")
+            }
+        }
+    }
+
     func testMarkdownStatistics() {
         assertFinnish(".format markdown\nparticipants | crosstab entry_route by prior_guidance_training", "crosstab-markdown")
     }

@@ -61,7 +61,7 @@ final class HabitTests: XCTestCase {
         XCTAssertEqual(error("exit"), "<test>:1:1: error: there is no table \"exit\"; to leave Arvio, type .quit (or Ctrl-D)")
         XCTAssertEqual(error("quit"), "<test>:1:1: error: there is no table \"quit\"; to leave Arvio, type .quit (or Ctrl-D)")
         XCTAssertEqual(error("help"), "<test>:1:1: error: there is no table \"help\"; .help lists the commands and the verbs; .help VERB shows one")
-        XCTAssertEqual(error(".mode csv"), "<test>:1:1: error: there is no command .mode; Arvio's is .format (text, markdown, csv or json)")
+        XCTAssertEqual(error(".mode csv"), "<test>:1:1: error: there is no command .mode; Arvio's is .format text|markdown|csv|json")
         XCTAssertEqual(error(".read f.arvio"), "<test>:1:1: error: there is no command .read; Arvio's is .run FILE")
         XCTAssertEqual(error(".q"), "<test>:1:1: error: there is no command .q; Arvio's is .quit")
     }

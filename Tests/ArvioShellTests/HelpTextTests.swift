@@ -33,6 +33,17 @@ final class HelpTextTests: XCTestCase {
         for line in text.split(separator: "\n") {
             XCTAssertLessThanOrEqual(line.count, 80, String(line))
         }
+        // The Finnish summaries are longer: one that does not fit wraps in its own column.
+        var finnish = OutputSettings()
+        finnish.language = .fi
+        finnish.width = 80
+        let lines = HelpText.text(for: nil, settings: finnish).split(separator: "\n").map(String.init)
+        for line in lines { XCTAssertLessThanOrEqual(line.count, 80, line) }
+        let load = try? XCTUnwrap(lines.firstIndex { $0.hasPrefix("  .load FILE [as NAME] [OPTIONS] ") })
+        if let load, load + 1 < lines.count {
+            let column = lines[load].distance(from: lines[load].startIndex, to: lines[load].range(of: "lue ")!.lowerBound)
+            XCTAssertEqual(lines[load + 1], String(repeating: " ", count: column) + "kansio", lines.joined(separator: "\n"))
+        }
         XCTAssertTrue(text.split(separator: "\n").contains {
             $0.hasPrefix("  .load FILE [as NAME] [OPTIONS] ") && $0.hasSuffix(" read .csv .xlsx .sav .dta .sas7bdat, DIR")
         }, text)

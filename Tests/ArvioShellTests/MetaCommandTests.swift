@@ -173,4 +173,31 @@ final class MetaCommandTests: XCTestCase {
             XCTAssertTrue(out.text.hasPrefix(command.name + ": "), out.text)
         }
     }
+
+    func testShowListsEverySettingAsItsCommandWithoutAnArgumentShowsIt() {
+        let (shell, out) = TestSupport.interpreter()
+        XCTAssertEqual(shell.run(".width 100\n.timer on\n.show", file: "t"), .succeeded)
+        XCTAssertEqual(out.text, """
+            format: text (one of text, markdown, csv, json)
+            lang: en (one of en, fi)
+            width: 100 cells (a number from 20 to 1000, or auto)
+            charset: unicode (one of unicode, ascii)
+            timer: on (on or off)
+
+            """)
+    }
+
+    func testASettingShowsItsValueInTheSessionsLanguage() {
+        let (shell, out) = TestSupport.interpreter()
+        XCTAssertEqual(shell.run(".lang fi\n.show\n.width 90\n.width", file: "t"), .succeeded)
+        XCTAssertEqual(out.text, """
+            format: text (vaihtoehdot text, markdown, csv, json)
+            lang: fi (vaihtoehdot en, fi)
+            width: 80 merkkipaikkaa (luku 20–1000 tai auto)
+            charset: unicode (vaihtoehdot unicode, ascii)
+            timer: off (on tai off)
+            width: 90 merkkipaikkaa (luku 20–1000 tai auto)
+
+            """)
+    }
 }

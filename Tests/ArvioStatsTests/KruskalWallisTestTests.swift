@@ -44,6 +44,22 @@ final class KruskalWallisTestTests: XCTestCase {
         assertClose(test.epsilonSquared, r.number("epsilonSquared"), tolerance: 1e-9, relative: true)
     }
 
+    /// n = 6000 in four groups, the smallest 40: the p is kruskal.test's χ² p, and coin's Monte
+    /// Carlo p over 100,000 rearrangements agrees with it within 3 of its standard errors, so the
+    /// approximation loses nothing a 10,000-shuffle estimate would have given.
+    func testALargeSampleTakesTheChiSquarePOfR() throws {
+        let r = try row("large")
+        let test = try KruskalWallisTest(groups(r))
+        assertClose(test.statistic, r.number("H"), tolerance: 1e-9, relative: true)
+        assertClose(test.pValue, r.number("asymptoticP"), tolerance: 1e-9, relative: true)
+        XCTAssertEqual(test.pValue, test.asymptoticP)
+        XCTAssertEqual(test.testMethod, .asymptoticChiSquare)
+        XCTAssertEqual(test.method, "asymptotic chi-square (n = 6000, smallest group 40)")
+        XCTAssertFalse(test.isExact)
+        let monteCarlo = r.number("monteCarloP"), b = r.number("monteCarloB")
+        XCTAssertEqual(test.pValue, monteCarlo, accuracy: 3 * (monteCarlo * (1 - monteCarlo) / b).squareRoot())
+    }
+
     func testMonteCarloAgreesWithTheExactCountWithinItsError() throws {
         let r = try row("ties")
         let estimate = try KruskalWallisTest(groups(r), exactLimit: 100)

@@ -53,8 +53,11 @@ extension Interpreter {
         .init(name: "width", arguments: "N|auto", summary: "the output width in terminal cells",
               completion: [.words(["auto", "80", "100", "120"]), .nothing],
               current: { i in
-                  i.settings.width.map { "width: \($0) cells (a number from 20 to 1000, or auto)" }
-                      ?? "width: auto, \(i.settings.renderOptions.width) cells now (a number from 20 to 1000, or auto)"
+                  let fi = i.settings.language == .fi
+                  let range = fi ? "luku 20–1000 tai auto" : "a number from 20 to 1000, or auto"
+                  return i.settings.width.map { fi ? "width: \($0) merkkipaikkaa (\(range))" : "width: \($0) cells (\(range))" }
+                      ?? (fi ? "width: auto, nyt \(i.settings.renderOptions.width) merkkipaikkaa (\(range))"
+                          : "width: auto, \(i.settings.renderOptions.width) cells now (\(range))")
               }) { i, c in
             try i.setWidth(c)
             return .succeeded
@@ -62,8 +65,15 @@ extension Interpreter {
         choiceSetting("charset", summary: "the characters of tables and charts", \.charset),
         .init(name: "timer", arguments: "on|off", summary: "time each statement (wall and CPU)",
               completion: [.words(["on", "off"]), .nothing],
-              current: { i in "timer: \(i.settings.timer ? "on" : "off") (on or off)" }) { i, c in
+              current: { i in "timer: \(i.settings.timer ? "on" : "off") (on \(i.settings.language == .fi ? "tai" : "or") off)" }) { i, c in
             i.settings.timer = try i.choice(c, ["on", "off"]).map { $0 == "on" } ?? i.settings.timer
+            return .succeeded
+        },
+        .init(name: "show", arguments: "", summary: "the output settings and their values") { i, c in
+            try i.expect(c, count: 0)
+            // Each setting as its command with no argument shows it, so the two never differ.
+            let lines = MetaCommand.all.compactMap { $0.current?(i) }
+            i.console.out(lines.joined(separator: "\n") + "\n")
             return .succeeded
         },
         .init(name: "run", arguments: "FILE", summary: "run the statements of a script file",
@@ -120,7 +130,7 @@ extension Interpreter {
     /// sqlite3's, DuckDB's and psql's dot-commands that have another name here: a typo finds its
     /// command by edit distance, but `.read` is closer to `.load` than to `.run`.
     static let habits: [String: String] = [
-        "mode": ".format (text, markdown, csv or json)", "read": ".run FILE", "source": ".run FILE",
+        "mode": ".format text|markdown|csv|json", "read": ".run FILE", "source": ".run FILE",
         "q": ".quit", "import": ".load FILE", "open": ".load FILE", "output": ".save TABLE FILE",
         "once": ".save TABLE FILE", "d": ".tables, or .schema TABLE", "dt": ".tables", "headers": ".format",
         "describe": ".schema TABLE", "columns": ".schema TABLE", "ls": ".tables",
@@ -147,7 +157,10 @@ extension Interpreter {
         let names = Value.allCases.map(\.rawValue)
         return .init(name: name, arguments: names.joined(separator: "|"), summary: summary,
                      completion: [.words(names), .nothing],
-                     current: { i in "\(name): \(i.settings[keyPath: setting].rawValue) (one of \(names.joined(separator: ", ")))" }) { i, c in
+                     current: { i in
+                         let oneOf = i.settings.language == .fi ? "vaihtoehdot" : "one of"
+                         return "\(name): \(i.settings[keyPath: setting].rawValue) (\(oneOf) \(names.joined(separator: ", ")))"
+                     }) { i, c in
             if let value = try i.choice(c, names).flatMap(Value.init(rawValue:)) { i.settings[keyPath: setting] = value }
             return .succeeded
         }

@@ -9,12 +9,12 @@ enum HelpFinnish {
     static let summaries: [String: String] = [
         "help": "ohje komennoista, kielestä tai verbistä",
         "tables": "taulut rivi- ja sarakemäärineen",
-        "schema": "taulun sarakkeet: tyyppi, asteikko, selitteet",
+        "schema": "sarakkeiden tyyppi, asteikko ja selitteet",
         "load": "lue .csv .xlsx .sav .dta .sas7bdat tai kansio",
         "save": "kirjoita .csv/.xlsx/.sav/.dta/.json/.md/.txt",
-        "codebook": "taulun koodikirja tulostettuna tai tiedostoon",
-        "scale": "määritä sarakkeen asteikko alimmasta ylimpään",
-        "missing": "määritä koodit, jotka tarkoittavat puuttuvaa",
+        "codebook": "koodikirja näytölle tai tiedostoon",
+        "scale": "sarakkeen asteikko alimmasta ylimpään",
+        "missing": "puuttuvaa tarkoittavat koodit",
         "values": "anna sarakkeen arvoille selitteet",
         "rename": "nimeä sarake uudelleen",
         "format": "missä muodossa tulokset kirjoitetaan",
@@ -24,9 +24,9 @@ enum HelpFinnish {
         "timer": "näytä kunkin lauseen suoritusaika",
         "run": "suorita skriptitiedoston lauseet",
         "connect": "suorita putket PostgreSQL:n sisällä",
-        "explain": "putken lähettämä SQL ja mitä tehdään muistissa",
+        "explain": "putken SQL ja mitä lasketaan muistissa",
         "quit": "poistu (myös .exit, \\q, Ctrl-D)",
-        "show": "nykyiset tulostusasetukset",
+        "show": "tulostusasetukset ja niiden arvot",
     ]
 
     /// The overview's sentences, in `language`.

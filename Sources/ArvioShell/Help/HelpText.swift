@@ -17,7 +17,7 @@ enum HelpText {
 
     /// The help for `topic`, or the overview when there is none.
     static func text(for topic: String?, settings: OutputSettings) -> String {
-        guard let topic, !topic.isEmpty else { return overview(settings.language) }
+        guard let topic, !topic.isEmpty else { return overview(settings.language, width: settings.renderOptions.width) }
         let key = topic.lowercased().trimmingCharacters(in: ".")
         let matches = topics.filter { $0.name == key }
         // A verb and a command may share a name (`scale`, `.scale`): the dot asks for the command.
@@ -41,8 +41,9 @@ enum HelpText {
         return "There is no help topic \"\(topic)\".\(hint) .help lists the topics.\n"
     }
 
-    /// In Finnish the overview and the commands' summaries are Finnish (`HelpFinnish`).
-    private static func overview(_ language: Language) -> String {
+    /// In Finnish the overview and the commands' summaries are Finnish (`HelpFinnish`). A
+    /// summary wider than the screen wraps in its own column, so the commands stay aligned.
+    private static func overview(_ language: Language, width screen: Int) -> String {
         let labels = HelpFinnish.labels(language)
         var lines = [
             HelpFinnish.overviewIntro(language),
@@ -50,24 +51,27 @@ enum HelpText {
             "    responses | where item == \"overall\" | chart likert score by phase",
             "",
         ]
-        lines += wrapped(labels.verbs, verbNames)
-        lines += wrapped(labels.topics, topics.map(\.name).filter { !verbNames.contains($0) })
+        lines += wrapped(labels.verbs, verbNames, width: screen)
+        lines += wrapped(labels.topics, topics.map(\.name).filter { !verbNames.contains($0) }, width: screen)
         lines += ["", labels.commands]
         let width = MetaCommand.all.map(\.usage.count).max() ?? 0
+        let column = String(repeating: " ", count: width + 4)
         for c in MetaCommand.all {
             let summary = language == .fi ? HelpFinnish.summaries[c.name] ?? c.summary : c.summary
-            lines.append("  " + c.usage + String(repeating: " ", count: width - c.usage.count + 2) + summary)
+            let parts = TextWrap.wrap(summary, width: max(20, screen - column.count))
+            lines.append("  " + c.usage + String(repeating: " ", count: width - c.usage.count + 2) + (parts.first ?? ""))
+            lines += parts.dropFirst().map { column + $0 }
         }
-        lines += [""] + HelpFinnish.closing(language)
+        lines += [""] + HelpFinnish.closing(language).flatMap { TextWrap.wrap($0, width: screen) }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `words` after `label`, wrapped at 80 columns under the label's width.
-    private static func wrapped(_ label: String, _ words: [String]) -> [String] {
+    /// `words` after `label`, wrapped at `width` (at most 80) columns under the label's width.
+    private static func wrapped(_ label: String, _ words: [String], width: Int) -> [String] {
         var lines: [String] = []
         var line = label
         for word in words {
-            if line.count + word.count + 1 > 80, line.count > label.count {
+            if line.count + word.count + 1 > min(80, width), line.count > label.count {
                 lines.append(line)
                 line = String(repeating: " ", count: label.count)
             }

@@ -26,13 +26,15 @@ public struct Correlation: HypothesisTest, Equatable {
     /// The 95% Fisher-z interval for Pearson's r (R's `conf.int`); nil for Spearman or n ≤ 3.
     public let confidenceInterval: ClosedRange<Double>?
 
-    /// Correlates x[i] with y[i]; throws on mismatched lengths, fewer than 3 pairs, or a constant variable.
-    public init(_ x: [Double], _ y: [Double], kind: Kind = .pearson) throws {
+    /// Correlates x[i] with y[i]; throws on mismatched lengths, fewer than 3 pairs, or a constant
+    /// variable, and `StatsError.cancelled` once `isCancelled` is set (looked at in every pass).
+    public init(_ x: [Double], _ y: [Double], kind: Kind = .pearson, isCancelled: (@Sendable () -> Bool)? = nil) throws {
         guard x.count == y.count else { throw StatsError.mismatchedLengths(x.count, y.count) }
         guard x.count >= 3 else { throw StatsError.tooFewObservations(needed: 3, got: x.count) }
-        guard (x + y).allSatisfy(\.isFinite) else { throw StatsError.nonFiniteValue }
-        let (u, v) = kind == .pearson ? (x, y) : (Ranking.midranks(x), Ranking.midranks(y))
-        let r = try Self.pearson(u, v)
+        guard x.allSatisfy(\.isFinite), y.allSatisfy(\.isFinite) else { throw StatsError.nonFiniteValue }
+        let (u, v) = kind == .pearson ? (x, y)
+            : (try Ranking.midranks(x, isCancelled: isCancelled), try Ranking.midranks(y, isCancelled: isCancelled))
+        let r = try Self.pearson(u, v, CancelCheck(isCancelled))
         let n = Double(x.count)
         coefficient = r
         count = x.count
@@ -48,12 +50,21 @@ public struct Correlation: HypothesisTest, Equatable {
         }
     }
 
-    static func pearson(_ x: [Double], _ y: [Double]) throws -> Double {
+    /// Pearson's r alone, for a permutation test that shuffles ranks already taken (Spearman's ρ
+    /// is this r of the midranks, which a shuffle only reorders); throws on a constant variable.
+    public static func pearsonCoefficient(_ x: [Double], _ y: [Double]) throws -> Double {
+        try pearson(x, y)
+    }
+
+    static func pearson(_ x: [Double], _ y: [Double], _ check: CancelCheck = CancelCheck(nil)) throws -> Double {
         let n = Double(x.count)
         let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
         var sxy = 0.0, sxx = 0.0, syy = 0.0
-        for (a, b) in zip(x, y) {
-            sxy += (a - mx) * (b - my); sxx += (a - mx) * (a - mx); syy += (b - my) * (b - my)
+        try check.blocks(x.count) { range in
+            for i in range {
+                let a = x[i], b = y[i]
+                sxy += (a - mx) * (b - my); sxx += (a - mx) * (a - mx); syy += (b - my) * (b - my)
+            }
         }
         guard sxx > 0, syy > 0 else { throw StatsError.zeroVariance }
         return max(-1, min(1, sxy / (sxx * syy).squareRoot()))

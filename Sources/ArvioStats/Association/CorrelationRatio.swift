@@ -15,14 +15,17 @@ public struct CorrelationRatio: HypothesisTest, Equatable {
     public let testMethod = TestMethod.oneWayANOVA
 
     /// Computes η of `values` by `groups` (same length); throws with fewer than two groups,
-    /// no residual degrees of freedom, or no variation.
-    public init<Group: Hashable>(values: [Double], groups: [Group]) throws {
+    /// no residual degrees of freedom, or no variation, and `StatsError.cancelled` once
+    /// `isCancelled` is set.
+    public init<Group: Hashable>(values: [Double], groups: [Group], isCancelled: (@Sendable () -> Bool)? = nil) throws {
         guard values.count == groups.count else { throw StatsError.mismatchedLengths(values.count, groups.count) }
         guard values.allSatisfy(\.isFinite) else { throw StatsError.nonFiniteValue }
         var sums: [Group: (sum: Double, count: Double)] = [:]
-        for (value, group) in zip(values, groups) {
-            sums[group, default: (0, 0)].sum += value
-            sums[group, default: (0, 0)].count += 1
+        try CancelCheck(isCancelled).blocks(values.count) { range in
+            for i in range {
+                sums[groups[i], default: (0, 0)].sum += values[i]
+                sums[groups[i], default: (0, 0)].count += 1
+            }
         }
         let n = Double(values.count), k = Double(sums.count)
         guard sums.count >= 2, n > k else { throw StatsError.tooFewObservations(needed: sums.count + 1, got: values.count) }

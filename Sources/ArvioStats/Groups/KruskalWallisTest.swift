@@ -3,12 +3,20 @@
 ///
 /// The p-value is exact, conditional on the tied ranks, when the groups can be rearranged in at
 /// most `exactLimit` ways (n! / (n₁!⋯n_k!): 14 values in groups of 5, 4 and 5 are 252,252): every
-/// rearrangement is counted. Above that it is a seeded Monte Carlo estimate over random
-/// rearrangements (as `coin::kruskal_test(distribution = approximate())`), 10,000 and doubling
-/// near 0.05 and 0.01; the χ² approximation on k − 1 df is always given as well.
+/// rearrangement is counted. Above that, in a large sample (more than `asymptoticLimit` values
+/// and at least `asymptoticMinimumGroup` in every group) it is the χ² approximation on k − 1 df,
+/// R's `kruskal.test`, whose error there is far below a Monte Carlo estimate's; otherwise a
+/// seeded Monte Carlo estimate over random rearrangements (as `coin::kruskal_test(distribution =
+/// approximate())`), 10,000 and doubling near 0.05 and 0.01. The χ² p is always given as well.
 public struct KruskalWallisTest: HypothesisTest, Equatable {
     /// The most rearrangements counted one by one.
     public static let exactLimit = 1_000_000
+    /// Above this many values (with every group at least `asymptoticMinimumGroup`) the p is the
+    /// χ² approximation's: 10,000 shuffles of 5,000 values is already a second's work.
+    public static let asymptoticLimit = 5_000
+    /// The smallest group for which the χ² p is used in a large sample: each group's rank sum is
+    /// then a sum of 30 or more draws without replacement, close to normal.
+    public static let asymptoticMinimumGroup = 30
 
     /// H, tie-corrected.
     public let statistic: Double
@@ -16,9 +24,10 @@ public struct KruskalWallisTest: HypothesisTest, Equatable {
     public let groupCount: Int
     /// Always k − 1 (for the χ² approximation).
     public var degreesOfFreedom: Double? { Double(groupCount - 1) }
-    /// The exact or Monte Carlo permutation p.
+    /// The exact or Monte Carlo permutation p, or in a large sample the χ² approximation's.
     public let pValue: Double
-    /// "exact conditional on ties (N rearrangements)" or the Monte Carlo method with its SE.
+    /// "exact conditional on ties (N rearrangements)", the Monte Carlo method with its SE, or
+    /// "asymptotic chi-square (n = N, smallest group M)".
     public let method: String
     /// Whether `pValue` is exact.
     public let isExact: Bool
@@ -39,8 +48,9 @@ public struct KruskalWallisTest: HypothesisTest, Equatable {
         let values = samples.flatMap { $0 }
         guard values.allSatisfy(\.isFinite) else { throw StatsError.nonFiniteValue }
         let n = values.count
-        let ranks = Ranking.doubledMidranks(values)
-        let ties = Ranking.tieGroupSizes(values).reduce(0.0) { total, size in
+        let ranked = try Ranking.ranks(values, isCancelled: isCancelled)
+        let ranks = ranked.doubled
+        let ties = ranked.tieSizes.reduce(0.0) { total, size in
             // In Double: a tie group of 2.1 million (a 5-point scale at 10M rows) overflows t³ in Int.
             let t = Double(size)
             return total + t * t * t - t
@@ -71,6 +81,11 @@ public struct KruskalWallisTest: HypothesisTest, Equatable {
             method = "exact conditional on ties (\(total) rearrangements)"
             testMethod = .exactConditionalOnTies
             isExact = true
+        } else if n > Self.asymptoticLimit, let smallest = sizes.min(), smallest >= Self.asymptoticMinimumGroup {
+            pValue = asymptoticP
+            method = "\(TestMethod.asymptoticChiSquare) (n = \(n), smallest group \(smallest))"
+            testMethod = .asymptoticChiSquare
+            isExact = false
         } else {
             let test = try PermutationTest(x: ranks, y: labels, seed: seed, isCancelled: isCancelled) { r, g in
                 Self.score(r, g, sizes)

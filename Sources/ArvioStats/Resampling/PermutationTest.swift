@@ -27,7 +27,7 @@ public struct PermutationTest: HypothesisTest, Equatable {
 
     /// Permutes `y` against `x` and recomputes `measure`; a measure that throws on a
     /// permutation (say, a constant group) counts that permutation as not extreme. Throws
-    /// `StatsError.cancelled` once `isCancelled` returns true (looked at every 64 shuffles).
+    /// `StatsError.cancelled` once `isCancelled` returns true (looked at every 8 shuffles).
     public init<X, Y>(x: [X], y: [Y], permutations: Int = PermutationTest.defaultPermutations,
                       maximumPermutations: Int = PermutationTest.maximumPermutations,
                       seed: UInt64 = SeededGenerator.defaultSeed, isCancelled: (@Sendable () -> Bool)? = nil,
@@ -41,7 +41,7 @@ public struct PermutationTest: HypothesisTest, Equatable {
         let ceiling = max(target, maximumPermutations)
         while true {
             while drawn < target {
-                if drawn & 63 == 0, let isCancelled, isCancelled() { throw StatsError.cancelled }
+                if drawn & 7 == 0, let isCancelled, isCancelled() { throw StatsError.cancelled }
                 for i in stride(from: shuffled.count - 1, to: 0, by: -1) {
                     let j = min(i, Int(generator.nextUnit() * Double(i + 1)))
                     shuffled.swapAt(i, j)

@@ -1,34 +1,159 @@
 /// Midranks (average ranks for ties), the ranking R's `rank()` and SciPy's `rankdata` use by default.
 public enum Ranking {
+    /// Doubled midranks and the sizes of the tie groups, from one pass over the sorted values.
+    public struct Ranks: Sendable, Equatable {
+        /// Twice each value's midrank, in the order of the values.
+        public var doubled: [Int]
+        /// The sizes of the groups of tied values larger than one, ascending.
+        public var tieSizes: [Int]
+    }
+
     /// Ranks 1...n of `values`, tied values sharing the mean of the ranks they span.
     public static func midranks(_ values: [Double]) -> [Double] {
         doubledMidranks(values).map { Double($0) / 2 }
     }
 
+    /// Midranks as `midranks(_:)`, looking at `isCancelled` throughout (throws `StatsError.cancelled`).
+    public static func midranks(_ values: [Double], isCancelled: (@Sendable () -> Bool)?) throws -> [Double] {
+        let doubled = try ranks(values, isCancelled: isCancelled).doubled
+        var result = [Double](repeating: 0, count: doubled.count)
+        try CancelCheck(isCancelled).blocks(doubled.count) { range in
+            for i in range { result[i] = Double(doubled[i]) / 2 }
+        }
+        return result
+    }
+
     /// Twice the midranks, which are always integers; exact permutation distributions count
     /// over these so that sums of tied ranks need no floating point.
     public static func doubledMidranks(_ values: [Double]) -> [Int] {
-        let order = values.indices.sorted { values[$0] < values[$1] }
-        var ranks = [Int](repeating: 0, count: values.count)
-        var start = 0
-        while start < order.count {
-            var end = start
-            while end + 1 < order.count && values[order[end + 1]] == values[order[start]] {
-                end += 1
-            }
-            // Positions start...end hold ranks start+1...end+1; twice their mean is start+end+2.
-            for position in start...end {
-                ranks[order[position]] = start + end + 2
-            }
-            start = end + 1
-        }
-        return ranks
+        // Without a flag nothing throws.
+        (try? ranks(values, isCancelled: nil).doubled) ?? []
     }
 
     /// The sizes of the groups of tied values (only groups larger than one).
     public static func tieGroupSizes(_ values: [Double]) -> [Int] {
+        (try? ranks(values, isCancelled: nil).tieSizes) ?? []
+    }
+
+    /// Doubled midranks and tie sizes; throws `StatsError.cancelled` once `isCancelled` is set
+    /// (looked at every `CancelCheck.block` steps of every pass, the sort's included).
+    public static func ranks(_ values: [Double], isCancelled: (@Sendable () -> Bool)?) throws -> Ranks {
+        let check = CancelCheck(isCancelled)
+        if let few = try fewDistinct(values, check) { return few }
+        let sorted = try sortedWithIndex(values, check)
+        var doubled = [Int](repeating: 0, count: values.count)
+        var ties: [Int] = []
+        var start = 0
+        try sorted.withUnsafeBufferPointer { s in
+            try doubled.withUnsafeMutableBufferPointer { ranks in
+                var looked = 0
+                while start < s.count {
+                    var end = start
+                    while end + 1 < s.count && s[end + 1].value == s[start].value { end += 1 }
+                    // Positions start...end hold ranks start+1...end+1; twice their mean is start+end+2.
+                    for position in start...end { ranks[s[position].index] = start + end + 2 }
+                    if end > start { ties.append(end - start + 1) }
+                    looked += end - start + 1
+                    if looked >= CancelCheck.block {
+                        looked = 0
+                        try check.check()
+                    }
+                    start = end + 1
+                }
+            }
+        }
+        return Ranks(doubled: doubled, tieSizes: ties.sorted())
+    }
+
+    /// Survey data mostly take a handful of values (a 1–5 scale, group codes): then the ranks
+    /// come from a count of each value and one look-up a row, with no sort. Nil when there are
+    /// more than `fewLimit` distinct values (or a NaN, which equals nothing).
+    private static func fewDistinct(_ values: [Double], _ check: CancelCheck) throws -> Ranks? {
+        let fewLimit = 512
         var counts: [Double: Int] = [:]
-        for value in values { counts[value, default: 0] += 1 }
-        return counts.values.filter { $0 > 1 }.sorted()
+        var many = false
+        try check.blocks(values.count) { range in
+            guard !many else { return }
+            for i in range {
+                let v = values[i]
+                if v.isNaN { many = true; return }
+                counts[v, default: 0] += 1
+                if counts.count > fewLimit { many = true; return }
+            }
+        }
+        if many { return nil }
+        var rank: [Double: Int] = [:]
+        var below = 0
+        for (value, count) in counts.sorted(by: { $0.key < $1.key }) {
+            rank[value] = 2 * below + count + 1
+            below += count
+        }
+        var doubled = [Int](repeating: 0, count: values.count)
+        try check.blocks(values.count) { range in
+            for i in range { doubled[i] = rank[values[i]]! }
+        }
+        return Ranks(doubled: doubled, tieSizes: counts.values.filter { $0 > 1 }.sorted())
+    }
+
+    /// A value with its position in the input.
+    private struct Keyed {
+        var value: Double
+        var index: Int
+    }
+
+    /// The values with their positions, ascending: runs sorted by the standard library, then
+    /// merged pairwise, so that the cancel flag is looked at between blocks of each pass.
+    private static func sortedWithIndex(_ values: [Double], _ check: CancelCheck) throws -> [Keyed] {
+        let n = values.count
+        let run = 1 << 14
+        var source = [Keyed](repeating: Keyed(value: 0, index: 0), count: n)
+        try check.blocks(n) { range in
+            for i in range { source[i] = Keyed(value: values[i], index: i) }
+        }
+        try source.withUnsafeMutableBufferPointer { buffer in
+            var start = 0
+            while start < n {
+                try check.check()
+                let end = min(n, start + run)
+                buffer[start..<end].sort { $0.value < $1.value }
+                start = end
+            }
+        }
+        guard n > run else { return source }
+        var target = source
+        var width = run
+        while width < n {
+            try source.withUnsafeBufferPointer { from in
+                try target.withUnsafeMutableBufferPointer { to in
+                    var low = 0
+                    // Merge steps left before the next look at the flag.
+                    var budget = CancelCheck.block
+                    while low < n {
+                        let middle = min(n, low + width), high = min(n, low + 2 * width)
+                        var i = low, j = middle, k = low
+                        while k < high {
+                            let stop = min(high, k + budget)
+                            budget -= stop - k
+                            while k < stop {
+                                if j >= high || (i < middle && !(from[j].value < from[i].value)) {
+                                    to[k] = from[i]; i += 1
+                                } else {
+                                    to[k] = from[j]; j += 1
+                                }
+                                k += 1
+                            }
+                            if budget == 0 {
+                                try check.check()
+                                budget = CancelCheck.block
+                            }
+                        }
+                        low = high
+                    }
+                }
+            }
+            swap(&source, &target)
+            width *= 2
+        }
+        return source
     }
 }

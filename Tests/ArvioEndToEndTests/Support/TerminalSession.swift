@@ -9,14 +9,16 @@ final class TerminalSession {
     let home: String
     private var started = false
 
-    /// Starts `arvio` in a 100×40 terminal with its own home folder (and so its own history).
-    init(home: String? = nil, arguments: String = "") throws {
+    /// Starts `arvio` in a `width`×40 terminal (100 unless told) with its own home folder (and
+    /// so its own history), without colour (`NO_COLOR`) unless `colour`, with `environment`
+    /// (`NAME=value …`) added.
+    init(home: String? = nil, arguments: String = "", width: Int = 100, colour: Bool = false, environment: String = "") throws {
         self.home = try home ?? ArvioProcess.temporaryDirectory()
         let inputrc = self.home + "/inputrc"
         try ArvioProcess.write("set enable-bracketed-paste off\nset bell-style none\n", to: inputrc)
-        let command = "env HOME=\(self.home) INPUTRC=\(inputrc) NO_COLOR=1 LANG=C.UTF-8 TERM=xterm "
-            + "\(ArvioProcess.executable) \(arguments); echo ARVIO-EXITED=$?; sleep 60"
-        try tmux(["new-session", "-d", "-x", "100", "-y", "40", command])
+        let command = "env -u NO_COLOR HOME=\(self.home) INPUTRC=\(inputrc) \(colour ? "" : "NO_COLOR=1 ")LANG=C.UTF-8 TERM=xterm "
+            + "\(environment) \(ArvioProcess.executable) \(arguments); echo ARVIO-EXITED=$?; sleep 60"
+        try tmux(["new-session", "-d", "-x", String(width), "-y", "40", command])
         started = true
         try waitFor("arvio>")  // capture-pane drops trailing spaces
     }
@@ -28,7 +30,7 @@ final class TerminalSession {
     /// Types `keys` (tmux key names such as `Enter`, `Tab`, `C-c` are sent as keys, other text literally).
     func send(_ keys: String...) throws {
         for key in keys {
-            if ["Enter", "Tab", "C-c", "C-d", "Up", "Down", "C-r", "BSpace"].contains(key) {
+            if ["Enter", "Tab", "C-c", "C-d", "C-l", "Up", "Down", "C-r", "BSpace"].contains(key) {
                 try tmux(["send-keys", "-t", "0", key])
             } else {
                 try tmux(["send-keys", "-t", "0", "-l", key])
@@ -39,6 +41,11 @@ final class TerminalSession {
     /// The visible screen.
     func screen() throws -> String {
         try tmux(["capture-pane", "-p", "-t", "0"])
+    }
+
+    /// The visible screen with its colours, as SGR escape sequences.
+    func screenWithColours() throws -> String {
+        try tmux(["capture-pane", "-p", "-e", "-t", "0"])
     }
 
     /// Waits until the screen contains `text` (up to `seconds`), or fails with the screen.

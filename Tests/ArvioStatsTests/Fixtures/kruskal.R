@@ -45,6 +45,19 @@ cases <- c(
   # Ties: whole-number answers on a five-point scale in three groups.
   case("ties", list(c(3, 4, 4, 5, 2), c(2, 2, 3, 1), c(4, 5, 5, 3, 4, 5))),
   # airquality (New York, 1973): ozone by month, May to September, missing left out (R's example).
-  case("airquality", split(airquality$Ozone[!is.na(airquality$Ozone)], airquality$Month[!is.na(airquality$Ozone)]))
+  case("airquality", split(airquality$Ozone[!is.na(airquality$Ozone)], airquality$Month[!is.na(airquality$Ozone)])),
+  # A large sample (n = 6000 in four groups, smallest 40, ties from one decimal): past
+  # KruskalWallisTest.asymptoticLimit, so Arvio's p is kruskal.test's chi-square p. coin's
+  # Monte Carlo p over 100,000 rearrangements is given beside it to show the approximation is
+  # accurate there (it agrees within the Monte Carlo's own error).
+  local({
+    set.seed(17)
+    groups <- list(round(rnorm(40, 0.35), 1), round(rnorm(1960, 0.02), 1), round(rnorm(2000), 1), round(rnorm(2000), 1))
+    x <- unlist(groups); g <- factor(rep(seq_along(groups), sapply(groups, length)))
+    set.seed(18)
+    mc <- coin::kruskal_test(x ~ g, distribution = coin::approximate(nresample = 100000))
+    sub("}$", sprintf(", \"monteCarloP\": %s, \"monteCarloB\": 100000}", num(as.numeric(coin::pvalue(mc)))),
+        case("large", groups))
+  })
 )
 cat("{\n\"R\": \"", R.version.string, "\",\n\"kruskal\": [\n", paste(cases, collapse = ",\n"), "\n]\n}\n", sep = "")

@@ -68,7 +68,10 @@ public struct Associate: Verb {
         var weightNote: Localized?
         if let weight { (frame, weightNote) = try FrequencyWeight.expand(frame, token: weight, context: context) }
         let target: AssociationVariable
-        switch AssociationVariable.make(name: outcomeColumn.name, data: frame.data(of: outcomeColumn)) {
+        let made = try cancellable(keyword, context) {
+            try AssociationVariable.make(name: outcomeColumn.name, data: frame.data(of: outcomeColumn), isCancelled: context.isCancelled)
+        }
+        switch made {
         case .success(let v): target = v
         case .failure(let reason):
             throw Diagnostic(outcome.position, reason == .constant
@@ -84,13 +87,19 @@ public struct Associate: Verb {
                 skipped.append(Localized(en: "\(column.name) (varies within \(unit.column))", fi: "\(column.name) (vaihtelee \(unit.column)-arvon sisällä)"))
                 continue
             }
-            switch AssociationVariable.make(name: column.name, data: frame.data(of: column)) {
+            let data = frame.data(of: column)
+            // Free text is only skipped, so it is read no further than it takes to say why.
+            let variable = try cancellable(keyword, context) { () throws -> Result<AssociationVariable, AssociationVariable.SkipReason> in
+                if case .text(let t) = data { return .failure(try AssociationVariable.textSkip(t, isCancelled: context.isCancelled)) }
+                return try AssociationVariable.make(name: column.name, data: data, isCancelled: context.isCancelled)
+            }
+            switch variable {
             case .failure(.identifier): skipped.append(Localized(en: "\(column.name) (identifier: every value differs)", fi: "\(column.name) (tunniste: kaikki arvot eri)"))
             case .failure(.constant): skipped.append(Localized(en: "\(column.name) (constant)", fi: "\(column.name) (vakio)"))
-            case .success where column.type == .text:
+            case .failure(.freeText):
                 skipped.append(Localized(en: "\(column.name) (free text)", fi: "\(column.name) (vapaa teksti)"))
             case .success(let x):
-                if let m = AssociationMeasure.measure(target, x, seed: seed, isCancelled: context.isCancelled) {
+                if let m = try cancellable(keyword, context, { try AssociationMeasure.measure(target, x, seed: seed, isCancelled: context.isCancelled) }) {
                     found.append((m, column.name, x.kind))
                 } else {
                     skipped.append(Localized(en: "\(column.name) (too few complete pairs)", fi: "\(column.name) (liian vähän täysiä pareja)"))
@@ -130,6 +139,17 @@ public struct Associate: Verb {
         next.table.notes = notes
         next.table.unit = AnalysisUnit.summary(of: given, analysed: frame, context: context)
         return next
+    }
+
+    /// `body`'s answer; its cancellation (the only error it throws) as the statement's.
+    private func cancellable<T>(_ keyword: Token, _ context: EvaluationContext, _ body: () throws -> T) throws(Diagnostic) -> T {
+        do {
+            return try body()
+        } catch {
+            try context.checkCancelled(at: keyword.position)
+            // Only a cancellation is thrown, and its flag stays set; this is for the type checker.
+            throw Diagnostic(keyword.position, "stopped: the statement was cancelled", isCancellation: true)
+        }
     }
 
     /// A variable's kind as the `type` column and the notes name it.

@@ -14,52 +14,109 @@ struct AssociationVariable {
     /// Names of the categories, for binary and nominal columns.
     var categories: [String]
 
-    /// Reads `data`, or says why the column is skipped.
-    static func make(name: String, data: ColumnData) -> Result<AssociationVariable, SkipReason> {
+    /// Reads `data`, or says why the column is skipped; throws `StatsError.cancelled` once
+    /// `isCancelled` is set (looked at every block of rows).
+    static func make(name: String, data: ColumnData, isCancelled: (@Sendable () -> Bool)? = nil) throws -> Result<AssociationVariable, SkipReason> {
+        let check = CancelCheck(isCancelled)
+        try check.check()
         switch data {
         case .integer, .decimal, .categorical(_, true):
             let numbers = PairingValues.numbersIfOrdered(data) ?? []
-            let present = numbers.filter { !$0.isNaN }
-            let distinct = Set(present).count
-            if distinct < 2 { return .failure(.constant) }
-            // Whole numbers all different (1..54) number the rows rather than measure anything.
-            if case .integer = data, distinct == present.count, present.count > 2 { return .failure(.identifier) }
+            if let reason = try distinctness(numbers, isInteger: data.type == .integer, check) { return .failure(reason) }
             let kind: Kind = data.type == .ordinal ? .ordinal : .numeric
             return .success(AssociationVariable(name: name, kind: kind, values: numbers, categories: []))
         case .categorical(let c, false):
             let codes = c.codes.widened
             var used = [Int](repeating: 0, count: c.levels.count + 1)
-            for code in codes { used[Int(code)] += 1 }
+            try check.blocks(codes.count) { range in
+                for i in range { used[Int(codes[i])] += 1 }
+            }
             let present = (1...max(1, c.levels.count)).filter { $0 <= c.levels.count && used[$0] > 0 }
-            return categorical(name, codes.map { Int($0) - 1 }, present.map { $0 - 1 }, c.levels.map(\.value))
+            var ids = [Int](repeating: -1, count: codes.count)
+            try check.blocks(codes.count) { range in
+                for i in range { ids[i] = Int(codes[i]) - 1 }
+            }
+            return try categorical(name, ids, present.map { $0 - 1 }, c.levels.map(\.value), check)
         case .text(let t):
             var index: [String: Int] = [:]
             var names: [String] = []
-            let ids = t.map { value -> Int in
-                guard let value else { return -1 }
-                if let i = index[value] { return i }
-                index[value] = names.count
-                names.append(value)
-                return names.count - 1
+            var ids = [Int](repeating: -1, count: t.count)
+            try check.blocks(t.count) { range in
+                for i in range {
+                    guard let value = t[i] else { continue }
+                    if let known = index[value] {
+                        ids[i] = known
+                    } else {
+                        index[value] = names.count
+                        ids[i] = names.count
+                        names.append(value)
+                    }
+                }
             }
-            return categorical(name, ids, Array(names.indices), names)
+            return try categorical(name, ids, Array(names.indices), names, check)
         }
     }
 
-    private static func categorical(_ name: String, _ ids: [Int], _ present: [Int], _ names: [String]) -> Result<AssociationVariable, SkipReason> {
-        let nonMissing = ids.filter { $0 >= 0 }.count
+    /// Why a free-text column is skipped, read with no more of it than it takes to tell: an
+    /// identifier or a constant is named as such, any other is free text.
+    static func textSkip(_ t: [String?], isCancelled: (@Sendable () -> Bool)?) throws -> SkipReason {
+        var seen = Set<String>()
+        var repeated = false
+        var done = false
+        try CancelCheck(isCancelled).blocks(t.count) { range in
+            guard !done else { return }
+            for i in range {
+                guard let value = t[i] else { continue }
+                if !seen.insert(value).inserted { repeated = true }
+                // Two values and a repeat: neither constant nor an identifier.
+                if repeated && seen.count >= 2 { done = true; return }
+            }
+        }
+        if seen.count < 2 { return .constant }
+        return repeated ? .freeText : .identifier
+    }
+
+    /// Constant (fewer than two values), an identifier (whole numbers all different), or nil;
+    /// stops reading once both are ruled out, which in survey data is within the first rows.
+    private static func distinctness(_ numbers: [Double], isInteger: Bool, _ check: CancelCheck) throws -> SkipReason? {
+        var seen = Set<Double>()
+        var repeated = false, done = false
+        var present = 0
+        try check.blocks(numbers.count) { range in
+            guard !done else { return }
+            for i in range where !numbers[i].isNaN {
+                present += 1
+                if !seen.insert(numbers[i]).inserted { repeated = true }
+                if seen.count >= 2 && (repeated || !isInteger) { done = true; return }
+            }
+        }
+        if seen.count < 2 { return .constant }
+        // Whole numbers all different (1..54) number the rows rather than measure anything.
+        if isInteger, !repeated, present > 2 { return .identifier }
+        return nil
+    }
+
+    private static func categorical(_ name: String, _ ids: [Int], _ present: [Int], _ names: [String],
+                                    _ check: CancelCheck) throws -> Result<AssociationVariable, SkipReason> {
+        var nonMissing = 0
+        try check.blocks(ids.count) { range in
+            for i in range where ids[i] >= 0 { nonMissing += 1 }
+        }
         if present.count < 2 { return .failure(.constant) }
         if present.count == nonMissing { return .failure(.identifier) }
         var dense = [Int](repeating: -1, count: names.count)
         for (i, p) in present.enumerated() { dense[p] = i }
+        var values = [Double](repeating: .nan, count: ids.count)
+        try check.blocks(ids.count) { range in
+            for i in range where ids[i] >= 0 { values[i] = Double(dense[ids[i]]) }
+        }
         return .success(AssociationVariable(name: name, kind: present.count == 2 ? .binary : .nominal,
-                                            values: ids.map { $0 < 0 ? .nan : Double(dense[$0]) },
-                                            categories: present.map { names[$0] }))
+                                            values: values, categories: present.map { names[$0] }))
     }
 
     /// Why a column is left out.
     enum SkipReason: Error {
-        case constant, identifier
+        case constant, identifier, freeText
     }
 
     var isOrdered: Bool { kind == .numeric || kind == .ordinal }
@@ -78,75 +135,104 @@ struct AssociationMeasure {
     static let permutationLimit = 5000
 
     /// Measures `x` (the other column) against `outcome`; nil when too few complete pairs.
-    /// A cancelled permutation (`isCancelled`) falls back to the asymptotic p; the caller then stops.
+    /// Throws `StatsError.cancelled` once `isCancelled` is set: every pass over the pairs, the
+    /// ranking and sorting included, looks at it every `CancelCheck.block` steps.
     static func measure(_ outcome: AssociationVariable, _ x: AssociationVariable, seed: UInt64,
-                        isCancelled: (@Sendable () -> Bool)? = nil) -> AssociationMeasure? {
+                        isCancelled: (@Sendable () -> Bool)? = nil) throws -> AssociationMeasure? {
+        let check = CancelCheck(isCancelled)
         var a: [Double] = [], b: [Double] = []
-        for i in outcome.values.indices where !outcome.values[i].isNaN && !x.values[i].isNaN {
-            a.append(outcome.values[i]); b.append(x.values[i])
+        a.reserveCapacity(outcome.values.count)
+        b.reserveCapacity(outcome.values.count)
+        try check.blocks(outcome.values.count) { range in
+            for i in range where !outcome.values[i].isNaN && !x.values[i].isNaN {
+                a.append(outcome.values[i]); b.append(x.values[i])
+            }
         }
         let n = a.count
         // Two values at least on each side: one comparison per value, where a set of the values
         // hashed every row (a sixth of `associate` on a million rows).
         guard n >= 3, a.contains(where: { $0 != a[0] }), b.contains(where: { $0 != b[0] }) else { return nil }
-        // The measures below take no cancel flag; the verb looks at it between columns, and a
-        // column's preparation already done is not worth a measure once the user has asked to stop.
-        if let isCancelled, isCancelled() { return nil }
+        try check.check()
+        // A measure that fails on these data (no variance, say) is no measure; a cancellation stops the verb.
+        func attempt<T>(_ body: () throws -> T) throws -> T? {
+            do { return try body() } catch StatsError.cancelled { throw StatsError.cancelled } catch { return nil }
+        }
         let permute = n <= permutationLimit
         switch (outcome.isOrdered, x.isOrdered) {
         case (true, true) where outcome.kind == .ordinal && x.kind == .ordinal:
-            let ra = dense(a), rb = dense(b)
-            guard let full = try? OrdinalAssociation(table(ra, rb)) else { return nil }
-            let p = permute ? (try? PermutationTest(x: ra, y: rb, seed: seed, isCancelled: isCancelled) { u, v in try OrdinalAssociation(table(u, v)).tauB }) : nil
+            let ra = try dense(a, check), rb = try dense(b, check)
+            guard let full = try attempt({ try OrdinalAssociation(table(ra, rb, check)) }) else { return nil }
+            let p = permute ? try attempt({ try PermutationTest(x: ra, y: rb, seed: seed, isCancelled: isCancelled) { u, v in try OrdinalAssociation(table(u, v)).tauB } }) : nil
             return AssociationMeasure(measure: Localized(en: "Kendall tau-b", fi: "Kendallin tau-b"), value: full.tauB, count: n,
                                       p: p?.pValue ?? full.tauBTest.pValue, method: (p?.testMethod ?? full.tauBTest.testMethod).localized)
         case (true, true):
-            guard let rho = try? Correlation(a, b, kind: .spearman) else { return nil }
-            let p = permute ? (try? PermutationTest(x: a, y: b, seed: seed, isCancelled: isCancelled) { u, v in try Correlation(u, v, kind: .spearman).coefficient }) : nil
+            guard let rho = try attempt({ try Correlation(a, b, kind: .spearman, isCancelled: isCancelled) }) else { return nil }
+            // The ranks of a shuffle are the shuffled ranks: ranked once, each shuffle is one r.
+            let p = permute ? try attempt({
+                try PermutationTest(x: Ranking.midranks(a), y: Ranking.midranks(b), seed: seed, isCancelled: isCancelled) { u, v in
+                    try Correlation.pearsonCoefficient(u, v)
+                }
+            }) : nil
             return AssociationMeasure(measure: Localized(en: "Spearman rho", fi: "Spearmanin rho"), value: rho.coefficient, count: n,
                                       p: p?.pValue ?? rho.pValue, method: (p?.testMethod ?? rho.testMethod).localized)
         case (false, false):
-            let ra = dense(a), rb = dense(b)
-            guard let t = try? table(ra, rb) else { return nil }
+            let ra = try dense(a, check), rb = try dense(b, check)
+            guard let t = try attempt({ try table(ra, rb, check) }) else { return nil }
             let v = NominalAssociation(t).cramersV
             // A screen of many pairs: a second of exact network per pair, then Monte Carlo.
-            let fisher = try? FisherExactTest(t, timeLimit: FisherExactTest.screeningTimeLimit, seed: seed, isCancelled: isCancelled)
+            let fisher = try attempt { try FisherExactTest(t, timeLimit: FisherExactTest.screeningTimeLimit, seed: seed, isCancelled: isCancelled) }
             return AssociationMeasure(measure: Localized(en: "Cramér's V", fi: "Cramérin V"), value: v, count: n, p: fisher?.pValue ?? .nan,
                                       method: fisher.map { Localized(en: "Fisher, \($0.testMethod.localized.en)", fi: "Fisher, \($0.testMethod.localized.fi)") } ?? Localized(""))
         default:
             let (values, groups, grouping) = outcome.isOrdered ? (a, b, x) : (b, a, outcome)
             let ordered = outcome.isOrdered ? outcome : x
             if grouping.kind == .binary {
-                let high = values.indices.filter { groups[$0] == 1 }.map { values[$0] }
-                let low = values.indices.filter { groups[$0] == 0 }.map { values[$0] }
-                guard let test = try? MannWhitneyUTest(high, low) else { return nil }
+                var high: [Double] = [], low: [Double] = []
+                try check.blocks(values.count) { range in
+                    for i in range {
+                        if groups[i] == 1 { high.append(values[i]) } else { low.append(values[i]) }
+                    }
+                }
+                guard let test = try attempt({ try MannWhitneyUTest(high, low, isCancelled: isCancelled) }) else { return nil }
                 let cats = grouping.categories
                 return AssociationMeasure(measure: Localized(en: "rank-biserial r (\(ordered.name): \(cats[1]) vs \(cats[0]))",
                                                                    fi: "sijalukubiseriaalinen r (\(ordered.name): \(cats[1]) vs. \(cats[0]))"),
                                           value: test.rankBiserial, count: n, p: test.pValue,
                                           method: Localized(en: "Mann–Whitney, \(test.testMethod.localized.en)", fi: "Mann–Whitney, \(test.testMethod.localized.fi)"))
             }
-            let labels = groups.map { Int($0) }
-            guard let eta = try? CorrelationRatio(values: values, groups: labels) else { return nil }
-            let p = permute ? (try? PermutationTest(x: values, y: labels, seed: seed, isCancelled: isCancelled) { u, v in try CorrelationRatio(values: u, groups: v).eta }) : nil
+            var labels = [Int](repeating: 0, count: groups.count)
+            try check.blocks(groups.count) { range in
+                for i in range { labels[i] = Int(groups[i]) }
+            }
+            guard let eta = try attempt({ try CorrelationRatio(values: values, groups: labels, isCancelled: isCancelled) }) else { return nil }
+            let p = permute ? try attempt({ try PermutationTest(x: values, y: labels, seed: seed, isCancelled: isCancelled) { u, v in try CorrelationRatio(values: u, groups: v).eta } }) : nil
             return AssociationMeasure(measure: Localized("eta"), value: eta.eta, count: n, p: p?.pValue ?? eta.pValue,
                                       method: (p?.testMethod ?? eta.testMethod).localized)
         }
     }
 
     /// Dense 0-based ranks of the distinct values, ascending.
-    private static func dense(_ x: [Double]) -> [Int] {
-        let order = Array(Set(x)).sorted()
+    private static func dense(_ x: [Double], _ check: CancelCheck = CancelCheck(nil)) throws -> [Int] {
+        var seen = Set<Double>()
+        try check.blocks(x.count) { range in
+            for i in range { seen.insert(x[i]) }
+        }
         var index: [Double: Int] = [:]
-        for (i, v) in order.enumerated() { index[v] = i }
-        return x.map { index[$0]! }
+        for (i, v) in seen.sorted().enumerated() { index[v] = i }
+        var result = [Int](repeating: 0, count: x.count)
+        try check.blocks(x.count) { range in
+            for i in range { result[i] = index[x[i]]! }
+        }
+        return result
     }
 
     /// The cross-table of two dense code arrays.
-    private static func table(_ a: [Int], _ b: [Int]) throws -> ContingencyTable {
+    private static func table(_ a: [Int], _ b: [Int], _ check: CancelCheck = CancelCheck(nil)) throws -> ContingencyTable {
         let rows = (a.max() ?? 0) + 1, columns = (b.max() ?? 0) + 1
         var counts = [[Int]](repeating: [Int](repeating: 0, count: columns), count: rows)
-        for i in a.indices { counts[a[i]][b[i]] += 1 }
+        try check.blocks(a.count) { range in
+            for i in range { counts[a[i]][b[i]] += 1 }
+        }
         return try ContingencyTable(counts)
     }
 }

@@ -175,7 +175,10 @@ public struct Attrition: Verb {
             let x = a.filter { !$0.isNaN }, y = b.filter { !$0.isNaN }
             let ma = PairedChange.mean(x), mb = PairedChange.mean(y)
             let test = try? MannWhitneyUTest(x, y)
-            let method = test.map { Localized(en: "Mann–Whitney, \($0.testMethod.localized.en)", fi: "Mann–Whitney, \($0.testMethod.localized.fi)") }
+            // "exact", as Fisher's row says: the note under the table says it is conditional on
+            // ties, and the whole name took four lines of the test column at 80 columns.
+            let method = test.map { t in t.testMethod == .exactConditionalOnTies ? Localized(en: "Mann–Whitney, exact", fi: "Mann–Whitney, tarkka")
+                : Localized(en: "Mann–Whitney, \(t.testMethod.localized.en)", fi: "Mann–Whitney, \(t.testMethod.localized.fi)") }
             add(name, ma, mb, ma - mb, test?.pValue ?? .nan, method, x.count, y.count)
         }
 
