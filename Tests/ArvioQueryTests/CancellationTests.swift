@@ -73,6 +73,37 @@ final class CancellationTests: XCTestCase {
     func testADeltaCancelledAtAnyLookLeavesTheWorkspace() throws {
         try assertCancelsCleanly("r | delta score by phase per item on participant, item", minimumLooks: 5)
     }
+
+    func testADeltaCountedByUnitCancelledAtAnyLookLeavesTheWorkspace() throws {
+        // Whole-number scores, 20 000 participants with 4 pairs each: the unit tally path.
+        try assertCancelsCleanly("r | delta score by phase on participant, item", minimumLooks: 5)
+    }
+
+    func testASortCancelledAtAnyLookLeavesTheWorkspace() throws {
+        try assertCancelsCleanly("r | sort item, score desc, participant", minimumLooks: 5)
+    }
+
+    func testAGroupOnDecimalsCancelledAtAnyLookLeavesTheWorkspace() throws {
+        // Decimal keys take OrderedKeys (hashing, then a sort of the distinct values).
+        try assertCancelsCleanly("r | derive x = score / 3 | group x, phase aggregate n = count()", minimumLooks: 4)
+    }
+
+    func testADistinctCancelledAtAnyLookLeavesTheWorkspace() throws {
+        try assertCancelsCleanly("r | distinct participant, item", minimumLooks: 3)
+    }
+
+    /// The merge sort that polls sorts as the standard library does, stably.
+    func testPolledSortOfIndicesIsStable() {
+        var state: UInt64 = 7
+        let keys = (0..<50_000).map { _ -> Int in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % 900)
+        }
+        let context = EvaluationContext(workspace: Workspace(), language: .en, isCancelled: { false })
+        let polled = OrderedKeys.sortedIndices(keys.count, poll: CancelPoll(context)) { keys[$0] < keys[$1] }
+        let expected = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+        XCTAssertEqual(polled, expected)
+    }
 }
 
 private extension Error {

@@ -224,4 +224,68 @@ final class DeltaTests: XCTestCase {
         XCTAssertTrue(diagnostic("responses | delta score by phase per phase")
             .contains("a pair spans both phases, so it cannot be split per phase"))
     }
+
+    /// Past `PairedChange.tallyThreshold` units a group's tests are counted by unit
+    /// (`UnitChangeTally`); they agree with the tests on arrays of the unit means made here.
+    func testUnitTallyMatchesTheTestsOnUnitMeans() throws {
+        var person: [UInt32] = [], item: [UInt32] = [], area: [UInt32] = [], phase: [UInt32] = [], score: [Int64] = []
+        var state: UInt64 = 11
+        func next(_ m: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(m))
+        }
+        // Per area and participant: Σpre, Σpost and pairs, as the reduction takes them.
+        var sums: [[Int: (pre: Int, post: Int, k: Int)]] = [[:], [:]]
+        let participants = 2500
+        for p in 0..<participants {
+            for i in 0..<6 {
+                let a = i / 3
+                let before = next(5) + 1
+                let after = min(5, max(1, before + next(3) - 1 + (a == 0 && next(3) == 0 ? 1 : 0)))
+                // Some answers are missing after, so units have 1–3 pairs per area.
+                let missing = next(5) == 0
+                for (ph, value) in [(0, before), (1, after)] {
+                    person.append(UInt32(p + 1)); item.append(UInt32(i + 1)); area.append(UInt32(a + 1))
+                    phase.append(UInt32(ph + 1))
+                    score.append(ph == 1 && missing ? Missing.integer : Int64(value))
+                }
+                if !missing {
+                    let old = sums[a][p] ?? (0, 0, 0)
+                    sums[a][p] = (old.pre + before, old.post + after, old.k + 1)
+                }
+            }
+        }
+        func categorical(_ codes: [UInt32], _ names: [String]) -> ColumnData {
+            .categorical(CategoricalData(codes: Codes(codes, levelCount: names.count), levels: names.map { Level(value: $0) }), ordered: false)
+        }
+        var workspace = Workspace()
+        workspace.add(Table(name: "r", columns: [
+            Column(name: "participant", data: categorical(person, (0..<participants).map { "P\($0)" })),
+            Column(name: "item", data: categorical(item, (1...6).map { "I\($0)" })),
+            Column(name: "area", data: categorical(area, ["a", "b"])),
+            Column(name: "phase", data: categorical(phase, ["pre", "post"])),
+            Column(name: "score", data: .integer(score)),
+        ]))
+        var session = Session(workspace: workspace)
+        let table = try XCTUnwrap(try session.run("r | delta score by phase per area on participant, item").last?.table)
+        for a in 0..<2 {
+            let units = sums[a].keys.sorted().map { sums[a][$0]! }
+            let pre = units.map { Double($0.pre) / Double($0.k) }, post = units.map { Double($0.post) / Double($0.k) }
+            let change = units.map { Double($0.post - $0.pre) / Double($0.k) }
+            let w = try WilcoxonSignedRankTest(differences: change)
+            let t = try PairedTTest(pre: pre, post: post)
+            let s = try SignTest(pre: pre, post: post)
+            XCTAssertTrue(table.statistics[a].title.en.hasSuffix("(\(units.count) by participant)"), table.statistics[a].title.en)
+            XCTAssertEqual(stat(table, "Wilcoxon W+", block: a)?.value, w.statistic)
+            XCTAssertEqual(stat(table, "Wilcoxon W+", block: a)?.p ?? .nan, w.pValue, accuracy: 1e-12 + 1e-9 * w.pValue)
+            XCTAssertEqual(stat(table, "Wilcoxon z", block: a)?.value ?? .nan, w.normalApproximation.statistic, accuracy: 1e-9)
+            XCTAssertEqual(stat(table, "Paired t", block: a)?.value ?? .nan, t.statistic, accuracy: 1e-9)
+            XCTAssertEqual(stat(table, "Paired t", block: a)?.p ?? .nan, t.pValue, accuracy: 1e-12 + 1e-9 * t.pValue)
+            XCTAssertEqual(stat(table, "Cohen's d_z", block: a)?.value ?? .nan, t.cohensDz, accuracy: 1e-12)
+            XCTAssertEqual(stat(table, "95% CI lower", block: a)?.value ?? .nan, t.confidenceInterval.lowerBound, accuracy: 1e-12)
+            XCTAssertEqual(stat(table, "Sign test (up)", block: a)?.value, s.statistic)
+            XCTAssertEqual(stat(table, "Sign test (up)", block: a)?.p ?? .nan, s.pValue, accuracy: 1e-12)
+            XCTAssertEqual(stat(table, "Rank-biserial r", block: a)?.value ?? .nan, w.rankBiserial, accuracy: 1e-12)
+        }
+    }
 }

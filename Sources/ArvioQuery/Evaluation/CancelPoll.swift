@@ -20,7 +20,7 @@ final class CancelPoll: Sendable {
     /// Calls `body` on consecutive blocks of `range`, asking the flag before each block; stops
     /// early once it is set.
     @inline(__always)
-    func blocks(_ range: Range<Int>, _ body: (Range<Int>) -> Void) {
+    func blocks(_ range: Range<Int>, chunk: Int = EvaluationContext.chunk, _ body: (Range<Int>) -> Void) {
         guard let isCancelled else { return body(range) }
         var start = range.lowerBound
         while start < range.upperBound {
@@ -29,10 +29,27 @@ final class CancelPoll: Sendable {
                 seen.store(true, ordering: .relaxed)
                 return
             }
-            let end = min(start + EvaluationContext.chunk, range.upperBound)
+            let end = min(start + chunk, range.upperBound)
             body(start..<end)
             start = end
         }
+    }
+
+    /// Looks at the flag once (for a loop that cuts its own blocks): true once a core has seen it.
+    func look() -> Bool {
+        if seen.load(ordering: .relaxed) { return true }
+        guard let isCancelled, isCancelled() else { return false }
+        seen.store(true, ordering: .relaxed)
+        return true
+    }
+
+    /// `poll.blocks(range, body)`, or `body(range)` at once without a poll: for the passes that
+    /// take an optional poll (`OrderedKeys`, used both inside and outside a statement).
+    @inline(__always)
+    static func blocks(_ poll: CancelPoll?, _ range: Range<Int>, chunk: Int = EvaluationContext.chunk,
+                       _ body: (Range<Int>) -> Void) {
+        guard let poll else { return body(range) }
+        poll.blocks(range, chunk: chunk, body)
     }
 
     /// Throws the cancellation at `position` when a pass stopped early (or the flag is set now).

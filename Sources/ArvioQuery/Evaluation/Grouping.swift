@@ -30,8 +30,12 @@ struct Grouping {
             columns.append(try context.column(key.text, in: frame.table, at: key.position))
         }
         let rowCount = frame.rowCount
+        let poll = CancelPoll(context)
+        // The cancellation is reported at the first key (there is always one when rows are grouped).
+        let position = keys.first?.position ?? SourcePosition(file: "<stdin>", line: 1, column: 1)
         var combined = DenseKeys.ids(for: columns.map(\.data), rows: frame.rows, rowCount: rowCount)
-            ?? OrderedKeys.ids(for: columns.map { frame.data(of: $0) }, rowCount: rowCount)
+            ?? OrderedKeys.ids(for: columns.map { frame.data(of: $0) }, rowCount: rowCount, poll: poll)
+        try poll.check(at: position)
         let idCount = combined.count
         // The first row of each id: each core finds the firsts in its part, the earliest part wins.
         let parts = Parallel.ranges(rowCount)
@@ -41,15 +45,24 @@ struct Grouping {
             Parallel.map(firstParts.count) { k -> [Int] in
                 var first = [Int](repeating: -1, count: idCount)
                 first.withUnsafeMutableBufferPointer { first in
-                    var row = firstParts[k].upperBound - 1
-                    while row >= firstParts[k].lowerBound {
-                        first[Int(ids[row])] = row
-                        row -= 1
+                    // Backwards block by block (each block backwards), so each id keeps its first row.
+                    var end = firstParts[k].upperBound
+                    while end > firstParts[k].lowerBound, !poll.stopped {
+                        let start = max(firstParts[k].lowerBound, end - EvaluationContext.chunk)
+                        poll.blocks(start..<end) { block in
+                            var row = block.upperBound - 1
+                            while row >= block.lowerBound {
+                                first[Int(ids[row])] = row
+                                row -= 1
+                            }
+                        }
+                        end = start
                     }
                 }
                 return first
             }
         }
+        try poll.check(at: position)
         var representatives = firsts.first ?? []
         for later in firsts.dropFirst() {
             for id in 0..<idCount where representatives[id] < 0 { representatives[id] = later[id] }
@@ -66,10 +79,11 @@ struct Grouping {
         renumber.withUnsafeBufferPointer { renumber in
             groupOf.withUnsafeMutableBufferPointer { ids in
                 Parallel.forEach(parts.count) { k in
-                    for row in parts[k] { ids[row] = renumber[Int(ids[row])] }
+                    poll.blocks(parts[k]) { for row in $0 { ids[row] = renumber[Int(ids[row])] } }
                 }
             }
         }
+        try poll.check(at: position)
         let sourceRows = frame.rows.map { rows in compact.map { rows[$0] } } ?? compact
         let keyColumns = columns.map { Column(name: $0.name, data: $0.data.gathering(sourceRows), label: $0.label) }
         return Grouping(groupOf: groupOf, groupCount: compact.count, representatives: compact, keyColumns: keyColumns)

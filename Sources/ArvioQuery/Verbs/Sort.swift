@@ -27,19 +27,23 @@ struct Sort: Verb {
         for key in keys {
             data.append(frame.data(of: try context.column(key.column.text, in: frame.table, at: key.column.position)))
         }
+        let poll = CancelPoll(context)
         let ranks = OrderedKeys.ids(for: data, descending: keys.map(\.descending), alphabetical: true,
-                                    rowCount: frame.rowCount)
-        try context.checkCancelled(at: keyword.position)
+                                    rowCount: frame.rowCount, poll: poll)
+        try poll.check(at: keyword.position)
         // A counting sort on the ranks: stable, and linear in rows plus distinct keys.
         var starts = [Int](repeating: 0, count: ranks.count + 1)
-        for rank in ranks.ids { starts[Int(rank) + 1] += 1 }
+        poll.blocks(ranks.ids.indices) { for row in $0 { starts[Int(ranks.ids[row]) + 1] += 1 } }
         for i in 1..<starts.count { starts[i] += starts[i - 1] }
         var order = [Int](repeating: 0, count: ranks.ids.count)
-        for row in ranks.ids.indices {
-            let rank = Int(ranks.ids[row])
-            order[starts[rank]] = frame.rows?[row] ?? row
-            starts[rank] += 1
+        poll.blocks(ranks.ids.indices) { block in
+            for row in block {
+                let rank = Int(ranks.ids[row])
+                order[starts[rank]] = frame.rows?[row] ?? row
+                starts[rank] += 1
+            }
         }
+        try poll.check(at: keyword.position)
         var next = frame
         next.rows = order
         return next

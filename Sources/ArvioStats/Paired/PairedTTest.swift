@@ -72,3 +72,18 @@ extension PairedTTest {
                       confidenceLevel: confidenceLevel)
     }
 }
+
+extension PairedTTest {
+    /// Tests the units' means of a tally (each unit's mean before and after): the same result
+    /// as `init(pre:post:)` on the means (to rounding), the moments taken over the distinct
+    /// fractions with their counts.
+    public init(unitTally: UnitChangeTally, confidenceLevel: Double = 0.95) throws {
+        guard confidenceLevel > 0 && confidenceLevel < 1 else { throw StatsError.invalidProbability(confidenceLevel) }
+        let d = UnitChangeTally.moments(unitTally.changes)
+        guard d.n > 0 else { throw StatsError.tooFewObservations(needed: 1, got: 0) }
+        try self.init(mean: d.mean, sd: d.sd, count: d.n,
+                      sdPre: UnitChangeTally.moments(unitTally.preMeans).sd ?? 0,
+                      sdPost: UnitChangeTally.moments(unitTally.postMeans).sd ?? 0,
+                      confidenceLevel: confidenceLevel)
+    }
+}

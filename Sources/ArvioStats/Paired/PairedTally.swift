@@ -25,10 +25,19 @@ public struct PairedTally: Sendable, Equatable {
     /// The whole-number range of the values, or nil when one is not whole or the range is wider than `maxWidth`.
     public static func range(_ a: [Double], _ b: [Double], maxWidth: Int = 64) -> (low: Int, width: Int)? {
         var lo = Double.infinity, hi = -Double.infinity
-        var whole = true
-        for x in a { lo = min(lo, x); hi = max(hi, x); whole = whole && x.rounded(.towardZero) == x }
-        for x in b { lo = min(lo, x); hi = max(hi, x); whole = whole && x.rounded(.towardZero) == x }
-        guard whole, lo.isFinite, hi.isFinite, hi - lo < Double(maxWidth), abs(lo) < 1e9 else { return nil }
+        // A value is whole when it survives a round trip through Int: no call to a rounding
+        // function per value (millions of them in `delta`), after a bound that makes Int(x) safe.
+        func scan(_ values: [Double]) -> Bool {
+            values.withUnsafeBufferPointer { v in
+                for x in v {
+                    guard abs(x) < 1e9, Double(Int(x)) == x else { return false }
+                    lo = min(lo, x)
+                    hi = max(hi, x)
+                }
+                return true
+            }
+        }
+        guard scan(a), scan(b), lo.isFinite, hi.isFinite, hi - lo < Double(maxWidth) else { return nil }
         return (Int(lo), Int(hi - lo) + 1)
     }
 

@@ -96,23 +96,46 @@ extension WilcoxonSignedRankTest {
                 exactLimit: Int = WilcoxonSignedRankTest.defaultExactLimit) throws {
         let w = tally.width
         let dc = tally.differenceCounts
-        let zeros = dc[w - 1]
-        let n = dc.reduce(0, +)
-        let nonZero = n - zeros
+        let groups = (1..<w).map { a in (up: dc[w - 1 + a], down: dc[w - 1 - a]) }
+        try self.init(absoluteGroups: groups, zeros: dc[w - 1], zeroHandling: zeroHandling, exactLimit: exactLimit)
+    }
+
+    /// Tests the units' mean changes of a tally: the same result as `init(differences:)` on
+    /// the means, the distinct |changes| (exact fractions, so equal means tie) ranked by count.
+    public init(unitTally: UnitChangeTally, zeroHandling: ZeroHandling = .wilcoxon,
+                exactLimit: Int = WilcoxonSignedRankTest.defaultExactLimit) throws {
+        var byMagnitude: [UnitChangeTally.Fraction: (up: Int, down: Int)] = [:]
+        var zeros = 0
+        for (value, count) in unitTally.changes {
+            if value.num == 0 { zeros += count; continue }
+            let key = UnitChangeTally.Fraction(abs(value.num), value.den)
+            var group = byMagnitude[key] ?? (0, 0)
+            if value.num > 0 { group.up += count } else { group.down += count }
+            byMagnitude[key] = group
+        }
+        let groups = byMagnitude.sorted { $0.key < $1.key }.map(\.value)
+        try self.init(absoluteGroups: groups, zeros: zeros, zeroHandling: zeroHandling, exactLimit: exactLimit)
+    }
+
+    /// The test from the tie groups of |difference| in ascending order (each with how many
+    /// differences are positive and negative) and the number of zero differences.
+    init(absoluteGroups: [(up: Int, down: Int)], zeros: Int, zeroHandling: ZeroHandling, exactLimit: Int) throws {
+        let nonZero = absoluteGroups.reduce(0) { $0 + $1.up + $1.down }
         guard nonZero > 0 else { throw StatsError.tooFewObservations(needed: 1, got: 0) }
         var ranks: [Int] = []
-        var position = 0, plus = 0, total = 0
+        // Pratt ranks the zeros first (they are the smallest |d|) and then drops their ranks.
+        var position = zeroHandling == .pratt ? zeros : 0
+        var plus = 0, total = 0
         var squares = 0.0
-        for a in (zeroHandling == .wilcoxon ? 1 : 0)..<w {
-            let up = a == 0 ? 0 : dc[w - 1 + a], down = a == 0 ? 0 : dc[w - 1 - a]
-            let c = a == 0 ? zeros : up + down
+        for (up, down) in absoluteGroups {
+            let c = up + down
             guard c > 0 else { continue }
             // Positions position ..< position + c share the doubled midrank 2·position + c + 1.
             let r = 2 * position + c + 1
             plus += up * r
-            total += (up + down) * r
-            squares += Double(up + down) * Double(r * r)
-            if nonZero <= exactLimit { ranks.append(contentsOf: repeatElement(r, count: up + down)) }
+            total += c * r
+            squares += Double(c) * Double(r) * Double(r)
+            if nonZero <= exactLimit { ranks.append(contentsOf: repeatElement(r, count: c)) }
             position += c
         }
         self.init(plus: plus, total: total, squares: squares, exactRanks: ranks, nonZero: nonZero, zeros: zeros,

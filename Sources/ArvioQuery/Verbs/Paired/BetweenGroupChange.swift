@@ -18,24 +18,29 @@ enum BetweenGroupChange {
 
     private static func unitChanges(_ pairing: Pairing, _ grouping: Grouping, _ units: PairingUnits) -> UnitChanges {
         var index: [String: Int] = [:]
-        var groupOf: [Int] = [], sums: [Double] = [], counts: [Int] = []
-        // On the data's decimal precision, so decimal ties stay ties in the ranks (DecimalDifferences).
-        let (change, scale) = DecimalDifferences.scaled(pre: pairing.pre, post: pairing.post)
+        var groupOf: [Int] = [], counts: [Int] = []
+        var entryOf = [Int](repeating: 0, count: pairing.preRows.count)
+        // Which unit each pair is, first: per item every unit is in every group, found within a
+        // unit's first pairs, and then no pass over all the pairs is made.
         for i in pairing.preRows.indices {
             let row = pairing.preRows[i]
             let unit = units.name == nil ? "row \(row)" : units.unitOf(row)
             let g = Int(grouping.groupOf[row])
             if let id = index[unit] {
                 guard groupOf[id] == g else { return .sharedUnit(unit) }
-                sums[id] += change[i]
                 counts[id] += 1
+                entryOf[i] = id
             } else {
                 index[unit] = groupOf.count
+                entryOf[i] = groupOf.count
                 groupOf.append(g)
-                sums.append(change[i])
                 counts.append(1)
             }
         }
+        // On the data's decimal precision, so decimal ties stay ties in the ranks (DecimalDifferences).
+        let (change, scale) = DecimalDifferences.scaled(pre: pairing.pre, post: pairing.post)
+        var sums = [Double](repeating: 0, count: counts.count)
+        for i in pairing.preRows.indices { sums[entryOf[i]] += change[i] }
         var samples = [[Double]](repeating: [], count: grouping.groupCount)
         for id in groupOf.indices { samples[groupOf[id]].append(sums[id] / (Double(counts[id]) * scale)) }
         return .changes(samples: samples, pairsPerUnit: counts)

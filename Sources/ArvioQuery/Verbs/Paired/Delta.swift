@@ -90,7 +90,8 @@ public struct Delta: Verb {
         let changes = grouping.groupOf.withUnsafeBufferPointer { groupOf in
             pairing.preRows.withUnsafeBufferPointer { preRows in
                 PairedChange.grouped(pre: pairing.pre, post: pairing.post, groupCount: groupCount,
-                                     groupOf: { Int(groupOf[preRows[$0]]) }, zeroHandling: spec.zeroHandling)
+                                     groupOf: { Int(groupOf[preRows[$0]]) }, zeroHandling: spec.zeroHandling,
+                                     rangeKnown: pairing.rangeKnown, range: pairing.pairRange)
             }
         }
 
@@ -108,7 +109,7 @@ public struct Delta: Verb {
         columns.append(Headings.headed(Column(name: "post_only", data: .integer(postOnly))))
         var next = frame.replacingColumns(columns, rowCount: groupCount, keepOrigin: false)
         next.table.key = spec.per.map(\.text)
-        var statistics = blocks(pairing, grouping, changes, units)
+        var statistics = try blocks(pairing, grouping, changes, units, context: context, keyword: keyword)
         try context.checkCancelled(at: keyword.position)
         let groups = spec.per.map(\.text).joined(separator: " × ")
         let family = Localized(en: "one per \(groups)", fi: "yksi kutakin \(groups)-arvoa kohden")
@@ -133,7 +134,9 @@ public struct Delta: Verb {
     /// item, a part of the key that is not the unit, each item is tested on its own: one pair
     /// per person in each test.
     private func blocks(_ pairing: Pairing, _ grouping: Grouping, _ changes: [PairedChange],
-                        _ units: PairingUnits) -> [StatisticsBlock] {
+                        _ units: PairingUnits, context: EvaluationContext, keyword: Token) throws(Diagnostic) -> [StatisticsBlock] {
+        let isCancelled = context.isCancelled
+        func checkCancelled() throws(Diagnostic) { try context.checkCancelled(at: keyword.position) }
         // Two columns (a -> b) are their own arrow: "a → b", not "a → b: a → b".
         let arrow = spec.second == nil ? "\(pairing.phaseNames.first) → \(pairing.phaseNames.second)" : nil
         let unitNamed = units.name.map { name in spec.per.contains { $0.text == name } } ?? true
@@ -141,11 +144,18 @@ public struct Delta: Verb {
         let single = spec.per.isEmpty || perIsKey
         // The tests count units: one pair per participant (its mean before and after) unless
         // `pairs` asks for every pair.
-        let reduced = spec.itemPairs ? nil : UnitMeans.make(pairing, units: units, groupCount: single ? 1 : changes.count, groupOf: { i in
-            single ? 0 : Int(grouping.groupOf[pairing.preRows[i]])
-        })
+        let testedGroups = single ? 1 : changes.count
+        let groupOf: (Int) -> Int = { i in single ? 0 : Int(grouping.groupOf[pairing.preRows[i]]) }
+        // Whole-number answers are counted by unit (no means made or sorted); else the arrays.
+        let unitTallies = spec.itemPairs ? nil : UnitMeans.tallies(pairing, units: units, groupCount: testedGroups,
+                                                                   groupOfRow: single ? nil : grouping.groupOf, isCancelled: isCancelled)
+        try checkCancelled()
+        let reduced = spec.itemPairs || unitTallies != nil ? nil
+            : UnitMeans.make(pairing, units: units, groupCount: testedGroups, groupOf: groupOf)
         let tested: [PairedChange]
-        if let reduced {
+        if let unitTallies {
+            tested = unitTallies.map { PairedChange(unitTally: $0, zeroHandling: spec.zeroHandling) }
+        } else if let reduced {
             tested = PairedChange.grouped(pre: reduced.pre, post: reduced.post, differences: reduced.change, groupCount: single ? 1 : changes.count,
                                           groupOf: { reduced.group[$0] }, zeroHandling: spec.zeroHandling)
         } else if single, !spec.per.isEmpty {
@@ -157,7 +167,7 @@ public struct Delta: Verb {
         func counted(_ g: Int) -> Localized {
             let pairs = AnalysisText.pairs(single ? pairing.pre.count : changes[g].count)
             let pairCount = single ? pairing.pre.count : changes[g].count
-            guard reduced != nil, let unit = units.name, tested[g].count < pairCount else { return pairs }
+            guard reduced != nil || unitTallies != nil, let unit = units.name, tested[g].count < pairCount else { return pairs }
             // Said the same with or without the relation that names the units' table.
             return Localized(en: "\(pairs.en) (\(tested[g].count) by \(unit))", fi: "\(pairs.fi) (\(tested[g].count) \(unit)-arvoittain)")
         }

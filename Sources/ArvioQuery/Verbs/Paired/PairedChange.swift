@@ -73,11 +73,30 @@ struct PairedChange {
         t = Self.run { try PairedTTest(tally: tally) }
     }
 
+    /// The same over units from a tally of their sums (`UnitMeans.tallies`): the means and
+    /// changes are exact fractions, ranked and ordered by counting their few distinct values.
+    init(unitTally: UnitChangeTally, zeroHandling: WilcoxonSignedRankTest.ZeroHandling) {
+        count = unitTally.total
+        meanPre = unitTally.meanPre
+        meanPost = unitTally.meanPost
+        meanChange = unitTally.meanChange
+        medianChange = unitTally.medianChange
+        let signs = unitTally.signs
+        improved = signs.up
+        same = signs.same
+        worse = signs.down
+        wilcoxon = Self.run { try WilcoxonSignedRankTest(unitTally: unitTally, zeroHandling: zeroHandling) }
+        sign = Self.run { try SignTest(positive: signs.up, negative: signs.down, ties: signs.same) }
+        t = Self.run { try PairedTTest(unitTally: unitTally) }
+    }
+
     /// The change in each of `groupCount` groups, pair i in group `groupOf(i)`: counted in
     /// tallies when the values are whole numbers in a small range and the groups are large.
+    /// `rangeKnown` says `range` is the values' whole-number range already (`Pairing.wholeRange`).
     static func grouped(pre: [Double], post: [Double], differences: [Double]? = nil, groupCount: Int, groupOf: (Int) -> Int,
-                        zeroHandling: WilcoxonSignedRankTest.ZeroHandling) -> [PairedChange] {
-        if pre.count >= tallyThreshold * max(groupCount, 1), let range = PairedTally.range(pre, post) {
+                        zeroHandling: WilcoxonSignedRankTest.ZeroHandling,
+                        rangeKnown: Bool = false, range known: (low: Int, width: Int)? = nil) -> [PairedChange] {
+        if pre.count >= tallyThreshold * max(groupCount, 1), let range = rangeKnown ? known : PairedTally.range(pre, post) {
             var tallies = [PairedTally](repeating: PairedTally(low: range.low, width: range.width), count: groupCount)
             let w = range.width, low = range.low
             var flat = [Int](repeating: 0, count: groupCount * w * w)

@@ -1,4 +1,5 @@
 import ArvioData
+import ArvioStats
 
 /// Pre/post pairs found in a frame: for each pair the frame rows of its two values, and the
 /// rows that have only one of them. What `delta` and `attrition` share.
@@ -29,6 +30,15 @@ struct Pairing {
     /// Wide data: the first column's values of every row (the second are in `secondValues`).
     var secondValues: [Double]?
 
+    /// The whole-number range of `pre` and `post` when the pairing knew its values to be whole
+    /// (an integer column): taken while the pairs were gathered, so no pass over them is made
+    /// again to find it. `rangeKnown` false: not known, ask `PairedTally.range`.
+    var rangeKnown = false
+    var pairRange: (low: Int, width: Int)?
+
+    /// `pairRange`, or the range found by a pass over the pairs when the pairing did not know it.
+    var wholeRange: (low: Int, width: Int)? { rangeKnown ? pairRange : PairedTally.range(pre, post) }
+
     /// The differences post − pre.
     var differences: [Double] { zip(post, pre).map { $0 - $1 } }
 }
@@ -52,35 +62,102 @@ extension Pairing {
         result.phaseNames = phases.names
         result.orderSource = phases.orderSource
         result.keyNames = try keyNames(frame: frame, phase: phase, on: on, context: context, keyword: keyword)
-        let keyData = result.keyNames.map { name in frame.data(of: frame.table.column(named: name)!) }
-        let ids = CategoryKeys(keyData, rowCount: frame.rowCount)
-            ?? CategoryKeys(ordered: OrderedKeys.ids(for: keyData, rowCount: frame.rowCount))
-        var preRow = [Int32](repeating: -1, count: ids.count)
-        var postRow = [Int32](repeating: -1, count: ids.count)
-        for row in 0..<frame.rowCount {
-            if row % EvaluationContext.chunk == 0 { try context.checkCancelled(at: keyword.position) }
-            let side = phases.sideOf[row]
-            guard side >= 0, !result.values[row].isNaN else { continue }
-            let id = ids.id(row)
-            if side == 0 {
-                if preRow[id] >= 0 { throw duplicate(frame, result, row, phases.names.first, keyword) }
-                preRow[id] = Int32(row)
-            } else {
-                if postRow[id] >= 0 { throw duplicate(frame, result, row, phases.names.second, keyword) }
-                postRow[id] = Int32(row)
+        let keyColumns = result.keyNames.map { frame.table.column(named: $0)! }
+        let rowCount = frame.rowCount
+        // The pair slot of each row: dictionary codes and small whole numbers straight into
+        // dense ids on both cores (`DenseKeys`); else ids off the codes or `OrderedKeys`. All are
+        // in key order, missing last, so the pairs come out in the same order whichever is used.
+        let poll = CancelPoll(context)
+        let slotOf: [Int32]
+        let slotCount: Int
+        if let dense = DenseKeys.ids(for: keyColumns.map(\.data), rows: frame.rows, rowCount: rowCount) {
+            (slotOf, slotCount) = dense
+        } else {
+            let keyData = keyColumns.map { frame.data(of: $0) }
+            let ids = CategoryKeys(keyData, rowCount: rowCount)
+                ?? CategoryKeys(ordered: OrderedKeys.ids(for: keyData, rowCount: rowCount, poll: poll))
+            try poll.check(at: keyword.position)
+            slotCount = ids.count
+            var slots = [Int32](repeating: 0, count: rowCount)
+            for row in 0..<rowCount { slots[row] = Int32(ids.id(row)) }
+            slotOf = slots
+        }
+        try context.checkCancelled(at: keyword.position)
+        var preRow = [Int32](repeating: -1, count: slotCount)
+        var postRow = [Int32](repeating: -1, count: slotCount)
+        let rowValues = result.values
+        // Row r is in phase side[r]; a second row of one slot in one phase is the duplicate found.
+        let found: (duplicate: (row: Int, first: Bool)?, pre: Int, post: Int) = preRow.withUnsafeMutableBufferPointer { preRow in
+            postRow.withUnsafeMutableBufferPointer { postRow in
+                slotOf.withUnsafeBufferPointer { slotOf in
+                    rowValues.withUnsafeBufferPointer { values in
+                        phases.sideOf.withUnsafeBufferPointer { side in
+                            var pre = 0, post = 0
+                            var start = 0
+                            while start < rowCount {
+                                if poll.look() { break }
+                                let end = min(start + EvaluationContext.chunk, rowCount)
+                                for row in start..<end {
+                                    let s = side[row]
+                                    guard s >= 0, !values[row].isNaN else { continue }
+                                    let slot = Int(slotOf[row])
+                                    if s == 0 {
+                                        if preRow[slot] >= 0 { return ((row, true), pre, post) }
+                                        preRow[slot] = Int32(row)
+                                        pre += 1
+                                    } else {
+                                        if postRow[slot] >= 0 { return ((row, false), pre, post) }
+                                        postRow[slot] = Int32(row)
+                                        post += 1
+                                    }
+                                }
+                                start = end
+                            }
+                            return (nil, pre, post)
+                        }
+                    }
+                }
             }
         }
-        for id in 0..<ids.count {
-            let a = Int(preRow[id]), b = Int(postRow[id])
-            if a >= 0 && b >= 0 {
-                result.preRows.append(a)
-                result.postRows.append(b)
-                result.pre.append(result.values[a])
-                result.post.append(result.values[b])
-            } else if a >= 0 {
-                result.preOnlyRows.append(a)
-            } else if b >= 0 {
-                result.postOnlyRows.append(b)
+        try poll.check(at: keyword.position)
+        if let (row, first) = found.duplicate {
+            throw duplicate(frame, result, row, first ? phases.names.first : phases.names.second, keyword)
+        }
+        let pairs = min(found.pre, found.post)
+        result.preRows.reserveCapacity(pairs)
+        result.postRows.reserveCapacity(pairs)
+        result.pre.reserveCapacity(pairs)
+        result.post.reserveCapacity(pairs)
+        result.preOnlyRows.reserveCapacity(found.pre - pairs)
+        result.postOnlyRows.reserveCapacity(found.post - pairs)
+        var lo = Double.infinity, hi = -Double.infinity
+        preRow.withUnsafeBufferPointer { preRow in
+            postRow.withUnsafeBufferPointer { postRow in
+                rowValues.withUnsafeBufferPointer { values in
+                    for slot in 0..<slotCount {
+                        let a = Int(preRow[slot]), b = Int(postRow[slot])
+                        if a >= 0 && b >= 0 {
+                            let x = values[a], y = values[b]
+                            lo = min(lo, min(x, y))
+                            hi = max(hi, max(x, y))
+                            result.preRows.append(a)
+                            result.postRows.append(b)
+                            result.pre.append(x)
+                            result.post.append(y)
+                        } else if a >= 0 {
+                            result.preOnlyRows.append(a)
+                        } else if b >= 0 {
+                            result.postOnlyRows.append(b)
+                        }
+                    }
+                }
+            }
+        }
+        // An integer column's values are whole: the range is the pairs' smallest and largest.
+        if values == nil, case .integer = valueColumn.data {
+            result.rangeKnown = true
+            if lo.isFinite, hi.isFinite, hi - lo < 64, abs(lo) < 1e9, abs(hi) < 1e9 {
+                result.pairRange = (Int(lo), Int(hi - lo) + 1)
             }
         }
         return result

@@ -23,6 +23,8 @@ struct PairingUnits {
     /// unit column is categorical, so units are counted without building their names.
     var idOf: ((Int) -> Int)? = nil
     var idCount = 0
+    /// The codes behind `idOf` (by frame row), for loops that read them without a closure call.
+    var codes: Codes?
 
     /// The units of `frame`'s rows under the pairing key `keyNames`.
     static func make(frame: Frame, keyNames: [String], context: EvaluationContext) -> PairingUnits {
@@ -63,6 +65,7 @@ struct PairingUnits {
             let codes = c.codes
             units.idOf = { codes[$0] }
             units.idCount = c.levels.count + 1
+            units.codes = codes
         }
         return units
     }

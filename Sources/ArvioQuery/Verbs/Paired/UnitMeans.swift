@@ -85,3 +85,100 @@ struct UnitMeans {
             : "\(pairsPerUnit.lowerBound)–\(pairsPerUnit.upperBound)"
     }
 }
+
+extension UnitMeans {
+    /// The same reduction as `make`, counted: one `UnitChangeTally` per group, built through
+    /// dense per-(group, unit) sums on the unit's category code and then dense counters of
+    /// (pairs, Σpre, Σpost), so no array of means is made and no mean is sorted. nil when the
+    /// values are not whole numbers in a small range, the units have no codes, a group has
+    /// fewer than `PairedChange.tallyThreshold` units (small data keeps the arrays, as
+    /// before), or no unit has more than one pair in a group (nothing to reduce); and when
+    /// `isCancelled` turns true (the caller then throws the cancellation).
+    static func tallies(_ pairing: Pairing, units: PairingUnits, groupCount: Int, groupOfRow: [Int32]?,
+                        isCancelled: (@Sendable () -> Bool)? = nil) -> [UnitChangeTally]? {
+        guard units.name != nil, pairing.keyNames.count > 1, let codes = units.codes, groupCount > 0 else { return nil }
+        let pairs = pairing.pre.count
+        guard pairs >= PairedChange.tallyThreshold * groupCount, pairs < Int(Int32.max) / 64,
+              let range = pairing.wholeRange else { return nil }
+        let idCount = units.idCount
+        let slots = groupCount.multipliedReportingOverflow(by: idCount)
+        guard !slots.overflow, slots.partialValue <= max(1 << 20, 4 * pairs) else { return nil }
+        let low = range.low
+        // Per slot: its pairs, and the sums of value − low before and after (under 64 · pairs).
+        var k = [Int32](repeating: 0, count: slots.partialValue)
+        var preSum = k, postSum = k
+        let chunk = EvaluationContext.chunk
+        let noGroups = [Int32](repeating: 0, count: 1)
+        /// The pass over the pairs for one width of codes; false when cancelled.
+        func accumulate<C: FixedWidthInteger>(_ unitOf: UnsafeBufferPointer<C>) -> Bool {
+            k.withUnsafeMutableBufferPointer { k in
+                preSum.withUnsafeMutableBufferPointer { preSum in
+                    postSum.withUnsafeMutableBufferPointer { postSum in
+                        pairing.pre.withUnsafeBufferPointer { pre in
+                            pairing.post.withUnsafeBufferPointer { post in
+                                pairing.preRows.withUnsafeBufferPointer { preRows in
+                                    (groupOfRow ?? noGroups).withUnsafeBufferPointer { groupOf in
+                                        let grouped = groupOfRow != nil
+                                        for i in 0..<pairs {
+                                            if i % chunk == 0, isCancelled?() == true { return false }
+                                            let row = preRows[i]
+                                            let g = grouped ? Int(groupOf[row]) : 0
+                                            let slot = g * idCount + Int(unitOf[row])
+                                            k[slot] &+= 1
+                                            preSum[slot] &+= Int32(Int(pre[i]) - low)
+                                            postSum[slot] &+= Int32(Int(post[i]) - low)
+                                        }
+                                        return true
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let completed = codes.withBuffer { buffer in
+            switch buffer {
+            case .u8(let b): accumulate(b)
+            case .u16(let b): accumulate(b)
+            case .u32(let b): accumulate(b)
+            }
+        }
+        let stopped = !completed
+        guard !stopped, let most = k.max(), most > 1 else { return nil }
+        // Dense counters of (pairs, Σpre, Σpost) per group when they are few; else a dictionary.
+        let w = range.width
+        let sumSpan = (w - 1) * Int(most) + 1
+        let cells = (Int(most) + 1).multipliedReportingOverflow(by: sumSpan * sumSpan)
+        var tallies = [UnitChangeTally](repeating: UnitChangeTally(), count: groupCount)
+        for g in 0..<groupCount {
+            if isCancelled?() == true { return nil }
+            let base = g * idCount
+            if !cells.overflow, cells.partialValue <= 1 << 20 {
+                var counts = [Int](repeating: 0, count: cells.partialValue)
+                counts.withUnsafeMutableBufferPointer { counts in
+                    k.withUnsafeBufferPointer { k in
+                        preSum.withUnsafeBufferPointer { preSum in
+                            postSum.withUnsafeBufferPointer { postSum in
+                                for slot in base..<(base + idCount) where k[slot] > 0 {
+                                    counts[(Int(k[slot]) * sumSpan + Int(preSum[slot])) * sumSpan + Int(postSum[slot])] += 1
+                                }
+                            }
+                        }
+                    }
+                }
+                for (cell, count) in counts.enumerated() where count > 0 {
+                    let n = cell / (sumSpan * sumSpan), a = cell / sumSpan % sumSpan, b = cell % sumSpan
+                    tallies[g].add(pairs: n, preSum: a + n * low, postSum: b + n * low, count: count)
+                }
+            } else {
+                for slot in base..<(base + idCount) where k[slot] > 0 {
+                    let n = Int(k[slot])
+                    tallies[g].add(pairs: n, preSum: Int(preSum[slot]) + n * low, postSum: Int(postSum[slot]) + n * low)
+                }
+            }
+        }
+        guard tallies.allSatisfy({ $0.total >= PairedChange.tallyThreshold }) else { return nil }
+        return tallies
+    }
+}
