@@ -145,7 +145,8 @@ extension Pairing {
         preRow.withUnsafeBufferPointer { preRow in
             postRow.withUnsafeBufferPointer { postRow in
                 rowValues.withUnsafeBufferPointer { values in
-                    for slot in 0..<slotCount {
+                    poll.blocks(0..<slotCount) { block in
+                    for slot in block {
                         let a = Int(preRow[slot]), b = Int(postRow[slot])
                         if a >= 0 && b >= 0 {
                             let x = values[a], y = values[b]
@@ -161,9 +162,11 @@ extension Pairing {
                             result.postOnlyRows.append(b)
                         }
                     }
+                    }
                 }
             }
         }
+        try poll.check(at: keyword.position)
         // An integer column's values are whole: the range is the pairs' smallest and largest.
         if values == nil, case .integer = valueColumn.data {
             result.rangeKnown = true
