@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # T1, T2 and T3 of ../shared/bench on the responses loaded into PostgreSQL (not a test):
 #   psql    the same questions as hand-written SQL run by psql: the floor, what the server costs
-#   arvio   arvio --db, the pipeline pushed down (only T2's delta, which pairs rows, reads them all)
+#   arvio   arvio --db, the pipeline pushed down (T2's delta too: the server pairs the rows and
+#           returns the tally of pairs and units)
 #   memory  arvio --db reading the table into its memory first (let r = responses), then the
 #           same pipeline in memory
 # with the median wall time of each (hyperfine), the ratio to psql, and each Arvio process's
@@ -11,7 +12,11 @@
 #   bench/pg.sh 10000000                 # sizes; 100000000 too if the disk has room (~40 GB)
 #   ARVIO=.build/debug/arvio REPS=3 bench/pg.sh 100000     # a smoke test
 #
-# Env: ARVIO (default .build/release/arvio), REPS (default 5), PG_CONN (a server to use, where
+# At 10M rows a run of the whole script takes about ten minutes besides loading the table: the
+# in-memory column reads all the rows through libpq each time, so it is timed MEMORY_REPS times.
+#
+# Env: ARVIO (default .build/release/arvio), REPS (default 5; 3 from 5M rows), MEMORY_REPS
+# (runs of the table-read-into-memory variant, no warm-up; default REPS, 1 from 5M rows), PG_CONN (a server to use, where
 # the user may create databases; default: a private one from scripts/pg-test-server.sh, stopped
 # at the end), BENCH_HOME (default /tmp/arvio-bench; data and results), SHARED_BENCH.
 # Writes $BENCH_HOME/results-arvio/pg-N.md and prints it.
@@ -19,7 +24,6 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(dirname "$HERE")"
 ARVIO=${ARVIO:-$ROOT/.build/release/arvio}
-REPS=${REPS:-5}
 STATE=${BENCH_HOME:-/tmp/arvio-bench}
 OUT=$STATE/results-arvio
 WORK=$STATE/work/pg
@@ -48,6 +52,9 @@ for n in "${SIZES[@]}"; do
         continue
     fi
     db="$(BENCH_HOME=$STATE "$ROOT/scripts/pg-load-bench.sh" "$server" "$n" "arvio_bench_$n")"
+    big=$(( n >= 5000000 ))
+    reps=${REPS:-$(( big ? 3 : 5 ))}
+    memory_reps=${MEMORY_REPS:-$(( big ? 1 : reps ))}
 
     # psql's floor: the shared tasks' SQL on the loaded table.
     cat > "$WORK/t1.sql" <<'SQL'
@@ -86,9 +93,12 @@ t1_cells | join t1_orgs on org | derive pct = round(100 * n / total, 2) | select
     for t in t1 t2 t3; do
         arvio="$ARVIO --no-data --db '$db' -f $WORK/arvio_$t.arvio"
         memory="$ARVIO --no-data --db '$db' -f $WORK/memory_$t.arvio"
-        hyperfine -N --style basic --warmup 1 --runs "$REPS" --export-json "$WORK/$t-$n.json" \
-            -n psql "psql '$db' -XAq -f $WORK/$t.sql" -n arvio "$arvio" -n memory "$memory" >/dev/null
-        read -r floor pushed local < <(med "$WORK/$t-$n.json")
+        hyperfine -N --style basic --warmup 1 --runs "$reps" --export-json "$WORK/$t-$n.json" \
+            -n psql "psql '$db' -XAq -f $WORK/$t.sql" -n arvio "$arvio" >/dev/null
+        hyperfine -N --style basic --runs "$memory_reps" --export-json "$WORK/$t-$n-memory.json" \
+            -n memory "$memory" >/dev/null
+        read -r floor pushed < <(med "$WORK/$t-$n.json")
+        read -r local < <(med "$WORK/$t-$n-memory.json")
         rss_pushed=$(rss "$ARVIO" --no-data --db "$db" -f "$WORK/arvio_$t.arvio")
         rss_local=$(rss "$ARVIO" --no-data --db "$db" -f "$WORK/memory_$t.arvio")
         python3 - "$t" "$floor" "$pushed" "$local" "$rss_pushed" "$rss_local" >> "$md" <<'PY'
@@ -101,9 +111,11 @@ PY
     {
         echo
         echo "psql runs the shared tasks' SQL; Arvio's T2 is its full delta (pairs, tests, who lacks a"
-        echo "post answer), which reads the rows, while psql's returns only the mean change."
-        echo "Each Arvio run includes .connect, which reads the catalog and scans each text column once"
-        echo "to decide categorical or text. Arvio's notes on what came back, for the record:"
+        echo "post answer): the server pairs the rows and returns the tally of pairs, units' sums and"
+        echo "unpaired rows, while psql's returns only the mean change. Each Arvio run includes .connect,"
+        echo "which types the text columns (above 250k rows from the planner's statistics, reading only"
+        echo "participant's levels). Runs: psql and arvio $reps after a warm-up, memory $memory_reps."
+        echo "Arvio's notes on what came back, for the record:"
         for t in t1 t2 t3; do
             echo "- $t: $("$ARVIO" --no-data --db "$db" -f "$WORK/arvio_$t.arvio" 2>&1 | grep -E 'fetched from|read whole' | tr '\n' ' ' || true)"
         done

@@ -75,12 +75,20 @@ public struct RemoteCatalog: Sendable {
     /// is categorical, the rule the CSV reader applies to a file without a codebook.
     static let maximumInferredCategories = 1000
 
+    /// A table the statistics estimate at no more than this many rows (or one never analysed)
+    /// has its text columns typed by counting their distinct values, one scan that costs
+    /// little at this size; a larger one is typed from the statistics `ANALYZE` keeps
+    /// (`pg_stats`), reading the table only for a column they leave undecided.
+    public static let exactTypingRows = 250_000.0
+
     /// Reads the catalog through `connection`. A text column's type is decided from its
-    /// distinct values, which costs one scan of each table that has text columns.
+    /// distinct values: counted on a small table, taken from the planner's statistics on a
+    /// large one (see `TextTyping`).
     public static func read(from connection: PostgresConnection,
-                            isCancelled: (@Sendable () -> Bool)? = nil) throws(RemoteError) -> RemoteCatalog {
+                            isCancelled: (@Sendable () -> Bool)? = nil,
+                            exactTypingRows: Double = exactTypingRows) throws(RemoteError) -> RemoteCatalog {
         let tableRows = try connection.query("""
-            SELECT c.oid::int8, n.nspname, c.relname, c.relkind, obj_description(c.oid, 'pg_class')
+            SELECT c.oid::int8, n.nspname, c.relname, c.relkind, obj_description(c.oid, 'pg_class'), c.reltuples::float8
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f') AND NOT c.relispartition
               AND n.nspname = ANY (pg_catalog.current_schemas(false))
@@ -112,6 +120,8 @@ public struct RemoteCatalog: Sendable {
             WHERE con.contype IN ('p', 'f') AND con.conrelid::int8 = ANY ($1::int8[])
             ORDER BY con.conrelid, con.contype, con.oid, k.i
             """, [oidArray], isCancelled: isCancelled).rows
+
+        let statistics = try TextTyping.statistics(of: oidArray, connection, isCancelled)
 
         var enumLevels: [String: [Level]] = [:]
         for row in enumRows {
@@ -151,7 +161,16 @@ public struct RemoteCatalog: Sendable {
                 let category = column[3] ?? ""
                 return !["N", "B", "E"].contains(category)
             }
-            let shapes = try textShapes(of: textual.map { $0[1] ?? "" }, in: sqlName, connection, isCancelled)
+            let estimatedRows = Double(row[5] ?? "") ?? -1
+            let shapes: [String: [String]]
+            // reltuples is -1 for a table never analysed, 0 for one analysed empty or never filled.
+            if estimatedRows <= exactTypingRows {
+                shapes = try textShapes(of: textual.map { $0[1] ?? "" }, in: sqlName, connection, isCancelled)
+            } else {
+                shapes = try TextTyping.shapes(of: textual.map { ($0[1] ?? "", $0[3] ?? "") }, in: sqlName,
+                                               estimatedRows: estimatedRows, statistics: statistics[oid] ?? [:],
+                                               connection, isCancelled)
+            }
             var columns: [RemoteColumn] = []
             for column in described {
                 let columnName = column[1] ?? ""

@@ -41,7 +41,8 @@ public struct RemoteExecutor: PlanExecutor {
     public func isRemote(_ name: String) -> Bool { catalog.tables[name] != nil }
 
     public func execute(_ plan: LogicalPlan, in context: EvaluationContext) throws(Diagnostic) -> PlanResult {
-        guard let compiled = SQLCompiler.compile(plan, catalog: catalog, keeping: Self.columnsRead) else {
+        guard let compiled = SQLCompiler.compile(plan, catalog: catalog, keeping: Self.columnsRead,
+                                                 delta: deltaRequest(in: context.workspace)) else {
             let local = try materializing(plan.nodes[...], source: plan.source, in: context, at: plan.sourcePosition)
             var result = try InMemoryExecutor().execute(plan, in: local.context)
             if !local.read.isEmpty {
@@ -52,6 +53,38 @@ public struct RemoteExecutor: PlanExecutor {
             return result
         }
         let rows = try run(compiled.sql, compiled.parameters, context: context, at: plan.sourcePosition)
+        if let request = compiled.describe {
+            let node = plan.nodes[compiled.operatorCount]
+            let summaries = DescribeMoments.decode(rows.rows, groupCount: request.groups.count)
+            var result = try node.runOnDescribeMoments(summaries, request: request, schema: compiled.schema, in: context)
+            // The notes of the steps before (an aggregate's skipped values) stay first, as in memory.
+            result.table.notes = Self.notes(compiled, rows) + result.table.notes
+            let rest = plan.nodes[(compiled.operatorCount + 1)...]
+            if !rest.isEmpty {
+                let local = try materializing(rest, source: plan.source, in: context, at: plan.sourcePosition)
+                result = try InMemoryExecutor().execute(rest, on: result, in: local.context)
+            }
+            let n = rows.rows.count
+            result.table.notes.append(Localized(
+                en: "describe computed in memory from \(n) row\(n == 1 ? "" : "s") of moments and quantiles fetched from the database",
+                fi: "describe laskettiin muistissa \(n) tietokannasta haetusta tunnusluku- ja kvantiilirivistä"))
+            return result
+        }
+        if let request = compiled.delta {
+            let node = plan.nodes[compiled.operatorCount]
+            let tally = DeltaTally(rows: rows.rows, groupCount: request.groups.count)
+            var result = try node.runOnDeltaTally(tally, request: request, schema: compiled.schema, in: context)
+            let rest = plan.nodes[(compiled.operatorCount + 1)...]
+            if !rest.isEmpty {
+                let local = try materializing(rest, source: plan.source, in: context, at: plan.sourcePosition)
+                result = try InMemoryExecutor().execute(rest, on: result, in: local.context)
+            }
+            let n = rows.rows.count
+            result.table.notes.append(Localized(
+                en: "delta computed in memory from \(n) tally row\(n == 1 ? "" : "s") fetched from the database (pairs, units and unpaired rows counted by the server)",
+                fi: "delta laskettiin muistissa \(n) tietokannasta haetusta yhteenvetorivistä (parit, yksiköt ja parittomat rivit laskettiin palvelimella)"))
+            return result
+        }
         var template = compiled.schema.table
         if let countColumn = compiled.countColumn {
             template.columns.append(Column(name: countColumn, data: .integer([])))
@@ -89,15 +122,24 @@ public struct RemoteExecutor: PlanExecutor {
         return result
     }
 
+    /// The tally request of a `delta` that the server can pair, when its related tables are
+    /// not needed whole for reasons (`PlanNode.deltaTallyRequest`).
+    func deltaRequest(in workspace: Workspace) -> (PlanNode, PlanSchema) -> DeltaTallyRequest? {
+        { node, schema in node.deltaTallyRequest(input: schema, workspace: workspace) }
+    }
+
     /// What running `plan` would do: the SQL and its parameters, and what runs in memory.
     public func explain(_ plan: LogicalPlan, in workspace: Workspace) -> String {
-        guard let compiled = SQLCompiler.compile(plan, catalog: catalog, keeping: Self.columnsRead) else {
+        guard let compiled = SQLCompiler.compile(plan, catalog: catalog, keeping: Self.columnsRead,
+                                                 delta: deltaRequest(in: workspace)) else {
             let joined = tablesNeeded(by: plan.nodes[...], source: plan.source, workspace: workspace)
             var text = "runs in memory: \(plan.source) is a loaded table, not one in the database"
             if !joined.isEmpty { text += "\nreads whole from the database first: \(joined.joined(separator: ", "))" }
             return text
         }
-        let pushed = plan.nodes.prefix(compiled.operatorCount).map(\.verb)
+        var pushed = plan.nodes.prefix(compiled.operatorCount).map(\.verb)
+        if compiled.delta != nil { pushed.append("delta's pairing") }
+        if compiled.describe != nil { pushed.append("describe's aggregates") }
         var lines: [String] = []
         lines.append(pushed.isEmpty
             ? "in PostgreSQL: reads \(plan.source) (no step of the pipeline compiles to SQL)"
@@ -108,15 +150,19 @@ public struct RemoteExecutor: PlanExecutor {
         }
         if compiled.operatorCount < plan.nodes.count {
             let rest = plan.nodes[compiled.operatorCount...]
-            lines.append("then in memory: \(rest.map(\.verb).joined(separator: " | "))")
-            if let reason = compiled.stopReason { lines.append("  because \(reason)") }
-            if compiled.countColumn != nil {
+            lines.append("then in memory: \(rest.map(\.verb).joined(separator: " | "))\(compiled.delta != nil ? " (its statistics)" : "")")
+            if let reason = compiled.stopReason, compiled.delta == nil, compiled.describe == nil { lines.append("  because \(reason)") }
+            if compiled.describe != nil {
+                lines.append("  describe from the moments and quantiles the statement returns, one row per group and variable")
+            } else if compiled.delta != nil {
+                lines.append("  delta from the tally the statement returns: (pre, post) pairs and units' sums per group, unpaired rows, the units the notes name")
+            } else if compiled.countColumn != nil {
                 let counted = compiled.columns.dropLast().joined(separator: ", ")
                 lines.append("  \(rest.first?.verb ?? "") from the counts of each combination of \(counted) the statement returns")
             } else {
                 lines.append("  on the columns \(compiled.columns.joined(separator: ", ")) of the rows the statement returns")
             }
-            let joined = tablesNeeded(by: compiled.countColumn == nil ? rest : rest.dropFirst(), source: plan.source,
+            let joined = tablesNeeded(by: compiled.countColumn == nil && compiled.delta == nil && compiled.describe == nil ? rest : rest.dropFirst(), source: plan.source,
                                       workspace: workspace)
             if !joined.isEmpty { lines.append("  reads whole from the database first: \(joined.joined(separator: ", "))") }
         }

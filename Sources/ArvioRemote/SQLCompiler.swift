@@ -22,6 +22,12 @@ public struct CompiledStatement: Sendable {
     /// The notes the aggregates would write (values skipped), each read from a column of
     /// the result: the column and how the note reads.
     let notes: [NoteColumn]
+    /// When the statement is the tally of the next operator's `delta` (`SQLCompiler.deltaTally`),
+    /// what it counts; its result is a `DeltaTally`, not rows of the schema.
+    public var delta: DeltaTallyRequest? = nil
+    /// When the statement computes the next operator's `describe` (`SQLCompiler.describeMoments`),
+    /// what it computes; its result is one row per group and variable.
+    public var describe: DescribeMomentsRequest? = nil
 }
 
 /// A note an aggregate writes, from a count the statement returns in a hidden column.
@@ -44,7 +50,7 @@ struct SQLCompiler {
     let catalog: RemoteCatalog
 
     /// A relation being built: the statement so far and what its columns are.
-    private struct Relation {
+    struct Relation {
         var sql: String
         /// The visible columns, in order, with their kinds.
         var columns: [(name: String, kind: SQLKind)]
@@ -56,7 +62,7 @@ struct SQLCompiler {
         var hidden: [String] { order.map(\.name) + notes.map(\.column) }
     }
 
-    private var parameters = SQLParameters()
+    var parameters = SQLParameters()
     private var nextName = 0
 
     init(catalog: RemoteCatalog) {
@@ -66,7 +72,8 @@ struct SQLCompiler {
     /// The statement for the longest prefix of `plan` that compiles; nil when the plan's
     /// source is not a remote table.
     static func compile(_ plan: LogicalPlan, catalog: RemoteCatalog,
-                        keeping needed: (ArraySlice<PlanNode>) -> Set<String>? = { _ in nil }) -> CompiledStatement? {
+                        keeping needed: (ArraySlice<PlanNode>) -> Set<String>? = { _ in nil },
+                        delta: (PlanNode, PlanSchema) -> DeltaTallyRequest? = { _, _ in nil }) -> CompiledStatement? {
         guard let table = catalog.tables[plan.source] else { return nil }
         var compiler = SQLCompiler(catalog: catalog)
         var relation = compiler.scan(table)
@@ -92,6 +99,34 @@ struct SQLCompiler {
             } catch {
                 reason = error.reason
                 break
+            }
+        }
+        // A delta the server can pair gets the tally of its pairs (one statement).
+        if count < plan.nodes.count, relation.notes.isEmpty, let request = delta(plan.nodes[count], schema) {
+            let saved = compiler.parameters
+            do throws(NotCompilable) {
+                let sql = try compiler.deltaTally(request, on: relation)
+                var statement = CompiledStatement(sql: sql, parameters: compiler.parameters.values, operatorCount: count,
+                                                  schema: schema, columns: [], countColumn: nil, stopReason: reason, notes: [])
+                statement.delta = request
+                return statement
+            } catch {
+                compiler.parameters = saved
+            }
+        }
+        // A describe of numbers gets its moments and quantiles, computed by the server.
+        if count < plan.nodes.count, let request = plan.nodes[count].describeMomentsRequest(input: schema) {
+            let saved = compiler.parameters
+            do throws(NotCompilable) {
+                let sql = try compiler.describeMoments(request, on: relation)
+                let columns = request.groups + ["variable", "rows", "n", "mean", "sd", "min", "q1", "median", "q3", "max"]
+                var statement = CompiledStatement(sql: sql, parameters: compiler.parameters.values, operatorCount: count,
+                                                  schema: schema, columns: columns, countColumn: nil, stopReason: reason,
+                                                  notes: relation.notes)
+                statement.describe = request
+                return statement
+            } catch {
+                compiler.parameters = saved
             }
         }
         // An analysis that needs only the counts of some columns' combinations gets those,
@@ -151,24 +186,24 @@ struct SQLCompiler {
         return (compiler.finish(relation), compiler.parameters.values)
     }
 
-    private mutating func name(_ prefix: String) -> String {
+    mutating func name(_ prefix: String) -> String {
         nextName += 1
         return "__arvio_\(prefix)\(nextName)"
     }
 
-    private mutating func alias() -> String {
+    mutating func alias() -> String {
         nextName += 1
         return "s\(nextName)"
     }
 
-    private func q(_ name: String) -> String { SQLText.identifier(name) }
+    func q(_ name: String) -> String { SQLText.identifier(name) }
 
     // MARK: Scans and the result
 
     /// The table's columns as the language's types (so a category is its text, an integer a
     /// bigint, a decimal a double), and its row order: the key's, or the physical order of a
     /// plain table without one.
-    private mutating func scan(_ table: RemoteTable) -> Relation {
+    mutating func scan(_ table: RemoteTable) -> Relation {
         var items: [String] = []
         var columns: [(name: String, kind: SQLKind)] = []
         for column in table.columns {
@@ -220,7 +255,7 @@ struct SQLCompiler {
     /// The value that sorts a column as the in-memory engine does: numbers as numbers, text
     /// by code point (`COLLATE "C"`, the order of Swift's `<` on normalised text), categories
     /// by their level's position (scale order); missing sorts last through `NULLS LAST`.
-    private mutating func sortKey(_ sql: String, _ kind: SQLKind) -> (sql: String, isText: Bool) {
+    mutating func sortKey(_ sql: String, _ kind: SQLKind) -> (sql: String, isText: Bool) {
         switch kind {
         case .category(let levels, _):
             // Levels in byte order (a text column's categories, sorted as the catalog sorted

@@ -105,5 +105,16 @@ final class FrequencyWeightTests: XCTestCase {
         XCTAssertThrowsError(try run("ucb | derive w = Freq * 100000 | freq Dept weight w")) { error in
             XCTAssertTrue("\(error)".contains("more than"), "\(error)")
         }
+        // Whole, but past what an Int or a Double counts exactly: too large, not "not whole".
+        for big in ["9e18", "1e300"] {
+            XCTAssertThrowsError(try run("ucb | derive w = Freq * \(big) | freq Dept weight w")) { error in
+                let message = (error as? Diagnostic)?.message ?? "\(error)"
+                XCTAssertTrue(message.contains("in row 1, which is too large; a frequency weight counts cases, fewer than 10^15 for one row"), message)
+                XCTAssertFalse(message.contains("whole number"), message)
+                XCTAssertEqual(DiagnosticFinnish.translate(message).components(separatedBy: "; ").last,
+                               "frekvenssipaino laskee tapauksia, alle 10^15 yhdelle riville")
+                XCTAssertTrue(DiagnosticFinnish.translate(message).hasPrefix("paino \"w\" on rivillä 1 "), DiagnosticFinnish.translate(message))
+            }
+        }
     }
 }

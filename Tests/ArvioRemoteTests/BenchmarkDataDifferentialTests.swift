@@ -24,6 +24,15 @@ final class BenchmarkDataDifferentialTests: XCTestCase {
         "responses | where org == \"Jyvälän Setlementti\" and score >= 4 | group area aggregate n = count(), p = pct()",
         "responses | distinct participant, org | count by org",
         "responses | sort score desc, participant | take 5",
+        // delta paired by the server: every pair, unit and unpaired row counted there.
+        "responses | delta score by phase",
+        "responses | delta score by phase per org",
+        "responses | delta score by phase per entry_route, org",
+        "responses | where org == \"Tekevä\" and item != \"HYV1\" | delta score by phase per entry_route",
+        "responses | delta score by phase per area | select area, n, mean_delta = change",
+        // describe of numbers: moments and quantiles computed by the server.
+        "responses | group participant aggregate m = mean(score), s = sum(score) | describe m, s quartiles 6",
+        "responses | group participant aggregate m = mean(score), k = count(score) | describe m by k",
     ]
 
     static let benchmark: Result<String, TestDatabaseError> = {
@@ -66,11 +75,15 @@ final class BenchmarkDataDifferentialTests: XCTestCase {
             let b = try XCTUnwrap(remote.run(statement).first?.table, statement)
             DifferentialTests.assertSame(a, b, statement)
             // What came back: every row of a pipeline that leaves its analysis to memory is
-            // said, and only T2's delta (which pairs rows) reads them all.
+            // said, and none reads them all (delta gets the server's tally of its pairs).
             let fetched = b.notes.first { DifferentialTests.isLocation($0) }?.en ?? "wholly in PostgreSQL"
             print("bench differential: \(statement) → \(compiled.operatorCount)/\(plan.nodes.count) steps in SQL; \(fetched)")
-            if !statement.contains("delta") {
-                XCTAssertFalse(fetched.contains("100000 rows"), "\(statement): \(fetched)")
+            XCTAssertFalse(fetched.contains("100000 rows"), "\(statement): \(fetched)")
+            if statement.contains("describe") {
+                XCTAssertTrue(fetched.contains("moments and quantiles"), "\(statement): \(fetched)")
+            }
+            if statement.contains("delta") {
+                XCTAssertTrue(fetched.hasPrefix("delta computed in memory from"), "\(statement): \(fetched)")
             }
         }
     }

@@ -84,6 +84,33 @@ final class TableRendererTests: XCTestCase {
             """)
     }
 
+    func testAWordIsNotCutWhenAnotherTextColumnCanGiveWayWithoutCuttingItsOwn() {
+        // `participants | take 2` in Finnish at 80 columns cut "määräaikainen" to "määräaikaine" / "n"
+        // in a 12-cell column while the column beside it was wider than its longest word.
+        let table = Table(name: "t", columns: [
+            Column(name: "experience_years", data: .decimal([12, 0.04])),
+            Column(name: "org", data: .text(["Jyväskylän Katulähetys ry", "Jyväskylän Katulähetys ry"])),
+            Column(name: "experience_total", data: .decimal([1, 2])),
+            Column(name: "entry_route", data: .text(["työnantajan ohjaamana", "omasta halusta"])),
+            Column(name: "employment", data: .text(["vakituinen", "määräaikainen"])),
+        ])
+        // At 76 cells every text column starts at 12; org gives the one employment needs, as it
+        // wraps to three lines either way.
+        let text = TableRenderer.render(table, format: .text, options: RenderOptions(width: 76, charset: .unicode))
+        XCTAssertEqual(text, """
+            experience_years  org          experience_total  entry_route   employment
+            ────────────────  ───────────  ────────────────  ────────────  ─────────────
+                       12.00  Jyväskylän               1.00  työnantajan   vakituinen
+                              Katulähetys                    ohjaamana
+                              ry
+                        0.04  Jyväskylän               2.00  omasta        määräaikainen
+                              Katulähetys                    halusta
+                              ry
+
+            """)
+        XCTAssertEqual(TextTable.longestPiece("prior_guidance_training = yes"), 9)
+    }
+
     func testValuesThatShareTheirStartStayDistinctWhenTheColumnIsNarrow() {
         // Issue 18: at 80 and 100 columns both rows read "prior_guidance_tra…".
         let names = ["prior_guidance_training = yes (%)", "prior_guidance_training = no (%)"]

@@ -35,6 +35,19 @@ final class CountTableHintTests: XCTestCase {
         XCTAssertTrue(text.contains("Freq looks like a count") && text.contains("its 4526 cases"), text)
     }
 
+    func testAFolderWithATableOfCountsNamesIt() throws {
+        let dir = TestSupport.temporaryDirectory()
+        try String(contentsOfFile: Self.fixtures + "titanic/titanic.csv", encoding: .utf8)
+            .write(toFile: dir + "/titanic.csv", atomically: true, encoding: .utf8)
+        let codebook = "table,column,type,key,references,values,labels_en,labels_fi,label_en,label_fi\n"
+            + "titanic,,,,,,,,Titanic,Titanic\ntitanic,Sex,text,,,,,,Sex,Sukupuoli\ntitanic,Age,text,,,,,,Age,Ikä\n"
+            + "titanic,Survived,text,,,,,,Survived,Selvisi\ntitanic,n,integer,,,,,,Count,Lukumäärä\n"
+        try codebook.write(toFile: dir + "/codebook.csv", atomically: true, encoding: .utf8)
+        let (outcome, text) = run(".load \(dir)")
+        XCTAssertEqual(outcome, .succeeded, text)
+        XCTAssertTrue(text.contains("titanic (8 rows); titanic: n looks like a count (the only number column, whole numbers, one row per Sex × Age × Survived)"), text)
+    }
+
     func testTablesOfMeasurementsGetNoNote() {
         // Two number columns (heights and counts), and decimals with no count (anorexia).
         let (_, text) = run(".load \(Self.fixtures)weights/survey_height.csv\n.load \(Self.fixtures)anorexia/anorexia.csv")

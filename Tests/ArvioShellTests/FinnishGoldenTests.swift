@@ -98,8 +98,12 @@ final class FinnishGoldenTests: XCTestCase {
                      "crosstab org", "freq", "describe", "delta", "attrition score", "associate", "reliability",
                      "scale", "chart", "chart bar", "chart hist grade binwidth", "describe org", "group by org aggregate mean(grade)"]
         let statements = verbs.map { $0.contains("|") ? $0 : "participants | " + $0 }
+        let mistakes = ["participants | stack motivation", "responses | longer score into x", "responses | wider item from participant",
+                        "responses | chart dumbbell score by item", "participants | crosstab org by title cells count ci",
+                        "participants | join items", "responses | delta score by phase per phase", "responses | scale score by item",
+                        "participants | group org aggregate n = count(), n = count()"]
         let commands = [".mode csv", ".read f", ".width 5", ".save", ".load nope.csv", ".lang xx"]
-        let text = output(of: (statements + commands).joined(separator: "\n"), language: .fi)
+        let text = output(of: (statements + mistakes + commands).joined(separator: "\n"), language: .fi)
         assertGolden(text, "fi/errors-verbs.txt")
         // The examples in a message are code; its words around them are Finnish.
         for line in text.split(separator: "\n") where line.hasPrefix("<test>:") || line.hasPrefix("nope.csv:") {

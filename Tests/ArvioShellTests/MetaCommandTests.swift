@@ -24,7 +24,9 @@ final class MetaCommandTests: XCTestCase {
     func testSchemaShowsTypesScaleAndLabelsInTheSessionsLanguage() {
         let (shell, out) = TestSupport.interpreter()
         XCTAssertEqual(shell.run(".lang fi\n.schema responses", file: "t"), .succeeded)
-        XCTAssertTrue(out.text.contains("score        ordinal                 0  Oma-arvio osaamisesta"), out.text)
+        let lines = out.text.split(separator: "\n")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("score        järjestysasteikko  ") && $0.hasSuffix(" 0  Oma-arvio osaamisesta") }, out.text)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("participant  teksti, avain  ") }, out.text)
         XCTAssertTrue(out.text.contains("score: 1 = heikosti < 2 = kohtalaisesti < 3 = jonkin verran < 4 = hyvin"), out.text)
     }
 
@@ -164,6 +166,8 @@ final class MetaCommandTests: XCTestCase {
         let (shell, out) = TestSupport.interpreter()
         XCTAssertEqual(shell.run(#".explain participants | where org == "Tekevä" | count"#, file: "t"), .succeeded, out.text)
         XCTAssertTrue(out.text.contains("runs in memory"), out.text)
+        XCTAssertEqual(shell.run(".lang fi\n.explain participants | count", file: "t"), .succeeded, out.text)
+        XCTAssertTrue(out.text.hasSuffix("lasketaan muistissa: ei tietokantayhteyttä\n"), out.text)
     }
 
     func testASettingWithoutItsValueShowsTheValueFromItsDeclaration() {

@@ -24,6 +24,12 @@ struct ByteDictionary {
         arena[starts[code - 1]..<starts[code]]
     }
 
+    /// Calls `body` with the bytes of code `code` (1-based) where they lie, without copying them.
+    func withBytes<R>(of code: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let range = starts[code - 1]..<starts[code]
+        return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
     /// The text of code `code` (1-based).
     func string(of code: Int) -> String {
         String(decoding: bytes(of: code), as: UTF8.self)
@@ -55,7 +61,19 @@ struct ByteDictionary {
     /// The code of the bytes in `key`, adding them if new (first seen on `line`).
     @inline(__always)
     mutating func code(for key: UnsafeBufferPointer<UInt8>, line: Int) -> UInt32 {
-        let hash = Self.hash(key)
+        code(for: key, hash: Self.hash(key), line: line)
+    }
+
+    /// The code of the `n` (1…8) bytes at `bytes`, which are also `word` (little-endian, the
+    /// bytes past them zero), adding them if new: the loader has the word already, so the
+    /// bytes are not read again to hash them.
+    @inline(__always)
+    mutating func code(forWord word: UInt64, count n: Int, bytes: UnsafePointer<UInt8>, line: Int) -> UInt32 {
+        code(for: UnsafeBufferPointer(start: bytes, count: n), hash: Self.hash(word: word, count: n), line: line)
+    }
+
+    @inline(__always)
+    private mutating func code(for key: UnsafeBufferPointer<UInt8>, hash: UInt64, line: Int) -> UInt32 {
         let tag = hash & 0xFFFF_FFFF_0000_0000
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -83,13 +101,15 @@ struct ByteDictionary {
         return arena.withUnsafeBufferPointer { a in ColumnChunk.equal(a.baseAddress! + start, k, key.count) }
     }
 
-    /// A 64-bit hash of `key`, eight bytes at a time.
+    /// A 64-bit hash of `key`, eight bytes at a time; a key of up to eight bytes is hashed as
+    /// one word (`hash(word:count:)`), so the loader, which has that word, gives the same hash.
     @inline(__always)
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h = UInt64(truncatingIfNeeded: key.count) &* 0x9E37_79B9_7F4A_7C15
-        guard let base = key.baseAddress else { return h }
-        let raw = UnsafeRawPointer(base)
         let n = key.count
+        guard let base = key.baseAddress else { return hash(word: 0, count: 0) }
+        if n <= 8 { return hash(word: ColumnChunk.word(base, n, readable: n), count: n) }
+        var h = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
+        let raw = UnsafeRawPointer(base)
         var i = 0
         while i + 8 <= n {
             h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
@@ -109,6 +129,16 @@ struct ByteDictionary {
         h ^= h >> 29
         h = h &* 0xBF58_476D_1CE4_E5B9
         return h ^ (h >> 32)
+    }
+
+    /// The hash of a key of `n` (0…8) bytes that are `word` (little-endian, the rest zero). The
+    /// length is mixed in, so that keys that differ only in trailing NUL bytes differ.
+    @inline(__always)
+    static func hash(word: UInt64, count n: Int) -> UInt64 {
+        var h = (word ^ UInt64(truncatingIfNeeded: n) << 60) &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 31
+        h = h &* 0x94D0_49BB_1331_11EB
+        return h ^ (h >> 29)
     }
 
     private mutating func grow() {

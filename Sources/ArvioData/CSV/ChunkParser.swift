@@ -51,6 +51,8 @@ struct ChunkParser {
         var line = startLine
         var first = true
         var nextRelease = start + (1 << 23)
+        let delimiters = Self.broadcast(delimiter)
+        var scan = Scan()
         while true {
             tokenizer.skipBlankLines(&i, line: &line)
             if first {
@@ -71,7 +73,55 @@ struct ChunkParser {
             }
             let recordLine = line
             var field = 0
-            repeat {
+            Self.sync(&scan, at: i, bytes: p, count: n, delimiters: delimiters)
+            while true {
+                if scan.inWords && i < n && p[i] != CSVTokenizer.quote {
+                    // An unquoted field: its end is the next set bit of the word masks, which are
+                    // made eight bytes at a time ahead of the fields, so finding one field's end
+                    // does not wait on the field before it.
+                    while scan.pending == 0 && scan.at + 16 <= n {
+                        scan.at += 8
+                        scan.pending = Self.ends(Self.load(p + scan.at), delimiters)
+                    }
+                    var end: Int
+                    if scan.pending != 0 {
+                        end = scan.at + scan.pending.trailingZeroBitCount >> 3
+                        scan.pending &= scan.pending &- 1
+                    } else {
+                        // Fewer than eight bytes follow the last word: read them one at a time.
+                        end = scan.at + 8
+                        while end < n && p[end] != delimiter && p[end] != CSVTokenizer.lf && p[end] != CSVTokenizer.cr { end += 1 }
+                        scan.inWords = false
+                    }
+                    if field < columnCount {
+                        let length = end - i
+                        if length <= 8 {
+                            // A cell of 1…8 bytes is the low bytes of the word at its start.
+                            let word = i + 8 <= n ? Self.load(p + i) & (UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- 8 &* length))
+                                : ColumnChunk.word(p + i, length, readable: n - i)
+                            columns[field].appendShort(word, count: length, at: p + i, line: recordLine)
+                        } else {
+                            columns[field].appendLong(p + i, count: length, line: recordLine, stable: true)
+                        }
+                    }
+                    field += 1
+                    // What ends the cell is known to be a delimiter, CR or LF (or the input's end):
+                    // the step of `CSVTokenizer.nextField`, without testing for each again.
+                    i = end &+ 1
+                    if end < n {
+                        let terminator = p[end]
+                        if terminator == delimiter { continue }
+                        if terminator == CSVTokenizer.lf {
+                            line += 1
+                        } else if i < n && p[i] == CSVTokenizer.lf {
+                            i += 1
+                            line += 1
+                        }
+                    } else {
+                        i = n
+                    }
+                    break
+                }
                 let cell: CSVTokenizer.Field
                 do {
                     cell = try tokenizer.field(&i, line: &line)
@@ -90,7 +140,9 @@ struct ChunkParser {
                     }
                 }
                 field += 1
-            } while tokenizer.nextField(&i, line: &line)
+                if !tokenizer.nextField(&i, line: &line) { break }
+                Self.sync(&scan, at: i, bytes: p, count: n, delimiters: delimiters)
+            }
             if field != columnCount {
                 result.error = DataError(DataPosition(file: file, line: recordLine, field: min(field, columnCount) + 1),
                                          "this row has \(field) fields, but the header has \(columnCount)")
@@ -99,6 +151,60 @@ struct ChunkParser {
             result.rows += 1
         }
         return finish(result, at: i, line: line)
+    }
+
+    /// Where the word-at-a-time search for field ends is: `pending` holds the ends (as `ends`
+    /// gives them) not yet used in the word at `at`; every byte from the parser's position up to
+    /// `at + 8` that is not in it ends no field. `inWords` is false near the end of the input,
+    /// where no whole word is left, and fields are then read a byte at a time.
+    struct Scan {
+        var at = 0
+        var pending: UInt64 = 0
+        var inWords = false
+    }
+
+    /// Makes `scan` describe the bytes from `i`: the ends before `i` are dropped, and a new word
+    /// is read when `i` is past the current one.
+    @inline(__always)
+    static func sync(_ scan: inout Scan, at i: Int, bytes p: UnsafePointer<UInt8>, count n: Int, delimiters: UInt64) {
+        if scan.inWords && i >= scan.at && i < scan.at + 8 {
+            scan.pending &= UInt64.max << UInt64(8 * (i - scan.at))
+        } else if i + 8 <= n {
+            scan = Scan(at: i, pending: ends(load(p + i), delimiters), inWords: true)
+        } else {
+            scan = Scan(at: i, pending: 0, inWords: false)
+        }
+    }
+
+    /// The eight bytes at `p` as a little-endian word.
+    @inline(__always)
+    static func load(_ p: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+    }
+
+    /// `byte` in every byte of a word.
+    @inline(__always)
+    static func broadcast(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
+
+    /// 0x80 in each byte of `word` that ends an unquoted field (the delimiter, whose copies
+    /// fill `delimiters`, LF or CR) and 0 in the others: exact per byte, with no carries
+    /// between bytes, so the lowest set bit is the first such byte (little-endian).
+    @inline(__always)
+    static func ends(_ word: UInt64, _ delimiters: UInt64) -> UInt64 {
+        // `zeroBytes` of the three comparisons, or-ed, with the complement and the low bits
+        // taken once for all three (de Morgan): the innermost step of a load, once per word.
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let d = word ^ delimiters, l = word ^ 0x0A0A_0A0A_0A0A_0A0A, c = word ^ 0x0D0D_0D0D_0D0D_0D0D
+        let nonzero = (((d & low) &+ low) | d) & (((l & low) &+ low) | l) & (((c & low) &+ low) | c)
+        return ~(nonzero | low)
+    }
+
+    /// 0x80 in each zero byte of `x`, 0 in the others. Each byte's low seven bits plus 0x7F
+    /// carry into its high bit exactly when they are not all zero, and stay within the byte.
+    @inline(__always)
+    static func zeroBytes(_ x: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low) &+ low) | x | low)
     }
 
     private func finish(_ result: Result, at offset: Int, line: Int) -> Result {

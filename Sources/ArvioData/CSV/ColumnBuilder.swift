@@ -38,7 +38,8 @@ struct ColumnBuilder {
         var global: [UInt32] = [0]
         global.reserveCapacity(local.count + 1)
         for code in stride(from: 1, through: local.count, by: 1) {
-            global.append(dictionary.code(for: local.bytes(of: code), line: local.firstLine[code - 1] + lineShift))
+            let line = local.firstLine[code - 1] + lineShift
+            global.append(local.withBytes(of: code) { dictionary.code(for: $0, line: line) })
         }
         segments.append(Segment(codes: chunk.codes, global: global))
     }
@@ -55,9 +56,7 @@ struct ColumnBuilder {
                 let segment = segments[s]
                 let table = segment.global.map { $0.map { values[Int($0)] } } ?? values
                 guard let base = destination.value?.advanced(by: offsets[s]) else { return }
-                table.withUnsafeBufferPointer { t in
-                    segment.codes.forEach { row, code in (base + row).initialize(to: t[code]) }
-                }
+                table.withUnsafeBufferPointer { t in segment.codes.map(through: t, into: base) }
             }
             initialized = total
         }

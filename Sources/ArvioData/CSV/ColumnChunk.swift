@@ -1,13 +1,18 @@
 /// One column's cells from one stretch of a file: a dictionary of the values seen there and a
-/// code per row. Short cells (up to eight bytes: answers, codes, ids) are read as one word and
-/// looked up in a small direct-mapped cache before the dictionary; a longer cell equal to the
-/// one above it (an organisation on consecutive rows) is recognised by comparing bytes.
+/// code per row. Short cells (up to eight bytes: answers, codes, ids) arrive as one word and
+/// are looked up in a small direct-mapped cache before the dictionary; a longer cell equal to
+/// the one above it (an organisation on consecutive rows) is recognised by comparing bytes.
+///
+/// The cache is a raw buffer and the codes a `CodeVector`: both are written at every cell, so
+/// no array's uniqueness or bounds are checked there. A chunk appends in place while its
+/// stretch is parsed and is only read afterwards.
 struct ColumnChunk {
     var dictionary = ByteDictionary()
     var codes: CodeVector
-    private var cacheWords: [UInt64]
-    /// A cached code shifted left by 8, or-ed with the cell's length (0 = empty slot).
-    private var cacheEntries: [UInt64]
+    private let cacheStorage: RawStorage
+    /// Slot k is two words: a cell's bytes at 2k, and at 2k+1 its code shifted left by 8, or-ed
+    /// with the cell's length (0 = empty slot).
+    private let cache: UnsafeMutablePointer<UInt64>
     /// The cache's size less one: 255, or less for a stretch of few rows, so that a file of
     /// 100,000 columns and a few rows does not hold 4 KB of cache per column.
     private let cacheMask: Int
@@ -20,8 +25,9 @@ struct ColumnChunk {
         var size = 8
         while size < 256 && size < capacity { size *= 2 }
         cacheMask = size - 1
-        cacheWords = [UInt64](repeating: 0, count: size)
-        cacheEntries = [UInt64](repeating: 0, count: size)
+        cacheStorage = RawStorage(byteCount: size * 16)
+        cache = cacheStorage.base.bindMemory(to: UInt64.self, capacity: size * 2)
+        cache.initialize(repeating: 0, count: size * 2)
     }
 
     /// Adds the cell `cell` of a record on `line`. `readable` is how many bytes may be read
@@ -35,24 +41,55 @@ struct ColumnChunk {
             return
         }
         if n <= 8 {
-            let word = Self.word(base, n, readable: readable)
-            let slot = (Int(truncatingIfNeeded: (word &* 0x9E37_79B9_7F4A_7C15) >> 56) ^ n) & cacheMask
-            let entry = cacheEntries[slot]
-            if entry & 0xFF == UInt64(n) && cacheWords[slot] == word {
-                codes.append(UInt32(truncatingIfNeeded: entry >> 8))
-                return
-            }
-            let code = dictionary.code(for: cell, line: line)
-            cacheWords[slot] = word
-            cacheEntries[slot] = UInt64(code) << 8 | UInt64(n)
-            codes.append(code)
+            appendShort(Self.word(base, n, readable: readable), count: n, at: base, line: line)
+        } else {
+            appendLong(base, count: n, line: line, stable: stable)
+        }
+    }
+
+    /// Adds a cell of `n` (0…8) bytes at `base`, whose bytes are also `word` (little-endian,
+    /// the bytes past the cell zero).
+    @inline(__always)
+    mutating func appendShort(_ word: UInt64, count n: Int, at base: UnsafePointer<UInt8>, line: Int) {
+        if n == 0 {
+            codes.append(0)
             return
         }
+        let slot = ((Int(truncatingIfNeeded: (word &* 0x9E37_79B9_7F4A_7C15) >> 56) ^ n) & cacheMask) &* 2
+        let entry = cache[slot &+ 1]
+        if entry & 0xFF == UInt64(n) && cache[slot] == word {
+            // The cached code was appended when it was first seen, so it fits the codes' width.
+            codes.appendFitting(UInt32(truncatingIfNeeded: entry >> 8))
+            return
+        }
+        appendUncached(word, count: n, at: base, line: line, slot: slot)
+    }
+
+    /// The rest of `appendShort` when the cache does not hold the cell, kept out of line so that
+    /// the cached case stays small enough to inline into the parser's loop.
+    @inline(never)
+    private mutating func appendUncached(_ word: UInt64, count n: Int, at base: UnsafePointer<UInt8>, line: Int, slot: Int) {
+        let code = dictionary.code(forWord: word, count: n, bytes: base, line: line)
+        cache[slot] = word
+        cache[slot &+ 1] = UInt64(code) << 8 | UInt64(n)
+        codes.append(code)
+    }
+
+    /// Adds a cell of `n` (more than 8) bytes at `base`; `stable` as for `append`.
+    @inline(__always)
+    mutating func appendLong(_ base: UnsafePointer<UInt8>, count n: Int, line: Int, stable: Bool) {
         if n == previousCount, let previous, Self.equal(previous, base, n) {
-            codes.append(previousCode)
+            codes.appendFitting(previousCode)
             return
         }
-        let code = dictionary.code(for: cell, line: line)
+        appendNew(base, count: n, line: line, stable: stable)
+    }
+
+    /// The rest of `appendLong` when the cell differs from the one above it, out of line as
+    /// `appendUncached` is.
+    @inline(never)
+    private mutating func appendNew(_ base: UnsafePointer<UInt8>, count n: Int, line: Int, stable: Bool) {
+        let code = dictionary.code(for: UnsafeBufferPointer(start: base, count: n), line: line)
         codes.append(code)
         previousCode = code
         previous = stable ? base : nil
@@ -61,7 +98,7 @@ struct ColumnChunk {
 
     /// The `n` (1…8) bytes at `base` as a little-endian word, the rest zero.
     @inline(__always)
-    private static func word(_ base: UnsafePointer<UInt8>, _ n: Int, readable: Int) -> UInt64 {
+    static func word(_ base: UnsafePointer<UInt8>, _ n: Int, readable: Int) -> UInt64 {
         if readable >= 8 {
             let all = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
             return n == 8 ? all : all & ((1 << UInt64(8 * n)) - 1)
@@ -73,6 +110,12 @@ struct ColumnChunk {
 
     @inline(__always)
     static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        if n >= 8 && n <= 16 {
+            // Two words that overlap when n < 16 cover the cell: an organisation or an area.
+            let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+            return ra.loadUnaligned(as: UInt64.self) == rb.loadUnaligned(as: UInt64.self)
+                && ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+        }
         var i = 0
         while i + 8 <= n {
             if UnsafeRawPointer(a).loadUnaligned(fromByteOffset: i, as: UInt64.self)

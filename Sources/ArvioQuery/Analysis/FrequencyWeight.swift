@@ -19,7 +19,11 @@ enum FrequencyWeight {
             guard let value = data.number(at: row) else {
                 throw Diagnostic(token.position, "the weight \"\(column.name)\" is missing in row \(row + 1); every row needs a whole-number count ≥ 0")
             }
-            guard value >= 0, value == value.rounded(), value < 1e15 else {
+            // Int holds 9.2e18, but past 1e15 a Double no longer counts every whole number.
+            if value >= 1e15 {
+                throw Diagnostic(token.position, "the weight \"\(column.name)\" is \(NumberFormat.plain(value)) in row \(row + 1), which is too large; a frequency weight counts cases, fewer than 10^15 for one row")
+            }
+            guard value >= 0, value == value.rounded() else {
                 throw Diagnostic(token.position, "the weight \"\(column.name)\" is \(NumberFormat.plain(value)) in row \(row + 1); a frequency weight must be a whole number ≥ 0 (the exact tests count cases)")
             }
             weights[row] = Int(value)

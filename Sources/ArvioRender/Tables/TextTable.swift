@@ -163,8 +163,48 @@ enum TextTable {
             widths[neediest] += 1
             spare -= 1
         }
+        if let texts { avoidBrokenWords(&widths, shrinkable: shrinkable, texts: texts) }
         widths[0] = min(widths[0], width)
         return (widths, kept)
+    }
+
+    /// The widest piece of `text` that wrapping cannot break without cutting a word: its words,
+    /// split after `_`, `-`, `–` and `/`, where `TextGrid.wrap` breaks them cleanly.
+    static func longestPiece(_ text: String) -> Int {
+        var longest = 0, current = 0
+        for c in text {
+            if c == " " { current = 0; continue }
+            current += DisplayWidth.of(c)
+            longest = max(longest, current)
+            if "_-–/".contains(c) { current = 0 }
+        }
+        return longest
+    }
+
+    /// Widens a text column whose words would be cut in the middle (`määräaikaine` / `n`) with
+    /// cells from text columns that are wider than their own longest word, a cell at a time from
+    /// the one that loses the fewest lines by it, as long as that makes the cut word fit whole;
+    /// the width of the whole stays the same. Finnish compounds are long, and a word cut in two
+    /// reads as two words.
+    private static func avoidBrokenWords(_ widths: inout [Int], shrinkable: [Bool], texts: [[String]]) {
+        let rows = min(sample, texts.map(\.count).max() ?? 0)
+        let pieces = widths.indices.map { i in
+            shrinkable[i] ? texts[i].prefix(rows).map(longestPiece).max() ?? 0 : 0
+        }
+        func lines(_ j: Int, _ w: Int) -> Int {
+            texts[j].prefix(rows).reduce(0) { $0 + TextGrid.wrap($1, width: w).count }
+        }
+        for i in widths.indices where shrinkable[i] && pieces[i] > widths[i] {
+            let donors = widths.indices.filter { $0 != i && shrinkable[$0] }
+            guard donors.reduce(0, { $0 + max(0, widths[$1] - pieces[$1]) }) >= pieces[i] - widths[i] else { continue }
+            while widths[i] < pieces[i] {
+                guard let j = donors.filter({ widths[$0] > pieces[$0] })
+                    .min(by: { lines($0, widths[$0] - 1) - lines($0, widths[$0]) < lines($1, widths[$1] - 1) - lines($1, widths[$1]) })
+                else { break }
+                widths[j] -= 1
+                widths[i] += 1
+            }
+        }
     }
 
     /// Number cells aligned on the decimal point: a cell with fewer places than the column's

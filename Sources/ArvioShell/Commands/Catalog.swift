@@ -42,13 +42,22 @@ enum Catalog {
         }
         return Table(name: "schema of \(table.name)", columns: [
             headed(Column(name: "column", data: .text(columns.map(\.name))), "sarake"),
-            headed(Column(name: "type", data: .text(columns.map { $0.type.rawValue + (table.key.contains($0.name) ? ", key" : "") })), "tyyppi"),
+            headed(Column(name: "type", data: .text(columns.map { column in
+                let key = table.key.contains(column.name) ? (language == .fi ? ", avain" : ", key") : ""
+                return (language == .fi ? finnishTypes[column.type] ?? column.type.rawValue : column.type.rawValue) + key
+            })), "tyyppi"),
             headed(Column(name: "missing", data: .integer(columns.map { c in Int64((0..<c.count).filter { c.data.isMissing($0) }.count) })), "puuttuu"),
             headed(Column(name: "meaning", data: .text(columns.map { $0.label?.text(language) })), "merkitys"),
         ], rowCount: columns.count, notes: notes)
     }
 
     /// "6 = en osaa sanoa, 9 = ei vastausta", or "997 to 999 (998 = kieltäytyi)" for a range.
+    /// The types' names in Finnish, for `.schema` (the codebook's own words stay English).
+    private static let finnishTypes: [ColumnType: String] = [
+        .integer: "kokonaisluku", .decimal: "desimaaliluku", .text: "teksti",
+        .categorical: "luokitteleva", .ordinal: "järjestysasteikko",
+    ]
+
     private static func missingCodes(_ reasons: MissingReasons, language: Language) -> String {
         let ranges = reasons.ranges.filter { $0.lowerBound != $0.upperBound }
         let inRange = { (r: MissingReasons.Reason) in r.number.map { x in ranges.contains { $0.contains(x) } } ?? false }

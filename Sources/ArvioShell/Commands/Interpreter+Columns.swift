@@ -173,7 +173,9 @@ extension Interpreter {
             for relation in loaded.relations { workspace.add(relation) }
             session.workspace = workspace
             let listed = loaded.tables.map { "\($0.name) (\($0.rowCount) rows)" }.joined(separator: ", ")
-            confirm("loaded \(loaded.tables.count) \(loaded.tables.count == 1 ? "table" : "tables") from \(arguments.file): \(listed)")
+            // A table of counts in the folder is named as a single file's .load names it.
+            let hints = loaded.tables.compactMap { t in CountTableHint.note(for: t).map { "; \(t.name): " + $0.text(settings.language) } }
+            confirm("loaded \(loaded.tables.count) \(loaded.tables.count == 1 ? "table" : "tables") from \(arguments.file): \(listed)\(hints.joined())")
             return .succeeded
         } catch {
             report(error)

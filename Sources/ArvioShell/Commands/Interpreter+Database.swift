@@ -90,7 +90,8 @@ extension Interpreter {
             }
             for bound in plans {
                 guard let remote else {
-                    console.out("runs in memory: not connected to a database\n")
+                    console.out(settings.language == .fi ? "lasketaan muistissa: ei tietokantayhteyttä\n"
+                                : "runs in memory: not connected to a database\n")
                     continue
                 }
                 console.out(remote.explain(bound.plan, in: session.workspace) + "\n")

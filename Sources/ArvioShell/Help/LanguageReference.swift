@@ -448,7 +448,8 @@ participants | head 5
 same output byte for byte) shows results in Finnish: the categories' Finnish labels, the
 headings of the columns a verb makes (`percent` is headed `%`, `valid_percent` `% vastanneista`,
 `change` `muutos`, `improved` `parani`, a cross-tab's `total` `yhteensä`), statistic and method
-names, notes, errors and confirmations, and the `.help` overview (the topic texts are English).
+names, notes, errors and confirmations, the settings `.show` lists, and the `.help` overview (the
+topic texts are English; the word `error:` before a message stays, for editors and scripts).
 Text and Markdown write decimals with a comma (`p = 0,032`, `25,00`, a histogram's bin `[0,5; 1,0)`);
 CSV and JSON always write a point, so files read back the same. The column names do not change:
 statements use the column names in both languages (`| where percent > 20`), and CSV and JSON
@@ -478,8 +479,9 @@ meta-command (`\d`, `?`, `!ls`) is an error. `.quit`, `.exit` and psql's `\q` qu
 appear in `.tables` with their row counts, the relational steps of a pipeline run there as one
 SQL statement, and the analysis verbs compute their statistics in memory from the small result:
 `crosstab`, `freq`, `describe` and `chart` on rows that are their units get only the counts of
-each combination of the columns they read. `.explain PIPELINE` prints the SQL and what runs in
-memory. Enum types are scales, `COMMENT ON COLUMN` the column's meaning; a codebook, the
+each combination of the columns they read (`describe` of numbers its moments and quantiles), and
+`delta score by phase` only the tally of the pairs the server made. `.explain PIPELINE` prints
+the SQL and what runs in memory. Enum types are scales, `COMMENT ON COLUMN` the column's meaning; a codebook, the
 database's table `codebook` or a file (`.connect URL --codebook FILE`), gives scales, labels,
 keys, references and missing codes with the rules it has for a file. The connection is
 read-only; `let` keeps results in memory. A notebook's front matter `db: URL` connects before
@@ -753,7 +755,8 @@ responses | delta score by phase per area
   count as 12 people. Two groups: the exact Mann–Whitney test (normal approximation above 80
   people) with the rank-biserial r; more: Kruskal–Wallis H with ε² = H/(n − 1), p exact over
   every rearrangement of the changes among the groups up to 1,000,000 rearrangements, a seeded
-  Monte Carlo estimate above, and the χ² approximation in a note. When the same person is in
+  Monte Carlo estimate above (past 5,000 people with at least 30 in every group, the χ²
+  approximation's p, as R's `kruskal.test`), and the χ² approximation in a note. When the same person is in
   several groups (`per item`, `per area`) the groups are not independent and there is no such
   test; a note says so.
 - **Wilcoxon.** Zero changes are dropped (`with pratt` ranks them and then drops their ranks);

@@ -52,8 +52,8 @@ struct FisherNetwork {
     /// Summaries of nodes entering the listed columns, by packed node.
     private var summaries = SummaryTable()
     private var lists: [Key: Completions] = [:]
-    /// Nodes whose completions were summed once without a list: the second time, a list is built.
-    private var asked: Set<Key> = []
+    /// Paths whose completions were summed without a list, by node: past `fewPaths`, a list is built.
+    private var asked: [Key: Int] = [:]
     private var listBytes = 0
 
     /// Steps between looks at the clock and the cancel flag: a step is a few to a hundred
@@ -66,6 +66,8 @@ struct FisherNetwork {
     /// (1–2·10⁷), and the factor by which the estimate may pass the budget before the network is
     /// not tried at all: together some 25 to 50 times the budget.
     private static let stepsPerSecond = 5e7, hopeless = 10.0
+    /// Paths into a two-column node summed one by one (`twoColumnMass`) before its list is built.
+    private static let fewPaths = 4
     /// The longest completion list K > 2 may produce per node.
     private static let longestList = 1 << 17
 
@@ -264,13 +266,17 @@ struct FisherNetwork {
                                 if low > 0 { p += exp(top + step + summary.logTotal + logConstant) * prefix[low] }
                                 var end = low
                                 while end < sorted.count, sorted[end].logWeight + step + summary.least <= threshold { end += 1 }
-                                if end == low + 1, listed == 2, lists[childKey] == nil, asked.insert(childKey).inserted {
-                                    // One path into a node not met before: summing its completions
-                                    // directly is cheaper than sorting them, and most such nodes
-                                    // are never met again (a 3×3 has one level before the lists).
-                                    let weight = sorted[low].logWeight + step
-                                    let mass = directMass(childNode, atMost: threshold - weight, scale: summary.most)
-                                    p += sorted[low].paths * exp(weight + summary.most + logConstant) * mass
+                                if end > low, end - low <= Self.fewPaths, listed == 2, lists[childKey] == nil,
+                                   asked[childKey, default: 0] < Self.fewPaths {
+                                    // A few paths into a node met a few times: summing its completions
+                                    // in closed form and by tails is cheaper than listing and sorting
+                                    // them (a 3×3 has one level before the lists).
+                                    asked[childKey, default: 0] += end - low
+                                    for i in low..<end {
+                                        let weight = sorted[i].logWeight + step
+                                        let mass = twoColumnMass(childNode, atMost: threshold - weight, scale: summary.most)
+                                        p += sorted[i].paths * exp(weight + summary.most + logConstant) * mass
+                                    }
                                 } else if end > low {
                                     guard let list = try list(for: summary, childNode, key: childKey) else { stopped = true; return false }
                                     for i in low..<end {
@@ -471,6 +477,87 @@ struct FisherNetwork {
         listBytes += Self.entryBytes * list.count
         if try spent() { return nil }
         return list
+    }
+
+    /// Σ exp(w − scale) over the two-column completions of `node` with log weight w ≤ `limit`,
+    /// without visiting most of them. The first r − 2 rows of the second-last column are
+    /// enumerated; over the last two rows, with s units left for them, the weights are those of a
+    /// hypergeometric distribution (x of s drawn from U + V): their total is closed-form
+    /// (Vandermonde: C(U+V, s) / (U! V!)), and they rise to the mode and fall after it, so the
+    /// part at most `limit` is two tails found by bisection. A tail is summed outward until what
+    /// is left is below 1e-17 of it: the terms are log-concave, so once a term is ρ times the one
+    /// before, all the rest are at most ρ/(1 − ρ) times it.
+    private mutating func twoColumnMass(_ node: UnsafeBufferPointer<Int>, atMost limit: Double, scale: Double) -> Double {
+        let r = node.count, a = columns[columns.count - 2]
+        var sum = 0.0, steps = 0
+        logFactorial.withUnsafeBufferPointer { lf in
+            // The two largest rows last: x of `left` in row r − 2 (cap u), the rest in row r − 1 (cap v).
+            let u = node[r - 2], v = node[r - 1]
+            func lastTwo(_ left: Int, _ prefix: Double) {
+                let low = max(0, left - v), high = min(u, left)
+                guard low <= high else { return }
+                @inline(__always) func g(_ x: Int) -> Double {
+                    prefix - lf[x] - lf[u - x] - lf[left - x] - lf[v - left + x]
+                }
+                func tail(from start: Int, through end: Int, by step: Int) -> Double {
+                    guard (end - start) * step >= 0 else { return 0 }
+                    var part = 0.0, previous = 0.0
+                    var x = start
+                    while true {
+                        let term = exp(g(x) - scale)
+                        part += term
+                        steps += 1
+                        if x == end { break }
+                        if previous > 0 {
+                            let ratio = term / previous
+                            if ratio < 1, term * ratio / (1 - ratio) <= 1e-17 * part { break }
+                        }
+                        previous = term
+                        x += step
+                    }
+                    return part
+                }
+                let total = prefix + lf[u + v] - lf[left] - lf[u + v - left] - lf[u] - lf[v]
+                let mode = min(high, max(low, (left + 1) * (u + 1) / (u + v + 2)))
+                steps += 1
+                if g(mode) <= limit {
+                    sum += exp(total - scale)
+                    return
+                }
+                // Where g crosses the limit on each side of the mode, by bisection on a monotone run.
+                var lo = low, hi = mode
+                while lo < hi {
+                    let middle = (lo + hi) / 2
+                    if g(middle) <= limit { lo = middle + 1 } else { hi = middle }
+                    steps += 1
+                }
+                sum += tail(from: lo - 1, through: low, by: -1)
+                lo = mode; hi = high + 1
+                while lo < hi {
+                    let middle = (lo + hi) / 2
+                    if g(middle) > limit { lo = middle + 1 } else { hi = middle }
+                    steps += 1
+                }
+                sum += tail(from: lo, through: high, by: 1)
+            }
+            // Rows 0..r−3 of the second-last column by enumeration, the other two as above.
+            func place(_ i: Int, _ left: Int, _ weight: Double, _ restCaps: Int) {
+                if i == r - 2 {
+                    lastTwo(left, weight)
+                    return
+                }
+                let capsAfter = restCaps - node[i]
+                let low = max(0, left - capsAfter), high = min(node[i], left)
+                guard low <= high else { return }
+                for x in low...high {
+                    place(i + 1, left - x, weight - lf[x] - lf[node[i] - x], capsAfter)
+                }
+            }
+            place(0, a, 0, node.reduce(0, +))
+        }
+        workDone += steps
+        bytes += 24
+        return sum
     }
 
     /// Σ exp(w − scale) over the two-column completions of `node` with log weight w ≤ `limit`.
