@@ -290,6 +290,8 @@ public enum DiagnosticFinnish {
          "%1 ei voi kääntää: %2 sisältää lukuja ilman määriteltyjä asteikon pisteitä, ja havaittujen vastausten mukaan kääntäminen riippuisi otoksesta"),
         ("give its points, as in %, or declare % an ordinal scale in the codebook",
          "anna sen pisteet, kuten %1, tai määritä %2 koodikirjassa järjestysasteikoksi"),
+        // Before the general form, which would take ", which is too large" into the row number.
+        ("the weight % is % in row %, which is too large", "paino %1 on %2 rivillä %3, mikä on liian suuri"),
         ("the weight % is % in row %", "paino %1 on %2 rivillä %3"),
         ("a frequency weight must be a whole number ≥ 0 (the exact tests count cases)",
          "frekvenssipainon on oltava kokonaisluku ≥ 0 (tarkat testit laskevat tapauksia)"),
@@ -400,7 +402,6 @@ public enum DiagnosticFinnish {
         ("the weight % is not a number column", "paino % ei ole lukusarake"),
         ("a frequency weight counts cases, as in weight n", "frekvenssipaino laskee tapauksia, kuten weight n"),
         ("the weight % is missing in row %", "paino %1 puuttuu riviltä %2"),
-        ("the weight % is % in row %, which is too large", "paino %1 on rivillä %3 %2, mikä on liian suuri"),
         ("a frequency weight counts cases, fewer than 10^15 for one row", "frekvenssipaino laskee tapauksia, alle 10^15 yhdelle riville"),
         ("every row needs a whole-number count ≥ 0", "jokainen rivi tarvitsee kokonaisluvun ≥ 0"),
         ("% is too large to be a number (the largest is about 1.8 × 10^308)",
