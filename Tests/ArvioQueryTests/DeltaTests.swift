@@ -341,4 +341,45 @@ final class DeltaTests: XCTestCase {
                            "two rows have participant P20001, item I1 in phase post, so they cannot be paired; pair on more columns with on <column>, ...")
         }
     }
+
+    /// Between groups in a large sample (over 5,000 units, every group at least 30) the
+    /// Kruskal–Wallis p is the chi-square approximation, as R's kruskal.test gives it, and the
+    /// note and method say so in both languages (not "a seeded Monte Carlo estimate").
+    func testBetweenGroupsInALargeSampleUsesTheChiSquareApproximation() throws {
+        let participants = 6_300
+        var person: [UInt32] = [], org: [UInt32] = [], phase: [UInt32] = [], score: [Int64] = []
+        var state: UInt64 = 7
+        func next(_ n: UInt64) -> Int64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int64((state >> 33) % n)
+        }
+        for p in 0..<participants {
+            for ph in 0..<2 {
+                person.append(UInt32(p + 1))
+                org.append(UInt32(p % 3 + 1))
+                phase.append(UInt32(ph + 1))
+                score.append(1 + next(5) + (ph == 1 && p % 3 == 0 ? next(2) : 0))
+            }
+        }
+        func categorical(_ codes: [UInt32], _ names: [String]) -> ColumnData {
+            .categorical(CategoricalData(codes: Codes(codes, levelCount: names.count), levels: names.map { Level(value: $0) }), ordered: false)
+        }
+        var workspace = Workspace()
+        workspace.add(Table(name: "r", columns: [
+            Column(name: "participant", data: categorical(person, (0..<participants).map { "P\($0)" })),
+            Column(name: "org", data: categorical(org, ["a", "b", "c"])),
+            Column(name: "phase", data: categorical(phase, ["pre", "post"])),
+            Column(name: "score", data: .integer(score)),
+        ]))
+        var session = Session(workspace: workspace)
+        let table = try XCTUnwrap(try session.run("r | delta score by phase per org on participant").last?.table)
+        let between = try XCTUnwrap(table.statistics.first { $0.title.en.hasPrefix("Between groups") })
+        let h = try XCTUnwrap(between.entries.first { $0.name.en == "Kruskal–Wallis H" })
+        XCTAssertEqual(h.method?.en, "asymptotic chi-square (n = 6300, smallest group 2100)")
+        XCTAssertEqual(h.method?.fi, "asymptoottinen khiin neliö (n = 6300, pienin ryhmä 2100)")
+        XCTAssertEqual(h.p ?? .nan, ChiSquaredDistribution.sf(h.value ?? .nan, df: 2), accuracy: 1e-15)
+        let note = try XCTUnwrap(between.notes.first { $0.en.hasPrefix("Kruskal–Wallis") })
+        XCTAssertEqual(note.en, "Kruskal–Wallis: H tie-corrected; p from the chi-square approximation on 2 df, as R's kruskal.test (a large sample).")
+        XCTAssertFalse(note.fi.contains("Monte Carlo"), note.fi)
+    }
 }
