@@ -219,17 +219,7 @@ extension PlanNode {
         for cell in tally.firstOnly { preOnly[g(cell)] += Int64(cell.count) }
         for cell in tally.secondOnly { postOnly[g(cell)] += Int64(cell.count) }
 
-        var columns = keyColumns
-        columns.append(Headings.headed(Column(name: "n", data: .integer(changes.map { Int64($0.count) }))))
-        columns.append(Headings.headed(Column(name: "pre", data: .decimal(changes.map(\.meanPre)))))
-        columns.append(Headings.headed(Column(name: "post", data: .decimal(changes.map(\.meanPost)))))
-        columns.append(Headings.headed(Column(name: "change", data: .decimal(changes.map(\.meanChange)))))
-        columns.append(Headings.headed(Column(name: "median", data: .decimal(changes.map(\.medianChange)))))
-        columns.append(Headings.headed(Column(name: "improved", data: .integer(changes.map { Int64($0.improved) }))))
-        columns.append(Headings.headed(Column(name: "same", data: .integer(changes.map { Int64($0.same) }))))
-        columns.append(Headings.headed(Column(name: "worse", data: .integer(changes.map { Int64($0.worse) }))))
-        columns.append(Headings.headed(Column(name: "pre_only", data: .integer(preOnly))))
-        columns.append(Headings.headed(Column(name: "post_only", data: .integer(postOnly))))
+        let columns = Delta.columns(groups: keyColumns, changes: changes, preOnly: preOnly, postOnly: postOnly)
         var next = schema.frame.replacingColumns(columns, rowCount: groupCount, keepOrigin: false)
         next.table.key = request.groups
 

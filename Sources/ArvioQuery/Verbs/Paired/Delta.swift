@@ -96,17 +96,7 @@ public struct Delta: Verb {
         }
 
         try context.checkCancelled(at: keyword.position)
-        var columns = grouping.keyColumns
-        columns.append(Headings.headed(Column(name: "n", data: .integer(changes.map { Int64($0.count) }))))
-        columns.append(Headings.headed(Column(name: "pre", data: .decimal(changes.map(\.meanPre)))))
-        columns.append(Headings.headed(Column(name: "post", data: .decimal(changes.map(\.meanPost)))))
-        columns.append(Headings.headed(Column(name: "change", data: .decimal(changes.map(\.meanChange)))))
-        columns.append(Headings.headed(Column(name: "median", data: .decimal(changes.map(\.medianChange)))))
-        columns.append(Headings.headed(Column(name: "improved", data: .integer(changes.map { Int64($0.improved) }))))
-        columns.append(Headings.headed(Column(name: "same", data: .integer(changes.map { Int64($0.same) }))))
-        columns.append(Headings.headed(Column(name: "worse", data: .integer(changes.map { Int64($0.worse) }))))
-        columns.append(Headings.headed(Column(name: "pre_only", data: .integer(preOnly))))
-        columns.append(Headings.headed(Column(name: "post_only", data: .integer(postOnly))))
+        let columns = Self.columns(groups: grouping.keyColumns, changes: changes, preOnly: preOnly, postOnly: postOnly)
         var next = frame.replacingColumns(columns, rowCount: groupCount, keepOrigin: false)
         next.table.key = spec.per.map(\.text)
         var statistics = try blocks(pairing, grouping, changes, units, context: context, keyword: keyword)
@@ -226,6 +216,23 @@ public struct Delta: Verb {
             }
         }
         return notes
+    }
+
+    /// The table `delta` gives: the groups, then each group's pairs described and its unpaired
+    /// rows counted (the database's tally, `DeltaTally`, builds the same).
+    static func columns(groups: [Column], changes: [PairedChange], preOnly: [Int64], postOnly: [Int64]) -> [Column] {
+        var columns = groups
+        columns.append(Headings.headed(Column(name: "n", data: .integer(changes.map { Int64($0.count) }))))
+        columns.append(Headings.headed(Column(name: "pre", data: .decimal(changes.map(\.meanPre)))))
+        columns.append(Headings.headed(Column(name: "post", data: .decimal(changes.map(\.meanPost)))))
+        columns.append(Headings.headed(Column(name: "change", data: .decimal(changes.map(\.meanChange)))))
+        columns.append(Headings.headed(Column(name: "median", data: .decimal(changes.map(\.medianChange)))))
+        columns.append(Headings.headed(Column(name: "improved", data: .integer(changes.map { Int64($0.improved) }))))
+        columns.append(Headings.headed(Column(name: "same", data: .integer(changes.map { Int64($0.same) }))))
+        columns.append(Headings.headed(Column(name: "worse", data: .integer(changes.map { Int64($0.worse) }))))
+        columns.append(Headings.headed(Column(name: "pre_only", data: .integer(preOnly))))
+        columns.append(Headings.headed(Column(name: "post_only", data: .integer(postOnly))))
+        return columns
     }
 
     static func display(_ data: ColumnData, _ row: Int, _ language: Language) -> String {
