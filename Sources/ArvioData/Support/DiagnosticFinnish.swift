@@ -23,11 +23,40 @@ public enum DiagnosticFinnish {
     private static func translateClause(_ clause: String) -> String? {
         for (pattern, finnish) in rules {
             if let parts = match(pattern, clause) {
-                return fill(finnish, parts.map(fragment))
+                // A command's usage is code, but its placeholders are words the reader fills in.
+                let kept = usagePatterns.contains(pattern) ? parts.map(usage) : parts.map(fragment)
+                return fill(finnish, kept)
             }
         }
         return nil
     }
+
+    /// The rules whose kept text is a command's usage line.
+    private static let usagePatterns: Set<String> = ["usage: %", "Arvio's is %"]
+
+    /// A command's usage line (`.save TABLE FILE [labels]`) with its placeholders in Finnish
+    /// (`.save TAULU TIEDOSTO [labels]`); the command and its keywords stay as they are typed.
+    public static func usage(_ line: String) -> String {
+        var out = ""
+        var word = ""
+        func flush() {
+            // A single capital (`N`, `T`, `A < B`) reads the same in both languages.
+            out += word.count > 1 ? placeholders[word] ?? word : word
+            word = ""
+        }
+        for ch in line {
+            if ch.isASCII, ch.isUppercase { word.append(ch) } else { flush(); out.append(ch) }
+        }
+        flush()
+        return out
+    }
+
+    private static let placeholders: [String: String] = [
+        "TABLE": "TAULU", "FILE": "TIEDOSTO", "NAME": "NIMI", "OPTIONS": "VALINNAT", "TOPIC": "AIHE",
+        "OLD": "VANHA", "NEW": "UUSI", "PIPELINE": "PUTKI", "CODES": "KOODIT", "REASON": "SYY",
+        "VALUE": "ARVO", "COL": "SARAKE", "COLUMN": "SARAKE", "COLS": "SARAKKEET", "TOKENS": "MERKIT",
+        "VERB": "VERBI",
+    ]
 
     /// The parts of a message that recur inside others ("expected X, but found Y").
     private static func fragment(_ text: String) -> String {
