@@ -118,6 +118,13 @@ final class FinnishTextTests: XCTestCase {
                        "ladattu 2 taulua kansiosta data: p (16 riviä), q (1 rivi)")
     }
 
+    func testAFileKindsErrorNamesTheKindWithoutAnArticle() {
+        XCTAssertEqual(DiagnosticFinnish.translate("sheet is for Excel workbooks (.xlsx); a CSV file has one table"),
+                       "sheet on Excel-työkirjoille (.xlsx); CSV-tiedostossa on yksi taulu")
+        XCTAssertEqual(DiagnosticFinnish.translate("a Stata file has one table; sheet is for Excel workbooks (.xlsx)"),
+                       "Stata-tiedostossa on yksi taulu; sheet on Excel-työkirjoille (.xlsx)")
+    }
+
     func testUsageLinesNameTheirPlaceholdersInFinnish() {
         XCTAssertEqual(DiagnosticFinnish.translate("missing argument; usage: .save TABLE FILE [labels]"),
                        "argumentti puuttuu; käyttö: .save TAULU TIEDOSTO [labels]")

@@ -294,11 +294,12 @@ public enum DiagnosticFinnish {
         ("% file carries its own value labels and types", "%1-tiedostossa ovat omat arvojen selitteet ja tyypit"),
         ("--codebook is for CSV files (.scale and .missing change a loaded column)",
          "--codebook on CSV-tiedostoille (.scale ja .missing muuttavat ladattua saraketta)"),
+        // Ahead of the pattern below, which would take "a CSV" for a package's name.
+        ("a CSV file has one table", "CSV-tiedostossa on yksi taulu"),
         ("% file has one table", "%1-tiedostossa on yksi taulu"),
         ("sheet is for Excel workbooks (.xlsx)", "sheet on Excel-työkirjoille (.xlsx)"),
         ("% file says which values are missing", "%1-tiedosto kertoo, mitkä arvot puuttuvat"),
         ("--na is for CSV files (.missing declares more codes)", "--na on CSV-tiedostoille (.missing määrittelee lisää koodeja)"),
-        ("a CSV file has one table", "CSV-tiedostossa on yksi taulu"),
         ("% is for SPSS, Stata and SAS files (%)", "%1 on SPSS-, Stata- ja SAS-tiedostoille (%2)"),
         ("a CSV file is read as UTF-8 (or Windows-1252), and its scales come from the codebook or .scale",
          "CSV-tiedosto luetaan UTF-8-muodossa (tai Windows-1252), ja sen asteikot tulevat koodikirjasta tai .scale-komennolla"),
