@@ -59,31 +59,19 @@ public struct RemoteExecutor: PlanExecutor {
             var result = try node.runOnDescribeMoments(summaries, request: request, schema: compiled.schema, in: context)
             // The notes of the steps before (an aggregate's skipped values) stay first, as in memory.
             result.table.notes = Self.notes(compiled, rows) + result.table.notes
-            let rest = plan.nodes[(compiled.operatorCount + 1)...]
-            if !rest.isEmpty {
-                let local = try materializing(rest, source: plan.source, in: context, at: plan.sourcePosition)
-                result = try InMemoryExecutor().execute(rest, on: result, in: local.context)
-            }
             let n = rows.rows.count
-            result.table.notes.append(Localized(
+            return try finishing(result, after: plan, compiled, in: context, note: Localized(
                 en: "describe computed in memory from \(n) row\(n == 1 ? "" : "s") of moments and quantiles fetched from the database",
                 fi: "describe laskettiin muistissa \(n) tietokannasta haetusta tunnusluku- ja kvantiilirivistä"))
-            return result
         }
         if let request = compiled.delta {
             let node = plan.nodes[compiled.operatorCount]
             let tally = DeltaTally(rows: rows.rows, groupCount: request.groups.count)
-            var result = try node.runOnDeltaTally(tally, request: request, schema: compiled.schema, in: context)
-            let rest = plan.nodes[(compiled.operatorCount + 1)...]
-            if !rest.isEmpty {
-                let local = try materializing(rest, source: plan.source, in: context, at: plan.sourcePosition)
-                result = try InMemoryExecutor().execute(rest, on: result, in: local.context)
-            }
+            let result = try node.runOnDeltaTally(tally, request: request, schema: compiled.schema, in: context)
             let n = rows.rows.count
-            result.table.notes.append(Localized(
+            return try finishing(result, after: plan, compiled, in: context, note: Localized(
                 en: "delta computed in memory from \(n) tally row\(n == 1 ? "" : "s") fetched from the database (pairs, units and unpaired rows counted by the server)",
                 fi: "delta laskettiin muistissa \(n) tietokannasta haetusta yhteenvetorivistä (parit, yksiköt ja parittomat rivit laskettiin palvelimella)"))
-            return result
         }
         var template = compiled.schema.table
         if let countColumn = compiled.countColumn {
@@ -119,6 +107,20 @@ public struct RemoteExecutor: PlanExecutor {
         result.table.notes.append(Localized(
             en: "\(verbs) ran in memory on \(size) fetched from the database\(also)",
             fi: "\(verbs) laskettiin muistissa tietokannasta haetuista tiedoista (\(table.rowCount) riviä × \(table.columns.count) saraketta)\(alsoFi)"))
+        return result
+    }
+
+    /// `result` of the analysis the statement fed, with the steps after it run in memory and
+    /// `note` (what was fetched) last.
+    private func finishing(_ result: PlanResult, after plan: LogicalPlan, _ compiled: CompiledStatement,
+                           in context: EvaluationContext, note: Localized) throws(Diagnostic) -> PlanResult {
+        var result = result
+        let rest = plan.nodes[(compiled.operatorCount + 1)...]
+        if !rest.isEmpty {
+            let local = try materializing(rest, source: plan.source, in: context, at: plan.sourcePosition)
+            result = try InMemoryExecutor().execute(rest, on: result, in: local.context)
+        }
+        result.table.notes.append(note)
         return result
     }
 

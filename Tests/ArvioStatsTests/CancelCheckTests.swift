@@ -50,8 +50,11 @@ final class CancelCheckTests: XCTestCase {
         return values.map { v in let below = lower(v); return 2 * below + (upper(v) - below) + 1 }
     }
 
-    func testRanksOfBothPathsAreTheMidranks() throws {
-        for values in [Self.fine, Self.scale, [3, 1, 2, 2, 5, 1], [Double](repeating: 4, count: 70_000)] {
+    /// The sort (fine), the array of small whole numbers (scale, a constant, negatives) and the
+    /// count of a few distinct values (halves).
+    func testRanksOfEveryPathAreTheMidranks() throws {
+        let halves = (0..<70_000).map { Double($0 % 7) / 2 - 1 }
+        for values in [Self.fine, Self.scale, [3, 1, 2, 2, 5, 1], [-3, 7, -3, 0], [Double](repeating: 4, count: 70_000), halves] {
             let flag = Flag(setAt: .max)
             let ranks = try Ranking.ranks(values, isCancelled: flag.closure)
             XCTAssertEqual(ranks.doubled, reference(values))

@@ -60,6 +60,14 @@ final class KruskalWallisTestTests: XCTestCase {
         XCTAssertEqual(test.pValue, monteCarlo, accuracy: 3 * (monteCarlo * (1 - monteCarlo) / b).squareRoot())
     }
 
+    /// Past 5,000 values but with a group of 10, the χ² tail is not trusted: Monte Carlo.
+    func testALargeSampleWithASmallGroupStaysMonteCarlo() throws {
+        let groups = try groups(row("large"))
+        let test = try KruskalWallisTest([Array(groups[0].prefix(10)), groups[1], groups[2], groups[3]])
+        XCTAssertTrue(test.method.hasPrefix("permutation"), test.method)
+        XCTAssertFalse(test.isExact)
+    }
+
     func testMonteCarloAgreesWithTheExactCountWithinItsError() throws {
         let r = try row("ties")
         let estimate = try KruskalWallisTest(groups(r), exactLimit: 100)

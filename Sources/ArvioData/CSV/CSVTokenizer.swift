@@ -3,7 +3,9 @@
 /// other field runs to the next delimiter or line end, a quote in it being plain text; a record
 /// ends at LF, CR or CRLF, and blank lines between records are skipped. The small-file parser
 /// (`CSVParser`), the chunked loader (`ChunkParser`, `CSVChunking`) and the dialect sniffer
-/// (`CSVDialect`) all read through it, so they cannot disagree on where a field ends.
+/// (`CSVDialect`) all read through it, so they cannot disagree on where a field ends; the one
+/// exception, `ChunkParser`'s word-at-a-time search for the end of an unquoted field, is
+/// checked against it cell by cell (`CSVWordScanTests`).
 ///
 /// Fields are byte ranges of the input, so no `String` or array is made per cell; the scanning
 /// functions are inlined into the loaders' loops, which are the hot path of loading a file.

@@ -1,6 +1,8 @@
 /// Parses the records of one stretch of a CSV file straight into per-column dictionaries and
 /// codes, with the quoting rules of `CSVTokenizer`.
-/// No `String` or array is made per cell. Several stretches of one file are parsed at once,
+/// No `String` or array is made per cell. An unquoted field's end is found eight bytes at a
+/// time (`Scan`, `ends`); a quoted field and the last bytes of the input go through
+/// `CSVTokenizer`, and `CSVWordScanTests` holds the two to the same cells and errors. Several stretches of one file are parsed at once,
 /// each by its own parser; `CSVChunking` checks that they join up.
 struct ChunkParser {
     /// What parsing one stretch gave.

@@ -437,8 +437,8 @@ public enum DiagnosticFinnish {
          "%1 ei voi kääntää: %2 sisältää lukuja ilman määriteltyjä asteikon pisteitä, ja havaittujen vastausten mukaan kääntäminen riippuisi otoksesta"),
         ("give its points, as in %, or declare % an ordinal scale in the codebook",
          "anna sen pisteet, kuten %1, tai määritä %2 koodikirjassa järjestysasteikoksi"),
-        // Ahead of the shorter pattern below, which would match it first.
-        ("the weight % is % in row %, which is too large", "paino %1 on rivillä %3 %2, mikä on liian suuri"),
+        // Before the general form, which would take ", which is too large" into the row number.
+        ("the weight % is % in row %, which is too large", "paino %1 on %2 rivillä %3, mikä on liian suuri"),
         ("the weight % is % in row %", "paino %1 on %2 rivillä %3"),
         ("a frequency weight must be a whole number ≥ 0 (the exact tests count cases)",
          "frekvenssipainon on oltava kokonaisluku ≥ 0 (tarkat testit laskevat tapauksia)"),

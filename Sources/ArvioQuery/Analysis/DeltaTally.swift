@@ -238,23 +238,34 @@ extension PlanNode {
         let unitName = request.key[0]
         let mostPairs = tally.units.map { Int($0.values[2]) }.max() ?? 0
         let tested: [PairedChange]
-        var unitEntries = [Int](repeating: 0, count: groupCount)
-        if mostPairs > 1 {
-            var pre = [[Double]](repeating: [], count: groupCount), post = pre, change = pre
+        let testedGroups = single ? 1 : groupCount
+        var unitIDs: Int?
+        if let unit = table.column(named: unitName), case .categorical(let c, _) = unit.data { unitIDs = c.levels.count + 1 }
+        let pairValues = tally.pairs.flatMap { [Double($0.values[0]), Double($0.values[1])] }
+        let slots = testedGroups.multipliedReportingOverflow(by: unitIDs ?? 0)
+        if mostPairs > 1, unitIDs != nil, pairTotal >= PairedChange.tallyThreshold * testedGroups, pairTotal < Int(Int32.max) / 64,
+           PairedTally.range(pairValues, pairValues) != nil, !slots.overflow, slots.partialValue <= max(1 << 20, 4 * pairTotal) {
+            // Where Delta counts units by their sums (UnitMeans.tallies), the server's tally is that.
+            var tallies = [UnitChangeTally](repeating: UnitChangeTally(), count: testedGroups)
+            for cell in tally.units {
+                tallies[single ? 0 : g(cell)].add(pairs: Int(cell.values[2]), preSum: Int(cell.values[0]),
+                                                  postSum: Int(cell.values[1]), count: cell.count)
+            }
+            tested = tallies.map { PairedChange(unitTally: $0, zeroHandling: spec.zeroHandling) }
+        } else if mostPairs > 1 {
+            // One entry per unit and group, as UnitMeans gives them, in one call as Delta makes it
+            // (whether the groups go through tallies is decided over all of them).
+            var pre: [Double] = [], post: [Double] = [], change: [Double] = [], groupOf: [Int] = []
             for cell in tally.units {
                 let k = Double(cell.values[2])
-                let x = Double(cell.values[0]) / k, y = Double(cell.values[1]) / k
-                let d = Double(cell.values[1] - cell.values[0]) / k
                 let group = single ? 0 : g(cell)
-                pre[group].append(contentsOf: repeatElement(x, count: cell.count))
-                post[group].append(contentsOf: repeatElement(y, count: cell.count))
-                change[group].append(contentsOf: repeatElement(d, count: cell.count))
-                unitEntries[group] += cell.count
+                pre.append(contentsOf: repeatElement(Double(cell.values[0]) / k, count: cell.count))
+                post.append(contentsOf: repeatElement(Double(cell.values[1]) / k, count: cell.count))
+                change.append(contentsOf: repeatElement(Double(cell.values[1] - cell.values[0]) / k, count: cell.count))
+                groupOf.append(contentsOf: repeatElement(group, count: cell.count))
             }
-            tested = (0..<groupCount).map { group in
-                PairedChange.grouped(pre: pre[group], post: post[group], differences: change[group], groupCount: 1,
-                                     groupOf: { _ in 0 }, zeroHandling: spec.zeroHandling)[0]
-            }
+            tested = PairedChange.grouped(pre: pre, post: post, differences: change, groupCount: testedGroups,
+                                          groupOf: { groupOf[$0] }, zeroHandling: spec.zeroHandling)
         } else {
             tested = changes
         }

@@ -21,10 +21,23 @@ public struct CorrelationRatio: HypothesisTest, Equatable {
         guard values.count == groups.count else { throw StatsError.mismatchedLengths(values.count, groups.count) }
         guard values.allSatisfy(\.isFinite) else { throw StatsError.nonFiniteValue }
         var sums: [Group: (sum: Double, count: Double)] = [:]
-        try CancelCheck(isCancelled).blocks(values.count) { range in
-            for i in range {
-                sums[groups[i], default: (0, 0)].sum += values[i]
-                sums[groups[i], default: (0, 0)].count += 1
+        let check = CancelCheck(isCancelled)
+        if let codes = groups as? [Int], let most = codes.max(), most < 4_096, (codes.min() ?? 0) >= 0 {
+            // Codes 0..<k (`associate`'s categories): sums in arrays, with no hashing a row.
+            var sum = [Double](repeating: 0, count: most + 1), count = [Double](repeating: 0, count: most + 1)
+            try check.blocks(values.count) { range in
+                for i in range {
+                    sum[codes[i]] += values[i]
+                    count[codes[i]] += 1
+                }
+            }
+            for code in 0...most where count[code] > 0 { sums[code as! Group] = (sum[code], count[code]) }
+        } else {
+            try check.blocks(values.count) { range in
+                for i in range {
+                    sums[groups[i], default: (0, 0)].sum += values[i]
+                    sums[groups[i], default: (0, 0)].count += 1
+                }
             }
         }
         let n = Double(values.count), k = Double(sums.count)

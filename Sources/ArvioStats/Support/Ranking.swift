@@ -69,6 +69,7 @@ public enum Ranking {
     /// come from a count of each value and one look-up a row, with no sort. Nil when there are
     /// more than `fewLimit` distinct values (or a NaN, which equals nothing).
     private static func fewDistinct(_ values: [Double], _ check: CancelCheck) throws -> Ranks? {
+        if let counted = try smallWholeNumbers(values, check) { return counted }
         let fewLimit = 512
         var counts: [Double: Int] = [:]
         var many = false
@@ -93,6 +94,41 @@ public enum Ranking {
             for i in range { doubled[i] = rank[values[i]]! }
         }
         return Ranks(doubled: doubled, tieSizes: counts.values.filter { $0 > 1 }.sorted())
+    }
+
+    /// Whole numbers within a span of 4 096 (answers on a scale, counts, codes) are counted in an
+    /// array indexed by value, with no hashing; nil for any other data.
+    private static func smallWholeNumbers(_ values: [Double], _ check: CancelCheck) throws -> Ranks? {
+        let span = 4_096
+        guard let first = values.first, first.isFinite, first == first.rounded(), abs(first) < 1e15 else { return nil }
+        var low = first, high = first, whole = true
+        try check.blocks(values.count) { range in
+            guard whole else { return }
+            for i in range {
+                let v = values[i]
+                // NaN fails the comparison, as a fraction does.
+                guard v == v.rounded() else { whole = false; return }
+                low = min(low, v); high = max(high, v)
+            }
+            if high - low >= Double(span) { whole = false }
+        }
+        guard whole, high - low < Double(span) else { return nil }
+        let base = Int(low), width = Int(high) - base + 1
+        var counts = [Int](repeating: 0, count: width)
+        try check.blocks(values.count) { range in
+            for i in range { counts[Int(values[i]) - base] += 1 }
+        }
+        var rank = [Int](repeating: 0, count: width)
+        var below = 0
+        for slot in 0..<width where counts[slot] > 0 {
+            rank[slot] = 2 * below + counts[slot] + 1
+            below += counts[slot]
+        }
+        var doubled = [Int](repeating: 0, count: values.count)
+        try check.blocks(values.count) { range in
+            for i in range { doubled[i] = rank[Int(values[i]) - base] }
+        }
+        return Ranks(doubled: doubled, tieSizes: counts.filter { $0 > 1 }.sorted())
     }
 
     /// A value with its position in the input.
