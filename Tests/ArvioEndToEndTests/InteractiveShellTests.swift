@@ -109,8 +109,7 @@ final class InteractiveShellTests: XCTestCase {
         // At 40 cells the path moves whole to the next line, indented as an error's would be.
         try t.waitFor("""
             saved participants: 16 rows to
-                \(dir)/autumn_course.csv as
-                csv
+                \(dir)/autumn_course.csv
             """)
     }
 }
