@@ -88,6 +88,10 @@ final class CancellationTests: XCTestCase {
         try assertCancelsCleanly("r | derive x = score / 3 | group x, phase aggregate n = count()", minimumLooks: 4)
     }
 
+    func testMedianAndDistinctCountsCancelledAtAnyLookLeaveTheWorkspace() throws {
+        try assertCancelsCleanly("r | group phase aggregate m = median(score), d = n_distinct(participant)", minimumLooks: 4)
+    }
+
     func testADistinctCancelledAtAnyLookLeavesTheWorkspace() throws {
         try assertCancelsCleanly("r | distinct participant, item", minimumLooks: 3)
     }

@@ -288,4 +288,98 @@ final class DeltaTests: XCTestCase {
             XCTAssertEqual(stat(table, "Rank-biserial r", block: a)?.value ?? .nan, w.rankBiserial, accuracy: 1e-12)
         }
     }
+
+    /// Past half a million rows the two phases are paired on their own cores: the same pairs,
+    /// and a duplicate in either phase is still the first one in row order.
+    func testLongTablePairsOnBothCoresAndFindsTheFirstDuplicate() throws {
+        let participants = 25_000
+        var person: [UInt32] = [], item: [UInt32] = [], phase: [UInt32] = [], score: [Int64] = []
+        var missing = 0
+        for p in 0..<participants {
+            for ph in 0..<2 {
+                for i in 0..<12 {
+                    person.append(UInt32(p + 1)); item.append(UInt32(i + 1)); phase.append(UInt32(ph + 1))
+                    let gone = ph == 1 && (p * 12 + i) % 7 == 0
+                    if gone { missing += 1 }
+                    score.append(gone ? Missing.integer : Int64((p + i * ph) % 5 + 1))
+                }
+            }
+        }
+        func workspace(_ item: [UInt32]) -> Workspace {
+            func categorical(_ codes: [UInt32], _ names: [String]) -> ColumnData {
+                .categorical(CategoricalData(codes: Codes(codes, levelCount: names.count), levels: names.map { Level(value: $0) }), ordered: false)
+            }
+            var workspace = Workspace()
+            workspace.add(Table(name: "r", columns: [
+                Column(name: "participant", data: categorical(person, (1...participants).map { "P\($0)" })),
+                Column(name: "item", data: categorical(item, (1...12).map { "I\($0)" })),
+                Column(name: "phase", data: categorical(phase, ["pre", "post"])),
+                Column(name: "score", data: .integer(score)),
+            ]))
+            return workspace
+        }
+        XCTAssertGreaterThanOrEqual(person.count, Parallel.minimumRows)
+        var session = Session(workspace: workspace(item))
+        let table = try XCTUnwrap(try session.run("r | delta score by phase on participant, item").last?.table)
+        XCTAssertEqual(number(table, "n"), Double(participants * 12 - missing))
+        XCTAssertEqual(number(table, "pre_only"), Double(missing))
+        XCTAssertEqual(number(table, "post_only"), 0)
+        // P20001's post I2 made a second I1 (row 480 024 + 12 + 1), and P3's pre I5 a second I4
+        // (row 24 · 2 + 4): the pre duplicate comes first.
+        var twice = item
+        twice[20_000 * 24 + 12 + 1] = 1
+        twice[2 * 24 + 4] = 4
+        var broken = Session(workspace: workspace(twice))
+        XCTAssertThrowsError(try broken.run("r | delta score by phase on participant, item")) { error in
+            XCTAssertEqual((error as? Diagnostic)?.message,
+                           "two rows have participant P3, item I4 in phase pre, so they cannot be paired; pair on more columns with on <column>, ...")
+        }
+        twice[2 * 24 + 4] = 5
+        var late = Session(workspace: workspace(twice))
+        XCTAssertThrowsError(try late.run("r | delta score by phase on participant, item")) { error in
+            XCTAssertEqual((error as? Diagnostic)?.message,
+                           "two rows have participant P20001, item I1 in phase post, so they cannot be paired; pair on more columns with on <column>, ...")
+        }
+    }
+
+    /// Between groups in a large sample (over 5,000 units, every group at least 30) the
+    /// Kruskal–Wallis p is the chi-square approximation, as R's kruskal.test gives it, and the
+    /// note and method say so in both languages (not "a seeded Monte Carlo estimate").
+    func testBetweenGroupsInALargeSampleUsesTheChiSquareApproximation() throws {
+        let participants = 6_300
+        var person: [UInt32] = [], org: [UInt32] = [], phase: [UInt32] = [], score: [Int64] = []
+        var state: UInt64 = 7
+        func next(_ n: UInt64) -> Int64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int64((state >> 33) % n)
+        }
+        for p in 0..<participants {
+            for ph in 0..<2 {
+                person.append(UInt32(p + 1))
+                org.append(UInt32(p % 3 + 1))
+                phase.append(UInt32(ph + 1))
+                score.append(1 + next(5) + (ph == 1 && p % 3 == 0 ? next(2) : 0))
+            }
+        }
+        func categorical(_ codes: [UInt32], _ names: [String]) -> ColumnData {
+            .categorical(CategoricalData(codes: Codes(codes, levelCount: names.count), levels: names.map { Level(value: $0) }), ordered: false)
+        }
+        var workspace = Workspace()
+        workspace.add(Table(name: "r", columns: [
+            Column(name: "participant", data: categorical(person, (0..<participants).map { "P\($0)" })),
+            Column(name: "org", data: categorical(org, ["a", "b", "c"])),
+            Column(name: "phase", data: categorical(phase, ["pre", "post"])),
+            Column(name: "score", data: .integer(score)),
+        ]))
+        var session = Session(workspace: workspace)
+        let table = try XCTUnwrap(try session.run("r | delta score by phase per org on participant").last?.table)
+        let between = try XCTUnwrap(table.statistics.first { $0.title.en.hasPrefix("Between groups") })
+        let h = try XCTUnwrap(between.entries.first { $0.name.en == "Kruskal–Wallis H" })
+        XCTAssertEqual(h.method?.en, "asymptotic chi-square (n = 6300, smallest group 2100)")
+        XCTAssertEqual(h.method?.fi, "asymptoottinen khiin neliö (n = 6300, pienin ryhmä 2100)")
+        XCTAssertEqual(h.p ?? .nan, ChiSquaredDistribution.sf(h.value ?? .nan, df: 2), accuracy: 1e-15)
+        let note = try XCTUnwrap(between.notes.first { $0.en.hasPrefix("Kruskal–Wallis") })
+        XCTAssertEqual(note.en, "Kruskal–Wallis: H tie-corrected; p from the chi-square approximation on 2 df, as R's kruskal.test (a large sample).")
+        XCTAssertFalse(note.fi.contains("Monte Carlo"), note.fi)
+    }
 }

@@ -424,65 +424,7 @@ extension PlanNode {
             samples[groupOf(cell)].append(Double(cell.values[0]) / Double(cell.values[1]))
             counts.append(Int(cell.values[1]))
         }
-        // From here as BetweenGroupChange.block, on the units' changes rather than the pairs.
-        let label = { (g: Int, language: Language) in keyColumns.map { Delta.display($0.data, g, language) }.joined(separator: ", ") }
-        let unknown = samples.indices.filter { g in keyColumns.contains { $0.data.isMissing(g) } }
-        let present = samples.indices.filter { !samples[$0].isEmpty && !unknown.contains($0) }
-        let leftOut = unknown.reduce(0) { $0 + samples[$1].count }
-        let title = Localized(
-            en: "Between groups: \(valueName) change, one per \(unitName), \(counts.count - leftOut) in \(present.count) groups",
-            fi: "Ryhmien välillä: \(valueName)-muutos \(unitName)-arvoittain, \(counts.count - leftOut) yksikköä, \(present.count) ryhmää")
-        guard present.count >= 2 else {
-            return (StatisticsBlock(title: title, entries: [], notes: [Localized(
-                en: "fewer than two groups have pairs: no test between them", fi: "alle kahdessa ryhmässä on pareja: ei ryhmien välistä testiä")]), nil)
-        }
-        func sizes(_ language: Language) -> String {
-            present.map { g in "\(label(g, language)) \(samples[g].count)" }.joined(separator: ", ")
-        }
-        let low = counts.min() ?? 0, high = counts.max() ?? 0
-        let range = low == high ? "\(low)" : "\(low)–\(high)"
-        let how = counts.contains { $0 > 1 }
-            ? Localized(en: "Each \(unitName)'s change is the mean of its \(range) pairs' changes (post − pre)",
-                        fi: "Kunkin \(unitName)-arvon muutos on sen \(range) parin muutosten (post − pre) keskiarvo")
-            : Localized(en: "One pair per \(unitName), change post − pre", fi: "Yksi pari kutakin \(unitName)-arvoa kohden, muutos post − pre")
-        var notes = [Localized(en: "Does the change differ between the groups? \(how.en); \(sizes(.en)).",
-                               fi: "Eroaako muutos ryhmien välillä? \(how.fi); \(sizes(.fi)).")]
-        if leftOut > 0 {
-            let keys = keyColumns.map(\.name).joined(separator: ", ")
-            notes.append(Localized(en: "\(leftOut) with \(keys) missing \(leftOut == 1 ? "is" : "are") in no group and left out of this test.",
-                                   fi: "Tästä testistä jätettiin pois \(leftOut), joilta puuttuu \(keys) (ei ryhmää)."))
-        }
-        let chosen = present.map { samples[$0] }
-        let labels = present.map { g in Localized(en: label(g, .en), fi: label(g, .fi)) }
-        let same = Localized(en: "every change is the same: nothing to compare", fi: "kaikki muutokset ovat samat: ei vertailtavaa")
-        if chosen.count == 2 {
-            guard let test = try? MannWhitneyUTest(chosen[0], chosen[1]) else {
-                return (StatisticsBlock(title: title, entries: [], notes: notes + [same]), nil)
-            }
-            let (first, second) = (labels[0], labels[1])
-            return (StatisticsBlock(title: title, entries: [
-                Statistic(name: Localized(en: "Mann–Whitney U", fi: "Mann–Whitneyn U"), value: test.statistic, p: test.pValue,
-                          method: test.testMethod.localized),
-                Statistic(name: Localized(en: "Rank-biserial r", fi: "Sijalukubiseriaalinen r"), value: test.rankBiserial,
-                          method: Localized(en: "> 0: \(first.en) changed more than \(second.en)", fi: "> 0: \(first.fi) muuttui enemmän kuin \(second.fi)")),
-            ], notes: notes), nil)
-        }
-        guard let test = try? KruskalWallisTest(chosen, isCancelled: isCancelled) else {
-            return (StatisticsBlock(title: title, entries: [], notes: notes + [same]), nil)
-        }
-        let approximate = NumberFormat.pValue(test.asymptoticP)
-        let chi = approximate.hasPrefix("<") ? approximate : "≈ " + approximate
-        notes.append(Localized(
-            en: "Kruskal–Wallis: H tie-corrected; p \(test.isExact ? "exact, counting every rearrangement of the changes among the groups" : "a seeded Monte Carlo estimate over rearrangements"); the chi-square approximation gives p \(chi).",
-            fi: "Kruskal–Wallis: H sidoskorjattu; p \(test.isExact ? "tarkka, kaikki muutosten uudelleenjaot ryhmiin laskien" : "siemennetty Monte Carlo -arvio uudelleenjaoista"); khiin neliö -approksimaatio antaa p \(NumberFormat.comma(chi))."))
-        let methodFi = test.isExact
-            ? test.method.replacing("exact conditional on ties", with: "tarkka, ehdollinen sidoksille").replacing("rearrangements", with: "uudelleenjakoa")
-            : test.method
-        return (StatisticsBlock(title: title, entries: [
-            Statistic(name: Localized(en: "Kruskal–Wallis H", fi: "Kruskal–Wallisin H"), value: test.statistic,
-                      df: test.degreesOfFreedom, p: test.pValue, method: Localized(en: test.method, fi: methodFi)),
-            Statistic(name: Localized(en: "Epsilon²", fi: "Epsilon²"), value: test.epsilonSquared,
-                      method: Localized(en: "H / (n − 1)", fi: "H / (n − 1)")),
-        ], notes: notes), nil)
+        return (BetweenGroupChange.block(samples: samples, counts: counts, keyColumns: keyColumns, unitName: unitName,
+                                         valueName: valueName, isCancelled: isCancelled), nil)
     }
 }

@@ -83,12 +83,16 @@ extension ExpressionEvaluator {
             return try percent(vector, argument, groups, bound: function == .pct_high ? .upper : .lower)
         case .n_distinct:
             guard let vector else { return (.data(.integer([])), 0) }
-            let ids = OrderedKeys.ids(for: vector.columnData)
+            let poll = CancelPoll(context)
+            let ids = OrderedKeys.ids(for: vector.columnData, poll: poll)
             var seen = Set<Int>()
             var counts = [Int64](repeating: 0, count: groupCount)
-            for row in g.indices where Int(ids.ids[row]) != ids.count - 1 {
-                if seen.insert(Int(g[row]) * ids.count + Int(ids.ids[row])).inserted { counts[Int(g[row])] += 1 }
+            poll.blocks(g.indices) { block in
+                for row in block where Int(ids.ids[row]) != ids.count - 1 {
+                    if seen.insert(Int(g[row]) * ids.count + Int(ids.ids[row])).inserted { counts[Int(g[row])] += 1 }
+                }
             }
+            try poll.check(at: whole.operatorPosition)
             return (.data(.integer(counts)), 0)
         case .mean, .sum:
             if let vector, let (n, sum) = Self.sums(vector, groups), function == .sum || sum.allSatisfy({ $0.isFinite }) {
@@ -97,7 +101,7 @@ extension ExpressionEvaluator {
                 return (.data(.decimal(zip(n, sum).map { $0 > 0 ? $1 / Double($0) : .nan })), skipped)
             }
             let values = try numbers(function, vector, argument, whole)
-            return reduce(function, values, groups, keepWhole: vector.map(Self.isInteger) ?? false)
+            return try reduce(function, values, groups, keepWhole: vector.map(Self.isInteger) ?? false, at: whole.operatorPosition)
         case .min, .max:
             if case .data(.categorical(let c, true))? = vector {
                 return extremeLevel(c, max: function == .max, groups)
@@ -108,7 +112,7 @@ extension ExpressionEvaluator {
             fallthrough
         default:
             let values = try numbers(function, vector, argument, whole)
-            return reduce(function, values, groups, keepWhole: vector.map(Self.isInteger) ?? false)
+            return try reduce(function, values, groups, keepWhole: vector.map(Self.isInteger) ?? false, at: whole.operatorPosition)
         }
     }
 
@@ -155,7 +159,7 @@ extension ExpressionEvaluator {
     }
 
     private func reduce(_ function: Function, _ x: [Double], _ groups: Grouping,
-                        keepWhole: Bool) -> (vector: Vector, skipped: Int) {
+                        keepWhole: Bool, at position: SourcePosition) throws(Diagnostic) -> (vector: Vector, skipped: Int) {
         let g = groups.groupOf
         let k = groups.groupCount
         var n = [Double](repeating: 0, count: k)
@@ -184,7 +188,10 @@ extension ExpressionEvaluator {
         case .sum: result = sum
         case .min: result = (0..<k).map { n[$0] > 0 ? low[$0] : .nan }
         case .max: result = (0..<k).map { n[$0] > 0 ? high[$0] : .nan }
-        default: result = median(x, groups)
+        default:
+            let poll = CancelPoll(context)
+            result = median(x, groups, poll: poll)
+            try poll.check(at: position)
         }
         if keepWhole && [.sum, .min, .max].contains(function) {
             return (.data(.integer(result.map { $0.isNaN || Swift.abs($0) > 9.0e18 ? Missing.integer : Int64($0) })), skipped)
@@ -192,12 +199,17 @@ extension ExpressionEvaluator {
         return (.data(.decimal(result)), skipped)
     }
 
-    private func median(_ x: [Double], _ groups: Grouping) -> [Double] {
+    /// Each group's median; with millions of values in a group the sort is the polled merge
+    /// sort of `OrderedKeys`, so Ctrl-C stops it (the result is then unfinished, for `poll.check`).
+    private func median(_ x: [Double], _ groups: Grouping, poll: CancelPoll) -> [Double] {
         var buckets = [[Double]](repeating: [], count: groups.groupCount)
-        for row in x.indices where !x[row].isNaN { buckets[Int(groups.groupOf[row])].append(x[row]) }
+        poll.blocks(x.indices) { block in
+            for row in block where !x[row].isNaN { buckets[Int(groups.groupOf[row])].append(x[row]) }
+        }
         return buckets.map { values in
-            guard !values.isEmpty else { return .nan }
-            let sorted = values.sorted()
+            guard !values.isEmpty, !poll.look() else { return .nan }
+            let sorted = values.count < 1 << 20 ? values.sorted()
+                : OrderedKeys.sortedIndices(values.count, poll: poll) { values[$0] < values[$1] }.map { values[$0] }
             let middle = sorted.count / 2
             return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
         }

@@ -18,6 +18,7 @@ public struct UnitChangeTally: Sendable, Equatable {
         /// The sum of its values after.
         public var postSum: Int
 
+        /// A unit with `pairs` pairs summing to `preSum` before and `postSum` after.
         public init(pairs: Int, preSum: Int, postSum: Int) {
             self.pairs = pairs
             self.preSum = preSum
@@ -94,9 +95,11 @@ public struct UnitChangeTally: Sendable, Equatable {
         return (n, mean, n > 1 ? (m2 * nd / (nd - 1)).squareRoot() : nil)
     }
 
-    /// The mean change, before and after over the units (NaN when empty).
+    /// The mean over the units of their mean change (NaN when empty).
     public var meanChange: Double { total == 0 ? .nan : Self.moments(changes).mean }
+    /// The mean over the units of their mean before (NaN when empty).
     public var meanPre: Double { total == 0 ? .nan : Self.moments(preMeans).mean }
+    /// The mean over the units of their mean after (NaN when empty).
     public var meanPost: Double { total == 0 ? .nan : Self.moments(postMeans).mean }
 
     /// The type-7 median of the units' mean changes (R's default), NaN when empty.

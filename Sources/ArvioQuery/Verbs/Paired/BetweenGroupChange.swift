@@ -62,34 +62,43 @@ enum BetweenGroupChange {
             samples = s
             counts = c
         }
+        return (block(samples: samples, counts: counts, keyColumns: grouping.keyColumns, unitName: units.name,
+                      valueName: valueName, isCancelled: isCancelled), nil)
+    }
+
+    /// The block on the units' changes, `samples[g]` those of group g of `keyColumns` (each the
+    /// mean of `counts[i]` pairs' changes): shared by the in-memory pairing and the database's
+    /// tally of units (`DeltaTally`), so both say the same.
+    static func block(samples: [[Double]], counts: [Int], keyColumns: [Column], unitName: String?, valueName: String,
+                      isCancelled: (@Sendable () -> Bool)?) -> StatisticsBlock {
         // Units whose group is missing belong to no group, as in R's kruskal.test(d ~ g).
-        let unknown = samples.indices.filter { g in grouping.keyColumns.contains { $0.data.isMissing(g) } }
+        let unknown = samples.indices.filter { g in keyColumns.contains { $0.data.isMissing(g) } }
         let present = samples.indices.filter { !samples[$0].isEmpty && !unknown.contains($0) }
         let leftOut = unknown.reduce(0) { $0 + samples[$1].count }
         let title = Localized(
-            en: "Between groups: \(valueName) change, one per \(units.name ?? "pair"), \(counts.count - leftOut) in \(present.count) groups",
-            fi: "Ryhmien välillä: \(valueName)-muutos \(units.name.map { "\($0)-arvoittain" } ?? "pareittain"), \(counts.count - leftOut) yksikköä, \(present.count) ryhmää")
+            en: "Between groups: \(valueName) change, one per \(unitName ?? "pair"), \(counts.count - leftOut) in \(present.count) groups",
+            fi: "Ryhmien välillä: \(valueName)-muutos \(unitName.map { "\($0)-arvoittain" } ?? "pareittain"), \(counts.count - leftOut) yksikköä, \(present.count) ryhmää")
         guard present.count >= 2 else {
-            return (StatisticsBlock(title: title, entries: [], notes: [Localized(
-                en: "fewer than two groups have pairs: no test between them", fi: "alle kahdessa ryhmässä on pareja: ei ryhmien välistä testiä")]), nil)
+            return StatisticsBlock(title: title, entries: [], notes: [Localized(
+                en: "fewer than two groups have pairs: no test between them", fi: "alle kahdessa ryhmässä on pareja: ei ryhmien välistä testiä")])
         }
         func sizes(_ language: Language) -> String {
-            present.map { g in "\(label(grouping, g, language)) \(samples[g].count)" }.joined(separator: ", ")
+            present.map { g in "\(label(keyColumns, g, language)) \(samples[g].count)" }.joined(separator: ", ")
         }
         let several = counts.contains { $0 > 1 }
         let how = several
-            ? Localized(en: "Each \(units.name ?? "unit")'s change is the mean of its \(pairRange(counts)) pairs' changes (post − pre)",
-                        fi: "Kunkin \(units.name.map { "\($0)-arvon" } ?? "yksikön") muutos on sen \(pairRange(counts)) parin muutosten (post − pre) keskiarvo")
-            : Localized(en: "One pair per \(units.name ?? "unit"), change post − pre", fi: "Yksi pari kutakin \(units.name.map { "\($0)-arvoa" } ?? "yksikköä") kohden, muutos post − pre")
+            ? Localized(en: "Each \(unitName ?? "unit")'s change is the mean of its \(pairRange(counts)) pairs' changes (post − pre)",
+                        fi: "Kunkin \(unitName.map { "\($0)-arvon" } ?? "yksikön") muutos on sen \(pairRange(counts)) parin muutosten (post − pre) keskiarvo")
+            : Localized(en: "One pair per \(unitName ?? "unit"), change post − pre", fi: "Yksi pari kutakin \(unitName.map { "\($0)-arvoa" } ?? "yksikköä") kohden, muutos post − pre")
         var notes = [Localized(en: "Does the change differ between the groups? \(how.en); \(sizes(.en)).",
                                fi: "Eroaako muutos ryhmien välillä? \(how.fi); \(sizes(.fi)).")]
         if leftOut > 0 {
-            let keys = grouping.keyColumns.map(\.name).joined(separator: ", ")
+            let keys = keyColumns.map(\.name).joined(separator: ", ")
             notes.append(Localized(en: "\(leftOut) with \(keys) missing \(leftOut == 1 ? "is" : "are") in no group and left out of this test.",
                                    fi: "Tästä testistä jätettiin pois \(leftOut), joilta puuttuu \(keys) (ei ryhmää)."))
         }
-        return (tests(present.map { samples[$0] }, labels: present.map { g in Localized(en: label(grouping, g, .en), fi: label(grouping, g, .fi)) },
-                      title: title, notes: notes, isCancelled: isCancelled), nil)
+        return tests(present.map { samples[$0] }, labels: present.map { g in Localized(en: label(keyColumns, g, .en), fi: label(keyColumns, g, .fi)) },
+                     title: title, notes: notes, isCancelled: isCancelled)
     }
 
     /// Mann–Whitney for two samples, Kruskal–Wallis for more, or the note that every change is
@@ -115,12 +124,24 @@ enum BetweenGroupChange {
         }
         let approximate = NumberFormat.pValue(test.asymptoticP)
         let chi = approximate.hasPrefix("<") ? approximate : "≈ " + approximate
-        notes.append(Localized(
-            en: "Kruskal–Wallis: H tie-corrected; p \(test.isExact ? "exact, counting every rearrangement of the changes among the groups" : "a seeded Monte Carlo estimate over rearrangements"); the chi-square approximation gives p \(chi).",
-            fi: "Kruskal–Wallis: H sidoskorjattu; p \(test.isExact ? "tarkka, kaikki muutosten uudelleenjaot ryhmiin laskien" : "siemennetty Monte Carlo -arvio uudelleenjaoista"); khiin neliö -approksimaatio antaa p \(NumberFormat.comma(chi))."))
-        let methodFi = test.isExact
-            ? test.method.replacing("exact conditional on ties", with: "tarkka, ehdollinen sidoksille").replacing("rearrangements", with: "uudelleenjakoa")
-            : test.method
+        let how: Localized, methodFi: String
+        switch test.testMethod {
+        case .exactConditionalOnTies:
+            how = Localized(en: "exact, counting every rearrangement of the changes among the groups; the chi-square approximation gives p \(chi)",
+                            fi: "tarkka, kaikki muutosten uudelleenjaot ryhmiin laskien; khiin neliö -approksimaatio antaa p \(NumberFormat.comma(chi))")
+            methodFi = test.method.replacing("exact conditional on ties", with: "tarkka, ehdollinen sidoksille").replacing("rearrangements", with: "uudelleenjakoa")
+        case .asymptoticChiSquare:
+            // A large sample (KruskalWallisTest.asymptoticLimit): R's kruskal.test p, as the method says.
+            how = Localized(en: "from the chi-square approximation on \(test.degreesOfFreedom.map { NumberFormat.plain($0) } ?? "k − 1") df, as R's kruskal.test (a large sample)",
+                            fi: "khiin neliö -approksimaatiosta, \(test.degreesOfFreedom.map { NumberFormat.plain($0) } ?? "k − 1") vapausastetta, kuten R:n kruskal.test (suuri otos)")
+            methodFi = test.method.replacing(TestMethod.asymptoticChiSquare.description, with: "asymptoottinen khiin neliö")
+                .replacing("smallest group", with: "pienin ryhmä")
+        default:
+            how = Localized(en: "a seeded Monte Carlo estimate over rearrangements; the chi-square approximation gives p \(chi)",
+                            fi: "siemennetty Monte Carlo -arvio uudelleenjaoista; khiin neliö -approksimaatio antaa p \(NumberFormat.comma(chi))")
+            methodFi = test.testMethod.localized.fi
+        }
+        notes.append(Localized(en: "Kruskal–Wallis: H tie-corrected; p \(how.en).", fi: "Kruskal–Wallis: H sidoskorjattu; p \(how.fi)."))
         return StatisticsBlock(title: title, entries: [
             Statistic(name: Localized(en: "Kruskal–Wallis H", fi: "Kruskal–Wallisin H"), value: test.statistic,
                       df: test.degreesOfFreedom, p: test.pValue, method: Localized(en: test.method, fi: methodFi)),
@@ -135,7 +156,7 @@ enum BetweenGroupChange {
         return low == high ? "\(low)" : "\(low)–\(high)"
     }
 
-    private static func label(_ grouping: Grouping, _ g: Int, _ language: Language) -> String {
-        grouping.keyColumns.map { Delta.display($0.data, g, language) }.joined(separator: ", ")
+    private static func label(_ keyColumns: [Column], _ g: Int, _ language: Language) -> String {
+        keyColumns.map { Delta.display($0.data, g, language) }.joined(separator: ", ")
     }
 }

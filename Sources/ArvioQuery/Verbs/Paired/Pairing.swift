@@ -86,43 +86,54 @@ extension Pairing {
         var preRow = [Int32](repeating: -1, count: slotCount)
         var postRow = [Int32](repeating: -1, count: slotCount)
         let rowValues = result.values
-        // Row r is in phase side[r]; a second row of one slot in one phase is the duplicate found.
-        let found: (duplicate: (row: Int, first: Bool)?, pre: Int, post: Int) = preRow.withUnsafeMutableBufferPointer { preRow in
+        // Row r is in phase side[r]; a second row of one slot in one phase is a duplicate. The two
+        // phases fill their own tables, so on a long table each phase takes a core.
+        let jobs = rowCount >= Parallel.minimumRows ? 2 : 1
+        var outcome = [(duplicate: Int?, count: Int)](repeating: (nil, 0), count: 2)
+        preRow.withUnsafeMutableBufferPointer { preRow in
             postRow.withUnsafeMutableBufferPointer { postRow in
                 slotOf.withUnsafeBufferPointer { slotOf in
                     rowValues.withUnsafeBufferPointer { values in
                         phases.sideOf.withUnsafeBufferPointer { side in
-                            var pre = 0, post = 0
-                            var start = 0
-                            while start < rowCount {
-                                if poll.look() { break }
-                                let end = min(start + EvaluationContext.chunk, rowCount)
-                                for row in start..<end {
-                                    let s = side[row]
-                                    guard s >= 0, !values[row].isNaN else { continue }
-                                    let slot = Int(slotOf[row])
-                                    if s == 0 {
-                                        if preRow[slot] >= 0 { return ((row, true), pre, post) }
-                                        preRow[slot] = Int32(row)
-                                        pre += 1
-                                    } else {
-                                        if postRow[slot] >= 0 { return ((row, false), pre, post) }
-                                        postRow[slot] = Int32(row)
-                                        post += 1
+                            outcome.withUnsafeMutableBufferPointer { outcome in
+                                Parallel.forEach(jobs) { job in
+                                    for phase in jobs == 2 ? [job] : [0, 1] {
+                                        let table = phase == 0 ? preRow : postRow
+                                        let wanted = Int8(phase)
+                                        var count = 0
+                                        var start = 0
+                                        scan: while start < rowCount {
+                                            if poll.look() { break }
+                                            let end = min(start + EvaluationContext.chunk, rowCount)
+                                            for row in start..<end where side[row] == wanted && !values[row].isNaN {
+                                                let slot = Int(slotOf[row])
+                                                if table[slot] >= 0 {
+                                                    outcome[phase].duplicate = row
+                                                    break scan
+                                                }
+                                                table[slot] = Int32(row)
+                                                count += 1
+                                            }
+                                            start = end
+                                        }
+                                        outcome[phase].count = count
                                     }
                                 }
-                                start = end
                             }
-                            return (nil, pre, post)
                         }
                     }
                 }
             }
         }
         try poll.check(at: keyword.position)
-        if let (row, first) = found.duplicate {
-            throw duplicate(frame, result, row, first ? phases.names.first : phases.names.second, keyword)
+        // The first duplicate in row order, as one pass over the rows would have met it.
+        switch (outcome[0].duplicate, outcome[1].duplicate) {
+        case let (a?, b?): throw duplicate(frame, result, min(a, b), a < b ? phases.names.first : phases.names.second, keyword)
+        case let (a?, nil): throw duplicate(frame, result, a, phases.names.first, keyword)
+        case let (nil, b?): throw duplicate(frame, result, b, phases.names.second, keyword)
+        case (nil, nil): break
         }
+        let found = (pre: outcome[0].count, post: outcome[1].count)
         let pairs = min(found.pre, found.post)
         result.preRows.reserveCapacity(pairs)
         result.postRows.reserveCapacity(pairs)
@@ -134,7 +145,8 @@ extension Pairing {
         preRow.withUnsafeBufferPointer { preRow in
             postRow.withUnsafeBufferPointer { postRow in
                 rowValues.withUnsafeBufferPointer { values in
-                    for slot in 0..<slotCount {
+                    poll.blocks(0..<slotCount) { block in
+                    for slot in block {
                         let a = Int(preRow[slot]), b = Int(postRow[slot])
                         if a >= 0 && b >= 0 {
                             let x = values[a], y = values[b]
@@ -150,9 +162,11 @@ extension Pairing {
                             result.postOnlyRows.append(b)
                         }
                     }
+                    }
                 }
             }
         }
+        try poll.check(at: keyword.position)
         // An integer column's values are whole: the range is the pairs' smallest and largest.
         if values == nil, case .integer = valueColumn.data {
             result.rangeKnown = true
@@ -399,7 +413,19 @@ enum PairingValues {
     /// number (or their position on the scale when the codebook gives none).
     static func numbers(_ data: ColumnData, name: Token) throws(Diagnostic) -> [Double] {
         switch data {
-        case .integer(let v): return v.map { Missing.isMissing($0) ? .nan : Double($0) }
+        case .integer(let v):
+            // Both cores on a long column: the doubles are fresh pages, and faulting them in is
+            // most of the work.
+            return [Double](unsafeUninitializedCapacity: v.count) { buffer, initialized in
+                let out = buffer
+                v.withUnsafeBufferPointer { v in
+                    let parts = Parallel.ranges(v.count)
+                    Parallel.forEach(parts.count) { k in
+                        for i in parts[k] { out[i] = Missing.isMissing(v[i]) ? .nan : Double(v[i]) }
+                    }
+                }
+                initialized = v.count
+            }
         case .decimal(let v): return v
         case .categorical(let c, true):
             let table = [Double.nan] + c.levels.enumerated().map { $0.element.number ?? Double($0.offset + 1) }
