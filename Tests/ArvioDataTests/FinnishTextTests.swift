@@ -1,3 +1,4 @@
+import Foundation
 import ArvioData
 import XCTest
 
@@ -24,5 +25,113 @@ final class FinnishTextTests: XCTestCase {
                        #"taulua "x" ei ole; something new"#)
         XCTAssertEqual(DiagnosticFinnish.text("saved t: 2 rows to t.csv as csv", .en), "saved t: 2 rows to t.csv as csv")
         XCTAssertEqual(DiagnosticFinnish.text("saved t: 2 rows to t.csv as csv", .fi), "tallennettu t: 2 riviä tiedostoon t.csv (csv)")
+    }
+
+    /// The loaders', the codebook's and the shell's rarer errors, as they are written (with
+    /// sample names), each translated whole: no English word is left around the names.
+    func testLoaderCodebookAndShellErrorsHaveNoEnglishLeft() {
+        let messages = [
+            "the codebook is empty; it needs a header row starting table,column,type",
+            #"the codebook's header names an unknown field "lable"; the fields are table, column, type, labels"#,
+            #"the codebook's header names "type" twice"#,
+            #"the codebook's header has no "type" field"#,
+            "every codebook row names a table (or * for the whole data set)",
+            #"unknown type "int"; expected one of integer, decimal, text, categorical, ordinal"#,
+            #"a reference is written table.column, as in participants.id; got "x""#,
+            #"the key field says yes or no (or is empty), not "maybe""#,
+            #"value 2 of "a||b" is empty; list the values separated by single |"#,
+            #"the value "a" is listed twice in "a|a""#,
+            "3 labels for 2 values; give one label per value, separated by |",
+            "an ordinal column lists its scale's values, low to high, separated by |",
+            #"missing code 2 of "9||8" is empty"#,
+            #"the missing code "9" is listed twice"#,
+            "2 reasons for 1 missing codes; give one per code, separated by |",
+            "row 3 of p.csv has no id, which is part of the key the codebook declares for p (id)",
+            "rows 1 and 3 of p.csv have the same key id = P01, but the codebook declares it identifies each row of p",
+            #"the value or label "a|b" of p.org holds a |, which separates values in a codebook"#,
+            #"the missing code or reason "a|b" of p.x holds a |, which separates codes in a codebook"#,
+            "p.org refers to q.id, which is not loaded",
+            "the file is UTF-16 (its byte-order mark says so), but it has an odd number of bytes: it was cut short",
+            "this field holds a NUL byte (0x00), which no text holds; is this a binary file, or UTF-16 without a byte-order mark?",
+            "the file is empty; a CSV file starts with a header row naming its columns",
+            "the load was cancelled; nothing was loaded",
+            #"expected a whole number for grade, as the codebook declares, but found "x""#,
+            #"expected a number for grade, as the codebook declares, but found "x""#,
+            #"expected one of the values the codebook lists for org: a, b, but found "c""#,
+            "grade holds decimals; a scale is declared on answers written as text, categories or whole numbers",
+            "x holds decimals; an ordinal scale is read from a variable of whole-number codes",
+            "a scale has at least two points, low to high, separated by <",
+            #""a" is on the scale twice (point 1 and point 3)"#,
+            #"name the values that mean missing, as in 9 as "ei vastausta""#,
+            #"x holds whole numbers, and "a" is not one"#,
+            #"x holds numbers, and "a" is not one"#,
+            "x is decimal; labels are given to categories, a scale or whole numbers",
+            "this folder is not a data set: a data set folder has a codebook.csv and one CSV file per table it describes",
+            "--na is not for a data set folder, whose codebook.csv names its tables and says what they are",
+            "--codebook is not for Excel workbooks; after loading, .missing declares missing codes and .scale a scale",
+            #"one reason follows "as", in quotes when it has spaces: 9 as "ei vastausta"; a comma starts the next codes"#,
+            #"name the values before "as", as in 9 as "ei vastausta""#,
+            #"each value is followed by its Finnish label and, if it differs, its English one, in quotes when they have spaces: 3 "Jonkin verran" "to some extent"; a comma starts the next value"#,
+            #"p has no column "x"; .schema p lists them"#,
+            #"there is no table "q"; .tables lists them"#,
+            "name the column as TABLE.COLUMN, as in responses.score; usage: .scale T.COL A < B < C",
+            #"a sheet's name follows "sheet", in quotes when it has spaces"#,
+            "a codebook file follows --codebook",
+            #"the values to read as missing follow --na, separated by commas ("" for none)"#,
+            "an encoding follows --encoding, as in --encoding WINDOWS-1252",
+            "the columns to read as ordinal scales follow --ordinal, separated by commas",
+            #"this quoted argument has no closing quote (")"#,
+            "an SPSS file carries its own value labels and types; --codebook is for CSV files (.scale and .missing change a loaded column)",
+            "a Stata file has one table; sheet is for Excel workbooks (.xlsx)",
+            "a SAS file says which values are missing; --na is for CSV files (.missing declares more codes)",
+            "sheet is for Excel workbooks (.xlsx); a CSV file has one table",
+            "--encoding is for SPSS, Stata and SAS files (.sav, .zsav, .por, .dta, .sas7bdat); a CSV file is read as UTF-8 (or Windows-1252), and its scales come from the codebook or .scale",
+            #"the workbook has no sheet "x"; its sheets are "a", "b""#,
+            "the workbook has no sheets",
+            #"the sheet "a" is empty"#,
+            "this is not an Excel .xlsx workbook (it is not a ZIP archive); an old .xls file must be saved as .xlsx first",
+            "the file has two variables named x",
+            "the file has no variable x to read as ordinal",
+            "out of memory",
+        ]
+        let english = [" the ", "the ", " is ", " has ", " of ", " for ", " and ", " as in ", " file", " rows", " row ", " more",
+                       " not ", " which ", " holds ", " separated ", " lists ", " follows ", " twice", " empty", " expected", " workbook"]
+        for message in messages {
+            let finnish = DiagnosticFinnish.translate(message)
+            XCTAssertNotEqual(finnish, message)
+            // Names and code in the samples are kept; take them out before looking for English.
+            var words = " " + finnish + " "
+            for kept in ["table,column,type", "table.column", "participants.id", "table, column, type, labels", "integer, decimal, text, categorical, ordinal",
+                         "p.csv", "codebook.csv", ".missing", ".scale", "to some extent", "the codebook or"] {
+                words = words.replacingOccurrences(of: kept, with: "")
+            }
+            for word in english {
+                XCTAssertFalse(words.lowercased().contains(word), "English \"\(word)\" in: \(finnish)")
+            }
+        }
+    }
+
+    func testScaleErrorsAndFolderListingsCountRowsInFinnish() {
+        XCTAssertEqual(DiagnosticFinnish.translate(#"score holds "6" (3 rows), "x" (1 row) and 2 more, not on the scale 1 < 2 < 3"#),
+                       #"sarakkeessa score on "6" (3 riviä), "x" (1 rivi) ja 2 muuta, jotka eivät ole asteikolla 1 < 2 < 3"#)
+        XCTAssertEqual(DiagnosticFinnish.translate("loaded 2 tables from data: p (16 rows), q (1 row)"),
+                       "ladattu 2 taulua kansiosta data: p (16 riviä), q (1 rivi)")
+    }
+
+    func testAFileKindsErrorNamesTheKindWithoutAnArticle() {
+        XCTAssertEqual(DiagnosticFinnish.translate("sheet is for Excel workbooks (.xlsx); a CSV file has one table"),
+                       "sheet on Excel-työkirjoille (.xlsx); CSV-tiedostossa on yksi taulu")
+        XCTAssertEqual(DiagnosticFinnish.translate("a Stata file has one table; sheet is for Excel workbooks (.xlsx)"),
+                       "Stata-tiedostossa on yksi taulu; sheet on Excel-työkirjoille (.xlsx)")
+    }
+
+    func testUsageLinesNameTheirPlaceholdersInFinnish() {
+        XCTAssertEqual(DiagnosticFinnish.translate("missing argument; usage: .save TABLE FILE [labels]"),
+                       "argumentti puuttuu; käyttö: .save TAULU TIEDOSTO [labels]")
+        XCTAssertEqual(DiagnosticFinnish.usage(".scale T.COL A < B < C"), ".scale T.SARAKE A < B < C")
+        XCTAssertEqual(DiagnosticFinnish.usage(".codebook TABLE [FILE.csv]"), ".codebook TAULU [TIEDOSTO.csv]")
+        XCTAssertEqual(DiagnosticFinnish.usage(".values T.COL VALUE FI [EN], …"), ".values T.SARAKE ARVO FI [EN], …")
+        XCTAssertEqual(DiagnosticFinnish.translate("there is no command .read; Arvio's is .run FILE"),
+                       "komentoa .read ei ole; Arviossa vastaava on .run TIEDOSTO")
     }
 }

@@ -98,4 +98,18 @@ final class InteractiveShellTests: XCTestCase {
                                                ^~~~~
             """)
     }
+
+    func testInATerminalAConfirmationIsWrappedAtTheWidthKeepingAPathWhole() throws {
+        let dir = "/tmp/arvio-c\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let t = try TerminalSession()
+        try t.send(".width 40", "Enter")
+        try t.send(".save participants \(dir)/autumn_course.csv", "Enter")
+        // At 40 cells the path moves whole to the next line, indented as an error's would be.
+        try t.waitFor("""
+            saved participants: 16 rows to
+                \(dir)/autumn_course.csv
+            """)
+    }
 }

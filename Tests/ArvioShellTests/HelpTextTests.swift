@@ -39,7 +39,7 @@ final class HelpTextTests: XCTestCase {
         finnish.width = 80
         let lines = HelpText.text(for: nil, settings: finnish).split(separator: "\n").map(String.init)
         for line in lines { XCTAssertLessThanOrEqual(line.count, 80, line) }
-        let load = try? XCTUnwrap(lines.firstIndex { $0.hasPrefix("  .load FILE [as NAME] [OPTIONS] ") })
+        let load = try? XCTUnwrap(lines.firstIndex { $0.hasPrefix("  .load TIEDOSTO [as NIMI] [VALINNAT] ") })
         if let load, load + 1 < lines.count {
             let column = lines[load].distance(from: lines[load].startIndex, to: lines[load].range(of: "lue ")!.lowerBound)
             XCTAssertEqual(lines[load + 1], String(repeating: " ", count: column) + "kansio", lines.joined(separator: "\n"))

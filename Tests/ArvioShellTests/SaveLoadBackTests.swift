@@ -83,7 +83,7 @@ final class SaveLoadBackTests: XCTestCase {
         XCTAssertTrue(csv.contains("Työvalmennussäätiö Tekevä"), csv)
         XCTAssertFalse(FileIO.exists(dir + "/p.codebook.csv"))
         XCTAssertEqual(shell.run(".save participants \(dir)/q.csv tarrat", file: "t"), .failed)
-        XCTAssertTrue(out.text.contains("ylimääräinen \"tarrat\"; käyttö: .save TABLE FILE [labels]"), out.text)
+        XCTAssertTrue(out.text.contains("ylimääräinen \"tarrat\"; käyttö: .save TAULU TIEDOSTO [labels]"), out.text)
     }
 
     func testAnInferredTableStaysInferredAndAValueWithABarIsRefused() throws {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Messages in Finnish, for a session whose language is Finnish: the translation table of the
 /// errors the parser, the binder, the verbs and the loaders write in English, and of the
 /// shell's confirmations ("loaded …", "saved …"). Kept in one
@@ -23,11 +25,40 @@ public enum DiagnosticFinnish {
     private static func translateClause(_ clause: String) -> String? {
         for (pattern, finnish) in rules {
             if let parts = match(pattern, clause) {
-                return fill(finnish, parts.map(fragment))
+                // A command's usage is code, but its placeholders are words the reader fills in.
+                let kept = usagePatterns.contains(pattern) ? parts.map(usage) : parts.map(fragment)
+                return fill(finnish, kept)
             }
         }
         return nil
     }
+
+    /// The rules whose kept text is a command's usage line.
+    private static let usagePatterns: Set<String> = ["usage: %", "Arvio's is %"]
+
+    /// A command's usage line (`.save TABLE FILE [labels]`) with its placeholders in Finnish
+    /// (`.save TAULU TIEDOSTO [labels]`); the command and its keywords stay as they are typed.
+    public static func usage(_ line: String) -> String {
+        var out = ""
+        var word = ""
+        func flush() {
+            // A single capital (`N`, `T`, `A < B`) reads the same in both languages.
+            out += word.count > 1 ? placeholders[word] ?? word : word
+            word = ""
+        }
+        for ch in line {
+            if ch.isASCII, ch.isUppercase { word.append(ch) } else { flush(); out.append(ch) }
+        }
+        flush()
+        return out
+    }
+
+    private static let placeholders: [String: String] = [
+        "TABLE": "TAULU", "FILE": "TIEDOSTO", "NAME": "NIMI", "OPTIONS": "VALINNAT", "TOPIC": "AIHE",
+        "OLD": "VANHA", "NEW": "UUSI", "PIPELINE": "PUTKI", "CODES": "KOODIT", "REASON": "SYY",
+        "VALUE": "ARVO", "COL": "SARAKE", "COLUMN": "SARAKE", "COLS": "SARAKKEET", "TOKENS": "MERKIT",
+        "VERB": "VERBI",
+    ]
 
     /// The parts of a message that recur inside others ("expected X, but found Y").
     private static func fragment(_ text: String) -> String {
@@ -37,7 +68,18 @@ public enum DiagnosticFinnish {
         }
         if text.hasPrefix("the text "), text.count > 9 { return "teksti " + text.dropFirst(9) }
         if text.hasPrefix("the number "), text.count > 11 { return "luku " + text.dropFirst(11) }
-        return text
+        return rowCounts(text)
+    }
+
+    /// `"x" (3 rows), "y" (1 row) and 2 more` (a list of values or tables with their rows) in Finnish.
+    private static func rowCounts(_ text: String) -> String {
+        guard text.contains(" row") || text.contains(" more") else { return text }
+        var out = text
+        for (english, finnish) in [(#"\((\d+) rows\)"#, "($1 riviä)"), (#"\(1 row\)"#, "(1 rivi)"),
+                                   (#" and (\d+) more$"#, " ja $1 muuta")] {
+            out = out.replacingOccurrences(of: english, with: finnish, options: .regularExpression)
+        }
+        return out
     }
 
     private static let fragments: [String: String] = [
@@ -103,12 +145,16 @@ public enum DiagnosticFinnish {
             "\"on\", \"per\", \"adjust\" tai vaiheen loppu \"paired\"-sanan jälkeen",
         "\"ci\", \"rows\", \"weight\" and a count column, or the end of the step":
             "\"ci\", \"rows\", \"weight\" ja lukumääräsarake tai vaiheen loppu",
+        "an SPSS": "SPSS", "a Stata": "Stata", "a SAS": "SAS",
         "Finnish": "suomi",
         "English": "englanti",
     ]
 
     /// Patterns of the parts, as `rules` (their kept texts are not translated again).
     private static let fragmentRules: [(String, String)] = [
+        ("a whole number for %, as the codebook declares", "kokonaisluku sarakkeelle %1, kuten koodikirja määrittelee"),
+        ("a number for %, as the codebook declares", "luku sarakkeelle %1, kuten koodikirja määrittelee"),
+        ("one of the values the codebook lists for %: %", "jokin koodikirjan sarakkeelle %1 luettelemista arvoista: %2"),
         ("a column after \"%\", as in %", "sarake \"%1\"-sanan jälkeen, kuten %2"),
         ("a column after \"%\"", "sarake \"%1\"-sanan jälkeen"),
         ("a value after %", "arvo merkin %1 jälkeen"),
@@ -165,6 +211,107 @@ public enum DiagnosticFinnish {
     /// English pattern (`%` stands for any text, kept) and its Finnish (`%1`, `%2` … the kept
     /// texts in order).
     private static let rules: [(String, String)] = [
+        // The codebook's, the loaders' and the shell's arguments' errors (specific, so ahead of all).
+        ("the codebook is empty", "koodikirja on tyhjä"),
+        ("it needs a header row starting table,column,type", "se tarvitsee otsikkorivin, joka alkaa table,column,type"),
+        ("the codebook's header names an unknown field %", "koodikirjan otsikkorivillä on tuntematon kenttä %1"),
+        ("the fields are %", "kentät ovat %1"),
+        ("the codebook's header names % twice", "koodikirjan otsikkorivillä kenttä %1 on kahdesti"),
+        ("the codebook's header has no % field", "koodikirjan otsikkorivillä ei ole kenttää %1"),
+        ("every codebook row names a table (or * for the whole data set)",
+         "koodikirjan jokainen rivi nimeää taulun (tai * koko aineistolle)"),
+        ("unknown type %", "tuntematon tyyppi %1"),
+        ("a reference is written table.column, as in %", "viittaus kirjoitetaan muodossa table.column, kuten %1"),
+        ("the key field says yes or no (or is empty), not %", "key-kentässä on yes tai no (tai se on tyhjä), ei %1"),
+        ("value % of % is empty", "arvo %1 listassa %2 on tyhjä"),
+        ("list the values separated by single |", "luettele arvot yksittäisillä |-merkeillä erotettuina"),
+        ("the value % is listed twice in %", "arvo %1 on listassa %2 kahdesti"),
+        ("% labels for % values", "%1 selitettä %2 arvolle"),
+        ("give one label per value, separated by |", "anna kullekin arvolle yksi selite |-merkeillä erotettuina"),
+        ("an ordinal column lists its scale's values, low to high, separated by |",
+         "järjestysasteikollisen sarakkeen asteikon arvot luetellaan alimmasta ylimpään |-merkeillä erotettuina"),
+        ("missing code % of % is empty", "puuttuvan tiedon koodi %1 listassa %2 on tyhjä"),
+        ("the missing code % is listed twice", "puuttuvan tiedon koodi %1 on lueteltu kahdesti"),
+        ("% reasons for % missing codes", "%1 syytä %2 puuttuvan tiedon koodille"),
+        ("give one per code, separated by |", "anna kullekin koodille yksi |-merkeillä erotettuina"),
+        ("row % of % has no %, which is part of the key the codebook declares for % (%)",
+         "tiedoston %2 riviltä %1 puuttuu %3, joka on osa koodikirjan taululle %4 määrittelemää avainta (%5)"),
+        ("rows % and % of % have the same key % = %, but the codebook declares it identifies each row of %",
+         "tiedoston %3 riveillä %1 ja %2 on sama avain %4 = %5, vaikka koodikirjan mukaan se yksilöi taulun %6 jokaisen rivin"),
+        ("the value or label % of % holds a |, which separates values in a codebook",
+         "sarakkeen %2 arvossa tai selitteessä %1 on |-merkki, joka erottaa arvot koodikirjassa"),
+        ("the missing code or reason % of % holds a |, which separates codes in a codebook",
+         "sarakkeen %2 puuttuvan tiedon koodissa tai syyssä %1 on |-merkki, joka erottaa koodit koodikirjassa"),
+        ("% refers to %, which is not loaded", "%1 viittaa sarakkeeseen %2, jota ei ole ladattu"),
+        ("the file is UTF-16 (its byte-order mark says so), but it has an odd number of bytes: it was cut short",
+         "tiedosto on UTF-16-muotoinen (sen tavujärjestysmerkki kertoo sen), mutta siinä on pariton määrä tavuja: se on katkennut"),
+        ("this field holds a NUL byte (0x00), which no text holds", "tässä kentässä on NUL-tavu (0x00), jota tekstissä ei ole"),
+        ("is this a binary file, or UTF-16 without a byte-order mark?",
+         "onko tämä binääritiedosto tai UTF-16-tiedosto ilman tavujärjestysmerkkiä?"),
+        ("the file is empty", "tiedosto on tyhjä"),
+        ("a CSV file starts with a header row naming its columns", "CSV-tiedosto alkaa otsikkorivillä, joka nimeää sen sarakkeet"),
+        ("the load was cancelled", "lataus peruttiin"),
+        ("nothing was loaded", "mitään ei ladattu"),
+        ("% holds decimals", "sarakkeessa %1 on desimaalilukuja"),
+        ("a scale is declared on answers written as text, categories or whole numbers",
+         "asteikko määritellään vastauksille, jotka ovat tekstiä, luokkia tai kokonaislukuja"),
+        ("an ordinal scale is read from a variable of whole-number codes",
+         "järjestysasteikko luetaan muuttujasta, jonka koodit ovat kokonaislukuja"),
+        ("a scale has at least two points, low to high, separated by <",
+         "asteikolla on vähintään kaksi pistettä alimmasta ylimpään <-merkeillä erotettuina"),
+        ("% is on the scale twice (point % and point %)", "%1 on asteikolla kahdesti (pisteet %2 ja %3)"),
+        ("name the values that mean missing, as in %", "nimeä arvot, jotka tarkoittavat puuttuvaa, kuten %1"),
+        ("% holds whole numbers, and % is not one", "sarakkeessa %1 on kokonaislukuja, eikä %2 ole kokonaisluku"),
+        ("% holds numbers, and % is not one", "sarakkeessa %1 on lukuja, eikä %2 ole luku"),
+        ("labels are given to categories, a scale or whole numbers", "selitteet annetaan luokille, asteikolle tai kokonaisluvuille"),
+        ("% is decimal", "%1 on desimaaliluku"),
+        ("% is integer", "%1 on kokonaisluku"),
+        ("this folder is not a data set: a data set folder has a codebook.csv and one CSV file per table it describes",
+         "tämä kansio ei ole aineisto: aineistokansiossa on codebook.csv ja yksi CSV-tiedosto kutakin sen kuvaamaa taulua kohden"),
+        ("% is not for a data set folder, whose codebook.csv names its tables and says what they are",
+         "%1 ei sovi aineistokansiolle, jonka codebook.csv nimeää sen taulut ja kertoo, mitä ne ovat"),
+        ("% is not for Excel workbooks", "%1 ei sovi Excel-työkirjoille"),
+        ("after loading, .missing declares missing codes and .scale a scale",
+         "latauksen jälkeen .missing määrittelee puuttuvan tiedon koodit ja .scale asteikon"),
+        ("one reason follows \"as\", in quotes when it has spaces: %",
+         "\"as\"-sanan jälkeen tulee yksi syy, lainausmerkeissä, jos siinä on välilyöntejä: %1"),
+        ("a comma starts the next codes", "pilkku aloittaa seuraavat koodit"),
+        ("a comma starts the next value", "pilkku aloittaa seuraavan arvon"),
+        ("name the values before \"as\", as in %", "nimeä arvot ennen \"as\"-sanaa, kuten %1"),
+        ("each value is followed by its Finnish label and, if it differs, its English one, in quotes when they have spaces: %",
+         "kunkin arvon jälkeen tulee sen suomenkielinen selite ja, jos se eroaa, englanninkielinen, lainausmerkeissä, jos niissä on välilyöntejä: %1"),
+        ("% lists them", "%1 luettelee ne"),
+        ("name the column as TABLE.COLUMN, as in %", "nimeä sarake muodossa TAULU.SARAKE, kuten %1"),
+        ("a sheet's name follows \"sheet\", in quotes when it has spaces",
+         "\"sheet\"-sanan jälkeen tulee taulukkosivun nimi, lainausmerkeissä, jos siinä on välilyöntejä"),
+        ("a codebook file follows --codebook", "--codebook-valinnan jälkeen tulee koodikirjatiedosto"),
+        ("the values to read as missing follow --na, separated by commas (\"\" for none)",
+         "--na-valinnan jälkeen tulevat puuttuviksi luettavat arvot pilkuin erotettuina (\"\", jos niitä ei ole)"),
+        ("an encoding follows --encoding, as in %", "--encoding-valinnan jälkeen tulee merkistö, kuten %1"),
+        ("the columns to read as ordinal scales follow --ordinal, separated by commas",
+         "--ordinal-valinnan jälkeen tulevat järjestysasteikoiksi luettavat sarakkeet pilkuin erotettuina"),
+        ("this quoted argument has no closing quote (\")", "tästä lainausmerkeissä olevasta argumentista puuttuu loppulainausmerkki (\")"),
+        ("% file carries its own value labels and types", "%1-tiedostossa ovat omat arvojen selitteet ja tyypit"),
+        ("--codebook is for CSV files (.scale and .missing change a loaded column)",
+         "--codebook on CSV-tiedostoille (.scale ja .missing muuttavat ladattua saraketta)"),
+        // Ahead of the pattern below, which would take "a CSV" for a package's name.
+        ("a CSV file has one table", "CSV-tiedostossa on yksi taulu"),
+        ("% file has one table", "%1-tiedostossa on yksi taulu"),
+        ("sheet is for Excel workbooks (.xlsx)", "sheet on Excel-työkirjoille (.xlsx)"),
+        ("% file says which values are missing", "%1-tiedosto kertoo, mitkä arvot puuttuvat"),
+        ("--na is for CSV files (.missing declares more codes)", "--na on CSV-tiedostoille (.missing määrittelee lisää koodeja)"),
+        ("% is for SPSS, Stata and SAS files (%)", "%1 on SPSS-, Stata- ja SAS-tiedostoille (%2)"),
+        ("a CSV file is read as UTF-8 (or Windows-1252), and its scales come from the codebook or .scale",
+         "CSV-tiedosto luetaan UTF-8-muodossa (tai Windows-1252), ja sen asteikot tulevat koodikirjasta tai .scale-komennolla"),
+        ("the workbook has no sheets", "työkirjassa ei ole taulukkosivuja"),
+        ("the workbook has no sheet %", "työkirjassa ei ole taulukkosivua %1"),
+        ("its sheets are %", "sen taulukkosivut ovat %1"),
+        ("the sheet % is empty", "taulukkosivu %1 on tyhjä"),
+        ("this is not an Excel .xlsx workbook (it is not a ZIP archive)", "tämä ei ole Excelin .xlsx-työkirja (se ei ole ZIP-arkisto)"),
+        ("an old .xls file must be saved as .xlsx first", "vanha .xls-tiedosto on ensin tallennettava .xlsx-muotoon"),
+        ("the file has two variables named %", "tiedostossa on kaksi muuttujaa nimeltä %1"),
+        ("the file has no variable % to read as ordinal", "tiedostossa ei ole muuttujaa %1, jonka voisi lukea järjestysasteikollisena"),
+        ("out of memory", "muisti loppui"),
         // The verbs' and the loaders' own errors, ahead of the shorter patterns below that
         // would take part of them.
         ("% has no value % (its values are %)", "sarakkeella %1 ei ole arvoa %2 (sen arvot ovat %3)"),
@@ -353,6 +500,8 @@ public enum DiagnosticFinnish {
         (".tables lists the tables", ".tables luettelee taulut"),
         ("expected %, but found %", "odotettiin: %1, mutta tuli %2"),
         ("expected %, but % is a reserved word", "odotettiin: %1, mutta %2 on varattu sana"),
+        // After "expected %, but found %": "expected one of the values …, but found …" is that one.
+        ("expected one of %", "odotettiin jotakin näistä: %1"),
         ("write it in backticks (%) if it is a name", "kirjoita se takahipsuihin (%), jos se on nimi"),
         ("% is not a value of % (its values are %)", "% ei ole sarakkeen %2 arvo (sen arvot ovat %3)"),
         ("% is not a value of %", "% ei ole sarakkeen %2 arvo"),

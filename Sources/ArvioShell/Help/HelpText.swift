@@ -22,6 +22,9 @@ enum HelpText {
         let matches = topics.filter { $0.name == key }
         // A verb and a command may share a name (`scale`, `.scale`): the dot asks for the command.
         if let command = MetaCommand.all.first(where: { $0.name == key }), topic.hasPrefix(".") || matches.isEmpty {
+            if settings.language == .fi {
+                return "\(DiagnosticFinnish.usage(command.usage))\n    \(HelpFinnish.summaries[command.name] ?? command.summary)\n"
+            }
             return "\(command.usage)\n    \(command.summary)\n"
         }
         if !matches.isEmpty {
@@ -54,12 +57,14 @@ enum HelpText {
         lines += wrapped(labels.verbs, verbNames, width: screen)
         lines += wrapped(labels.topics, topics.map(\.name).filter { !verbNames.contains($0) }, width: screen)
         lines += ["", labels.commands]
-        let width = MetaCommand.all.map(\.usage.count).max() ?? 0
+        // In Finnish the placeholders are Finnish words (TAULU, TIEDOSTO), as in the errors' usage lines.
+        let usages = MetaCommand.all.map { language == .fi ? DiagnosticFinnish.usage($0.usage) : $0.usage }
+        let width = usages.map { CellWidth.of($0) }.max() ?? 0
         let column = String(repeating: " ", count: width + 4)
-        for c in MetaCommand.all {
+        for (c, usage) in zip(MetaCommand.all, usages) {
             let summary = language == .fi ? HelpFinnish.summaries[c.name] ?? c.summary : c.summary
             let parts = TextWrap.wrap(summary, width: max(20, screen - column.count))
-            lines.append("  " + c.usage + String(repeating: " ", count: width - c.usage.count + 2) + (parts.first ?? ""))
+            lines.append("  " + usage + String(repeating: " ", count: width - CellWidth.of(usage) + 2) + (parts.first ?? ""))
             lines += parts.dropFirst().map { column + $0 }
         }
         lines += [""] + HelpFinnish.closing(language).flatMap { TextWrap.wrap($0, width: screen) }

@@ -410,8 +410,9 @@ is run when a statement has a syntax error, and nothing is kept when it fails.
 
 Errors in data files, codebooks and notebooks are written the same way (`file:line:field`). The
 caret is placed by terminal cells, so it stands under the right text after Finnish letters and
-wide characters; in a terminal a message longer than the width is wrapped, while in a file, a
-pipe or a notebook each error stays on one line.
+wide characters; in a terminal a message longer than the width is wrapped at spaces (so is a
+confirmation such as `.save`'s, a long path moving whole to the next line), while in a file, a
+pipe or a notebook each error and confirmation stays on one line.
 
 ```text
 <stdin>:1:25: error: there is no column "orgg" in participants
@@ -449,7 +450,16 @@ same output byte for byte) shows results in Finnish: the categories' Finnish lab
 headings of the columns a verb makes (`percent` is headed `%`, `valid_percent` `% vastanneista`,
 `change` `muutos`, `improved` `parani`, a cross-tab's `total` `yhteensä`), statistic and method
 names, notes, errors and confirmations, the settings `.show` lists, and the `.help` overview (the
-topic texts are English; the word `error:` before a message stays, for editors and scripts).
+topic texts are English). A usage line names its placeholders in Finnish (`.save TAULU TIEDOSTO
+[labels]`, in an error and in `.help`); the command and its keywords (`as`, `labels`, `--codebook`)
+stay as they are typed.
+
+The word `error:` before a message stays English in Finnish mode, on purpose: an error is written
+`file:line:column: error: message`, the form of C compilers, which editors read to jump to the
+place (Vim's quickfix, Emacs' compilation mode, the problem matchers of VS Code), and which
+scripts and CI logs grep for. A `virhe:` would make those miss every Finnish error, while the
+message after it is Finnish anyway; the exit code (1 for a failed statement) is the same in both
+languages.
 Text and Markdown write decimals with a comma (`p = 0,032`, `25,00`, a histogram's bin `[0,5; 1,0)`);
 CSV and JSON always write a point, so files read back the same. The column names do not change:
 statements use the column names in both languages (`| where percent > 20`), and CSV and JSON

@@ -136,7 +136,14 @@ public final class Interpreter {
     /// error, as status does in Unix tools, so a script's standard output holds only its
     /// results (a CSV a program reads); the shell and notebooks show both streams.
     func confirm(_ text: String) {
-        console.err(DiagnosticFinnish.text(text, settings.language) + "\n")
+        let message = DiagnosticFinnish.text(text, settings.language)
+        // Wrapped at spaces as errors are, so a long path is not split mid-word by the terminal.
+        guard let width = diagnosticWidth else { return console.err(message + "\n") }
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
+            CellWidth.of(String(line)) > width
+                ? TextWrap.wrap(String(line), width: width, indent: DiagnosticRenderer.continuationIndent) : [String(line)]
+        }
+        console.err(lines.joined(separator: "\n") + "\n")
     }
 
     /// `table` in the current format, ending in a newline.

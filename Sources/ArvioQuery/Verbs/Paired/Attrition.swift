@@ -203,8 +203,10 @@ public struct Attrition: Verb {
             let fisher = (try? ContingencyTable(counts)).flatMap { try? FisherExactTest($0) }
             for (i, code) in present.enumerated() {
                 let pa = 100 * Double(counts[0][i]) / Double(na), pb = 100 * Double(counts[1][i]) / Double(nb)
-                let label = c.levels[code - 1].value
-                add(Localized("\(column.name) = \(label) (%)"), pa, pb, pa - pb, i == 0 ? (fisher?.pValue ?? .nan) : .nan,
+                // The category's label in each language, as crosstab shows it; the code when it has none.
+                let level = c.levels[code - 1]
+                let en = level.label?.en ?? level.value, fi = level.label?.fi ?? level.value
+                add(Localized(en: "\(column.name) = \(en) (%)", fi: "\(column.name) = \(fi) (%)"), pa, pb, pa - pb, i == 0 ? (fisher?.pValue ?? .nan) : .nan,
                     i == 0 ? fisher.map { f in f.isExact ? Localized(en: "Fisher, exact", fi: "Fisher, tarkka")
                         : Localized(en: "Fisher, \(f.testMethod.localized.en)", fi: "Fisher, \(f.testMethod.localized.fi)") } : nil,
                     counts[0][i], counts[1][i])
