@@ -111,6 +111,42 @@ final class FinnishTextTests: XCTestCase {
         }
     }
 
+    /// The Excel, SPSS/Stata and database readers' and writers' own errors, each translated whole
+    /// (what a library says after a colon stays the library's).
+    func testFormatAndDatabaseErrorsAreTranslated() {
+        let expected = [
+            "xl/worksheets/sheet1.xml is not well-formed XML (line 3: unexpected end)":
+                "xl/worksheets/sheet1.xml ei ole kelvollista XML:ää (rivi 3: unexpected end)",
+            "kysely.xlsx cannot be unpacked: the workbook is damaged (bad CRC)": "tiedostoa kysely.xlsx ei voi purkaa: työkirja on vioittunut (bad CRC)",
+            "kysely.xlsx unpacks to more than 512 MB": "kysely.xlsx purkautuu yli 512 megatavuksi",
+            "B7 is a date whose serial number 9999999 is out of Excel's calendar": "B7 on päivämäärä, jonka sarjanumero 9999999 on Excelin kalenterin ulkopuolella",
+            "C2 refers to shared string 40, which the workbook does not have": "C2 viittaa jaettuun merkkijonoon 40, jota työkirjassa ei ole",
+            "D4 holds \"abc\", which is not a number": "solussa D4 on \"abc\", joka ei ole luku",
+            "an Excel sheet holds at most 1,048,575 rows under its header; the table has 2000000 rows":
+                "Excel-taulukkosivulle mahtuu otsikkorivin alle enintään 1 048 575 riviä; taulukossa on 2000000 riviä",
+            "an Excel sheet holds at most 16,384 columns; the table has 20000 columns":
+                "Excel-taulukkosivulle mahtuu enintään 16 384 saraketta; taulukossa on 20000 saraketta",
+            "the workbook could not be made": "työkirjaa ei voitu tehdä",
+            "this ZIP archive is not an Excel .xlsx workbook (it has no xl/workbook.xml)":
+                "tämä ZIP-arkisto ei ole Excelin .xlsx-työkirja (siinä ei ole osaa xl/workbook.xml)",
+            "Arvio writes SPSS .sav and Stata .dta files, not .sas7bdat": "Arvio kirjoittaa SPSS:n .sav- ja Statan .dta-tiedostoja, ei .sas7bdat-tiedostoja",
+            "kunta has 4 missing codes; an SPSS text variable keeps at most 3": "sarakkeella kunta on 4 puuttuvan tiedon koodia; SPSS:n tekstimuuttujalla voi olla enintään 3",
+            "ikä has 30 missing codes; a Stata file keeps at most 26 (.a to .z)": "sarakkeella ikä on 30 puuttuvan tiedon koodia; Stata-tiedostossa voi olla enintään 26 (.a–.z)",
+            "column ikä could not be added": "saraketta ikä ei voitu lisätä",
+            "the labels of ikä could not be added": "sarakkeen ikä nimikkeitä ei voitu lisätä",
+            "out of memory starting to read the file": "muisti loppui tiedoston lukemisen alussa",
+            "reading the file was interrupted": "tiedoston lukeminen keskeytyi",
+            "the database returned fewer columns than expected (no \"score\")": "tietokanta palautti odotettua vähemmän sarakkeita (ei saraketta \"score\")",
+            "the database returned \"x\" in column \"score\", which is not a whole number; connect again if the table has changed":
+                "tietokanta palautti sarakkeessa \"score\" arvon \"x\", joka ei ole kokonaisluku; yhdistä uudelleen, jos taulu on muuttunut",
+            "\"responses\" is a table in the database, which Arvio only reads; keep the result under another name":
+                "\"responses\" on tietokannan taulu, jota Arvio vain lukee; anna tulokselle toinen nimi",
+        ]
+        for (english, finnish) in expected {
+            XCTAssertEqual(DiagnosticFinnish.translate(english), finnish)
+        }
+    }
+
     func testScaleErrorsAndFolderListingsCountRowsInFinnish() {
         XCTAssertEqual(DiagnosticFinnish.translate(#"score holds "6" (3 rows), "x" (1 row) and 2 more, not on the scale 1 < 2 < 3"#),
                        #"sarakkeessa score on "6" (3 riviä), "x" (1 rivi) ja 2 muuta, jotka eivät ole asteikolla 1 < 2 < 3"#)

@@ -10,10 +10,10 @@ public enum XlsxWriter {
     /// The workbook's bytes.
     public static func write(_ table: Table, language: Language, file: String) throws(DataError) -> [UInt8] {
         guard table.columns.count <= 16_384 else {
-            throw DataError(DataPosition(file: file), "an Excel sheet holds at most 16,384 columns; the table has \(table.columns.count)")
+            throw DataError(DataPosition(file: file), "an Excel sheet holds at most 16,384 columns; the table has \(table.columns.count) columns")
         }
         guard table.rowCount < 1_048_576 else {
-            throw DataError(DataPosition(file: file), "an Excel sheet holds at most 1,048,575 rows under its header; the table has \(table.rowCount)")
+            throw DataError(DataPosition(file: file), "an Excel sheet holds at most 1,048,575 rows under its header; the table has \(table.rowCount) rows")
         }
         let letters = table.columns.indices.map(HeaderNames.columnLetters)
         var strings: [String] = []
