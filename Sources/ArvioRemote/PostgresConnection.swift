@@ -94,6 +94,11 @@ public final class PostgresConnection: @unchecked Sendable {
         // and floats printed with every digit they need to round-trip (the default since 12).
         var setup = "SELECT set_config('extra_float_digits', '1', false), set_config('DateStyle', 'ISO, YMD', false), set_config('IntervalStyle', 'iso_8601', false)"
         if readOnly { setup += ", set_config('default_transaction_read_only', 'on', false)" }
+        // The server's default work_mem (4 MB) makes a hash aggregate of many groups spill in
+        // batches: `.connect`'s SELECT DISTINCT of 416,667 participants at 10M rows took over 90 s
+        // with it and 1.7 s with 64 MB (PostgreSQL 15). Raised only where nobody has set it
+        // (the server's configuration, the role, PGOPTIONS or the connection string win).
+        setup += ", set_config('work_mem', CASE WHEN (SELECT source FROM pg_settings WHERE name = 'work_mem') = 'default' THEN '64MB' ELSE current_setting('work_mem') END, false)"
         // A failure here leaves a whole object, so deinit closes the connection.
         _ = try execute(setup, [], isCancelled: nil)
     }
