@@ -172,38 +172,13 @@ extension PlanNode {
         let groupColumns = request.groups.compactMap { table.column(named: $0) }
 
         // Groups in the in-memory order: level order or ascending, missing last.
-        func rank(_ column: Column, _ text: String?) -> (Int, Double) {
-            guard let text else { return (1, 0) }
-            if case .categorical(let c, _) = column.data {
-                return (0, Double(c.levels.firstIndex { $0.value == text } ?? Int.max))
-            }
-            return (0, Double(text) ?? 0)
-        }
-        let groups = request.groups.isEmpty ? [[]] : tally.groups.sorted { a, b in
-            for (j, column) in groupColumns.enumerated() {
-                let x = rank(column, a[j]), y = rank(column, b[j])
-                if x != y { return x < y }
-            }
-            return false
-        }
+        let groups = request.groups.isEmpty ? [[]] : RemoteGroups.sorted(tally.groups, columns: groupColumns)
         var groupIndex: [[String?]: Int] = [:]
         for (g, values) in groups.enumerated() { groupIndex[values] = g }
         let groupCount = groups.count
         func g(_ cell: DeltaTally.Cell) -> Int { request.groups.isEmpty ? 0 : groupIndex[cell.group] ?? 0 }
 
-        var keyColumns: [Column] = []
-        for (j, column) in groupColumns.enumerated() {
-            var built = column
-            switch column.data {
-            case .categorical(var c, let ordered):
-                let codes = groups.map { values in UInt32(values[j].flatMap { v in c.levels.firstIndex { $0.value == v } }.map { $0 + 1 } ?? 0) }
-                c.codes = Codes(codes, levelCount: c.levels.count)
-                built.data = .categorical(c, ordered: ordered)
-            default:
-                built.data = .integer(groups.map { $0[j].flatMap { Int64($0) } ?? Missing.integer })
-            }
-            keyColumns.append(built)
-        }
+        let keyColumns = RemoteGroups.keyColumns(groups, columns: groupColumns)
 
         // The pairs of each group, as the in-memory pairing's PairedChange.grouped takes them.
         var pairTotal = 0
@@ -274,7 +249,7 @@ extension PlanNode {
                                           zeroHandling: spec.zeroHandling)]
         } else {
             statistics = (0..<groupCount).map { group in
-                let label = Self.groupLabel(keyColumns, group)
+                let label = Delta.groupLabel(keyColumns, group)
                 let what = "\(spec.valueName) \(arrow)"
                 var block = tested[group].block(title: Localized(en: "\(label.en): \(what), \(counted(group).en)",
                                                                  fi: "\(label.fi): \(what), \(counted(group).fi)"),
@@ -323,14 +298,6 @@ extension PlanNode {
             group.append(contentsOf: repeatElement(groupOf(cell), count: cell.count))
         }
         return PairedChange.grouped(pre: pre, post: post, groupCount: groupCount, groupOf: { group[$0] }, zeroHandling: zeroHandling)
-    }
-
-    /// "org = Tekevä": group `g`'s values in both languages, as Delta.groupLabel writes them.
-    private static func groupLabel(_ keyColumns: [Column], _ g: Int) -> Localized {
-        func label(_ language: Language) -> String {
-            keyColumns.map { "\($0.name) = \(Delta.display($0.data, g, language))" }.joined(separator: ", ")
-        }
-        return Localized(en: label(.en), fi: label(.fi))
     }
 
     /// The notes Delta writes: the pairing, the unpaired values with who has them, and that the

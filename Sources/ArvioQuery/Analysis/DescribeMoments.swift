@@ -101,11 +101,7 @@ extension PlanNode {
         columns += DescribeRow.columns(rows, ordinal: false)
         var table = Table(name: schema.table.name, columns: columns, rowCount: rows.count,
                           key: request.groups + (count > 1 ? ["variable"] : []))
-        table.notes = [describe.quantileType == 6
-            ? Localized(en: "q1, median and q3 are quantiles of type 6 (Hyndman–Fan; SPSS, PSPP EXAMINE)",
-                        fi: "q1, mediaani ja q3 ovat tyypin 6 kvantiileja (Hyndman–Fan; SPSS, PSPP EXAMINE)")
-            : Localized(en: "q1, median and q3 are quantiles of type 7 (Hyndman–Fan; the default of R and NumPy)",
-                        fi: "q1, mediaani ja q3 ovat tyypin 7 kvantiileja (Hyndman–Fan; R:n ja NumPyn oletus)")]
+        table.notes = [Describe.quantileNote(describe.quantileType)]
         // Each group counted once: the rows of the first variable's summaries.
         let total = summaries.filter { $0.variable == 0 }.reduce(0) { $0 + $1.rows }
         let key = schema.key

@@ -95,16 +95,24 @@ public struct Describe: Verb {
         var next = Frame(table: table, origin: nil)
         next.notes = frame.notes + (unitNote.map { [$0] } ?? []) + (weightNote.map { [$0] } ?? [])
         next.table.unit = AnalysisUnit.summary(of: given, analysed: frame, context: context)
-        next.notes.append(quantileType == 6
-            ? Localized(en: "q1, median and q3 are quantiles of type 6 (Hyndman–Fan; SPSS, PSPP EXAMINE)",
-                        fi: "q1, mediaani ja q3 ovat tyypin 6 kvantiileja (Hyndman–Fan; SPSS, PSPP EXAMINE)")
-            : Localized(en: "q1, median and q3 are quantiles of type 7 (Hyndman–Fan; the default of R and NumPy)",
-                        fi: "q1, mediaani ja q3 ovat tyypin 7 kvantiileja (Hyndman–Fan; R:n ja NumPyn oletus)"))
+        next.notes.append(Self.quantileNote(quantileType))
         if anyOrdinal {
             next.notes.append(Localized(
                 en: "ordinal columns use the numbers of their scale points; median_category is the lowest category with at least half of the answers at or below it, top2_pct the percentage of answers in the two highest categories",
                 fi: "järjestysasteikolliset sarakkeet käyttävät asteikon pisteiden lukuja; mediaaniluokka (median_category) on alin luokka, jossa tai jonka alapuolella on vähintään puolet vastauksista, 2 ylintä % (top2_pct) kahden ylimmän luokan osuus vastauksista prosentteina"))
         }
         return next
+    }
+}
+
+extension Describe {
+    /// The note naming the quantiles' definition, for the in-memory describe and the database's
+    /// aggregates (`DescribeMoments`) alike.
+    static func quantileNote(_ quantileType: Int) -> Localized {
+        quantileType == 6
+            ? Localized(en: "q1, median and q3 are quantiles of type 6 (Hyndman–Fan; SPSS, PSPP EXAMINE)",
+                        fi: "q1, mediaani ja q3 ovat tyypin 6 kvantiileja (Hyndman–Fan; SPSS, PSPP EXAMINE)")
+            : Localized(en: "q1, median and q3 are quantiles of type 7 (Hyndman–Fan; the default of R and NumPy)",
+                        fi: "q1, mediaani ja q3 ovat tyypin 7 kvantiileja (Hyndman–Fan; R:n ja NumPyn oletus)")
     }
 }

@@ -242,8 +242,13 @@ public struct Delta: Verb {
 
     /// "org = Tekevä, item = K1": group `g`'s key values in both languages, for a block's title.
     static func groupLabel(_ grouping: Grouping, _ g: Int) -> Localized {
+        groupLabel(grouping.keyColumns, g)
+    }
+
+    /// The same from the groups' key columns (one row per group), as the database's tally has them.
+    static func groupLabel(_ keyColumns: [Column], _ g: Int) -> Localized {
         func label(_ language: Language) -> String {
-            grouping.keyColumns.map { "\($0.name) = \(display($0.data, g, language))" }.joined(separator: ", ")
+            keyColumns.map { "\($0.name) = \(display($0.data, g, language))" }.joined(separator: ", ")
         }
         return Localized(en: label(.en), fi: label(.fi))
     }
