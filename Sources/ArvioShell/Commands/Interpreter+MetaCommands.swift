@@ -230,7 +230,7 @@ extension Interpreter {
             if projection != nil, read.columns.count < header.count, !keepsProjection(read, arguments) {
                 (read, header) = try readFile(nil)
             }
-            lastLoadedColumns = read.columnNames
+            loadedColumns[arguments.name] = read.columnNames
             let table = try read.applyingMissingCodes(of: book, file: arguments.file)
             var workspace = session.workspace
             workspace.add(table)

@@ -33,8 +33,8 @@ public final class Interpreter {
     /// `-c` statements), so `.load` reads only the columns it can use (`LoadProjection`); nil
     /// in the shell, where anything may follow.
     public var following: [StatementAssembler.Unit]?
-    /// The columns the last `.load` of a CSV file read, for tests of `LoadProjection`.
-    var lastLoadedColumns: [String] = []
+    /// The columns the last `.load` of a CSV file as each table read, for tests of `LoadProjection`.
+    var loadedColumns: [String: [String]] = [:]
 
     /// Creates an interpreter over `workspace`.
     public init(workspace: Workspace, settings: OutputSettings, console: any Console) {

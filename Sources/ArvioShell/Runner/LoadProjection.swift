@@ -104,9 +104,10 @@ extension Interpreter {
                                                  workspace: session.workspace, language: settings.language)
         else { return nil }
         let wanted = demand.intersection(sample.columnNames)
-        if wanted.count == sample.columns.count { return nil }
-        // A table nothing reads keeps a column, so it is a table of its rows like any other.
-        return wanted.isEmpty ? [sample.columnNames[0]] : wanted
+        // A table nothing later reads is read whole: a load on its own (`arvio -c '.load …'`)
+        // is what is measured and compared with DuckDB's CREATE TABLE, and checks every column.
+        if wanted.isEmpty || wanted.count == sample.columns.count { return nil }
+        return wanted
     }
 
     /// Whether the columns loaded (`table`) are all the script can read, bound now on their real
