@@ -63,6 +63,10 @@ public enum CSVReader {
             try file.checkUnchanged()
             return full(try read(bytes: copy, file: path, name: name, codebook: codebook, missingTokens: missingTokens))
         }
+        // The columns hold copies of their distinct values, so the file's pages (up to the last
+        // release of each piece, megabytes of them) are let go before the typed columns are
+        // built, where a load's memory peaks.
+        file.release(0..<file.bytes.count)
         let header = parsed.header
         return (try table(consume parsed, file: path, name: name, codebook: codebook, missingTokens: missingTokens), header)
     }

@@ -37,6 +37,9 @@ struct ChunkParser {
     /// that is skipped: its end is found and its bytes checked, but nothing is stored. Nil keeps every field.
     var slots: [Int]?
 
+    /// How far the parser goes between releases of the file's pages behind it.
+    static let releaseStep = 1 << 21
+
     /// How many columns a parse yields.
     var keptCount: Int { slots.map { $0.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) } } ?? columnCount }
 
@@ -64,7 +67,7 @@ struct ChunkParser {
         var i = start
         var line = startLine
         var first = true
-        var nextRelease = start + (1 << 23)
+        var nextRelease = start + Self.releaseStep
         let delimiters = Self.broadcast(delimiter)
         var scan = Scan()
         // The last skipped value of each field found to be UTF-8 (its address and length), so a
@@ -78,14 +81,16 @@ struct ChunkParser {
                 first = false
             }
             if i >= n || i >= stop { break }
-            if result.rows & 0xFFFF == 0 {
-                if let isCancelled, isCancelled() {
+            if result.rows & 0x3FFF == 0 {
+                if result.rows & 0xFFFF == 0, let isCancelled, isCancelled() {
                     result.cancelled = true
                     break
                 }
+                // Every 2 MB or so: the pages parsed stay resident until released, and with
+                // a piece per core they were most of a load's memory above its columns'.
                 if i >= nextRelease, let passed {
                     passed(i)
-                    nextRelease = i + (1 << 23)
+                    nextRelease = i + Self.releaseStep
                 }
             }
             let recordLine = line
