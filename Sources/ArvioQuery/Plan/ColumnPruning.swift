@@ -84,7 +84,11 @@ extension LogicalPlan {
             case .join(let join):
                 if let needed, node.schema != nil {
                     let right = join.columns.filter { needed.contains($0.name) }.map(\.source)
-                    add(join.table, Set(join.keys.map(\.right)).union(right))
+                    // A right column `d` renamed `d_table` takes that name from a later right
+                    // column called `d_table`, so it is read whenever such a column is.
+                    let names = Set(join.right.sourceSchema.columnNames)
+                    let renaming = join.columns.map(\.source).filter { names.contains("\($0)_\(join.table)") }
+                    add(join.table, Set(join.keys.map(\.right)).union(right).union(renaming))
                 } else {
                     add(join.table, nil)
                 }
