@@ -100,6 +100,15 @@ final class LoadProjectionTests: XCTestCase {
             """, loads: ["participant", "org", "score"])
     }
 
+    func testATableJoinedOnTheRightReadsItsKeyAndTheColumnsUsedAfter() {
+        // p has an `org` too, so r's joins as `org_r`.
+        assertSame("""
+            .load @P@ as p
+            .load @R@ as r
+            p | join r on participant | where phase == "post" | group cohort, org_r aggregate m = round(mean(score), 3)
+            """, loads: ["participant", "org", "phase", "score"])
+    }
+
     func testATableShownWholeOrDescribedWithoutColumnsReadsEverything() {
         let all = ["participant", "org", "entry_route", "item", "area", "phase", "score"]
         assertSame(".load @R@ as r\nr | where score == 5 | take 3", loads: all)

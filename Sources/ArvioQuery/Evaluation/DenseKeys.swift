@@ -144,6 +144,9 @@ struct CodeCombination {
         var codes: Codes
         var ranks: [Int32]
         var count: Int
+        /// Whether the ranks are level order, missing last: code − 1, and code 0 last, which
+        /// is worked out rather than looked up (a unit column's table would not stay in cache).
+        var levelOrder = false
 
         /// Ranks as `DenseKeys` takes them: level order, missing (code 0) last.
         init(_ c: CategoricalData) {
@@ -151,6 +154,7 @@ struct CodeCombination {
             var ranks = [Int32](repeating: Int32(levels), count: levels + 1)
             for level in 0..<levels { ranks[level + 1] = Int32(level) }
             self.init(codes: c.codes, ranks: ranks, count: levels + 1)
+            levelOrder = true
         }
 
         /// A part with ranks of its own, each below `count`.
@@ -158,6 +162,12 @@ struct CodeCombination {
             self.codes = codes
             self.ranks = ranks
             self.count = count
+        }
+
+        /// The rank of `code` in level order, missing last.
+        @inline(__always)
+        static func levelRank(_ code: Int, missing: Int) -> Int {
+            code == 0 ? missing : code &- 1
         }
     }
 
@@ -185,6 +195,17 @@ struct CodeCombination {
         }
         for (index, part) in parts.enumerated() {
             let stride: Int32 = index == 0 ? 0 : Int32(part.count)
+            if part.levelOrder {
+                let missing = Int32(part.count - 1)
+                part.codes.withBuffer { buffer in
+                    switch buffer {
+                    case .u8(let b): Self.combine(out, stride, rows, b, missing: missing, range)
+                    case .u16(let b): Self.combine(out, stride, rows, b, missing: missing, range)
+                    case .u32(let b): Self.combine(out, stride, rows, b, missing: missing, range)
+                    }
+                }
+                continue
+            }
             part.ranks.withUnsafeBufferPointer { ranks in
                 part.codes.withBuffer { buffer in
                     switch buffer {
@@ -194,6 +215,21 @@ struct CodeCombination {
                     }
                 }
             }
+        }
+    }
+
+    /// The same with ranks in level order, missing last.
+    @inline(__always)
+    private static func combine<C: FixedWidthInteger>(_ out: UnsafeMutableBufferPointer<Int32>, _ stride: Int32,
+                                                      _ rows: UnsafeBufferPointer<Int>?, _ codes: UnsafeBufferPointer<C>,
+                                                      missing: Int32, _ range: Range<Int>) {
+        let base = range.lowerBound, n = range.count
+        @inline(__always) func rank(_ code: C) -> Int32 { code == 0 ? missing : Int32(truncatingIfNeeded: code) &- 1 }
+        switch (rows, stride) {
+        case (let rows?, 0): for i in 0..<n { out[i] = rank(codes[rows[base + i]]) }
+        case (let rows?, _): for i in 0..<n { out[i] = out[i] &* stride &+ rank(codes[rows[base + i]]) }
+        case (nil, 0): for i in 0..<n { out[i] = rank(codes[base + i]) }
+        case (nil, _): for i in 0..<n { out[i] = out[i] &* stride &+ rank(codes[base + i]) }
         }
     }
 

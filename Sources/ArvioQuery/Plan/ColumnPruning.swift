@@ -35,22 +35,47 @@ extension PlanNode {
     }
 }
 
+/// Which columns of which workspace tables some statements read: for each table named, the
+/// set of its columns, or nil for every column.
+public struct ColumnDemand: Sendable {
+    /// The tables and their columns (nil: every column).
+    public private(set) var tables: [String: Set<String>?] = [:]
+
+    /// No table read.
+    public init() {}
+
+    /// Adds `columns` of `table` (nil: every column) to what is read.
+    public mutating func add(_ table: String, _ columns: Set<String>?) {
+        // `.some`: a nil value (every column) must be stored, not remove the entry.
+        if let existing = tables[table] {
+            tables[table] = .some(existing.flatMap { old in columns.map { old.union($0) } })
+        } else {
+            tables[table] = .some(columns)
+        }
+    }
+
+    /// Adds all that `other` reads.
+    public mutating func add(_ other: ColumnDemand) {
+        for (table, columns) in other.tables { add(table, columns) }
+    }
+
+    /// Takes `table` out, returning what was read of it: nil when nothing was, `.some(nil)`
+    /// when every column was.
+    @discardableResult
+    public mutating func remove(_ table: String) -> Set<String>?? {
+        tables.removeValue(forKey: table)
+    }
+}
+
 extension LogicalPlan {
     /// The columns of each workspace table the plan reads when `needed` of its result are
     /// needed (nil: all of them, as when the result is shown): the source table's from the same
     /// pass as `ColumnPruning`, a joined table's from the join's key and the right columns
-    /// needed after it. Nil for a table means every column. A `.load` of a script reads only
-    /// these (`LoadProjection` in the shell), so each must be a superset of what running reads.
-    public func tableColumns(needed: Set<String>?) -> [String: Set<String>?] {
-        var demand: [String: Set<String>?] = [:]
-        func add(_ table: String, _ columns: Set<String>?) {
-            // `.some`: a nil value (every column) must be stored, not remove the entry.
-            if let existing = demand[table] {
-                demand[table] = .some(existing.flatMap { old in columns.map { old.union($0) } })
-            } else {
-                demand[table] = .some(columns)
-            }
-        }
+    /// needed after it. A `.load` of a script reads only these (`LoadProjection` in the shell),
+    /// so each must be a superset of what running reads.
+    public func tableColumns(needed: Set<String>?) -> ColumnDemand {
+        var demand = ColumnDemand()
+        func add(_ table: String, _ columns: Set<String>?) { demand.add(table, columns) }
         var needed = needed
         for index in nodes.indices.reversed() {
             let node = nodes[index]
@@ -59,7 +84,11 @@ extension LogicalPlan {
             case .join(let join):
                 if let needed, node.schema != nil {
                     let right = join.columns.filter { needed.contains($0.name) }.map(\.source)
-                    add(join.table, Set(join.keys.map(\.right)).union(right))
+                    // A right column `d` renamed `d_table` takes that name from a later right
+                    // column called `d_table`, so it is read whenever such a column is.
+                    let names = Set(join.right.sourceSchema.columnNames)
+                    let renaming = join.columns.map(\.source).filter { names.contains("\($0)_\(join.table)") }
+                    add(join.table, Set(join.keys.map(\.right)).union(right).union(renaming))
                 } else {
                     add(join.table, nil)
                 }

@@ -54,29 +54,22 @@ enum LoadProjection {
                 steps.append(.loaded(other.name))
             }
         }
-        var needs: [String: Set<String>?] = [:]
+        var needs = ColumnDemand()
         for step in steps.reversed() {
             switch step {
             case .loaded(let other):
-                needs.removeValue(forKey: other)
+                needs.remove(other)
             case .bound(let statement):
                 var result: Set<String>?
                 switch statement.action {
                 case .show: result = nil
                 // A table no later statement reads is still made, with the reads of its plan.
-                case .keep(let kept): result = needs.removeValue(forKey: kept) ?? []
+                case .keep(let kept): result = needs.remove(kept) ?? []
                 }
-                for (source, columns) in statement.plan.tableColumns(needed: result) {
-                    // `.some`: a nil value (every column) must be stored, not remove the entry.
-                    if let existing = needs[source] {
-                        needs[source] = .some(existing.flatMap { old in columns.map { old.union($0) } })
-                    } else {
-                        needs[source] = .some(columns)
-                    }
-                }
+                needs.add(statement.plan.tableColumns(needed: result))
             }
         }
-        return needs[name] ?? []
+        return needs.tables[name] ?? []
     }
 
     /// The sample of a later `.load` of another table from a CSV file without a codebook, for

@@ -348,7 +348,7 @@ private enum Kernel {
         defer { free(memory) }
         let table = memory.bindMemory(to: T.self, capacity: 2 * slots)
         let abandon = Abandon()
-        let rowShares = rowPass(table, setup, window, poll, abandon)
+        let rowShares = fastRowPass(table, setup, window, poll, abandon) ?? rowPass(table, setup, window, poll, abandon)
         try poll.check(at: keyword.position)
         if rowShares.contains(where: \.outOfWindow) { return .outOfWindow }
         if rowShares.contains(where: \.duplicate) { return .pairRows }
@@ -374,7 +374,9 @@ private enum Kernel {
         if setup.spec.per.isEmpty { groupOfCombo = [0] }
         let needsSamples = !setup.single && groupCount >= 2
 
-        let shares = unitPass(table, setup, window, low: low, high: high, needsSamples: needsSamples, poll: poll)
+        guard let shares = unitPass(table, setup, window, low: low, high: high, needsSamples: needsSamples, poll: poll) else {
+            return .pairRows
+        }
         try poll.check(at: keyword.position)
         guard let counts = assemble(setup: setup, rowShares: rowShares, shares: shares, base: window.low + low, width: high - low + 1,
                                     groupOfCombo: groupOfCombo, groupCount: groupCount, representatives: representatives)
@@ -486,148 +488,233 @@ private enum Kernel {
         }
     }
 
+    /// `rowPass` for the usual shape in one loop per row, without buffers between the columns:
+    /// a unit and one more key column, at most one `per` column, whole-number answers, no
+    /// selection, the columns other than the unit in one byte a code. nil for other shapes.
+    private static func fastRowPass<T: FixedWidthInteger & UnsignedInteger>(_ table: UnsafeMutablePointer<T>, _ setup: PairedCounts.Setup,
+                                                                             _ window: PairedCounts.Window, _ poll: CancelPoll,
+                                                                             _ abandon: Abandon) -> [RowShare]? {
+        guard setup.frame.rows == nil, case .integers(let values) = setup.values, setup.keys.parts.count == 2 else { return nil }
+        let unit = setup.keys.parts[0], item = setup.keys.parts[1]
+        let tagParts = setup.tags.parts
+        guard unit.levelOrder, item.levelOrder, case .u8(let itemCodes) = item.codes, tagParts.count <= 2,
+              case .u8(let phaseCodes) = tagParts[tagParts.count - 1].codes else { return nil }
+        // By code: the phase's side, and the group's rank times 3 (the tag is that plus the side).
+        var sideOf = [Int32](repeating: 2, count: 256)
+        for (code, rank) in tagParts[tagParts.count - 1].ranks.enumerated() { sideOf[code] = rank }
+        var groupOf = [Int32](repeating: 0, count: 256)
+        var groupCodes = phaseCodes
+        if tagParts.count == 2 {
+            guard tagParts[0].levelOrder, case .u8(let codes) = tagParts[0].codes else { return nil }
+            groupCodes = codes
+            for code in 0..<tagParts[0].count {
+                groupOf[code] = 3 * Int32(CodeCombination.Part.levelRank(code, missing: tagParts[0].count - 1))
+            }
+        }
+        let tagCount = setup.tags.count
+        let entryBase = (0..<tagCount).map { ($0 / 3) * window.width + 1 }
+        let parts = Parallel.ranges(setup.frame.rowCount)
+        let low = Int64(window.low), width = UInt64(window.width)
+        let unitMissing = unit.count - 1, itemMissing = item.count - 1, itemStride = item.count
+        func pass<C: FixedWidthInteger>(_ unitCodes: UnsafeBufferPointer<C>) -> [RowShare] {
+            values.withUnsafeBufferPointer { values in
+            itemCodes.withUnsafeBufferPointer { itemCodes in
+            phaseCodes.withUnsafeBufferPointer { phaseCodes in
+            groupCodes.withUnsafeBufferPointer { groupCodes in
+            sideOf.withUnsafeBufferPointer { sideOf in
+            groupOf.withUnsafeBufferPointer { groupOf in
+            entryBase.withUnsafeBufferPointer { entryBase in
+                Parallel.map(parts.count) { k -> RowShare in
+                    var firstOfTag = [Int](repeating: -1, count: tagCount)
+                    var written = 0, second = 0
+                    var lowest = Int64.max, highest = Int64.min
+                    var outOfWindow = false, duplicate = false
+                    firstOfTag.withUnsafeMutableBufferPointer { first in
+                        poll.blocks(parts[k]) { chunk in
+                            guard !abandon.isRaised else { return }
+                            for row in chunk {
+                                let side = Int(sideOf[Int(phaseCodes[row])])
+                                let t = Int(groupOf[Int(groupCodes[row])]) &+ side
+                                if first[t] < 0 { first[t] = row }
+                                if side == 2 { continue }
+                                let x = values[row]
+                                if x == Missing.integer { continue }
+                                let d = x &- low
+                                if UInt64(bitPattern: d) >= width {
+                                    outOfWindow = true
+                                    break
+                                }
+                                let u = Int(unitCodes[row]), i = Int(itemCodes[row])
+                                let slot = (u == 0 ? unitMissing : u &- 1) &* itemStride &+ (i == 0 ? itemMissing : i &- 1)
+                                let entry = table + (2 &* slot &+ side)
+                                if entry.pointee != 0 {
+                                    duplicate = true
+                                    break
+                                }
+                                entry.pointee = T(truncatingIfNeeded: entryBase[t] &+ Int(d))
+                                written &+= 1
+                                second &+= side
+                                lowest = min(lowest, d)
+                                highest = max(highest, d)
+                            }
+                            if outOfWindow || duplicate { abandon.raise() }
+                        }
+                    }
+                    return RowShare(written: [written - second, second], firstOfTag: firstOfTag, outOfWindow: outOfWindow,
+                                    duplicate: duplicate, low: Int32(clamping: lowest), high: Int32(clamping: highest))
+                }
+            }
+            }
+            }
+            }
+            }
+            }
+            }
+        }
+        return unit.codes.withBuffer { buffer in
+            switch buffer {
+            case .u8(let b): pass(b)
+            case .u16(let b): pass(b)
+            case .u32(let b): pass(b)
+            }
+        }
+    }
+
     /// The table unit by unit, the units' ranges on their own cores: the pairs into (pre, post)
     /// counts per group, each unit's pairs and sums per group into the counters of the unit
-    /// tallies, the unpaired entries counted, the first units with them noted.
+    /// tallies, the unpaired entries counted, the first units with them noted. nil when a
+    /// unit's sums could pass the 20 bits each has in its accumulator.
     private static func unitPass<T: FixedWidthInteger & UnsignedInteger>(_ table: UnsafeMutablePointer<T>, _ setup: PairedCounts.Setup,
                                                                           _ window: PairedCounts.Window, low: Int, high: Int,
-                                                                          needsSamples: Bool, poll: CancelPoll) -> [UnitShare] {
+                                                                          needsSamples: Bool, poll: CancelPoll) -> [UnitShare]? {
         let combos = setup.combos, perUnit = setup.perUnit, units = setup.unitRanks
         let w = high - low + 1
-        // Each entry's group combination and offset from the lowest answer.
-        let entries = combos * window.width + 1
-        let comboOf = (0..<entries).map { e in e == 0 ? Int32(0) : Int32((e - 1) / window.width) }
-        let offsetOf = (0..<entries).map { e in e == 0 ? Int32(0) : Int32((e - 1) % window.width - low) }
-        // A unit's pairs in a group, and their sums: k ≤ perUnit, sums ≤ (w − 1) k.
+        // A unit's pairs in a group, and their sums: k ≤ perUnit, sums ≤ (w − 1) k; the three
+        // go into one word (k above bit 40, Σpre above bit 20, Σpost below), one add a pair.
         let span = (w - 1) * perUnit + 1
+        guard span < 1 << 20, perUnit < 1 << 22 else { return nil }
         let (cells, overflow) = (perUnit + 1).multipliedReportingOverflow(by: span * span)
         let dense = !overflow && combos * cells <= 1 << 20
+        // By entry: its group combination, its offset from the lowest answer, where its pairs'
+        // (pre, post) counters start (as the first phase's), and its add to the accumulator.
+        let entries = combos * window.width + 1
+        let comboOf = (0..<entries).map { e in e == 0 ? 0 : (e - 1) / window.width }
+        let offsetOf = (0..<entries).map { e in e == 0 ? 0 : (e - 1) % window.width - low }
+        let pairBase = (0..<entries).map { e in (comboOf[e] * w + offsetOf[e]) * w }
+        let accOf = (0..<entries).map { e in 1 << 40 | offsetOf[e] << 20 }
         let pieces = units * perUnit >= Parallel.minimumRows ? Parallel.coreCount : 1
         let parts = (0..<pieces).map { k in units * k / pieces..<units * (k + 1) / pieces }
         let unitsPerPoll = max(1, EvaluationContext.chunk / perUnit)
         let base = window.low + low
+        let mask = (1 << 20) - 1
         return comboOf.withUnsafeBufferPointer { comboOf in
-            offsetOf.withUnsafeBufferPointer { offsetOf in
-                Parallel.map(parts.count) { k -> UnitShare in
-                    var pairTally = [Int](repeating: 0, count: combos * w * w)
-                    var only0 = [Int](repeating: 0, count: combos), only1 = only0
-                    var unitCounts = [Int32](repeating: 0, count: dense ? combos * cells : 0)
-                    var unitTallies = [UnitChangeTally](repeating: UnitChangeTally(), count: dense ? 0 : combos)
-                    var samples = [[Double]](repeating: [], count: needsSamples ? combos : 0)
-                    var acc = [Int](repeating: 0, count: 3 * combos)
-                    var touched = [Int](repeating: 0, count: combos)
-                    var share = UnitShare(pairTally: [], onlyCount: [], unitCounts: [], unitTallies: [], samples: [])
-                    var pairs = 0, pairLow = Int.max, pairHigh = Int.min, sum0 = 0, sum1 = 0
-                    var mostPairs = 0, unitsWithPairs = 0
-                    var listed0: [(unit: Int, slot: Int, rows: Int)] = [], listed1 = listed0
-                    var listedUnits0 = 0, listedUnits1 = 0, many0 = false, many1 = false
-                    var shared: Int?
-                    var sampleUnits = 0, fewest = Int.max, most = 0
-                    pairTally.withUnsafeMutableBufferPointer { pairTally in
-                    only0.withUnsafeMutableBufferPointer { only0 in
-                    only1.withUnsafeMutableBufferPointer { only1 in
-                    unitCounts.withUnsafeMutableBufferPointer { unitCounts in
-                    acc.withUnsafeMutableBufferPointer { acc in
-                    touched.withUnsafeMutableBufferPointer { touched in
-                        poll.blocks(parts[k], chunk: unitsPerPoll) { chunk in
-                            for u in chunk {
-                                var touchedCount = 0
-                                var here0 = 0, here1 = 0, slot0 = -1, slot1 = -1
-                                let first = u * perUnit
-                                for s in first..<(first + perUnit) {
-                                    let a = Int(table[2 * s]), b = Int(table[2 * s + 1])
-                                    if a == 0 {
-                                        if b == 0 { continue }
-                                        only1[Int(comboOf[b])] += 1
-                                        sum1 += Int(offsetOf[b])
-                                        if here1 == 0 { slot1 = s }
-                                        here1 += 1
-                                        continue
-                                    }
-                                    let c = Int(comboOf[a]), x = Int(offsetOf[a])
-                                    if b == 0 {
-                                        only0[c] += 1
-                                        sum0 += x
-                                        if here0 == 0 { slot0 = s }
-                                        here0 += 1
-                                        continue
-                                    }
-                                    let y = Int(offsetOf[b])
-                                    pairTally[(c * w + x) * w + y] += 1
-                                    pairs += 1
-                                    pairLow = min(pairLow, min(x, y))
-                                    pairHigh = max(pairHigh, max(x, y))
-                                    if acc[3 * c] == 0 {
-                                        touched[touchedCount] = c
-                                        touchedCount += 1
-                                    }
-                                    acc[3 * c] += 1
-                                    acc[3 * c + 1] += x
-                                    acc[3 * c + 2] += y
+        offsetOf.withUnsafeBufferPointer { offsetOf in
+        pairBase.withUnsafeBufferPointer { pairBase in
+        accOf.withUnsafeBufferPointer { accOf in
+            Parallel.map(parts.count) { k -> UnitShare in
+                var pairTally = [Int](repeating: 0, count: combos * w * w)
+                var only0 = [Int](repeating: 0, count: combos), only1 = only0
+                var unitCounts = [Int32](repeating: 0, count: dense ? combos * cells : 0)
+                var unitTallies = [UnitChangeTally](repeating: UnitChangeTally(), count: dense ? 0 : combos)
+                var samples = [[Double]](repeating: [], count: needsSamples ? combos : 0)
+                var acc = [Int](repeating: 0, count: combos)
+                var touched = [Int](repeating: 0, count: combos)
+                var pairs = 0, pairLow = Int.max, pairHigh = Int.min, sum0 = 0, sum1 = 0
+                var mostPairs = 0, unitsWithPairs = 0
+                var listed0: [(unit: Int, slot: Int, rows: Int)] = [], listed1 = listed0
+                var listedUnits0 = 0, listedUnits1 = 0, many0 = false, many1 = false
+                var shared: Int?
+                var sampleUnits = 0, fewest = Int.max, most = 0
+                pairTally.withUnsafeMutableBufferPointer { pairTally in
+                only0.withUnsafeMutableBufferPointer { only0 in
+                only1.withUnsafeMutableBufferPointer { only1 in
+                unitCounts.withUnsafeMutableBufferPointer { unitCounts in
+                acc.withUnsafeMutableBufferPointer { acc in
+                touched.withUnsafeMutableBufferPointer { touched in
+                    poll.blocks(parts[k], chunk: unitsPerPoll) { chunk in
+                        for u in chunk {
+                            var touchedCount = 0
+                            var here0 = 0, here1 = 0, slot0 = -1, slot1 = -1
+                            let first = u &* perUnit
+                            for s in first..<(first &+ perUnit) {
+                                let a = Int(table[2 &* s]), b = Int(table[2 &* s &+ 1])
+                                if a == 0 {
+                                    if b == 0 { continue }
+                                    only1[comboOf[b]] &+= 1
+                                    sum1 &+= offsetOf[b]
+                                    if here1 == 0 { slot1 = s }
+                                    here1 &+= 1
+                                    continue
                                 }
-                                if touchedCount > 0 {
-                                    unitsWithPairs += 1
-                                    if needsSamples, shared == nil, touchedCount > 1 { shared = u }
-                                    for i in 0..<touchedCount {
-                                        let c = touched[i]
-                                        let n = acc[3 * c], x = acc[3 * c + 1], y = acc[3 * c + 2]
-                                        mostPairs = max(mostPairs, n)
-                                        if dense {
-                                            unitCounts[c * cells + (n * span + x) * span + y] += 1
-                                        } else {
-                                            unitTallies[c].add(pairs: n, preSum: x + n * base, postSum: y + n * base)
-                                        }
-                                        if needsSamples, shared == nil {
-                                            // As BetweenGroupChange: the unit's summed change over its pairs.
-                                            samples[c].append(Double(y - x) / Double(n))
-                                            sampleUnits += 1
-                                            fewest = min(fewest, n)
-                                            most = max(most, n)
-                                        }
-                                        acc[3 * c] = 0
-                                        acc[3 * c + 1] = 0
-                                        acc[3 * c + 2] = 0
+                                let c = comboOf[a]
+                                if b == 0 {
+                                    only0[c] &+= 1
+                                    sum0 &+= offsetOf[a]
+                                    if here0 == 0 { slot0 = s }
+                                    here0 &+= 1
+                                    continue
+                                }
+                                let y = offsetOf[b]
+                                pairTally[pairBase[a] &+ y] &+= 1
+                                pairs &+= 1
+                                pairLow = min(pairLow, min(offsetOf[a], y))
+                                pairHigh = max(pairHigh, max(offsetOf[a], y))
+                                if acc[c] == 0 {
+                                    touched[touchedCount] = c
+                                    touchedCount &+= 1
+                                }
+                                acc[c] &+= accOf[a] &+ y
+                            }
+                            if touchedCount > 0 {
+                                unitsWithPairs &+= 1
+                                if needsSamples, shared == nil, touchedCount > 1 { shared = u }
+                                for i in 0..<touchedCount {
+                                    let c = touched[i]
+                                    let packed = acc[c]
+                                    acc[c] = 0
+                                    let n = packed >> 40, x = packed >> 20 & mask, y = packed & mask
+                                    mostPairs = max(mostPairs, n)
+                                    if dense {
+                                        unitCounts[c &* cells &+ (n &* span &+ x) &* span &+ y] &+= 1
+                                    } else {
+                                        unitTallies[c].add(pairs: n, preSum: x + n * base, postSum: y + n * base)
+                                    }
+                                    if needsSamples, shared == nil {
+                                        // As BetweenGroupChange: the unit's summed change over its pairs.
+                                        samples[c].append(Double(y - x) / Double(n))
+                                        sampleUnits += 1
+                                        fewest = min(fewest, n)
+                                        most = max(most, n)
                                     }
                                 }
-                                if here0 > 0 {
-                                    listedUnits0 += 1
-                                    if here0 > 1 { many0 = true }
-                                    if listed0.count < PairedCounts.listingLimit { listed0.append((u, slot0, here0)) }
-                                }
-                                if here1 > 0 {
-                                    listedUnits1 += 1
-                                    if here1 > 1 { many1 = true }
-                                    if listed1.count < PairedCounts.listingLimit { listed1.append((u, slot1, here1)) }
-                                }
+                            }
+                            if here0 > 0 {
+                                listedUnits0 &+= 1
+                                if here0 > 1 { many0 = true }
+                                if listed0.count < PairedCounts.listingLimit { listed0.append((u, slot0, here0)) }
+                            }
+                            if here1 > 0 {
+                                listedUnits1 &+= 1
+                                if here1 > 1 { many1 = true }
+                                if listed1.count < PairedCounts.listingLimit { listed1.append((u, slot1, here1)) }
                             }
                         }
                     }
-                    }
-                    }
-                    }
-                    }
-                    }
-                    share.pairs = pairs
-                    share.pairLow = pairLow
-                    share.pairHigh = pairHigh
-                    share.pairTally = pairTally
-                    share.onlyCount = [only0, only1]
-                    share.onlySum = [sum0, sum1]
-                    share.unitCounts = unitCounts
-                    share.unitTallies = unitTallies
-                    share.mostPairs = mostPairs
-                    share.unitsWithPairs = unitsWithPairs
-                    share.listed = [listed0, listed1]
-                    share.listedUnits = [listedUnits0, listedUnits1]
-                    share.many = [many0, many1]
-                    share.shared = shared
-                    share.samples = samples
-                    share.sampleUnits = sampleUnits
-                    share.fewestPairs = fewest
-                    share.mostSamplePairs = most
-                    return share
                 }
+                }
+                }
+                }
+                }
+                }
+                return UnitShare(pairs: pairs, pairLow: pairLow, pairHigh: pairHigh, pairTally: pairTally, onlyCount: [only0, only1],
+                                 onlySum: [sum0, sum1], unitCounts: unitCounts, unitTallies: unitTallies, mostPairs: mostPairs,
+                                 unitsWithPairs: unitsWithPairs, listed: [listed0, listed1], listedUnits: [listedUnits0, listedUnits1],
+                                 many: [many0, many1], shared: shared, samples: samples, sampleUnits: sampleUnits,
+                                 fewestPairs: fewest, mostSamplePairs: most)
             }
+        }
+        }
+        }
         }
     }
 

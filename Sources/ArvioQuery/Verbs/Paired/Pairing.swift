@@ -400,11 +400,21 @@ struct PhaseSplit {
         case .categorical(let c, _):
             var present = [Bool](repeating: false, count: c.levels.count + 1)
             present.withUnsafeMutableBufferPointer { present in
+                // Block by block, until every level has been seen (a phase's two, at once).
+                func mark<C: FixedWidthInteger>(_ codes: UnsafeBufferPointer<C>) {
+                    var start = 0
+                    while start < codes.count {
+                        let end = min(start + 4096, codes.count)
+                        for i in start..<end { present[Int(codes[i])] = true }
+                        if !present[1...].contains(false) { return }
+                        start = end
+                    }
+                }
                 c.codes.withBuffer { buffer in
                     switch buffer {
-                    case .u8(let b): for code in b { present[Int(code)] = true }
-                    case .u16(let b): for code in b { present[Int(code)] = true }
-                    case .u32(let b): for code in b { present[Int(code)] = true }
+                    case .u8(let b): mark(b)
+                    case .u16(let b): mark(b)
+                    case .u32(let b): mark(b)
                     }
                 }
             }
