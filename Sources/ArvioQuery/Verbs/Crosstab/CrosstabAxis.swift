@@ -24,12 +24,16 @@ struct CrosstabAxis {
     static func make(frame: Frame, token: Token, context: EvaluationContext,
                      limit: Int, verb: String) throws(Diagnostic) -> CrosstabAxis {
         let column = try context.column(token.text, in: frame.table, at: token.position)
-        let data = frame.data(of: column)
+        let data = try frame.data(of: column, context: context, at: token.position)
+        let poll = CancelPoll(context)
         switch data {
         case .categorical(let c, let ordered):
-            return CrosstabAxis(name: column.name, ids: categoryIDs(c), levels: c.levels, ordered: ordered, coded: true)
+            let ids = categoryIDs(c, poll)
+            try poll.check(at: token.position)
+            return CrosstabAxis(name: column.name, ids: ids, levels: c.levels, ordered: ordered, coded: true)
         case .integer, .decimal, .text:
-            let keyed = OrderedKeys.ids(for: data)
+            let keyed = OrderedKeys.ids(for: data, poll: poll)
+            try poll.check(at: token.position)
             let distinct = keyed.count - 1
             if distinct > limit {
                 let kind = data.type.isNumeric ? "a number column" : "a text column"
@@ -37,27 +41,29 @@ struct CrosstabAxis {
                                  "\(verb) needs categories, but \"\(column.name)\" is \(kind) with \(distinct) different values (at most \(limit) can be categories); make groups first, as in derive \(column.name)_group = \(column.name) >= 5")
             }
             var levels = [Level?](repeating: nil, count: distinct)
-            for row in 0..<keyed.ids.count {
-                let id = Int(keyed.ids[row])
-                if id < distinct, levels[id] == nil { levels[id] = level(of: data, row: row) }
+            poll.blocks(0..<keyed.ids.count) { block in
+                for row in block {
+                    let id = Int(keyed.ids[row])
+                    if id < distinct, levels[id] == nil { levels[id] = level(of: data, row: row) }
+                }
             }
+            try poll.check(at: token.position)
             return CrosstabAxis(name: column.name, ids: keyed.ids, levels: levels.map { $0 ?? Level(value: "?") },
                                 ordered: data.type.isNumeric, coded: false)
         }
     }
 
-    /// Codes minus one, missing (code 0) last: one pass at the codes' stored width.
-    private static func categoryIDs(_ c: CategoricalData) -> [Int32] {
+    /// Codes minus one, missing (code 0) last: one pass at the codes' stored width, in blocks
+    /// that look at `poll`, split between the cores.
+    private static func categoryIDs(_ c: CategoricalData, _ poll: CancelPoll) -> [Int32] {
         let missing = Int32(c.levels.count)
-        var ids = [Int32](repeating: missing, count: c.codes.count)
-        c.codes.withBuffer { buffer in
+        return c.codes.withBuffer { buffer in
             switch buffer {
-            case .u8(let b): for i in b.indices where b[i] != 0 { ids[i] = Int32(b[i]) - 1 }
-            case .u16(let b): for i in b.indices where b[i] != 0 { ids[i] = Int32(b[i]) - 1 }
-            case .u32(let b): for i in b.indices where b[i] != 0 { ids[i] = Int32(b[i]) - 1 }
+            case .u8(let b): poll.array(b.count) { b[$0] == 0 ? missing : Int32(b[$0]) - 1 }
+            case .u16(let b): poll.array(b.count) { b[$0] == 0 ? missing : Int32(b[$0]) - 1 }
+            case .u32(let b): poll.array(b.count) { b[$0] == 0 ? missing : Int32(b[$0]) - 1 }
             }
         }
-        return ids
     }
 
     /// The category a plain value stands for: its text, and its number for numbers.
