@@ -67,7 +67,7 @@ enum DenseKeys {
         return (ids, product)
     }
 
-    private static func withRows<R>(_ rows: [Int]?, _ body: (UnsafeBufferPointer<Int>?) -> R) -> R {
+    static func withRows<R>(_ rows: [Int]?, _ body: (UnsafeBufferPointer<Int>?) -> R) -> R {
         guard let rows else { return body(nil) }
         return rows.withUnsafeBufferPointer { body($0) }
     }
@@ -131,5 +131,119 @@ enum DenseKeys {
             }
         }
         return (found.map(\.0).min() ?? .max, found.map(\.1).max() ?? .min)
+    }
+}
+
+/// The dense id of a combination of categorical codes, filled a block of rows at a time into a
+/// small buffer the caller reuses: `DenseKeys`' ids (level order, missing last, the first
+/// column most significant) without an array of them per row. A part may rank its codes by a
+/// table of its own (a phase's side of each code).
+struct CodeCombination {
+    /// One column: its codes, each code's rank, and how many ranks there are.
+    struct Part {
+        var codes: Codes
+        var ranks: [Int32]
+        var count: Int
+        /// Whether the ranks are level order, missing last: code − 1, and code 0 last, which
+        /// is worked out rather than looked up (a unit column's table would not stay in cache).
+        var levelOrder = false
+
+        /// Ranks as `DenseKeys` takes them: level order, missing (code 0) last.
+        init(_ c: CategoricalData) {
+            let levels = c.levels.count
+            var ranks = [Int32](repeating: Int32(levels), count: levels + 1)
+            for level in 0..<levels { ranks[level + 1] = Int32(level) }
+            self.init(codes: c.codes, ranks: ranks, count: levels + 1)
+            levelOrder = true
+        }
+
+        /// A part with ranks of its own, each below `count`.
+        init(codes: Codes, ranks: [Int32], count: Int) {
+            self.codes = codes
+            self.ranks = ranks
+            self.count = count
+        }
+
+        /// The rank of `code` in level order, missing last.
+        @inline(__always)
+        static func levelRank(_ code: Int, missing: Int) -> Int {
+            code == 0 ? missing : code &- 1
+        }
+    }
+
+    let parts: [Part]
+    /// How many ids there are (the product of the parts' rank counts).
+    let count: Int
+
+    /// The combination of `parts`, or nil when its ids would pass `limit` (or `Int32`).
+    init?(_ parts: [Part], limit: Int) {
+        var product = 1
+        for part in parts {
+            let (next, overflow) = product.multipliedReportingOverflow(by: part.count)
+            guard !overflow, next <= limit, next < Int(Int32.max) else { return nil }
+            product = next
+        }
+        self.parts = parts
+        count = product
+    }
+
+    /// `out[i]` = the id of frame row `range.lowerBound + i` (its table row through `rows`).
+    func fill(_ out: UnsafeMutableBufferPointer<Int32>, rows: UnsafeBufferPointer<Int>?, _ range: Range<Int>) {
+        if parts.isEmpty {
+            for i in 0..<range.count { out[i] = 0 }
+            return
+        }
+        for (index, part) in parts.enumerated() {
+            let stride: Int32 = index == 0 ? 0 : Int32(part.count)
+            if part.levelOrder {
+                let missing = Int32(part.count - 1)
+                part.codes.withBuffer { buffer in
+                    switch buffer {
+                    case .u8(let b): Self.combine(out, stride, rows, b, missing: missing, range)
+                    case .u16(let b): Self.combine(out, stride, rows, b, missing: missing, range)
+                    case .u32(let b): Self.combine(out, stride, rows, b, missing: missing, range)
+                    }
+                }
+                continue
+            }
+            part.ranks.withUnsafeBufferPointer { ranks in
+                part.codes.withBuffer { buffer in
+                    switch buffer {
+                    case .u8(let b): Self.combine(out, stride, rows, b, ranks, range)
+                    case .u16(let b): Self.combine(out, stride, rows, b, ranks, range)
+                    case .u32(let b): Self.combine(out, stride, rows, b, ranks, range)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The same with ranks in level order, missing last.
+    @inline(__always)
+    private static func combine<C: FixedWidthInteger>(_ out: UnsafeMutableBufferPointer<Int32>, _ stride: Int32,
+                                                      _ rows: UnsafeBufferPointer<Int>?, _ codes: UnsafeBufferPointer<C>,
+                                                      missing: Int32, _ range: Range<Int>) {
+        let base = range.lowerBound, n = range.count
+        @inline(__always) func rank(_ code: C) -> Int32 { code == 0 ? missing : Int32(truncatingIfNeeded: code) &- 1 }
+        switch (rows, stride) {
+        case (let rows?, 0): for i in 0..<n { out[i] = rank(codes[rows[base + i]]) }
+        case (let rows?, _): for i in 0..<n { out[i] = out[i] &* stride &+ rank(codes[rows[base + i]]) }
+        case (nil, 0): for i in 0..<n { out[i] = rank(codes[base + i]) }
+        case (nil, _): for i in 0..<n { out[i] = out[i] &* stride &+ rank(codes[base + i]) }
+        }
+    }
+
+    /// `out[i] = out[i] * stride + rank of row range.lowerBound + i` (stride 0: only writes).
+    @inline(__always)
+    private static func combine<C: FixedWidthInteger>(_ out: UnsafeMutableBufferPointer<Int32>, _ stride: Int32,
+                                                      _ rows: UnsafeBufferPointer<Int>?, _ codes: UnsafeBufferPointer<C>,
+                                                      _ ranks: UnsafeBufferPointer<Int32>, _ range: Range<Int>) {
+        let base = range.lowerBound, n = range.count
+        switch (rows, stride) {
+        case (let rows?, 0): for i in 0..<n { out[i] = ranks[Int(codes[rows[base + i]])] }
+        case (let rows?, _): for i in 0..<n { out[i] = out[i] &* stride &+ ranks[Int(codes[rows[base + i]])] }
+        case (nil, 0): for i in 0..<n { out[i] = ranks[Int(codes[base + i])] }
+        case (nil, _): for i in 0..<n { out[i] = out[i] &* stride &+ ranks[Int(codes[base + i])] }
+        }
     }
 }

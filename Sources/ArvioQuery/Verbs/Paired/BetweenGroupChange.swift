@@ -54,10 +54,7 @@ enum BetweenGroupChange {
         let samples: [[Double]], counts: [Int]
         switch unitChanges(pairing, grouping, units) {
         case .sharedUnit(let unit):
-            let what = units.name ?? "pair"
-            return (nil, Localized(
-                en: "No test between the groups: the same \(what) is in several groups (\(unit)), so the groups are not independent samples.",
-                fi: "Ryhmien välistä testiä ei ole: sama \(what) on useassa ryhmässä (\(unit)), joten ryhmät eivät ole riippumattomia otoksia."))
+            return (nil, sharedNote(unitName: units.name, unit: unit))
         case .changes(let s, let c):
             samples = s
             counts = c
@@ -66,18 +63,34 @@ enum BetweenGroupChange {
                       valueName: valueName, isCancelled: isCancelled), nil)
     }
 
+    /// Why there is no test between the groups when `unit` (a unit named `unitName`) is in several.
+    static func sharedNote(unitName: String?, unit: String) -> Localized {
+        let what = unitName ?? "pair"
+        return Localized(
+            en: "No test between the groups: the same \(what) is in several groups (\(unit)), so the groups are not independent samples.",
+            fi: "Ryhmien välistä testiä ei ole: sama \(what) on useassa ryhmässä (\(unit)), joten ryhmät eivät ole riippumattomia otoksia.")
+    }
+
     /// The block on the units' changes, `samples[g]` those of group g of `keyColumns` (each the
     /// mean of `counts[i]` pairs' changes): shared by the in-memory pairing and the database's
     /// tally of units (`DeltaTally`), so both say the same.
     static func block(samples: [[Double]], counts: [Int], keyColumns: [Column], unitName: String?, valueName: String,
                       isCancelled: (@Sendable () -> Bool)?) -> StatisticsBlock {
+        block(samples: samples, units: counts.count, pairsPerUnit: (counts.min() ?? 0)...(counts.max() ?? 0), keyColumns: keyColumns,
+              unitName: unitName, valueName: valueName, isCancelled: isCancelled)
+    }
+
+    /// The same from how many units there are and the fewest and most pairs one had, for a
+    /// caller that counted the units without listing them (`PairedCounts`).
+    static func block(samples: [[Double]], units: Int, pairsPerUnit: ClosedRange<Int>, keyColumns: [Column], unitName: String?,
+                      valueName: String, isCancelled: (@Sendable () -> Bool)?) -> StatisticsBlock {
         // Units whose group is missing belong to no group, as in R's kruskal.test(d ~ g).
         let unknown = samples.indices.filter { g in keyColumns.contains { $0.data.isMissing(g) } }
         let present = samples.indices.filter { !samples[$0].isEmpty && !unknown.contains($0) }
         let leftOut = unknown.reduce(0) { $0 + samples[$1].count }
         let title = Localized(
-            en: "Between groups: \(valueName) change, one per \(unitName ?? "pair"), \(counts.count - leftOut) in \(present.count) groups",
-            fi: "Ryhmien välillä: \(valueName)-muutos \(unitName.map { "\($0)-arvoittain" } ?? "pareittain"), \(counts.count - leftOut) yksikköä, \(present.count) ryhmää")
+            en: "Between groups: \(valueName) change, one per \(unitName ?? "pair"), \(units - leftOut) in \(present.count) groups",
+            fi: "Ryhmien välillä: \(valueName)-muutos \(unitName.map { "\($0)-arvoittain" } ?? "pareittain"), \(units - leftOut) yksikköä, \(present.count) ryhmää")
         guard present.count >= 2 else {
             return StatisticsBlock(title: title, entries: [], notes: [Localized(
                 en: "fewer than two groups have pairs: no test between them", fi: "alle kahdessa ryhmässä on pareja: ei ryhmien välistä testiä")])
@@ -85,10 +98,11 @@ enum BetweenGroupChange {
         func sizes(_ language: Language) -> String {
             present.map { g in "\(label(keyColumns, g, language)) \(samples[g].count)" }.joined(separator: ", ")
         }
-        let several = counts.contains { $0 > 1 }
+        let several = pairsPerUnit.upperBound > 1
+        let range = pairRange(pairsPerUnit)
         let how = several
-            ? Localized(en: "Each \(unitName ?? "unit")'s change is the mean of its \(pairRange(counts)) pairs' changes (post − pre)",
-                        fi: "Kunkin \(unitName.map { "\($0)-arvon" } ?? "yksikön") muutos on sen \(pairRange(counts)) parin muutosten (post − pre) keskiarvo")
+            ? Localized(en: "Each \(unitName ?? "unit")'s change is the mean of its \(range) pairs' changes (post − pre)",
+                        fi: "Kunkin \(unitName.map { "\($0)-arvon" } ?? "yksikön") muutos on sen \(range) parin muutosten (post − pre) keskiarvo")
             : Localized(en: "One pair per \(unitName ?? "unit"), change post − pre", fi: "Yksi pari kutakin \(unitName.map { "\($0)-arvoa" } ?? "yksikköä") kohden, muutos post − pre")
         var notes = [Localized(en: "Does the change differ between the groups? \(how.en); \(sizes(.en)).",
                                fi: "Eroaako muutos ryhmien välillä? \(how.fi); \(sizes(.fi)).")]
@@ -151,9 +165,8 @@ enum BetweenGroupChange {
     }
 
     /// "12" or "1–12".
-    private static func pairRange(_ counts: [Int]) -> String {
-        let low = counts.min() ?? 0, high = counts.max() ?? 0
-        return low == high ? "\(low)" : "\(low)–\(high)"
+    private static func pairRange(_ counts: ClosedRange<Int>) -> String {
+        counts.lowerBound == counts.upperBound ? "\(counts.lowerBound)" : "\(counts.lowerBound)–\(counts.upperBound)"
     }
 
     private static func label(_ keyColumns: [Column], _ g: Int, _ language: Language) -> String {

@@ -75,6 +75,11 @@ public struct Delta: Verb {
                 fi: "\(spec.value.text) on luokitteleva, joten sen muutos on luokkien parittainen taulukko (kuten crosstab \(spec.value.text) by \(phase) paired), ei keskiarvo."), at: 0)
             return next
         }
+        // The common case (categorical key, phase and groups, whole-number answers) is counted
+        // straight from the codes; everything else pairs the rows into arrays.
+        if let counted = try PairedCounts.make(delta: self, frame: frame, context: context, keyword: keyword) {
+            return try finish(counted.summary(delta: self), frame: frame, context: context, keyword: keyword)
+        }
         // Each stage is a pass or two over the rows or the pairs; Ctrl-C is looked at between them.
         let pairing = try spec.pairing(frame: frame, context: context, keyword: keyword)
         try context.checkCancelled(at: keyword.position)
@@ -94,12 +99,74 @@ public struct Delta: Verb {
                                      rangeKnown: pairing.rangeKnown, range: pairing.pairRange)
             }
         }
-
         try context.checkCancelled(at: keyword.position)
-        let columns = Self.columns(groups: grouping.keyColumns, changes: changes, preOnly: preOnly, postOnly: postOnly)
-        var next = frame.replacingColumns(columns, rowCount: groupCount, keepOrigin: false)
+        let single = testsAllPairs(keyNames: pairing.keyNames, unitName: units.name)
+        let (tested, byUnit) = try tested(pairing, grouping, changes, units, single: single, context: context, keyword: keyword)
+        let sides: [([Int], String, String, [Double])] = [
+            (pairing.preOnlyRows, pairing.phaseNames.first, pairing.phaseNames.second, pairing.values),
+            (pairing.postOnlyRows, pairing.phaseNames.second, pairing.phaseNames.first, pairing.secondValues ?? pairing.values),
+        ]
+        let summary = Summary(
+            keyNames: pairing.keyNames, phaseNames: pairing.phaseNames, orderSource: pairing.orderSource,
+            groupColumns: grouping.keyColumns, changes: changes, preOnly: preOnly, postOnly: postOnly,
+            tested: tested, testsByUnit: byUnit, single: single, pairCount: pairing.pre.count, unitName: units.name,
+            unpaired: {
+                sides.compactMap { rows, has, lacks, values in
+                    rows.isEmpty ? nil : Unpaired(count: rows.count, has: has, lacks: lacks,
+                                                  mean: PairedChange.mean(rows.map { values[$0] }), listing: units.listing(rows).text)
+                }
+            },
+            unitsWithPairs: { units.unitCount(pairing.preRows) },
+            between: { isCancelled in
+                BetweenGroupChange.block(pairing: pairing, grouping: grouping, units: units, valueName: spec.valueName,
+                                         isCancelled: isCancelled)
+            })
+        return try finish(summary, frame: frame, context: context, keyword: keyword)
+    }
+
+    /// The rows with a value in one phase only: how many, which phase they have and lack, their
+    /// mean and who they belong to.
+    struct Unpaired {
+        var count: Int
+        var has: String
+        var lacks: String
+        var mean: Double
+        var listing: Localized
+    }
+
+    /// What the table, tests and notes of `delta` are made of, however the pairs were found: by
+    /// pairing the rows (`Pairing`) or by counting them (`PairedCounts`).
+    struct Summary {
+        var keyNames: [String]
+        var phaseNames: (first: String, second: String)
+        var orderSource: Localized
+        /// The `per` columns, one row per group.
+        var groupColumns: [Column]
+        /// Each group's pairs described, and its unpaired rows counted.
+        var changes: [PairedChange]
+        var preOnly: [Int64]
+        var postOnly: [Int64]
+        /// What the tests run on: the changes, or one mean pair per unit (`testsByUnit`).
+        var tested: [PairedChange]
+        var testsByUnit: Bool
+        /// One block of tests over all pairs (no `per`, or `per` the unit).
+        var single: Bool
+        var pairCount: Int
+        var unitName: String?
+        /// The sides with unpaired rows, worked out only for the notes.
+        var unpaired: () -> [Unpaired]
+        /// How many distinct units have pairs.
+        var unitsWithPairs: () -> Int
+        /// The test between the groups, asked for when there are several blocks.
+        var between: (_ isCancelled: (@Sendable () -> Bool)?) -> (block: StatisticsBlock?, note: Localized?)
+    }
+
+    /// The frame `delta` gives from `summary`.
+    private func finish(_ summary: Summary, frame: Frame, context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
+        let columns = Self.columns(groups: summary.groupColumns, changes: summary.changes, preOnly: summary.preOnly, postOnly: summary.postOnly)
+        var next = frame.replacingColumns(columns, rowCount: summary.changes.count, keepOrigin: false)
         next.table.key = spec.per.map(\.text)
-        var statistics = try blocks(pairing, grouping, changes, units, context: context, keyword: keyword)
+        var statistics = blocks(summary)
         try context.checkCancelled(at: keyword.position)
         let groups = spec.per.map(\.text).joined(separator: " × ")
         let family = Localized(en: "one per \(groups)", fi: "yksi kutakin \(groups)-arvoa kohden")
@@ -107,39 +174,35 @@ public struct Delta: Verb {
         // One block per group: then whether the groups' changes differ is a question too.
         var betweenNote: Localized?
         if statistics.count > 1 {
-            let between = BetweenGroupChange.block(pairing: pairing, grouping: grouping, units: units, valueName: spec.valueName,
-                                                   isCancelled: context.isCancelled)
+            let between = summary.between(context.isCancelled)
             try context.checkCancelled(at: keyword.position)
             if let block = between.block { statistics.append(block) }
             betweenNote = between.note
         }
         next.table.statistics = statistics
-        next.table.notes = frame.table.notes + notes(pairing, units, frame) + (adjustNote.map { [$0] } ?? [])
+        next.table.notes = frame.table.notes + notes(summary) + (adjustNote.map { [$0] } ?? [])
             + (betweenNote.map { [$0] } ?? [])
         return next
     }
 
-    /// One block over all pairs, or one per group when `per` names something other than the
-    /// unit (per participant lists each person's change; the tests stay over all pairs). Per
-    /// item, a part of the key that is not the unit, each item is tested on its own: one pair
-    /// per person in each test.
-    private func blocks(_ pairing: Pairing, _ grouping: Grouping, _ changes: [PairedChange],
-                        _ units: PairingUnits, context: EvaluationContext, keyword: Token) throws(Diagnostic) -> [StatisticsBlock] {
-        let isCancelled = context.isCancelled
-        func checkCancelled() throws(Diagnostic) { try context.checkCancelled(at: keyword.position) }
-        // Two columns (a -> b) are their own arrow: "a → b", not "a → b: a → b".
-        let arrow = spec.second == nil ? "\(pairing.phaseNames.first) → \(pairing.phaseNames.second)" : nil
-        let unitNamed = units.name.map { name in spec.per.contains { $0.text == name } } ?? true
-        let perIsKey = spec.per.allSatisfy { pairing.keyNames.contains($0.text) } && (pairing.keyNames.count == 1 || unitNamed)
-        let single = spec.per.isEmpty || perIsKey
-        // The tests count units: one pair per participant (its mean before and after) unless
-        // `pairs` asks for every pair.
+    /// Whether the tests run once over all pairs: without `per`, or per the unit (per participant
+    /// lists each person's change; the tests stay over all pairs).
+    func testsAllPairs(keyNames: [String], unitName: String?) -> Bool {
+        let unitNamed = unitName.map { name in spec.per.contains { $0.text == name } } ?? true
+        let perIsKey = spec.per.allSatisfy { keyNames.contains($0.text) } && (keyNames.count == 1 || unitNamed)
+        return spec.per.isEmpty || perIsKey
+    }
+
+    /// What the tests run on: one mean pair per unit in each group, unless `pairs` asks for
+    /// every pair or no unit has several; and whether that reduction was made.
+    private func tested(_ pairing: Pairing, _ grouping: Grouping, _ changes: [PairedChange], _ units: PairingUnits,
+                        single: Bool, context: EvaluationContext, keyword: Token) throws(Diagnostic) -> ([PairedChange], Bool) {
         let testedGroups = single ? 1 : changes.count
         let groupOf: (Int) -> Int = { i in single ? 0 : Int(grouping.groupOf[pairing.preRows[i]]) }
         // Whole-number answers are counted by unit (no means made or sorted); else the arrays.
         let unitTallies = spec.itemPairs ? nil : UnitMeans.tallies(pairing, units: units, groupCount: testedGroups,
-                                                                   groupOfRow: single ? nil : grouping.groupOf, isCancelled: isCancelled)
-        try checkCancelled()
+                                                                   groupOfRow: single ? nil : grouping.groupOf, isCancelled: context.isCancelled)
+        try context.checkCancelled(at: keyword.position)
         let reduced = spec.itemPairs || unitTallies != nil ? nil
             : UnitMeans.make(pairing, units: units, groupCount: testedGroups, groupOf: groupOf)
         let tested: [PairedChange]
@@ -154,10 +217,20 @@ public struct Delta: Verb {
         } else {
             tested = changes
         }
+        return (tested, reduced != nil || unitTallies != nil)
+    }
+
+    /// One block over all pairs, or one per group when `per` names something other than the
+    /// unit. Per item, a part of the key that is not the unit, each item is tested on its own:
+    /// one pair per person in each test.
+    private func blocks(_ summary: Summary) -> [StatisticsBlock] {
+        let (changes, tested, single) = (summary.changes, summary.tested, summary.single)
+        // Two columns (a -> b) are their own arrow: "a → b", not "a → b: a → b".
+        let arrow = spec.second == nil ? "\(summary.phaseNames.first) → \(summary.phaseNames.second)" : nil
         func counted(_ g: Int) -> Localized {
-            let pairs = AnalysisText.pairs(single ? pairing.pre.count : changes[g].count)
-            let pairCount = single ? pairing.pre.count : changes[g].count
-            guard reduced != nil || unitTallies != nil, let unit = units.name, tested[g].count < pairCount else { return pairs }
+            let pairCount = single ? summary.pairCount : changes[g].count
+            let pairs = AnalysisText.pairs(pairCount)
+            guard summary.testsByUnit, let unit = summary.unitName, tested[g].count < pairCount else { return pairs }
             // Said the same with or without the relation that names the units' table.
             return Localized(en: "\(pairs.en) (\(tested[g].count) by \(unit))", fi: "\(pairs.fi) (\(tested[g].count) \(unit)-arvoittain)")
         }
@@ -167,7 +240,7 @@ public struct Delta: Verb {
             return [tested[0].block(title: title, zeroHandling: spec.zeroHandling)]
         }
         return changes.indices.map { g in
-            let label = Self.groupLabel(grouping, g)
+            let label = Self.groupLabel(summary.groupColumns, g)
             let what = arrow.map { "\(spec.valueName) \($0)" } ?? spec.valueName
             let title = Localized(en: "\(label.en): \(what), \(counted(g).en)", fi: "\(label.fi): \(what), \(counted(g).fi)")
             var block = tested[g].block(title: title, zeroHandling: spec.zeroHandling)
@@ -176,35 +249,33 @@ public struct Delta: Verb {
         }
     }
 
-    private func notes(_ pairing: Pairing, _ units: PairingUnits, _ frame: Frame) -> [Localized] {
+    private func notes(_ summary: Summary) -> [Localized] {
         var notes: [Localized] = []
-        let key = pairing.keyNames.isEmpty ? nil : pairing.keyNames.joined(separator: ", ")
-        let arrow = "\(pairing.phaseNames.first) -> \(pairing.phaseNames.second)"
-        let n = pairing.pre.count
+        let keyNames = summary.keyNames
+        let key = keyNames.isEmpty ? nil : keyNames.joined(separator: ", ")
+        let arrow = "\(summary.phaseNames.first) -> \(summary.phaseNames.second)"
+        let n = summary.pairCount
         notes.append(Localized(
-            en: "\(arrow) (\(pairing.orderSource.en)), paired on \(key ?? "the row"); means, medians and tests use the \(n) complete pairs only.",
-            fi: "\(arrow) (\(pairing.orderSource.fi)), parit avaimella \(key ?? "rivi"); keskiarvot, mediaanit ja testit vain \(n) täydestä parista."))
-        let sides: [([Int], String, String, [Double])] = [
-            (pairing.preOnlyRows, pairing.phaseNames.first, pairing.phaseNames.second, pairing.values),
-            (pairing.postOnlyRows, pairing.phaseNames.second, pairing.phaseNames.first, pairing.secondValues ?? pairing.values),
-        ]
-        for (rows, has, lacks, values) in sides where !rows.isEmpty {
-            let mean = NumberFormat.decimal(PairedChange.mean(rows.map { values[$0] }))
-            let listing = units.listing(rows)
-            let who = units.name.map { "\($0) " } ?? ""
+            en: "\(arrow) (\(summary.orderSource.en)), paired on \(key ?? "the row"); means, medians and tests use the \(n) complete pairs only.",
+            fi: "\(arrow) (\(summary.orderSource.fi)), parit avaimella \(key ?? "rivi"); keskiarvot, mediaanit ja testit vain \(n) täydestä parista."))
+        let unpaired = summary.unpaired()
+        for side in unpaired {
+            let (count, has, lacks) = (side.count, side.has, side.lacks)
+            let mean = NumberFormat.decimal(side.mean)
+            let who = summary.unitName.map { "\($0) " } ?? ""
             notes.append(Localized(
-                en: "\(rows.count) \(has) value\(rows.count == 1 ? "" : "s") with no \(lacks) value (mean \(mean), not in the change): \(who)\(listing.text.en).",
-                fi: "\(rows.count) \(has)-arvolla ei ole \(lacks)-arvoa (keskiarvo \(NumberFormat.comma(mean)), ei mukana muutoksessa): \(who)\(listing.text.fi)."))
+                en: "\(count) \(has) value\(count == 1 ? "" : "s") with no \(lacks) value (mean \(mean), not in the change): \(who)\(side.listing.en).",
+                fi: "\(count) \(has)-arvolla ei ole \(lacks)-arvoa (keskiarvo \(NumberFormat.comma(mean)), ei mukana muutoksessa): \(who)\(side.listing.fi)."))
         }
-        if units.name == nil, !(pairing.preOnlyRows.isEmpty && pairing.postOnlyRows.isEmpty) {
+        if summary.unitName == nil, !unpaired.isEmpty {
             notes.append(Localized(en: "Rows are named by their number; name an id column with on <column>.",
                                    fi: "Rivit on nimetty järjestysnumerollaan; nimeä tunnistesarake: on <sarake>."))
         }
         // Per item (the key without the unit), each test has one pair per unit.
-        let rest = pairing.keyNames.filter { $0 != units.name }
+        let rest = keyNames.filter { $0 != summary.unitName }
         let perSplitsUnits = !rest.isEmpty && rest.allSatisfy { r in spec.per.contains { $0.text == r } }
-        if pairing.keyNames.count > 1, let unitName = units.name, !perSplitsUnits {
-            let seen = units.unitCount(pairing.preRows)
+        if keyNames.count > 1, let unitName = summary.unitName, !perSplitsUnits {
+            let seen = summary.unitsWithPairs()
             if seen < n, spec.itemPairs {
                 notes.append(Localized(
                     en: "The \(n) pairs come from \(seen) \(unitName) values, several pairs each; as asked (pairs), the tests treat the pairs as independent.",

@@ -207,7 +207,7 @@ extension Pairing {
     }
 
     /// The pairing key: `on`, or the table's key without the phase column.
-    private static func keyNames(frame: Frame, phase: Token, on: [Token], context: EvaluationContext,
+    static func keyNames(frame: Frame, phase: Token, on: [Token], context: EvaluationContext,
                                  keyword: Token) throws(Diagnostic) -> [String] {
         if !on.isEmpty {
             return try context.onColumns(on, in: frame, excluding: phase,
@@ -294,6 +294,46 @@ struct PhaseSplit {
     /// Splits `data` by the two phase values given, or by its only two values: in codebook order;
     /// without one, in a known order of their names (pre -> post), else alphabetical or ascending.
     static func make(_ data: ColumnData, phase: Token, values: (Token, Token)?) throws(Diagnostic) -> PhaseSplit {
+        let choice = try choose(data, phase: phase, values: values)
+        let side: [Int8]
+        switch choice.idOf {
+        case .codes(let codes):
+            // Through a table by code: no per-row array of ids.
+            side = choice.sideOfCode.withUnsafeBufferPointer { table in
+                codes.withBuffer { buffer in
+                    switch buffer {
+                    case .u8(let b): b.map { table[Int($0)] }
+                    case .u16(let b): b.map { table[Int($0)] }
+                    case .u32(let b): b.map { table[Int($0)] }
+                    }
+                }
+            }
+        case .ids(let ids):
+            side = ids.map { $0 == choice.chosen.0 ? 0 : $0 == choice.chosen.1 ? 1 : -1 }
+        }
+        return PhaseSplit(sideOf: side, names: choice.names, orderSource: choice.orderSource)
+    }
+
+    /// For a categorical phase, the split as a table by code (0 first phase, 1 second, -1 any
+    /// other code or missing) instead of an array by row; the same errors as `make`.
+    static func sidesOfCodes(_ data: ColumnData, phase: Token,
+                             values: (Token, Token)?) throws(Diagnostic) -> (sideOfCode: [Int8], names: (first: String, second: String), orderSource: Localized)? {
+        guard case .categorical = data else { return nil }
+        let choice = try choose(data, phase: phase, values: values)
+        return (choice.sideOfCode, choice.names, choice.orderSource)
+    }
+
+    /// The two phase values chosen and where their order came from.
+    private struct Choice {
+        var idOf: RowIDs
+        var chosen: (Int, Int)
+        var names: (first: String, second: String)
+        var orderSource: Localized
+        /// By code (categorical data): the side of each code.
+        var sideOfCode: [Int8]
+    }
+
+    private static func choose(_ data: ColumnData, phase: Token, values: (Token, Token)?) throws(Diagnostic) -> Choice {
         let (distinct, idOf) = distinctValues(data)
         var chosen: (Int, Int)
         let source: Localized
@@ -322,26 +362,14 @@ struct PhaseSplit {
                 source = Localized(en: "ascending order", fi: "nousevassa järjestyksessä")
             }
         }
-        let side: [Int8]
-        switch idOf {
-        case .codes(let codes):
-            // Through a table by code: no per-row array of ids.
-            var sideOfCode = [Int8](repeating: -1, count: distinct.count + 1)
+        var sideOfCode: [Int8] = []
+        if case .codes = idOf {
+            sideOfCode = [Int8](repeating: -1, count: distinct.count + 1)
             sideOfCode[chosen.0 + 1] = 0
             sideOfCode[chosen.1 + 1] = 1
-            side = sideOfCode.withUnsafeBufferPointer { table in
-                codes.withBuffer { buffer in
-                    switch buffer {
-                    case .u8(let b): b.map { table[Int($0)] }
-                    case .u16(let b): b.map { table[Int($0)] }
-                    case .u32(let b): b.map { table[Int($0)] }
-                    }
-                }
-            }
-        case .ids(let ids):
-            side = ids.map { $0 == chosen.0 ? 0 : $0 == chosen.1 ? 1 : -1 }
         }
-        return PhaseSplit(sideOf: side, names: (distinct[chosen.0].value, distinct[chosen.1].value), orderSource: source)
+        return Choice(idOf: idOf, chosen: chosen, names: (distinct[chosen.0].value, distinct[chosen.1].value),
+                      orderSource: source, sideOfCode: sideOfCode)
     }
 
     /// Phase names whose order everyone knows, so a file read without a codebook still
@@ -372,11 +400,21 @@ struct PhaseSplit {
         case .categorical(let c, _):
             var present = [Bool](repeating: false, count: c.levels.count + 1)
             present.withUnsafeMutableBufferPointer { present in
+                // Block by block, until every level has been seen (a phase's two, at once).
+                func mark<C: FixedWidthInteger>(_ codes: UnsafeBufferPointer<C>) {
+                    var start = 0
+                    while start < codes.count {
+                        let end = min(start + 4096, codes.count)
+                        for i in start..<end { present[Int(codes[i])] = true }
+                        if !present[1...].contains(false) { return }
+                        start = end
+                    }
+                }
                 c.codes.withBuffer { buffer in
                     switch buffer {
-                    case .u8(let b): for code in b { present[Int(code)] = true }
-                    case .u16(let b): for code in b { present[Int(code)] = true }
-                    case .u32(let b): for code in b { present[Int(code)] = true }
+                    case .u8(let b): mark(b)
+                    case .u16(let b): mark(b)
+                    case .u32(let b): mark(b)
                     }
                 }
             }

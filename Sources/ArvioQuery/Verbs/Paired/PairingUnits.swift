@@ -150,17 +150,25 @@ struct PairingUnits {
             }
             count[id] += 1
         }
+        let text = listing(firstRows: firstRows, rowCounts: firstRows.map { Int(count[idOf($0)]) }, units: units, many: many, limit: limit)
+        return (text, units)
+    }
+
+    /// The listing of `units` units named by their first rows `firstRows` (at most `limit`, in
+    /// the order they are listed), each with its number of rows when `many` units have several.
+    func listing(firstRows: [Int], rowCounts: [Int], units: Int, many: Bool, limit: Int = 20) -> Localized {
         func text(_ language: Language) -> String {
-            let parts = firstRows.map { row -> String in
+            let parts = firstRows.indices.map { i -> String in
+                let row = firstRows[i]
                 let unit = Self.unitText(unitOf(row), language)
                 var extra: [String] = []
-                if many { extra.append("\(count[idOf(row)])") }
+                if many { extra.append("\(rowCounts[i])") }
                 if let r = reasonOf(row) { extra.append(r.text(language)) }
                 return extra.isEmpty ? unit : "\(unit) (\(extra.joined(separator: ", ")))"
             }
             return parts.joined(separator: ", ") + Self.more(units - limit, language)
         }
-        return (Localized(en: text(.en), fi: text(.fi)), units)
+        return Localized(en: text(.en), fi: text(.fi))
     }
 
     /// ", … 3 more" after a listing cut at its limit; nothing when `count` is not above zero.
