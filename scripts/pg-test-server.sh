@@ -2,7 +2,7 @@
 # A private, throw-away PostgreSQL server for the tests: initdb into a temporary folder, a unix
 # socket in that folder and a private port, no TCP listener, trust authentication for one user.
 #   scripts/pg-test-server.sh start   prints the libpq connection string on standard output
-#   scripts/pg-test-server.sh stop DIR
+#   scripts/pg-test-server.sh stop DIR|CONNINFO   the folder, or the connection string start printed
 # initdb and postgres refuse to run as root, so as root they run as the "postgres" user.
 set -euo pipefail
 
@@ -37,13 +37,15 @@ start)
     exit 1
     ;;
 stop)
-    dir="${2:?usage: pg-test-server.sh stop DIR}"
+    dir="${2:?usage: pg-test-server.sh stop DIR|CONNINFO}"
+    # What start printed names the folder as its host=.
+    case "$dir" in *host=*) dir="${dir#*host=}"; dir="${dir%% *}" ;; esac
     case "$dir" in /tmp/arvio-pg.*) ;; *) echo "pg-test-server: refusing to remove $dir" >&2; exit 2 ;; esac
     as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
     rm -rf "$dir"
     ;;
 *)
-    echo "usage: pg-test-server.sh start | stop DIR" >&2
+    echo "usage: pg-test-server.sh start | stop DIR|CONNINFO" >&2
     exit 2
     ;;
 esac

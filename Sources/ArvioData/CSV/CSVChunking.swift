@@ -8,8 +8,11 @@ enum CSVChunking {
     /// The columns of a parsed file, before they are typed.
     struct Parsed {
         var dialect: CSVDialect
+        /// The columns read: every column of the header, or those asked for.
         var columns: [ColumnBuilder]
         var rowCount: Int
+        /// The header's column names, read or not.
+        var header: [String]
 
         /// Whether the header and every distinct value are valid UTF-8 (then so is the file:
         /// every byte outside them is a delimiter, a quote or a line end).
@@ -17,11 +20,11 @@ enum CSVChunking {
         /// values), or nil; found through the distinct values, not a pass over the file.
         func firstNUL(file: String) -> DataPosition? {
             var first: DataPosition?
-            for (i, column) in columns.enumerated() {
-                if column.rawName.contains(0) { return DataPosition(file: file, line: 1, field: i + 1) }
+            for column in columns {
+                if column.rawName.contains(0) { return DataPosition(file: file, line: 1, field: column.index + 1) }
                 guard let code = column.dictionary.firstCode(containing: 0) else { continue }
                 let line = column.dictionary.firstLine[code - 1]
-                if first.map({ line < $0.line }) ?? true { first = DataPosition(file: file, line: line, field: i + 1) }
+                if first.map({ line < $0.line }) ?? true { first = DataPosition(file: file, line: line, field: column.index + 1) }
             }
             return first
         }
@@ -41,9 +44,13 @@ enum CSVChunking {
         max(1, min(Parallel.coreCount, size / minimumPieceBytes))
     }
 
-    /// Parses `bytes` (UTF-8, without a byte-order mark) in `pieces` pieces.
+    /// Parses `bytes` (UTF-8, without a byte-order mark) in `pieces` pieces. With `only`, the
+    /// columns of other names are skipped: every field's structure is checked, and its bytes
+    /// for what makes a full read fail or read the file as Windows-1252 (a NUL, bytes that are
+    /// not UTF-8), the file being then parsed again with every column; nothing else of it is read.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, pieces: Int,
-                      isCancelled: (@Sendable () -> Bool)?, release: (@Sendable (Range<Int>) -> Void)?) throws(DataError) -> Parsed {
+                      isCancelled: (@Sendable () -> Bool)?, release: (@Sendable (Range<Int>) -> Void)?,
+                      only: Set<String>? = nil) throws(DataError) -> Parsed {
         let dialect = CSVDialect.sniff(bytes)
         let tokenizer = CSVTokenizer(bytes: bytes, delimiter: dialect.delimiter)
         var fields: [CSVTokenizer.Field] = []
@@ -52,17 +59,33 @@ enum CSVChunking {
             throw DataError(DataPosition(file: file), "the file is empty; a CSV file starts with a header row naming its columns")
         }
         var columns = try header(fields, tokenizer: tokenizer, line: headerLine, file: file)
+        let names = columns.map(\.name)
+        var slots: [Int]?
+        if let only, !columns.allSatisfy({ only.contains($0.name) }) {
+            let skipped = columns.filter { !only.contains($0.name) }
+            // A skipped name with a NUL or bytes that are not UTF-8 is the full read's to report.
+            if skipped.allSatisfy({ !$0.rawName.contains(0) && TextDecoding.firstInvalidUTF8($0.rawName) == nil }) {
+                var next = 0
+                slots = columns.map { column in
+                    guard only.contains(column.name) else { return -1 }
+                    next += 1
+                    return next - 1
+                }
+                columns = columns.filter { only.contains($0.name) }
+            }
+        }
 
         let starts = cuts(bytes, from: bodyStart, pieces: pieces)
         let stops = Array(starts.dropFirst()) + [bytes.count]
         let lineLength = max(1, bodyStart > 0 ? bodyStart : 16)
-        let parser = ChunkParser(bytes: bytes, delimiter: dialect.delimiter, columnCount: columns.count,
-                                 file: file, isCancelled: isCancelled, passed: nil)
+        let parser = ChunkParser(bytes: bytes, delimiter: dialect.delimiter, columnCount: names.count,
+                                 file: file, isCancelled: isCancelled, passed: nil, slots: slots)
         var results = Parallel.map(starts.count) { k in
             var piece = parser
             if let release {
                 let from = starts[k]
-                piece.passed = { offset in release(from..<(offset - (1 << 20))) }
+                // A little behind the parser: the cell above, compared with the next, stays mapped.
+                piece.passed = { offset in release(from..<(offset - (1 << 18))) }
             }
             return piece.parse(from: starts[k], line: k == 0 ? bodyLine : 1, until: stops[k],
                                expectedRows: (stops[k] - starts[k]) / lineLength + 16)
@@ -81,6 +104,10 @@ enum CSVChunking {
                 results[k].endLine += shift
             }
             if results[k].cancelled { throw DataError(DataPosition(file: file), "the load was cancelled; nothing was loaded") }
+            if results[k].skippedNeedFullRead {
+                results = []
+                return try parse(bytes, file: file, pieces: pieces, isCancelled: isCancelled, release: release)
+            }
             if var error = results[k].error {
                 error.position.line += shift
                 throw error
@@ -96,7 +123,7 @@ enum CSVChunking {
             for (k, piece) in chunks.enumerated() { column.add(piece[c], lineShift: shifts[k]) }
             return column
         }
-        return Parsed(dialect: dialect, columns: columns, rowCount: rowCount)
+        return Parsed(dialect: dialect, columns: columns, rowCount: rowCount, header: names)
     }
 
     /// Where the pieces start: the body's start, then just after the first line end at or

@@ -16,16 +16,33 @@ public enum CSVReader {
 
     /// Reads the file at `path` as table `name`; `isCancelled` is polled while the file is parsed.
     /// A value in `missingTokens` is missing, as an empty field is.
+    ///
+    /// With `only`, the table has just the columns of those names, in the file's order, and the
+    /// others are skipped: their fields' structure is checked, and a NUL or bytes that are not
+    /// UTF-8 in them make the whole file read (as a full read reports or decodes them), but
+    /// their types are not worked out. A codebook that describes the table, or a file that is
+    /// not UTF-8, is read with every column. The table's columns are then a superset of `only`.
     public static func read(path: String, name: String, codebook: Codebook? = nil,
                             missingTokens: Set<String> = defaultMissingTokens,
-                            isCancelled: (@Sendable () -> Bool)? = nil) throws(DataError) -> Table {
+                            isCancelled: (@Sendable () -> Bool)? = nil, only: Set<String>? = nil) throws(DataError) -> Table {
+        try readColumns(path: path, name: name, codebook: codebook, missingTokens: missingTokens,
+                        isCancelled: isCancelled, only: only).table
+    }
+
+    /// `read(path:…)`, with the names of every column of the file's header, read or not.
+    public static func readColumns(path: String, name: String, codebook: Codebook? = nil,
+                                   missingTokens: Set<String> = defaultMissingTokens,
+                                   isCancelled: (@Sendable () -> Bool)? = nil,
+                                   only: Set<String>? = nil) throws(DataError) -> (table: Table, header: [String]) {
+        let only = codebook?.entries(for: name).isEmpty ?? true ? only : nil
+        func full(_ table: Table) -> (table: Table, header: [String]) { (table, table.columnNames) }
         guard let file = try MappedFile.map(path) else {
-            return try read(bytes: FileIO.read(path), file: path, name: name, codebook: codebook, missingTokens: missingTokens)
+            return full(try read(bytes: FileIO.read(path), file: path, name: name, codebook: codebook, missingTokens: missingTokens))
         }
         if TextDecoding.startsWithUTF16ByteOrderMark(file.bytes) {
             let copy = Array(file.bytes)
             try file.checkUnchanged()
-            return try read(bytes: copy, file: path, name: name, codebook: codebook, missingTokens: missingTokens)
+            return full(try read(bytes: copy, file: path, name: name, codebook: codebook, missingTokens: missingTokens))
         }
         var body = file.bytes
         if body.count >= 3 && body[0] == 0xEF && body[1] == 0xBB && body[2] == 0xBF {
@@ -34,7 +51,7 @@ public enum CSVReader {
         let parsed: CSVChunking.Parsed
         do {
             parsed = try CSVChunking.parse(body, file: path, pieces: CSVChunking.pieces(for: body.count),
-                                           isCancelled: isCancelled, release: file.release)
+                                           isCancelled: isCancelled, release: file.release, only: only)
         } catch {
             // Bytes that changed under the parser explain its error better than the error does.
             try file.checkUnchanged()
@@ -44,9 +61,31 @@ public enum CSVReader {
         guard parsed.isValidUTF8 else {
             let copy = Array(file.bytes)
             try file.checkUnchanged()
-            return try read(bytes: copy, file: path, name: name, codebook: codebook, missingTokens: missingTokens)
+            return full(try read(bytes: copy, file: path, name: name, codebook: codebook, missingTokens: missingTokens))
         }
-        return try table(consume parsed, file: path, name: name, codebook: codebook, missingTokens: missingTokens)
+        // The columns hold copies of their distinct values, so the file's pages (up to the last
+        // release of each piece, megabytes of them) are let go before the typed columns are
+        // built, where a load's memory peaks.
+        file.release(0..<file.bytes.count)
+        let header = parsed.header
+        return (try table(consume parsed, file: path, name: name, codebook: codebook, missingTokens: missingTokens), header)
+    }
+
+    /// The first records of the file at `path` (about `bytes` bytes of it, cut at a line end)
+    /// read as table `name`, and the file's size; nil when the file cannot be mapped or its
+    /// start does not read. The column types are the sample's, which the whole file may not
+    /// share: a guess, for working out what a script reads before the file is loaded.
+    public static func sample(path: String, name: String, bytes limit: Int = 1 << 16,
+                              missingTokens: Set<String> = defaultMissingTokens) -> (table: Table, fileSize: Int)? {
+        guard let file = try? MappedFile.map(path) else { return nil }
+        let all = file.bytes
+        var end = min(all.count, limit)
+        if end < all.count {
+            while end > 0 && all[end - 1] != CSVTokenizer.lf { end -= 1 }
+        }
+        guard end > 0, let table = try? read(bytes: Array(all[..<end]), file: path, name: name, codebook: nil,
+                                                pieces: 1, missingTokens: missingTokens) else { return nil }
+        return (table, all.count)
     }
 
     /// Reads CSV `bytes` (from `file`, for messages) as table `name`.
@@ -79,7 +118,7 @@ public enum CSVReader {
         var pending: [ColumnBuilder?] = parsed.columns
         parsed.columns = []
         let entries = codebook?.entries(for: name) ?? []
-        let names = Set(pending.compactMap { $0?.name })
+        let names = Set(parsed.header)
         var entryOf: [String: Codebook.Entry] = [:]
         for entry in entries where entryOf[entry.column] == nil { entryOf[entry.column] = entry }
         for entry in entries where !names.contains(entry.column) {

@@ -21,6 +21,9 @@ struct ChunkParser {
         var error: DataError?
         /// Whether the user asked to stop.
         var cancelled = false
+        /// Whether a skipped field held a NUL byte or bytes that are not UTF-8: what a full read
+        /// reports or reads as Windows-1252, so the file must be read with every column.
+        var skippedNeedFullRead = false
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
@@ -30,20 +33,32 @@ struct ChunkParser {
     var isCancelled: (@Sendable () -> Bool)?
     /// Called with a byte offset the parser has passed, so the file's pages before it can be released.
     var passed: (@Sendable (Int) -> Void)?
+    /// For each field of a record, the index of its column among those kept, or -1 for a field
+    /// that is skipped: its end is found and its bytes checked, but nothing is stored. Nil keeps every field.
+    var slots: [Int]?
+
+    /// How far the parser goes between releases of the file's pages behind it.
+    static let releaseStep = 1 << 21
+
+    /// How many columns a parse yields.
+    var keptCount: Int { slots.map { $0.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) } } ?? columnCount }
 
     /// Parses the records that start in `start..<stop` (a record that starts there may run past
     /// `stop`); `start` must be the start of a line, which is line `line`.
     func parse(from start: Int, line startLine: Int, until stop: Int, expectedRows: Int) -> Result {
-        var columns = (0..<columnCount).map { _ in ColumnChunk(reservingCapacity: expectedRows) }
+        var columns = (0..<keptCount).map { _ in ColumnChunk(reservingCapacity: expectedRows) }
+        let slots = self.slots ?? Array(0..<columnCount)
         var result = columns.withUnsafeMutableBufferPointer { columns in
-            parse(from: start, line: startLine, until: stop, into: columns)
+            slots.withUnsafeBufferPointer { slots in
+                parse(from: start, line: startLine, until: stop, into: columns, slots: slots)
+            }
         }
         swap(&result.columns, &columns)
         return result
     }
 
     private func parse(from start: Int, line startLine: Int, until stop: Int,
-                       into columns: UnsafeMutableBufferPointer<ColumnChunk>) -> Result {
+                       into columns: UnsafeMutableBufferPointer<ColumnChunk>, slots: UnsafeBufferPointer<Int>) -> Result {
         let tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter)
         var result = Result(columns: [])
         guard let p = bytes.baseAddress else { return result }
@@ -52,9 +67,12 @@ struct ChunkParser {
         var i = start
         var line = startLine
         var first = true
-        var nextRelease = start + (1 << 23)
+        var nextRelease = start + Self.releaseStep
         let delimiters = Self.broadcast(delimiter)
         var scan = Scan()
+        // The last skipped value of each field found to be UTF-8 (its address and length), so a
+        // repeated value (an organisation on consecutive rows) is not validated again.
+        var checked = [(address: Int, count: Int)](repeating: (0, -1), count: columnCount)
         while true {
             tokenizer.skipBlankLines(&i, line: &line)
             if first {
@@ -63,14 +81,16 @@ struct ChunkParser {
                 first = false
             }
             if i >= n || i >= stop { break }
-            if result.rows & 0xFFFF == 0 {
-                if let isCancelled, isCancelled() {
+            if result.rows & 0x3FFF == 0 {
+                if result.rows & 0xFFFF == 0, let isCancelled, isCancelled() {
                     result.cancelled = true
                     break
                 }
+                // Every 2 MB or so: the pages parsed stay resident until released, and with
+                // a piece per core they were most of a load's memory above its columns'.
                 if i >= nextRelease, let passed {
                     passed(i)
-                    nextRelease = i + (1 << 23)
+                    nextRelease = i + Self.releaseStep
                 }
             }
             let recordLine = line
@@ -97,13 +117,20 @@ struct ChunkParser {
                     }
                     if field < columnCount {
                         let length = end - i
-                        if length <= 8 {
+                        let slot = slots[field]
+                        if slot < 0 {
+                            if !Self.isPlain(p + i, length, readable: n - i),
+                               !Self.skippedIsText(p + i, length, field: field, checked: &checked) {
+                                result.skippedNeedFullRead = true
+                                return finish(result, at: i, line: line)
+                            }
+                        } else if length <= 8 {
                             // A cell of 1…8 bytes is the low bytes of the word at its start.
                             let word = i + 8 <= n ? Self.load(p + i) & (UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- 8 &* length))
                                 : ColumnChunk.word(p + i, length, readable: n - i)
-                            columns[field].appendShort(word, count: length, at: p + i, line: recordLine)
+                            columns[slot].appendShort(word, count: length, at: p + i, line: recordLine)
                         } else {
-                            columns[field].appendLong(p + i, count: length, line: recordLine, stable: true)
+                            columns[slot].appendLong(p + i, count: length, line: recordLine, stable: true)
                         }
                     }
                     field += 1
@@ -133,12 +160,22 @@ struct ChunkParser {
                 }
                 if field < columnCount {
                     let raw = UnsafeBufferPointer(start: p + cell.start, count: cell.end - cell.start)
-                    if cell.hasEscapedQuotes {
+                    let slot = slots[field]
+                    if slot < 0 {
+                        // Unescaped first: a doubled quote can sit inside what would be one character.
+                        if cell.hasEscapedQuotes { CSVTokenizer.unescape(raw, into: &scratch) }
+                        let text = cell.hasEscapedQuotes ? scratch.withUnsafeBufferPointer { TextDecoding.isTextWithoutNUL($0) }
+                            : TextDecoding.isTextWithoutNUL(raw)
+                        if !text {
+                            result.skippedNeedFullRead = true
+                            return finish(result, at: i, line: line)
+                        }
+                    } else if cell.hasEscapedQuotes {
                         CSVTokenizer.unescape(raw, into: &scratch)
-                        scratch.withUnsafeBufferPointer { columns[field].append($0, readable: $0.count, line: recordLine, stable: false) }
+                        scratch.withUnsafeBufferPointer { columns[slot].append($0, readable: $0.count, line: recordLine, stable: false) }
                     } else {
                         // The cell is read in place: the file's bytes after it may be read in words.
-                        columns[field].append(raw, readable: n - cell.start, line: recordLine, stable: true)
+                        columns[slot].append(raw, readable: n - cell.start, line: recordLine, stable: true)
                     }
                 }
                 field += 1
@@ -153,6 +190,41 @@ struct ChunkParser {
             result.rows += 1
         }
         return finish(result, at: i, line: line)
+    }
+
+    /// Whether the `count` bytes at `p` are all ASCII and none is NUL: the test a skipped field
+    /// costs, a word at a time. `readable` bytes may be read from `p`.
+    @inline(__always)
+    static func isPlain(_ p: UnsafePointer<UInt8>, _ count: Int, readable: Int) -> Bool {
+        var at = 0
+        var flags: UInt64 = 0
+        while at + 8 <= count {
+            let word = load(p + at)
+            flags |= word | ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | 0x7F7F_7F7F_7F7F_7F7F)
+            at += 8
+        }
+        let rest = count - at
+        if rest > 0 {
+            let word = ColumnChunk.word(p + at, rest, readable: readable - at)
+            // The bytes past the field are zero in `word`: only the field's own count as NUL.
+            let mask: UInt64 = 0x8080_8080_8080_8080 & (UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- 8 &* rest))
+            flags |= word | (zeroBytes(word) & mask)
+        }
+        return flags & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// Whether a skipped field that is not plain ASCII is UTF-8 without NUL; the last such value
+    /// of each field is remembered in `checked`, so repeats cost a comparison.
+    @inline(never)
+    static func skippedIsText(_ p: UnsafePointer<UInt8>, _ count: Int, field: Int,
+                              checked: inout [(address: Int, count: Int)]) -> Bool {
+        let last = checked[field]
+        if last.count == count, let base = UnsafePointer<UInt8>(bitPattern: last.address), ColumnChunk.equal(base, p, count) {
+            return true
+        }
+        guard TextDecoding.isTextWithoutNUL(UnsafeBufferPointer(start: p, count: count)) else { return false }
+        checked[field] = (Int(bitPattern: p), count)
+        return true
     }
 
     /// Where the word-at-a-time search for field ends is: `pending` holds the ends (as `ends`

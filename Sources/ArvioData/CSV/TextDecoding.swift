@@ -79,6 +79,16 @@ enum TextDecoding {
 
     /// The index of the first byte that breaks UTF-8, or nil when all is valid.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { firstInvalidUTF8($0) }
+    }
+
+    /// Whether `bytes` are UTF-8 and hold no NUL: what a full load checks of every value.
+    static func isTextWithoutNUL(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !bytes.contains(0) && firstInvalidUTF8(bytes) == nil
+    }
+
+    /// The index of the first byte of `bytes` that breaks UTF-8, or nil when all is valid.
+    static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let n = bytes.count
         while i < n {

@@ -24,8 +24,9 @@ struct AnalysisUnit {
     /// How many units the frame holds.
     var count: Int { firstRows.count }
 
-    /// The unit of `frame`'s rows, or nil when each row is already one unit.
-    static func find(_ frame: Frame, context: EvaluationContext) -> AnalysisUnit? {
+    /// The unit of `frame`'s rows, or nil when each row is already one unit. Reads every row
+    /// of the unit column, looking at the cancel flag as it goes (thrown at `position`).
+    static func find(_ frame: Frame, context: EvaluationContext, at position: SourcePosition) throws(Diagnostic) -> AnalysisUnit? {
         let key = frame.table.key
         guard key.count > 1 else { return nil }
         var chosen = key[0]
@@ -40,7 +41,9 @@ struct AnalysisUnit {
             }
         }
         guard let column = frame.table.column(named: chosen) else { return nil }
-        let (ids, firstRows) = denseIds(frame.data(of: column))
+        let poll = CancelPoll(context)
+        let (ids, firstRows) = denseIds(try frame.data(of: column, context: context, at: position), poll)
+        try poll.check(at: position)
         return AnalysisUnit(column: chosen, plural: plural, ids: ids, firstRows: firstRows)
     }
 
@@ -50,61 +53,98 @@ struct AnalysisUnit {
         workspace.relations.first { $0.table == origin && $0.columns == [name] && $0.targetColumns.count == 1 }
     }
 
-    /// Dense ids of `data`'s values and the first row of each; a missing value is a unit of its own.
-    private static func denseIds(_ data: ColumnData) -> ([Int], [Int]) {
-        var ids = [Int](repeating: 0, count: data.count)
+    /// Dense ids of `data`'s values and the first row of each; a missing value is a unit of its
+    /// own. Stops at `poll`'s flag, the ids past it left unwritten.
+    private static func denseIds(_ data: ColumnData, _ poll: CancelPoll) -> ([Int], [Int]) {
         var firstRows: [Int] = []
-        switch data {
-        case .categorical(let c, _):
-            var idOfCode = [Int](repeating: -1, count: c.levels.count + 1)
-            for row in 0..<data.count {
-                let code = c.codes[row]
-                if code == 0 {
-                    ids[row] = firstRows.count
-                    firstRows.append(row)
-                } else if idOfCode[code] >= 0 {
-                    ids[row] = idOfCode[code]
-                } else {
-                    idOfCode[code] = firstRows.count
-                    ids[row] = firstRows.count
-                    firstRows.append(row)
+        // The ids are written in row order below, so their fresh pages need no zeroing first.
+        let ids = [Int](unsafeUninitializedCapacity: data.count) { ids, initialized in
+            switch data {
+            case .categorical(let c, _):
+                func dense<Code: FixedWidthInteger>(_ codes: UnsafeBufferPointer<Code>) {
+                    var idOfCode = [Int](repeating: -1, count: c.levels.count + 1)
+                    poll.blocks(0..<codes.count) { block in
+                        for row in block {
+                            let code = Int(codes[row])
+                            if code == 0 {
+                                ids[row] = firstRows.count
+                                firstRows.append(row)
+                            } else if idOfCode[code] >= 0 {
+                                ids[row] = idOfCode[code]
+                            } else {
+                                idOfCode[code] = firstRows.count
+                                ids[row] = firstRows.count
+                                firstRows.append(row)
+                            }
+                        }
+                    }
                 }
-            }
-        default:
-            var idOfValue: [String: Int] = [:]
-            for row in 0..<data.count {
-                if data.isMissing(row) {
-                    ids[row] = firstRows.count
-                    firstRows.append(row)
-                } else {
-                    let text = PairingValues.text(data, row)
-                    if let id = idOfValue[text] {
-                        ids[row] = id
-                    } else {
-                        idOfValue[text] = firstRows.count
-                        ids[row] = firstRows.count
-                        firstRows.append(row)
+                c.codes.withBuffer { buffer in
+                    switch buffer {
+                    case .u8(let b): dense(b)
+                    case .u16(let b): dense(b)
+                    case .u32(let b): dense(b)
+                    }
+                }
+            default:
+                var idOfValue: [String: Int] = [:]
+                poll.blocks(0..<data.count) { block in
+                    for row in block {
+                        if data.isMissing(row) {
+                            ids[row] = firstRows.count
+                            firstRows.append(row)
+                        } else {
+                            let text = PairingValues.text(data, row)
+                            if let id = idOfValue[text] {
+                                ids[row] = id
+                            } else {
+                                idOfValue[text] = firstRows.count
+                                ids[row] = firstRows.count
+                                firstRows.append(row)
+                            }
+                        }
                     }
                 }
             }
+            initialized = data.count
         }
         return (ids, firstRows)
     }
 
-    /// True when `column` has one value (or missing throughout) within every unit.
-    func isConstant(_ column: Column, in frame: Frame) -> Bool {
-        let data = frame.data(of: column)
-        for row in 0..<data.count where !Self.same(data, row, firstRows[ids[row]]) { return false }
-        return true
-    }
-
-    private static func same(_ data: ColumnData, _ i: Int, _ j: Int) -> Bool {
-        switch data {
-        case .integer(let v): v[i] == v[j]
-        case .decimal(let v): v[i] == v[j] || (v[i].isNaN && v[j].isNaN)
-        case .text(let v): v[i] == v[j]
-        case .categorical(let c, _): c.codes[i] == c.codes[j]
+    /// True when `column` has one value (or missing throughout) within every unit; looks at
+    /// the cancel flag every block of rows (thrown at `position`).
+    func isConstant(_ column: Column, in frame: Frame, context: EvaluationContext, at position: SourcePosition) throws(Diagnostic) -> Bool {
+        let data = try frame.data(of: column, context: context, at: position)
+        let poll = CancelPoll(context)
+        var constant = true
+        func scan(_ same: (Int, Int) -> Bool) {
+            ids.withUnsafeBufferPointer { ids in
+                firstRows.withUnsafeBufferPointer { firstRows in
+                    poll.blocks(0..<ids.count) { block in
+                        guard constant else { return }
+                        for row in block where !same(row, firstRows[ids[row]]) {
+                            constant = false
+                            return
+                        }
+                    }
+                }
+            }
         }
+        switch data {
+        case .integer(let v): scan { v[$0] == v[$1] }
+        case .decimal(let v): scan { v[$0] == v[$1] || (v[$0].isNaN && v[$1].isNaN) }
+        case .text(let v): scan { v[$0] == v[$1] }
+        case .categorical(let c, _):
+            c.codes.withBuffer { buffer in
+                switch buffer {
+                case .u8(let b): scan { b[$0] == b[$1] }
+                case .u16(let b): scan { b[$0] == b[$1] }
+                case .u32(let b): scan { b[$0] == b[$1] }
+                }
+            }
+        }
+        try poll.check(at: position)
+        return constant
     }
 
     /// `frame` with only the first row of each unit.
@@ -114,21 +154,26 @@ struct AnalysisUnit {
         return next
     }
 
-    /// "21 per participant", or "1–21 per participant" when units differ in size.
-    private func rowsPerUnit(_ language: Language) -> String {
+    /// "21" (rows in every unit), or "1–21" when units differ in size; looks at the cancel flag
+    /// every block of rows (thrown at `position`).
+    private func rowsPerUnit(context: EvaluationContext, at position: SourcePosition) throws(Diagnostic) -> String {
         var sizes = [Int](repeating: 0, count: count)
-        for id in ids { sizes[id] += 1 }
+        let poll = CancelPoll(context)
+        poll.blocks(0..<ids.count) { block in
+            for row in block { sizes[ids[row]] += 1 }
+        }
+        try poll.check(at: position)
         let low = sizes.min() ?? 0, high = sizes.max() ?? 0
-        let range = low == high ? "\(low)" : "\(low)–\(high)"
-        return language == .fi ? "\(range) kutakin \(column)-arvoa kohden" : "\(range) per \(column)"
+        return low == high ? "\(low)" : "\(low)–\(high)"
     }
 
     /// The unit of an analysis of `analysed`, the frame `resolve` made of `given`: the unit
     /// column when the rows were reduced to one per unit, else every row (naming the unit
     /// the rows repeat, if any), else the key of a table whose rows are already its units.
-    static func summary(of given: Frame, analysed: Frame, context: EvaluationContext) -> AnalysisUnitSummary {
+    /// `unit` is what `find` gave for `given` (`resolve` returns it).
+    static func summary(of given: Frame, analysed: Frame, unit: AnalysisUnit?) -> AnalysisUnitSummary {
         let rows = given.rowCount
-        if let unit = find(given, context: context), unit.count < rows {
+        if let unit, unit.count < rows {
             if analysed.rowCount < rows {
                 return AnalysisUnitSummary(name: unit.column, count: analysed.rowCount, tableRows: rows)
             }
@@ -140,23 +185,40 @@ struct AnalysisUnit {
 
     /// How an analysis verb's frame is read: reduced to one row per unit when every analysed
     /// column is constant within it, every row otherwise (or when the user asked for `rows`),
-    /// with the note that says which and why.
+    /// with the note that says which and why, and the unit `find` gave (for `summary`). Looks
+    /// at the cancel flag throughout, as `find` does.
     static func resolve(_ frame: Frame, analysing names: [String], rowLevel: Bool, hasTests: Bool,
-                        pairedForm: Bool = false, context: EvaluationContext) -> (frame: Frame, note: Localized?) {
-        guard let unit = find(frame, context: context), unit.count < frame.rowCount else { return (frame, nil) }
+                        pairedForm: Bool = false, context: EvaluationContext,
+                        at position: SourcePosition) throws(Diagnostic) -> (frame: Frame, note: Localized?, unit: AnalysisUnit?) {
+        let found = try find(frame, context: context, at: position)
+        guard let unit = found, unit.count < frame.rowCount else { return (frame, nil, found) }
+        let (frame, note) = try unit.resolve(frame, analysing: names, rowLevel: rowLevel, hasTests: hasTests,
+                                             pairedForm: pairedForm, context: context, at: position)
+        return (frame, note, unit)
+    }
+
+    /// `AnalysisUnit.resolve` with this unit, which `find` gave for `frame` and which has
+    /// fewer units than the frame has rows.
+    func resolve(_ frame: Frame, analysing names: [String], rowLevel: Bool, hasTests: Bool,
+                         pairedForm: Bool, context: EvaluationContext, at position: SourcePosition) throws(Diagnostic) -> (Frame, Localized?) {
+        let unit = self
         let columns = names.compactMap { frame.table.column(named: $0) }
-        let varying = columns.filter { !unit.isConstant($0, in: frame) }.map(\.name)
+        var varying: [String] = []
+        for column in columns {
+            if try !unit.isConstant(column, in: frame, context: context, at: position) { varying.append(column.name) }
+        }
         let rows = frame.rowCount, units = unit.count
         let list = names.joined(separator: ", ")
         if varying.isEmpty {
+            let perUnit = try unit.rowsPerUnit(context: context, at: position)
             if rowLevel {
                 return (frame, Localized(
-                    en: "Unit: every one of the \(rows) rows, as asked (rows); they hold only \(units) \(unit.plural.en), and \(list) do not vary within \(unit.column), so each \(unit.column) is counted \(unit.rowsPerUnit(.en)).",
-                    fi: "Yksikkö: jokainen \(rows) rivistä, kuten pyydettiin (rows); niissä on vain \(units) \(unit.plural.fi), eikä \(list) vaihtele \(unit.column)-arvon sisällä, joten kukin lasketaan \(unit.rowsPerUnit(.fi))."))
+                    en: "Unit: every one of the \(rows) rows, as asked (rows); they hold only \(units) \(unit.plural.en), and \(list) do not vary within \(unit.column), so each \(unit.column) is counted \(perUnit) per \(unit.column).",
+                    fi: "Yksikkö: jokainen \(rows) rivistä, kuten pyydettiin (rows); niissä on vain \(units) \(unit.plural.fi), eikä \(list) vaihtele \(unit.column)-arvon sisällä, joten kukin lasketaan \(perUnit) kutakin \(unit.column)-arvoa kohden."))
             }
             return (unit.reduced(frame), Localized(
-                en: "Unit: one row per \(unit.column), \(units) \(unit.plural.en); the table has \(rows) rows, \(unit.rowsPerUnit(.en)), and \(list) do not vary within \(unit.column). `rows` analyses every row.",
-                fi: "Yksikkö: yksi rivi kutakin \(unit.column)-arvoa kohden, \(units) \(unit.plural.fi); taulussa on \(rows) riviä, \(unit.rowsPerUnit(.fi)), eikä \(list) vaihtele \(unit.column)-arvon sisällä. `rows` analysoi jokaisen rivin."))
+                en: "Unit: one row per \(unit.column), \(units) \(unit.plural.en); the table has \(rows) rows, \(perUnit) per \(unit.column), and \(list) do not vary within \(unit.column). `rows` analyses every row.",
+                fi: "Yksikkö: yksi rivi kutakin \(unit.column)-arvoa kohden, \(units) \(unit.plural.fi); taulussa on \(rows) riviä, \(perUnit) kutakin \(unit.column)-arvoa kohden, eikä \(list) vaihtele \(unit.column)-arvon sisällä. `rows` analysoi jokaisen rivin."))
         }
         guard hasTests else { return (frame, nil) }
         let which = varying.joined(separator: ", ")

@@ -5,10 +5,11 @@ import ArvioData
 /// test downstream counts cases; a fraction, a negative or a missing weight is an error that
 /// names the row.
 enum FrequencyWeight {
-    /// The weight of every row of `frame`, read from the column `token` names.
+    /// The weight of every row of `frame`, read from the column `token` names; looks at the
+    /// cancel flag every block of rows.
     static func read(frame: Frame, token: Token, context: EvaluationContext) throws(Diagnostic) -> [Int] {
         let column = try context.column(token.text, in: frame.table, at: token.position)
-        let data = frame.data(of: column)
+        let data = try frame.data(of: column, context: context, at: token.position)
         switch data {
         case .integer, .decimal: break
         case .text, .categorical:
@@ -16,6 +17,7 @@ enum FrequencyWeight {
         }
         var weights = [Int](repeating: 0, count: data.count)
         for row in 0..<data.count {
+            if row % EvaluationContext.chunk == 0 { try context.checkCancelled(at: token.position) }
             guard let value = data.number(at: row) else {
                 throw Diagnostic(token.position, "the weight \"\(column.name)\" is missing in row \(row + 1); every row needs a whole-number count ≥ 0")
             }
@@ -42,7 +44,8 @@ extension FrequencyWeight {
     static func expand(_ frame: Frame, token: Token, context: EvaluationContext) throws(Diagnostic) -> (Frame, Localized) {
         let weights = try read(frame: frame, token: token, context: context)
         var total = 0
-        for w in weights {
+        for (i, w) in weights.enumerated() {
+            if i % EvaluationContext.chunk == 0 { try context.checkCancelled(at: token.position) }
             total += w
             if total > caseLimit {
                 throw Diagnostic(token.position, "the weight \"\(token.text)\" stands for more than \(NumberFormat.count(Double(caseLimit))) cases; describe, freq and associate repeat each row as many times as its weight, up to \(NumberFormat.count(Double(caseLimit))) cases (crosstab has no such limit)")
@@ -52,7 +55,13 @@ extension FrequencyWeight {
         var rows: [Int] = []
         rows.reserveCapacity(total)
         let base = frame.rows
+        // Checked by rows made, as a join checks: one row can stand for very many cases.
+        var nextCheck = EvaluationContext.chunk
         for (i, w) in weights.enumerated() where w > 0 {
+            if rows.count >= nextCheck {
+                try context.checkCancelled(at: token.position)
+                nextCheck = rows.count + EvaluationContext.chunk
+            }
             let row = base?[i] ?? i
             for _ in 0..<w { rows.append(row) }
         }

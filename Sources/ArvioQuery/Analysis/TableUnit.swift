@@ -13,9 +13,11 @@ public enum TableUnit {
         guard key.count > 1 else {
             return Localized(en: "One row per \(row).", fi: "Yksi rivi kutakin \(row)-arvoa kohden.")
         }
+        // No flag, so nothing is cancelled and the position is never shown.
         let context = EvaluationContext(workspace: workspace, language: .en)
         let frame = Frame(table: table, origin: table.name)
-        guard let unit = AnalysisUnit.find(frame, context: context), unit.count < table.rowCount else {
+        let found = try? AnalysisUnit.find(frame, context: context, at: SourcePosition(file: "", line: 0, column: 0))
+        guard let unit = found ?? nil, unit.count < table.rowCount else {
             return Localized(en: "One row per \(row).", fi: "Yksi rivi kutakin \(row)-arvoa kohden.")
         }
         var sizes = [Int](repeating: 0, count: unit.count)

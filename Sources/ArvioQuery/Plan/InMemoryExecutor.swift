@@ -23,11 +23,29 @@ public struct InMemoryExecutor: PlanExecutor {
                         in context: EvaluationContext) throws(Diagnostic) -> PlanResult {
         var frame = Frame(table: input.table, origin: input.origin)
         for node in nodes {
-            try context.checkCancelled(at: node.position)
-            let before = frame
-            frame = try node.verbValue.apply(to: frame, in: context, keyword: node.keyword)
-            frame = StatisticsCarry.carry(from: before, to: frame, operation: node.operation, verb: node.verb)
+            let next: Frame
+            do throws(Diagnostic) {
+                try context.checkCancelled(at: node.position)
+                next = StatisticsCarry.carry(from: frame, to: try node.verbValue.apply(to: frame, in: context, keyword: node.keyword),
+                                             operation: node.operation, verb: node.verb)
+            } catch {
+                LaterRelease.release(consume frame)
+                throw error
+            }
+            // The frame before may hold what the step made and the next one no longer needs.
+            LaterRelease.release(consume frame)
+            frame = next
         }
-        return PlanResult(table: frame.materialized(), origin: frame.origin)
+        guard let last = nodes.last else { return PlanResult(table: frame.materialized(), origin: frame.origin) }
+        let table: Table
+        do throws(Diagnostic) {
+            table = try frame.materialized(context: context, at: last.position)
+        } catch {
+            LaterRelease.release(consume frame)
+            throw error
+        }
+        let origin = frame.origin
+        LaterRelease.release(consume frame)
+        return PlanResult(table: table, origin: origin)
     }
 }

@@ -41,8 +41,8 @@ public struct Freq: Verb {
     }
 
     func apply(to given: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
-        var (frame, unitNote) = AnalysisUnit.resolve(given, analysing: [column.text] + (weight.map { [$0.text] } ?? []),
-                                                     rowLevel: rowLevel, hasTests: false, context: context)
+        var (frame, unitNote, unit) = try AnalysisUnit.resolve(given, analysing: [column.text] + (weight.map { [$0.text] } ?? []),
+                                                               rowLevel: rowLevel, hasTests: false, context: context, at: keyword.position)
         var weightNote: Localized?
         if let weight { (frame, weightNote) = try FrequencyWeight.expand(frame, token: weight, context: context) }
         let axis = try CrosstabAxis.make(frame: frame, token: column, context: context, limit: Self.valueLimit, verb: "freq")
@@ -84,7 +84,7 @@ public struct Freq: Verb {
         ], key: [axis.name])
         var next = Frame(table: table, origin: nil)
         next.notes = frame.notes + (unitNote.map { [$0] } ?? []) + (weightNote.map { [$0] } ?? [])
-        next.table.unit = AnalysisUnit.summary(of: given, analysed: frame, context: context)
+        next.table.unit = AnalysisUnit.summary(of: given, analysed: frame, unit: unit)
         if intervals {
             // One interval per category, of its share of the valid answers; none for the
             // missing rows (not a share of the valid) and the total (100% by definition).

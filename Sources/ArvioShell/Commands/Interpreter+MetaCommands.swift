@@ -221,15 +221,23 @@ extension Interpreter {
                 throw DataError(DataPosition(file: path),
                                 "the codebook describes the tables \(names.joined(separator: ", ")), but not \(arguments.name); load the file as one of them (.load FILE as NAME)")
             }
-            let table = try CSVReader.read(path: arguments.file, name: arguments.name, codebook: book.readingMissingCodes,
-                                           missingTokens: arguments.missingTokens, isCancelled: session.isCancelled)
-                .applyingMissingCodes(of: book, file: arguments.file)
+            let projection = codebookPath == nil ? projectedColumns(arguments) : nil
+            func readFile(_ only: Set<String>?) throws(DataError) -> (table: Table, header: [String]) {
+                try CSVReader.readColumns(path: arguments.file, name: arguments.name, codebook: book.readingMissingCodes,
+                                          missingTokens: arguments.missingTokens, isCancelled: session.isCancelled, only: only)
+            }
+            var (read, header) = try readFile(projection)
+            if projection != nil, read.columns.count < header.count, !keepsProjection(read, arguments) {
+                (read, header) = try readFile(nil)
+            }
+            loadedColumns[arguments.name] = read.columnNames
+            let table = try read.applyingMissingCodes(of: book, file: arguments.file)
             var workspace = session.workspace
             workspace.add(table)
             if codebook != nil { try DatasetLoader.declareRelations(book, in: &workspace) }
             session.workspace = workspace
             let with = codebookPath.map { " with the codebook \($0)" } ?? ""
-            confirm("loaded \(arguments.name): \(table.rowCount) rows, \(table.columns.count) columns\(with)\(countHint(table))")
+            confirm("loaded \(arguments.name): \(table.rowCount) rows, \(header.count) columns\(with)\(countHint(table))")
             return .succeeded
         } catch {
             report(error)

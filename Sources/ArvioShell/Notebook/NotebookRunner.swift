@@ -67,7 +67,10 @@ struct NotebookRunner {
         defer { interpreter.console = original }
         var outputs: [String] = []
         var failed = 0
-        for block in notebook.blocks {
+        defer { interpreter.following = nil }
+        for (index, block) in notebook.blocks.enumerated() {
+            // The blocks after this one are all that follows it, so a `.load` reads only what they use.
+            interpreter.following = notebook.blocks[(index + 1)...].flatMap { Interpreter.units(of: $0.source) }
             let capture = CapturingConsole()
             interpreter.console = capture
             interpreter.hasWrittenResult = false

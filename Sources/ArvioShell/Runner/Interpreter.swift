@@ -29,6 +29,12 @@ public final class Interpreter {
     private var running: [String] = []
     /// Whether a result has been written, so the next one is set off by a blank line.
     var hasWrittenResult = false
+    /// The input still to run after the unit running now, when all of it is known (a script,
+    /// `-c` statements), so `.load` reads only the columns it can use (`LoadProjection`); nil
+    /// in the shell, where anything may follow.
+    public var following: [StatementAssembler.Unit]?
+    /// The columns the last `.load` of a CSV file as each table read, for tests of `LoadProjection`.
+    var loadedColumns: [String: [String]] = [:]
 
     /// Creates an interpreter over `workspace`.
     public init(workspace: Workspace, settings: OutputSettings, console: any Console) {
@@ -42,10 +48,12 @@ public final class Interpreter {
     @discardableResult
     public func run(_ source: String, file: String, firstLine: Int = 1, keepGoing: Bool = false) -> Outcome {
         var failed = false
-        let units = StatementSplitter.split(source, firstLine: firstLine).map { part -> StatementAssembler.Unit in
-            part.isMetaCommand ? .meta(part.text, line: part.firstLine) : .statement(part.text, firstLine: part.firstLine)
-        }
-        for unit in units {
+        let units = Self.units(of: source, firstLine: firstLine)
+        // What follows this source is known only if what follows it was (a `.run` in a script).
+        let after = following
+        defer { following = after }
+        for (index, unit) in units.enumerated() {
+            following = after.map { Array(units[(index + 1)...]) + $0 }
             switch execute(unit, file: file) {
             case .quit: return .quit
             case .failed: failed = true; if !keepGoing { return .failed }
@@ -53,6 +61,13 @@ public final class Interpreter {
             }
         }
         return failed ? .failed : .succeeded
+    }
+
+    /// The meta-commands and statements of `source`, in order.
+    public static func units(of source: String, firstLine: Int = 1) -> [StatementAssembler.Unit] {
+        StatementSplitter.split(source, firstLine: firstLine).map { part -> StatementAssembler.Unit in
+            part.isMetaCommand ? .meta(part.text, line: part.firstLine) : .statement(part.text, firstLine: part.firstLine)
+        }
     }
 
     /// Runs one unit of input from `file`.

@@ -56,13 +56,15 @@ public struct Launcher {
             }
             return StreamRunner(interpreter: interpreter).run(keepGoing: keepGoing)
         case .statements(let list):
-            for statement in list {
+            for (index, statement) in list.enumerated() {
+                interpreter.following = list[(index + 1)...].flatMap { Interpreter.units(of: $0) }
                 let outcome = interpreter.run(statement, file: "<command>", keepGoing: keepGoing)
                 if outcome == .quit { return 0 }
                 if outcome == .failed { return 1 }
             }
             return 0
         case .script(let path):
+            interpreter.following = []
             return interpreter.runFile(path, keepGoing: keepGoing) == .failed ? 1 : 0
         case .knit(let path):
             return NotebookRunner(interpreter: interpreter, console: console).knit(path)

@@ -31,10 +31,11 @@ public struct Correlation: HypothesisTest, Equatable {
     public init(_ x: [Double], _ y: [Double], kind: Kind = .pearson, isCancelled: (@Sendable () -> Bool)? = nil) throws {
         guard x.count == y.count else { throw StatsError.mismatchedLengths(x.count, y.count) }
         guard x.count >= 3 else { throw StatsError.tooFewObservations(needed: 3, got: x.count) }
-        guard x.allSatisfy(\.isFinite), y.allSatisfy(\.isFinite) else { throw StatsError.nonFiniteValue }
+        let check = CancelCheck(isCancelled)
+        guard try check.allFinite(x), try check.allFinite(y) else { throw StatsError.nonFiniteValue }
         let (u, v) = kind == .pearson ? (x, y)
             : (try Ranking.midranks(x, isCancelled: isCancelled), try Ranking.midranks(y, isCancelled: isCancelled))
-        let r = try Self.pearson(u, v, CancelCheck(isCancelled))
+        let r = try Self.pearson(u, v, check)
         let n = Double(x.count)
         coefficient = r
         count = x.count
@@ -58,7 +59,7 @@ public struct Correlation: HypothesisTest, Equatable {
 
     static func pearson(_ x: [Double], _ y: [Double], _ check: CancelCheck = CancelCheck(nil)) throws -> Double {
         let n = Double(x.count)
-        let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
+        let mx = try check.sum(x) / n, my = try check.sum(y) / n
         var sxy = 0.0, sxx = 0.0, syy = 0.0
         try check.blocks(x.count) { range in
             for i in range {

@@ -30,4 +30,40 @@ public struct CancelCheck: Sendable {
             start = end
         }
     }
+
+    /// Whether every value is finite (`allSatisfy(\.isFinite)`), looking at the flag every block.
+    public func allFinite(_ values: [Double]) throws -> Bool {
+        var finite = true
+        try blocks(values.count) { range in
+            guard finite else { return }
+            for i in range where !values[i].isFinite {
+                finite = false
+                return
+            }
+        }
+        return finite
+    }
+
+    /// The sum in index order, as `reduce(0, +)` adds (so the same bits), looking at the flag
+    /// every block: at 10M values one pass of additions is ~10 ms.
+    public func sum<C: RandomAccessCollection>(_ values: C) throws -> C.Element where C.Element: AdditiveArithmetic, C.Index == Int {
+        var total = C.Element.zero
+        let start = values.startIndex
+        try blocks(values.count) { range in
+            for i in range { total += values[start + i] }
+        }
+        return total
+    }
+
+    /// A fresh array of `count` plain values, `value(i)` at `i`, written in blocks with a look
+    /// before each. Allocating with `repeating:` would zero the fresh pages first, an unpolled
+    /// pass of its own (80 MB for 10M numbers).
+    public func array<T: BitwiseCopyable>(_ count: Int, _ value: (Int) throws -> T) throws -> [T] {
+        try [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            try blocks(count) { range in
+                for i in range { buffer[i] = try value(i) }
+            }
+            initialized = count
+        }
+    }
 }

@@ -16,11 +16,7 @@ public enum Ranking {
     /// Midranks as `midranks(_:)`, looking at `isCancelled` throughout (throws `StatsError.cancelled`).
     public static func midranks(_ values: [Double], isCancelled: (@Sendable () -> Bool)?) throws -> [Double] {
         let doubled = try ranks(values, isCancelled: isCancelled).doubled
-        var result = [Double](repeating: 0, count: doubled.count)
-        try CancelCheck(isCancelled).blocks(doubled.count) { range in
-            for i in range { result[i] = Double(doubled[i]) / 2 }
-        }
-        return result
+        return try CancelCheck(isCancelled).array(doubled.count) { Double(doubled[$0]) / 2 }
     }
 
     /// Twice the midranks, which are always integers; exact permutation distributions count
@@ -41,11 +37,12 @@ public enum Ranking {
         let check = CancelCheck(isCancelled)
         if let few = try fewDistinct(values, check) { return few }
         let sorted = try sortedWithIndex(values, check)
-        var doubled = [Int](repeating: 0, count: values.count)
         var ties: [Int] = []
         var start = 0
-        try sorted.withUnsafeBufferPointer { s in
-            try doubled.withUnsafeMutableBufferPointer { ranks in
+        // Every position is written (the sorted values are a permutation), so the fresh pages
+        // need no zeroing first: that would be a pass with no look at the flag.
+        let doubled = try [Int](unsafeUninitializedCapacity: values.count) { ranks, initialized in
+            try sorted.withUnsafeBufferPointer { s in
                 var looked = 0
                 while start < s.count {
                     var end = start
@@ -61,6 +58,7 @@ public enum Ranking {
                     start = end + 1
                 }
             }
+            initialized = values.count
         }
         return Ranks(doubled: doubled, tieSizes: ties.sorted())
     }
@@ -89,10 +87,7 @@ public enum Ranking {
             rank[value] = 2 * below + count + 1
             below += count
         }
-        var doubled = [Int](repeating: 0, count: values.count)
-        try check.blocks(values.count) { range in
-            for i in range { doubled[i] = rank[values[i]]! }
-        }
+        let doubled = try check.array(values.count) { rank[values[$0]]! }
         return Ranks(doubled: doubled, tieSizes: counts.values.filter { $0 > 1 }.sorted())
     }
 
@@ -124,10 +119,7 @@ public enum Ranking {
             rank[slot] = 2 * below + counts[slot] + 1
             below += counts[slot]
         }
-        var doubled = [Int](repeating: 0, count: values.count)
-        try check.blocks(values.count) { range in
-            for i in range { doubled[i] = rank[Int(values[i]) - base] }
-        }
+        let doubled = try check.array(values.count) { rank[Int(values[$0]) - base] }
         return Ranks(doubled: doubled, tieSizes: counts.filter { $0 > 1 }.sorted())
     }
 
@@ -142,10 +134,7 @@ public enum Ranking {
     private static func sortedWithIndex(_ values: [Double], _ check: CancelCheck) throws -> [Keyed] {
         let n = values.count
         let run = 1 << 14
-        var source = [Keyed](repeating: Keyed(value: 0, index: 0), count: n)
-        try check.blocks(n) { range in
-            for i in range { source[i] = Keyed(value: values[i], index: i) }
-        }
+        var source = try check.array(n) { Keyed(value: values[$0], index: $0) }
         try source.withUnsafeMutableBufferPointer { buffer in
             var start = 0
             while start < n {
@@ -156,7 +145,9 @@ public enum Ranking {
             }
         }
         guard n > run else { return source }
-        var target = source
+        // Every merge pass writes every position of the target, so it starts unwritten rather
+        // than as a copy (an unpolled 16 bytes a row).
+        var target = try check.array(n) { _ in Keyed(value: 0, index: 0) }
         var width = run
         while width < n {
             try source.withUnsafeBufferPointer { from in

@@ -54,22 +54,27 @@ public struct Associate: Verb {
         var frame = given
         var unitNote: Localized?
         var unit: AnalysisUnit?
-        if !rowLevel, let found = AnalysisUnit.find(given, context: context), found.count < given.rowCount {
-            if found.isConstant(outcomeColumn, in: given) {
+        let position = keyword.position
+        // Found once: the summary under the result names it whether or not it reduced the rows.
+        let givenUnit = try AnalysisUnit.find(given, context: context, at: position)
+        if !rowLevel, let found = givenUnit, found.count < given.rowCount {
+            if try found.isConstant(outcomeColumn, in: given, context: context, at: position) {
                 unit = found
                 frame = found.reduced(given)
                 unitNote = Localized(
                     en: "Unit: one row per \(found.column), \(found.count) \(found.plural.en) (the table has \(given.rowCount) rows), since \(outcome.text) does not vary within \(found.column); columns that vary within it are skipped. `rows` analyses every row.",
                     fi: "Yksikkö: yksi rivi kutakin \(found.column)-arvoa kohden, \(found.count) \(found.plural.fi) (taulussa on \(given.rowCount) riviä), koska \(outcome.text) ei vaihtele \(found.column)-arvon sisällä; sen sisällä vaihtelevat sarakkeet ohitetaan. `rows` analysoi jokaisen rivin.")
             } else {
-                unitNote = AnalysisUnit.resolve(given, analysing: [outcome.text], rowLevel: false, hasTests: true, context: context).note
+                unitNote = try found.resolve(given, analysing: [outcome.text], rowLevel: false, hasTests: true, pairedForm: false,
+                                             context: context, at: position).1
             }
         }
         var weightNote: Localized?
         if let weight { (frame, weightNote) = try FrequencyWeight.expand(frame, token: weight, context: context) }
         let target: AssociationVariable
+        let outcomeData = try frame.data(of: outcomeColumn, context: context, at: position)
         let made = try cancellable(keyword, context) {
-            try AssociationVariable.make(name: outcomeColumn.name, data: frame.data(of: outcomeColumn), isCancelled: context.isCancelled)
+            try AssociationVariable.make(name: outcomeColumn.name, data: outcomeData, isCancelled: context.isCancelled)
         }
         switch made {
         case .success(let v): target = v
@@ -83,11 +88,11 @@ public struct Associate: Verb {
         let weightName = try weight.map { token throws(Diagnostic) in try context.column(token.text, in: frame.table, at: token.position).name }
         for column in frame.table.columns where column.name != outcomeColumn.name && column.name != weightName {
             try context.checkCancelled(at: keyword.position)
-            if let unit, !unit.isConstant(column, in: given) {
+            if let unit, try !unit.isConstant(column, in: given, context: context, at: position) {
                 skipped.append(Localized(en: "\(column.name) (varies within \(unit.column))", fi: "\(column.name) (vaihtelee \(unit.column)-arvon sisällä)"))
                 continue
             }
-            let data = frame.data(of: column)
+            let data = try frame.data(of: column, context: context, at: position)
             // Free text is only skipped, so it is read no further than it takes to say why.
             let variable = try cancellable(keyword, context) { () throws -> Result<AssociationVariable, AssociationVariable.SkipReason> in
                 if case .text(let t) = data { return .failure(try AssociationVariable.textSkip(t, isCancelled: context.isCancelled)) }
@@ -137,7 +142,7 @@ public struct Associate: Verb {
             notes.append(Localized(en: "Skipped: \(skipped.map(\.en).joined(separator: ", ")).", fi: "Ohitettu: \(skipped.map(\.fi).joined(separator: ", "))."))
         }
         next.table.notes = notes
-        next.table.unit = AnalysisUnit.summary(of: given, analysed: frame, context: context)
+        next.table.unit = AnalysisUnit.summary(of: given, analysed: frame, unit: givenUnit)
         return next
     }
 

@@ -21,22 +21,42 @@ struct AssociationVariable {
         try check.check()
         switch data {
         case .integer, .decimal, .categorical(_, true):
-            let numbers = PairingValues.numbersIfOrdered(data) ?? []
+            let numbers = try Self.numbers(data, isCancelled)
             if let reason = try distinctness(numbers, isInteger: data.type == .integer, check) { return .failure(reason) }
             let kind: Kind = data.type == .ordinal ? .ordinal : .numeric
             return .success(AssociationVariable(name: name, kind: kind, values: numbers, categories: []))
         case .categorical(let c, false):
-            let codes = c.codes.widened
+            // Straight from the codes at their stored width: no widened copy, no ids.
             var used = [Int](repeating: 0, count: c.levels.count + 1)
-            try check.blocks(codes.count) { range in
-                for i in range { used[Int(codes[i])] += 1 }
+            try c.codes.withBuffer { buffer throws in
+                func count<Code: FixedWidthInteger>(_ codes: UnsafeBufferPointer<Code>) throws {
+                    try check.blocks(codes.count) { range in
+                        for i in range { used[Int(codes[i])] += 1 }
+                    }
+                }
+                switch buffer {
+                case .u8(let b): try count(b)
+                case .u16(let b): try count(b)
+                case .u32(let b): try count(b)
+                }
             }
-            let present = (1...max(1, c.levels.count)).filter { $0 <= c.levels.count && used[$0] > 0 }
-            var ids = [Int](repeating: -1, count: codes.count)
-            try check.blocks(codes.count) { range in
-                for i in range { ids[i] = Int(codes[i]) - 1 }
+            let present = c.levels.indices.filter { used[$0 + 1] > 0 }
+            if present.count < 2 { return .failure(.constant) }
+            if present.count == used.dropFirst().reduce(0, +) { return .failure(.identifier) }
+            // The value of each code: its position among the present levels, NaN for missing.
+            var valueOfCode = [Double](repeating: .nan, count: c.levels.count + 1)
+            for (i, level) in present.enumerated() { valueOfCode[level + 1] = Double(i) }
+            let poll = CancelPoll(isCancelled: isCancelled)
+            let values = c.codes.withBuffer { buffer in
+                switch buffer {
+                case .u8(let b): poll.array(b.count) { valueOfCode[Int(b[$0])] }
+                case .u16(let b): poll.array(b.count) { valueOfCode[Int(b[$0])] }
+                case .u32(let b): poll.array(b.count) { valueOfCode[Int(b[$0])] }
+                }
             }
-            return try categorical(name, ids, present.map { $0 - 1 }, c.levels.map(\.value), check)
+            if poll.stopped { throw StatsError.cancelled }
+            return .success(AssociationVariable(name: name, kind: present.count == 2 ? .binary : .nominal,
+                                                values: values, categories: present.map { c.levels[$0].value }))
         case .text(let t):
             var index: [String: Int] = [:]
             var names: [String] = []
@@ -55,6 +75,33 @@ struct AssociationVariable {
             }
             return try categorical(name, ids, Array(names.indices), names, check)
         }
+    }
+
+    /// The numbers of an ordered column (NaN for missing), as `PairingValues.numbers` reads
+    /// them, written in blocks that look at the flag and split between the cores: the doubles
+    /// of 10M rows are 80 MB of fresh pages.
+    private static func numbers(_ data: ColumnData, _ isCancelled: (@Sendable () -> Bool)?) throws -> [Double] {
+        let poll = CancelPoll(isCancelled: isCancelled)
+        let numbers: [Double]
+        switch data {
+        case .decimal(let v): return v
+        case .integer(let v):
+            numbers = v.withUnsafeBufferPointer { v in
+                poll.array(v.count) { Missing.isMissing(v[$0]) ? .nan : Double(v[$0]) }
+            }
+        case .categorical(let c, _):
+            let table = [Double.nan] + c.levels.enumerated().map { $0.element.number ?? Double($0.offset + 1) }
+            numbers = c.codes.withBuffer { buffer in
+                switch buffer {
+                case .u8(let b): poll.array(b.count) { table[Int(b[$0])] }
+                case .u16(let b): poll.array(b.count) { table[Int(b[$0])] }
+                case .u32(let b): poll.array(b.count) { table[Int(b[$0])] }
+                }
+            }
+        case .text: return []
+        }
+        if poll.stopped { throw StatsError.cancelled }
+        return numbers
     }
 
     /// Why a free-text column is skipped, read with no more of it than it takes to tell: an
@@ -187,7 +234,10 @@ struct AssociationMeasure {
             let (values, groups, grouping) = outcome.isOrdered ? (a, b, x) : (b, a, outcome)
             let ordered = outcome.isOrdered ? outcome : x
             if grouping.kind == .binary {
+                // Reserved, not touched: each grows into its pages within the polled pass.
                 var high: [Double] = [], low: [Double] = []
+                high.reserveCapacity(values.count)
+                low.reserveCapacity(values.count)
                 try check.blocks(values.count) { range in
                     for i in range {
                         if groups[i] == 1 { high.append(values[i]) } else { low.append(values[i]) }
@@ -200,10 +250,7 @@ struct AssociationMeasure {
                                           value: test.rankBiserial, count: n, p: test.pValue,
                                           method: Localized(en: "Mann–Whitney, \(test.testMethod.localized.en)", fi: "Mann–Whitney, \(test.testMethod.localized.fi)"))
             }
-            var labels = [Int](repeating: 0, count: groups.count)
-            try check.blocks(groups.count) { range in
-                for i in range { labels[i] = Int(groups[i]) }
-            }
+            let labels = try check.array(groups.count) { Int(groups[$0]) }
             guard let eta = try attempt({ try CorrelationRatio(values: values, groups: labels, isCancelled: isCancelled) }) else { return nil }
             let p = permute ? try attempt({ try PermutationTest(x: values, y: labels, seed: seed, isCancelled: isCancelled) { u, v in try CorrelationRatio(values: u, groups: v).eta } }) : nil
             return AssociationMeasure(measure: Localized("eta"), value: eta.eta, count: n, p: p?.pValue ?? eta.pValue,
@@ -219,11 +266,7 @@ struct AssociationMeasure {
         }
         var index: [Double: Int] = [:]
         for (i, v) in seen.sorted().enumerated() { index[v] = i }
-        var result = [Int](repeating: 0, count: x.count)
-        try check.blocks(x.count) { range in
-            for i in range { result[i] = index[x[i]]! }
-        }
-        return result
+        return try check.array(x.count) { index[x[$0]]! }
     }
 
     /// The cross-table of two dense code arrays.

@@ -112,8 +112,8 @@ public struct Crosstab: Verb {
 
     func apply(to given: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
         if paired { return try pairedForm.apply(to: given, in: context, keyword: keyword) }
-        let (frame, unitNote) = AnalysisUnit.resolve(given, analysing: [rows.text, columns.text] + (weight.map { [$0.text] } ?? []), rowLevel: rowLevel,
-                                                     hasTests: true, pairedForm: true, context: context)
+        let (frame, unitNote, unit) = try AnalysisUnit.resolve(given, analysing: [rows.text, columns.text] + (weight.map { [$0.text] } ?? []), rowLevel: rowLevel,
+                                                               hasTests: true, pairedForm: true, context: context, at: keyword.position)
         if rows.text == columns.text {
             throw Diagnostic(columns.position, "\"\(columns.text)\" is cross-tabulated with itself; name two different columns")
         }
@@ -131,7 +131,7 @@ public struct Crosstab: Verb {
         let statistics = CrosstabStatistics.blocks(counts, ordered: a.ordered && b.ordered, isCancelled: context.isCancelled)
         try context.checkCancelled(at: keyword.position)
         table.statistics = statistics.blocks
-        table.unit = AnalysisUnit.summary(of: given, analysed: frame, context: context)
+        table.unit = AnalysisUnit.summary(of: given, analysed: frame, unit: unit)
         var next = Frame(table: table, origin: nil)
         next.notes = frame.notes + (unitNote.map { [$0] } ?? []) + statistics.notes
         if let weight {

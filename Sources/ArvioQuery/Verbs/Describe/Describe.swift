@@ -60,8 +60,8 @@ public struct Describe: Verb {
     }
 
     func apply(to given: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
-        var (frame, unitNote) = AnalysisUnit.resolve(given, analysing: (variables + groups + (weight.map { [$0] } ?? [])).map(\.text),
-                                                     rowLevel: rowLevel, hasTests: false, context: context)
+        var (frame, unitNote, unit) = try AnalysisUnit.resolve(given, analysing: (variables + groups + (weight.map { [$0] } ?? [])).map(\.text),
+                                                               rowLevel: rowLevel, hasTests: false, context: context, at: keyword.position)
         var weightNote: Localized?
         if let weight { (frame, weightNote) = try FrequencyWeight.expand(frame, token: weight, context: context) }
         let described = try variables.map { token throws(Diagnostic) in try DescribedVariable(frame: frame, token: token, context: context) }
@@ -94,7 +94,7 @@ public struct Describe: Verb {
                           key: groups.map(\.text) + (described.count > 1 ? ["variable"] : []))
         var next = Frame(table: table, origin: nil)
         next.notes = frame.notes + (unitNote.map { [$0] } ?? []) + (weightNote.map { [$0] } ?? [])
-        next.table.unit = AnalysisUnit.summary(of: given, analysed: frame, context: context)
+        next.table.unit = AnalysisUnit.summary(of: given, analysed: frame, unit: unit)
         next.notes.append(Self.quantileNote(quantileType))
         if anyOrdinal {
             next.notes.append(Localized(
