@@ -769,7 +769,7 @@ private enum Kernel {
             (tested, byUnit) = (changes, false)
         } else {
             let slots = testedGroups.multipliedReportingOverflow(by: setup.units.idCount)
-            guard pairs >= threshold * testedGroups, pairs < Int(Int32.max) / 64,
+            guard pairs >= threshold * testedGroups, pairs < Int(Int32.max),
                   !slots.overflow, slots.partialValue <= max(1 << 20, 4 * pairs) else { return nil }
             var unitTallies = [UnitChangeTally](repeating: UnitChangeTally(), count: testedGroups)
             let perUnit = setup.perUnit
