@@ -92,6 +92,10 @@ final class CancelCheckTests: XCTestCase {
             ("Spearman", 40, { _ = try Correlation(x, y, kind: .spearman, isCancelled: $0) }),
             ("Mann–Whitney", 40, { _ = try MannWhitneyUTest(Array(x[..<half]), Array(x[half...]), isCancelled: $0) }),
             ("correlation ratio", 4, { _ = try CorrelationRatio(values: x, groups: groups, isCancelled: $0) }),
+            // 100 000 groups of three rows (associate's participants): summed in arrays too.
+            ("correlation ratio, many groups", 4, { _ = try CorrelationRatio(values: x, groups: x.indices.map { $0 / 3 }, isCancelled: $0) }),
+            ("describe's summary", 10, { _ = try DescriptiveSummary.summarising(x, isCancelled: $0) }),
+            ("describe's summary of a scale", 6, { _ = try DescriptiveSummary.summarising(y, isCancelled: $0) }),
             ("Kruskal–Wallis", 40, { flag in
                 let samples = (1...5).map { g in x.indices.filter { groups[$0] == g }.map { x[$0] } }
                 _ = try KruskalWallisTest(samples, isCancelled: flag)
@@ -107,5 +111,28 @@ final class CancelCheckTests: XCTestCase {
                 XCTAssertEqual(flag.looks, k, "\(name): a look after the flag was found set")
             }
         }
+    }
+
+    /// The polled sort sorts as the standard library does, by merging or by counting.
+    func testPolledSortAgreesWithTheStandardLibrary() throws {
+        for values in [Self.fine, Self.scale, [], [2.5], [3, -1, 3, 0.5]] {
+            XCTAssertEqual(try CancelCheck({ false }).sorted(values), values.sorted())
+        }
+    }
+
+    /// The polled summary is the plain one, and the many-group correlation ratio (arrays) is the
+    /// one the dictionary gives (text groups).
+    func testPolledSummaryAndManyGroupEtaAgreeWithThePlainOnes() throws {
+        let x = Self.fine
+        let (summary, sorted) = try DescriptiveSummary.summarising(x, isCancelled: { false })
+        XCTAssertEqual(summary, try DescriptiveSummary(x))
+        XCTAssertEqual(sorted, x.sorted())
+        XCTAssertEqual(try Quantile.ofSorted(sorted, 0.25), try Quantile.of(x, 0.25))
+        let codes = x.indices.map { $0 / 3 }
+        let byCode = try CorrelationRatio(values: x, groups: codes)
+        let byText = try CorrelationRatio(values: x, groups: codes.map(String.init))
+        XCTAssertEqual(byCode.eta, byText.eta, accuracy: 1e-12)
+        XCTAssertEqual(byCode.statistic, byText.statistic, accuracy: 1e-9 * byText.statistic)
+        XCTAssertEqual(byCode.denominatorDegreesOfFreedom, byText.denominatorDegreesOfFreedom)
     }
 }

@@ -95,4 +95,15 @@ struct Grouping {
         for row in groupOf.indices { result[Int(groupOf[row])].append(row) }
         return result
     }
+
+    /// `rowsByGroup()`, looking at the cancel flag every block of rows (thrown at `position`).
+    func rowsByGroup(context: EvaluationContext, at position: SourcePosition) throws(Diagnostic) -> [[Int]] {
+        var result = [[Int]](repeating: [], count: groupCount)
+        let poll = CancelPoll(context)
+        poll.blocks(0..<groupOf.count) { block in
+            for row in block { result[Int(groupOf[row])].append(row) }
+        }
+        try poll.check(at: position)
+        return result
+    }
 }

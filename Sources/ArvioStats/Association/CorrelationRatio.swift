@@ -21,7 +21,8 @@ public struct CorrelationRatio: HypothesisTest, Equatable {
         guard values.count == groups.count else { throw StatsError.mismatchedLengths(values.count, groups.count) }
         let check = CancelCheck(isCancelled)
         guard try check.allFinite(values) else { throw StatsError.nonFiniteValue }
-        var sums: [Group: (sum: Double, count: Double)] = [:]
+        // Each group's sum and count: in code order for codes, in the dictionary's order else.
+        var sums: [(sum: Double, count: Double)] = []
         // `groups as? [Int]` would cast element by element, unpolled (half a second at 10M rows
         // when this generic body is not specialised): the same array, looked at as what it is.
         let codes = Group.self == Int.self ? unsafeBitCast(groups, to: [Int].self) : nil
@@ -34,8 +35,9 @@ public struct CorrelationRatio: HypothesisTest, Equatable {
                 }
             }
         }
-        if let codes, !codes.isEmpty, high < 4_096, low >= 0 {
-            // Codes 0..<k (`associate`'s categories): sums in arrays, with no hashing a row.
+        if let codes, !codes.isEmpty, high < max(4_096, codes.count), low >= 0 {
+            // Codes 0..<k (`associate`'s categories, up to one per row, as its participants):
+            // sums in arrays, with no hashing a row.
             let most = high
             var sum = [Double](repeating: 0, count: most + 1), count = [Double](repeating: 0, count: most + 1)
             try check.blocks(values.count) { range in
@@ -44,14 +46,16 @@ public struct CorrelationRatio: HypothesisTest, Equatable {
                     count[codes[i]] += 1
                 }
             }
-            for code in 0...most where count[code] > 0 { sums[code as! Group] = (sum[code], count[code]) }
+            for code in 0...most where count[code] > 0 { sums.append((sum[code], count[code])) }
         } else {
+            var byGroup: [Group: (sum: Double, count: Double)] = [:]
             try check.blocks(values.count) { range in
                 for i in range {
-                    sums[groups[i], default: (0, 0)].sum += values[i]
-                    sums[groups[i], default: (0, 0)].count += 1
+                    byGroup[groups[i], default: (0, 0)].sum += values[i]
+                    byGroup[groups[i], default: (0, 0)].count += 1
                 }
             }
+            sums = Array(byGroup.values)
         }
         let n = Double(values.count), k = Double(sums.count)
         guard sums.count >= 2, n > k else { throw StatsError.tooFewObservations(needed: sums.count + 1, got: values.count) }
@@ -61,7 +65,7 @@ public struct CorrelationRatio: HypothesisTest, Equatable {
             for i in range { total += (values[i] - mean) * (values[i] - mean) }
         }
         guard total > 0 else { throw StatsError.zeroVariance }
-        let between = sums.values.reduce(0) { $0 + $1.count * ($1.sum / $1.count - mean) * ($1.sum / $1.count - mean) }
+        let between = sums.reduce(0) { $0 + $1.count * ($1.sum / $1.count - mean) * ($1.sum / $1.count - mean) }
         let within = max(0, total - between)
         eta = (between / total).squareRoot()
         degreesOfFreedom = k - 1

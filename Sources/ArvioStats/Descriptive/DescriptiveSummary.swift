@@ -23,24 +23,44 @@ public struct DescriptiveSummary: Sendable, Equatable {
     public init(_ values: [Double]) throws {
         guard !values.isEmpty else { throw StatsError.tooFewObservations(needed: 1, got: 0) }
         guard values.allSatisfy(\.isFinite) else { throw StatsError.nonFiniteValue }
+        try self.init(values, sorted: values.sorted(), CancelCheck(nil))
+    }
+
+    /// The summary of `values` and the values sorted (for quantiles, `Quantile.ofSorted`),
+    /// looking at `isCancelled` every block of every pass, the sort's included; throws as
+    /// `init(_:)` does, and `StatsError.cancelled` once the flag is set.
+    public static func summarising(_ values: [Double], isCancelled: (@Sendable () -> Bool)?) throws -> (summary: DescriptiveSummary, sorted: [Double]) {
+        let check = CancelCheck(isCancelled)
+        guard !values.isEmpty else { throw StatsError.tooFewObservations(needed: 1, got: 0) }
+        guard try check.allFinite(values) else { throw StatsError.nonFiniteValue }
+        let sorted = try check.sorted(values)
+        return (try DescriptiveSummary(values, sorted: sorted, check), sorted)
+    }
+
+    private init(_ values: [Double], sorted: [Double], _ check: CancelCheck) throws {
         let n = Double(values.count)
-        let sorted = values.sorted()
         count = values.count
-        mean = values.reduce(0, +) / n
+        mean = try check.sum(values) / n
         minimum = sorted[0]
         maximum = sorted[sorted.count - 1]
         median = Quantile.sorted(sorted, 0.5, method: .type7)
         let mean = self.mean
-        func moment(_ k: Double) -> Double { values.reduce(0) { $0 + pow($1 - mean, k) } / n }
-        let m2 = moment(2)
+        func moment(_ k: Double) throws -> Double {
+            var total = 0.0
+            try check.blocks(values.count) { range in
+                for i in range { total += pow(values[i] - mean, k) }
+            }
+            return total / n
+        }
+        let m2 = try moment(2)
         standardDeviation = values.count > 1 ? (m2 * n / (n - 1)).squareRoot() : nil
         if values.count > 2 && m2 > 0 {
-            skewness = moment(3) / pow(m2, 1.5) * (n * (n - 1)).squareRoot() / (n - 2)
+            skewness = try moment(3) / pow(m2, 1.5) * (n * (n - 1)).squareRoot() / (n - 2)
         } else {
             skewness = nil
         }
         if values.count > 3 && m2 > 0 {
-            let g2 = moment(4) / (m2 * m2) - 3
+            let g2 = try moment(4) / (m2 * m2) - 3
             kurtosis = ((n + 1) * g2 + 6) * (n - 1) / ((n - 2) * (n - 3))
         } else {
             kurtosis = nil

@@ -16,6 +16,14 @@ public enum Quantile {
         return sorted(values.sorted(), p, method: method)
     }
 
+    /// The p-quantile of `sorted`, values already in ascending order (as
+    /// `DescriptiveSummary.summarising` gives them); throws as `of` does.
+    public static func ofSorted(_ sorted: [Double], _ p: Double, method: Method = .type7) throws -> Double {
+        guard !sorted.isEmpty else { throw StatsError.tooFewObservations(needed: 1, got: 0) }
+        guard p >= 0 && p <= 1 else { throw StatsError.invalidProbability(p) }
+        return self.sorted(sorted, p, method: method)
+    }
+
     /// The p-quantile of already sorted, non-empty values.
     static func sorted(_ x: [Double], _ p: Double, method: Method) -> Double {
         let n = Double(x.count)

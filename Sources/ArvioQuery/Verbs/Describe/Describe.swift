@@ -69,7 +69,7 @@ public struct Describe: Verb {
         let grouping = groups.isEmpty ? Grouping.single(rowCount: frame.rowCount)
             : try Grouping.make(frame: frame, keys: groups, context: context)
         try context.checkCancelled(at: keyword.position)
-        let members = grouping.rowsByGroup()
+        let members = try grouping.rowsByGroup(context: context, at: keyword.position)
         let method: Quantile.Method = quantileType == 6 ? .type6 : .type7
         let anyOrdinal = described.contains { $0.levels != nil }
 
@@ -78,7 +78,12 @@ public struct Describe: Verb {
         var variableOfRow: [UInt32] = []
         for group in 0..<grouping.groupCount {
             for (v, variable) in described.enumerated() {
-                summaries.append(DescribeRow(variable, rows: members[group], method: method))
+                do {
+                    summaries.append(try DescribeRow(variable, rows: members[group], method: method, isCancelled: context.isCancelled))
+                } catch {
+                    // Only a cancellation is thrown.
+                    throw Diagnostic(keyword.position, "stopped: the statement was cancelled", isCancellation: true)
+                }
                 groupOfRow.append(group)
                 variableOfRow.append(UInt32(v + 1))
             }

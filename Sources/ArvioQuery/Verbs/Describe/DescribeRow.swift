@@ -15,23 +15,33 @@ struct DescribedVariable {
 
     init(frame: Frame, token: Token, context: EvaluationContext) throws(Diagnostic) {
         let column = try context.column(token.text, in: frame.table, at: token.position)
-        let data = frame.data(of: column)
+        let data = try frame.data(of: column, context: context, at: token.position)
         name = column.name
+        // Each pass writes 10M values of fresh memory at 10M rows: in polled blocks on both cores.
+        let poll = CancelPoll(context)
         switch data {
         case .integer(let v):
-            values = v.map { Missing.isMissing($0) ? Missing.decimal : Double($0) }
+            values = v.withUnsafeBufferPointer { v in poll.array(v.count) { Missing.isMissing(v[$0]) ? Missing.decimal : Double(v[$0]) } }
         case .decimal(let v):
             values = v
         case .categorical(let c, ordered: true):
-            let numbers = c.levels.enumerated().map { $1.number ?? Double($0 + 1) }
-            let codes = c.codes.widened
-            values = codes.map { $0 == 0 ? Missing.decimal : numbers[Int($0) - 1] }
-            categories = codes.map { Int($0) - 1 }
+            let numbers = [Missing.decimal] + c.levels.enumerated().map { $1.number ?? Double($0 + 1) }
+            (values, categories) = c.codes.withBuffer { buffer in
+                func read<Code: FixedWidthInteger>(_ codes: UnsafeBufferPointer<Code>) -> ([Double], [Int]) {
+                    (poll.array(codes.count) { numbers[Int(codes[$0])] }, poll.array(codes.count) { Int(codes[$0]) - 1 })
+                }
+                switch buffer {
+                case .u8(let b): return read(b)
+                case .u16(let b): return read(b)
+                case .u32(let b): return read(b)
+                }
+            }
             levels = c.levels
         case .categorical, .text:
             throw Diagnostic(token.position,
                              "describe needs numbers or an ordinal scale, but \"\(column.name)\" is \(data.type.rawValue); try freq \(column.name)")
         }
+        try poll.check(at: token.position)
     }
 }
 
@@ -49,23 +59,40 @@ struct DescribeRow {
     var medianCategory: Localized?
     var topTwoPercent = Missing.decimal
 
-    /// Summarises `variable` over the frame rows `rows`.
-    init(_ variable: DescribedVariable, rows: [Int], method: Quantile.Method) {
-        let present = rows.map { variable.values[$0] }.filter { !$0.isNaN }
+    /// Summarises `variable` over the frame rows `rows`; throws `StatsError.cancelled` once
+    /// `isCancelled` is set (looked at every block of every pass, the sort's included).
+    init(_ variable: DescribedVariable, rows: [Int], method: Quantile.Method, isCancelled: (@Sendable () -> Bool)?) throws {
+        let check = CancelCheck(isCancelled)
+        var present: [Double] = []
+        present.reserveCapacity(rows.count)
+        try check.blocks(rows.count) { range in
+            for i in range where !variable.values[rows[i]].isNaN { present.append(variable.values[rows[i]]) }
+        }
         n = present.count
         missing = rows.count - present.count
-        if let summary = try? DescriptiveSummary(present) {
+        let summarised: (summary: DescriptiveSummary, sorted: [Double])?
+        do {
+            summarised = try DescriptiveSummary.summarising(present, isCancelled: isCancelled)
+        } catch StatsError.cancelled {
+            throw StatsError.cancelled
+        } catch {
+            summarised = nil
+        }
+        if let (summary, sorted) = summarised {
             mean = summary.mean
             sd = summary.standardDeviation ?? Missing.decimal
             min = summary.minimum
             max = summary.maximum
-            q1 = (try? Quantile.of(present, 0.25, method: method)) ?? Missing.decimal
-            median = (try? Quantile.of(present, 0.5, method: method)) ?? Missing.decimal
-            q3 = (try? Quantile.of(present, 0.75, method: method)) ?? Missing.decimal
+            // One sort for the three quartiles.
+            q1 = (try? Quantile.ofSorted(sorted, 0.25, method: method)) ?? Missing.decimal
+            median = (try? Quantile.ofSorted(sorted, 0.5, method: method)) ?? Missing.decimal
+            q3 = (try? Quantile.ofSorted(sorted, 0.75, method: method)) ?? Missing.decimal
         }
         if let categories = variable.categories, let levels = variable.levels, n > 0 {
             var counts = [Int](repeating: 0, count: levels.count)
-            for row in rows where categories[row] >= 0 { counts[categories[row]] += 1 }
+            try check.blocks(rows.count) { range in
+                for i in range where categories[rows[i]] >= 0 { counts[categories[rows[i]]] += 1 }
+            }
             var running = 0
             for (k, count) in counts.enumerated() {
                 running += count
