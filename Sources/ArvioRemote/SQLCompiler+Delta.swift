@@ -36,10 +36,13 @@ extension SQLCompiler {
             _ = try kind(name)
             items.append("\(column(name))::text AS g\(j)")
         }
-        let first = parameters.add(request.phases[0]), second = parameters.add(request.phases[1])
+        let phases = parameters.addArray(request.phases)
         _ = try kind(request.phase)
         _ = try kind(request.value)
-        items.append("CASE WHEN \(column(request.phase)) = \(first) THEN 0 WHEN \(column(request.phase)) = \(second) THEN 1 END AS side")
+        // The phase's text once per row (array_position is NULL for any other value): an enum
+        // column's text costs a catalog lookup each time, and a CASE of two comparisons took it
+        // twice for every second-phase row, in each of the statement's three scans.
+        items.append("array_position(\(phases), \(column(request.phase))) - 1 AS side")
         if request.valueLevels.isEmpty {
             items.append("\(column(request.value)) AS v")
         } else {
@@ -57,34 +60,47 @@ extension SQLCompiler {
         let g = groups.joined(separator: ", ")
         let gComma = groups.isEmpty ? "" : g + ", "
         let reasons = request.reasons.indices.map { "re\($0)" }
-        // One row per pairing key: its value, group and reason in each phase, the rows of the
-        // two phases matched by a full join on the key (unique in each phase: the input's key
-        // without the phase), so a key with one phase's value keeps it and NULL for the other.
+        // One row per pairing key: its value in each phase, its group (the first phase's row's,
+        // or the second's when only that has a value) and its reason in each phase, the rows of
+        // the two phases matched by a full join on the key (unique in each phase: the input's
+        // key without the phase), so a key with one phase's value keeps it and NULL for the other.
         var perKey = keys.map { "COALESCE(a.\($0), b.\($0)) AS \($0)" }
         perKey += ["a.v AS v0", "b.v AS v1"]
+        perKey += groups.map { "CASE WHEN a.v IS NOT NULL THEN a.\($0) ELSE b.\($0) END AS \($0)" }
         for (side, name) in [(0, "a"), (1, "b")] {
-            perKey += (groups + reasons).map { "\(name).\($0) AS \($0)_\(side)" }
+            perKey += reasons.map { "\(name).\($0) AS \($0)_\(side)" }
         }
         let matched = keys.map { "a.\($0) = b.\($0)" }.joined(separator: " AND ")
         let paired = "v0 IS NOT NULL AND v1 IS NOT NULL"
         let firstOnly = "v0 IS NOT NULL AND v1 IS NULL"
         let secondOnly = "v1 IS NOT NULL AND v0 IS NULL"
-        func grouped(_ side: Int) -> String { groups.map { "\($0)_\(side) AS \($0)" }.map { $0 + ", " }.joined() }
-        func groupedBy(_ side: Int) -> String { groups.map { "\($0)_\(side)" }.map { ", " + $0 }.joined() }
         var ctes: [String] = []
         ctes.append("s AS NOT MATERIALIZED (SELECT \(items.joined(separator: ", ")) FROM (\(input.sql)) AS \(r))")
         ctes.append("""
             kk AS MATERIALIZED (SELECT \(perKey.joined(separator: ", ")) FROM (SELECT * FROM s WHERE side = 0 AND v IS NOT NULL) AS a \
             FULL JOIN (SELECT * FROM s WHERE side = 1 AND v IS NOT NULL) AS b ON \(matched))
             """)
-        // Per unit and group (of the first phase's row): its pairs' sums and its first-only rows.
+        // Per unit and group, in one pass over the per-key rows (each grouping of millions of
+        // them costs seconds): its pairs' sums, its first-only and its second-only rows. Every
+        // later part reads this or the per-unit rows below, which are far fewer.
         ctes.append("""
-            ug AS MATERIALIZED (SELECT k0, \(grouped(0))count(*) FILTER (WHERE v1 IS NOT NULL) AS np, sum(v0) FILTER (WHERE v1 IS NOT NULL) AS a, \
-            sum(v1) AS b, count(*) FILTER (WHERE v1 IS NULL) AS na, sum(v0) FILTER (WHERE v1 IS NULL) AS sa \
-            FROM kk WHERE v0 IS NOT NULL GROUP BY k0\(groupedBy(0)))
+            ug AS MATERIALIZED (SELECT k0, \(gComma)count(*) FILTER (WHERE \(paired)) AS np, sum(v0) FILTER (WHERE \(paired)) AS a, \
+            sum(v1) FILTER (WHERE \(paired)) AS b, count(*) FILTER (WHERE \(firstOnly)) AS na, sum(v0) FILTER (WHERE \(firstOnly)) AS sa, \
+            count(*) FILTER (WHERE \(secondOnly)) AS nb, sum(v1) FILTER (WHERE \(secondOnly)) AS sb FROM kk GROUP BY k0\(groups.map { ", " + $0 }.joined()))
             """)
-        ctes.append("bg AS MATERIALIZED (SELECT k0, \(grouped(1))count(*) AS nb, sum(v1) AS sb FROM kk WHERE \(secondOnly) GROUP BY k0\(groupedBy(1)))")
-        ctes.append("un AS MATERIALIZED (SELECT k0, sum(np) AS np, sum(na) AS na, sum(a) AS a, sum(b) AS b FROM ug GROUP BY k0)")
+        // Per unit: without groups that is ug itself; ng counts the groups its pairs fall in.
+        let un: String
+        if groups.isEmpty {
+            un = "(SELECT k0, np, na, nb FROM ug) AS u"
+        } else {
+            ctes.append("""
+                un AS MATERIALIZED (SELECT k0, sum(np) AS np, sum(na) AS na, sum(nb) AS nb, count(*) FILTER (WHERE np > 0) AS ng \
+                FROM ug GROUP BY k0)
+                """)
+            un = "un"
+            // A unit is shared when its pairs fall in two groups (missing is a group, as in memory).
+            ctes.append("sh AS MATERIALIZED (SELECT k0 FROM un WHERE ng > 1 ORDER BY \(unitOrder) LIMIT 1)")
+        }
 
         /// One part: its group columns (or NULLs), up to five whole numbers and three texts.
         func part(_ which: DeltaPart, grouped: Bool, _ numbers: [String], _ texts: [String] = [], from: String) -> String {
@@ -99,34 +115,32 @@ extension SQLCompiler {
         // The groups among all the rows and the phases that have rows, in one scan.
         parts.append(part(.groups, grouped: true, ["side"], from: "s GROUP BY \(gComma)side"))
         parts.append(part(.pairs, grouped: true, ["v0", "v1", "count(*)"],
-                          from: "(SELECT \(grouped(0))v0, v1 FROM kk WHERE \(paired)) AS x GROUP BY \(gComma)v0, v1"))
-        if groups.isEmpty {
-            parts.append(part(.units, grouped: false, ["a", "b", "np", "count(*)"], from: "un WHERE np > 0 GROUP BY a, b, np"))
-        } else {
-            parts.append(part(.units, grouped: true, ["a", "b", "np", "count(*)"], from: "ug WHERE np > 0 GROUP BY \(g), a, b, np"))
-        }
+                          from: "(SELECT \(gComma)v0, v1 FROM kk WHERE \(paired)) AS x GROUP BY \(gComma)v0, v1"))
+        parts.append(part(.units, grouped: true, ["a", "b", "np", "count(*)"], from: "ug WHERE np > 0 GROUP BY \(gComma)a, b, np"))
         parts.append(part(.firstOnly, grouped: true, ["sum(sa)", "sum(na)"], from: "ug WHERE na > 0\(groupBy)"))
-        parts.append(part(.secondOnly, grouped: true, ["sum(sb)", "sum(nb)"], from: "bg\(groupBy)"))
+        parts.append(part(.secondOnly, grouped: true, ["sum(sb)", "sum(nb)"], from: "ug WHERE nb > 0\(groupBy)"))
         let limit = PlanNode.deltaListingLimit
-        for (which, condition) in [(DeltaPart.firstOnlyUnits, (firstOnly, 0)), (.secondOnlyUnits, (secondOnly, 1))] {
-            let firstReasons = reasons.map { reason in
-                "(array_agg(\(reason)_\(condition.1)\(withinUnit.isEmpty ? "" : " ORDER BY \(withinUnit)")))[1] AS \(reason)"
+        for (which, condition, count, side) in [(DeltaPart.firstOnlyUnits, firstOnly, "na", 0), (.secondOnlyUnits, secondOnly, "nb", 1)] {
+            let inner: String
+            if reasons.isEmpty {
+                inner = "SELECT k0, \(count) AS n FROM \(un) WHERE \(count) > 0 ORDER BY \(unitOrder) LIMIT \(limit)"
+            } else {
+                // The reason of the unit's first unpaired key (in key order).
+                let firstReasons = reasons.map { reason in
+                    "(array_agg(\(reason)_\(side)\(withinUnit.isEmpty ? "" : " ORDER BY \(withinUnit)")))[1] AS \(reason)"
+                }
+                inner = "SELECT k0, count(*) AS n, \(firstReasons.joined(separator: ", ")) FROM kk WHERE \(condition) GROUP BY k0 ORDER BY \(unitOrder) LIMIT \(limit)"
             }
-            let inner = "SELECT k0, count(*) AS n\(firstReasons.map { ", " + $0 }.joined()) FROM kk WHERE \(condition.0) GROUP BY k0 ORDER BY \(unitOrder) LIMIT \(limit)"
             parts.append(part(which, grouped: false, ["n", "row_number() OVER (ORDER BY \(unitOrder))"], ["k0"] + reasons,
                               from: "(\(inner)) AS x"))
         }
         parts.append(part(.totals, grouped: false, [
-            "(SELECT count(*) FROM un WHERE np > 0)", "(SELECT count(*) FROM un WHERE na > 0)",
-            "(SELECT count(*) FROM (SELECT k0 FROM bg GROUP BY k0) AS x)", "(SELECT max(na) FROM un)",
-            "(SELECT max(n) FROM (SELECT sum(nb) AS n FROM bg GROUP BY k0) AS x)",
-        ], from: "(SELECT 1) AS x"))
+            "count(*) FILTER (WHERE np > 0)", "count(*) FILTER (WHERE na > 0)", "count(*) FILTER (WHERE nb > 0)", "max(na)", "max(nb)",
+        ], from: un))
         if !groups.isEmpty {
-            // A unit is shared when its pairs fall in two groups (missing is a group, as in memory).
-            let shared = "SELECT k0 FROM ug WHERE np > 0 GROUP BY k0 HAVING count(*) > 1 ORDER BY \(unitOrder) LIMIT 1"
-            parts.append(part(.sharedUnit, grouped: false, [], ["k0"], from: "(\(shared)) AS x"))
+            parts.append(part(.sharedUnit, grouped: false, [], ["k0"], from: "sh"))
             parts.append(part(.unitChanges, grouped: true, ["b - a", "np", "row_number() OVER (ORDER BY \(unitOrder))"],
-                              from: "ug WHERE np > 0 AND NOT EXISTS (\(shared))"))
+                              from: "ug WHERE np > 0 AND NOT EXISTS (SELECT 1 FROM sh)"))
         }
         let union = parts.map { "(\($0))" }.joined(separator: " UNION ALL ")
         return "WITH \(ctes.joined(separator: ", ")) \(union)"

@@ -113,6 +113,20 @@ final class CSVProjectionTests: XCTestCase {
         XCTAssertEqual(failure(mixedPath, only: ["org", "score"]), expected)
     }
 
+    func testABadValueOfTheLengthOfAGoodOneBeforeItIsStillFound() throws {
+        // "Jyväl" (6 bytes, UTF-8) many times in the skipped column, then "Jyv\u{E4}lx" (6 bytes,
+        // Windows-1252), short and long: a remembered good value must not vouch for a bad one.
+        for good in ["Jyväl", "Jyväskylän seutu"] {
+            var bytes = Array("org,note,score\n".utf8)
+            for r in 0..<500 { bytes += Array("Oulu,\(good),\(r % 5)\n".utf8) }
+            let bad = Array(good.utf8).map { $0 == 0xC3 ? 0xE4 : $0 == 0xA4 ? UInt8(ascii: "x") : $0 }
+            bytes += Array("Oulu,".utf8) + bad + Array(",1\n".utf8)
+            let path = try write(bytes)
+            let expected = try XCTUnwrap(failure(path, only: nil))
+            XCTAssertEqual(failure(path, only: ["org", "score"]), expected)
+        }
+    }
+
     func testAFieldWithADoubledQuoteBetweenTheBytesOfOneCharacterIsUTF8AsAFullLoadSeesIt() throws {
         // C3 "" A4 is not UTF-8 as written, but "ä" once the doubled quote is collapsed.
         let bytes = Array("a,b\n1,\"x".utf8) + [0xC3, 0x22, 0x22, 0xA4] + Array("\"\n2,y\n".utf8)

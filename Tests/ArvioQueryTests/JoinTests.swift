@@ -33,6 +33,18 @@ final class JoinTests: XCTestCase {
         XCTAssertEqual(rows(try XCTUnwrap(results.last?.table)), [["Katulähetys", "x"]])
     }
 
+    func testARenamedColumnDoesNotTakeTheNameOfAnotherRightColumn() throws {
+        var session = Session(workspace: Fixtures.workspace)
+        let results = try session.run("""
+            let m = motivation | derive org_m = "y", org = "x"
+            participants | join m on id = participant | take 1
+            """)
+        let joined = try XCTUnwrap(results.last?.table)
+        XCTAssertEqual(Set(joined.columnNames).count, joined.columnNames.count, "\(joined.columnNames)")
+        XCTAssertEqual(values(joined, "org_m"), ["y"])
+        XCTAssertEqual(values(joined, "org_m_m"), ["x"])
+    }
+
     func testJoinAfterWhereKeepsTheSelection() {
         XCTAssertEqual(values(table(#"participants | where org == "Tekevä" | join motivation | select id, motivation_start"#), "motivation_start"),
                        ["2", "3", "4", "NA", "3"])

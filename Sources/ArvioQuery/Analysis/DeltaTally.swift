@@ -208,7 +208,7 @@ extension PlanNode {
         if let unit = table.column(named: unitName), case .categorical(let c, _) = unit.data { unitIDs = c.levels.count + 1 }
         let pairValues = tally.pairs.flatMap { [Double($0.values[0]), Double($0.values[1])] }
         let slots = testedGroups.multipliedReportingOverflow(by: unitIDs ?? 0)
-        if mostPairs > 1, unitIDs != nil, pairTotal >= PairedChange.tallyThreshold * testedGroups, pairTotal < Int(Int32.max) / 64,
+        if mostPairs > 1, unitIDs != nil, pairTotal >= PairedChange.tallyThreshold * testedGroups, pairTotal < Int(Int32.max),
            PairedTally.range(pairValues, pairValues) != nil, !slots.overflow, slots.partialValue <= max(1 << 20, 4 * pairTotal) {
             // Where Delta counts units by their sums (UnitMeans.tallies), the server's tally is that.
             var tallies = [UnitChangeTally](repeating: UnitChangeTally(), count: testedGroups)

@@ -84,10 +84,12 @@ extension LogicalPlan {
             case .join(let join):
                 if let needed, node.schema != nil {
                     let right = join.columns.filter { needed.contains($0.name) }.map(\.source)
-                    // A right column `d` renamed `d_table` takes that name from a later right
-                    // column called `d_table`, so it is read whenever such a column is.
-                    let names = Set(join.right.sourceSchema.columnNames)
-                    let renaming = join.columns.map(\.source).filter { names.contains("\($0)_\(join.table)") }
+                    // A right column `d` renamed `d_table` (or `d_table_table`, `Join.rightNames`)
+                    // decides the name of a right column so called, so it is read whenever one is.
+                    let names = join.right.sourceSchema.columnNames
+                    let renaming = join.columns.map(\.source).filter { source in
+                        names.contains { $0.hasPrefix("\(source)_\(join.table)") }
+                    }
                     add(join.table, Set(join.keys.map(\.right)).union(right).union(renaming))
                 } else {
                     add(join.table, nil)
@@ -114,8 +116,10 @@ extension ColumnPruning {
         case .join(let join):
             guard let input, let required = required(by: node, after: needed) else { return nil }
             let right = join.right.sourceSchema.columnNames
-            let renamed = Set(right).union(right.map { "\($0)_\(join.table)" })
-            return required.union(input.columnNames.filter(renamed.contains))
+            let decides = { (name: String) in
+                right.contains { name == $0 || name.hasPrefix("\($0)_\(join.table)") }
+            }
+            return required.union(input.columnNames.filter(decides))
         case .delta(let delta):
             guard let input else { return nil }
             let spec = delta.spec

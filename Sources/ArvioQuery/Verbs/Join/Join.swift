@@ -82,7 +82,8 @@ struct Join: Verb {
         var result: [JoinedColumn] = []
         for column in right.columns where !rightKeys.contains(column.name) {
             var name = column.name
-            if taken.contains(name) { name = "\(column.name)_\(right.name)" }
+            // Suffixed again while taken: a right column may already be named `org_m`.
+            while taken.contains(name) { name += "_\(right.name)" }
             taken.insert(name)
             result.append(JoinedColumn(source: column.name, name: name))
         }

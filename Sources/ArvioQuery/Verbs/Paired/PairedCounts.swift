@@ -612,8 +612,11 @@ private enum Kernel {
         pairBase.withUnsafeBufferPointer { pairBase in
         accOf.withUnsafeBufferPointer { accOf in
             Parallel.map(parts.count) { k -> UnitShare in
-                var pairTally = [Int](repeating: 0, count: combos * w * w)
-                var only0 = [Int](repeating: 0, count: combos), only1 = only0
+                // Four copies of the counters, by slot: consecutive pairs of one cell (Likert
+                // answers repeat) then add to different words instead of waiting on each other.
+                let cellCount = combos * w * w
+                var pairTally = [Int](repeating: 0, count: 4 * cellCount)
+                var only0 = [Int](repeating: 0, count: 4 * combos), only1 = only0
                 var unitCounts = [Int32](repeating: 0, count: dense ? combos * cells : 0)
                 var unitTallies = [UnitChangeTally](repeating: UnitChangeTally(), count: dense ? 0 : combos)
                 var samples = [[Double]](repeating: [], count: needsSamples ? combos : 0)
@@ -640,7 +643,7 @@ private enum Kernel {
                                 let a = Int(table[2 &* s]), b = Int(table[2 &* s &+ 1])
                                 if a == 0 {
                                     if b == 0 { continue }
-                                    only1[comboOf[b]] &+= 1
+                                    only1[(s & 3) &* combos &+ comboOf[b]] &+= 1
                                     sum1 &+= offsetOf[b]
                                     if here1 == 0 { slot1 = s }
                                     here1 &+= 1
@@ -648,14 +651,14 @@ private enum Kernel {
                                 }
                                 let c = comboOf[a]
                                 if b == 0 {
-                                    only0[c] &+= 1
+                                    only0[(s & 3) &* combos &+ c] &+= 1
                                     sum0 &+= offsetOf[a]
                                     if here0 == 0 { slot0 = s }
                                     here0 &+= 1
                                     continue
                                 }
                                 let y = offsetOf[b]
-                                pairTally[pairBase[a] &+ y] &+= 1
+                                pairTally[(s & 3) &* cellCount &+ pairBase[a] &+ y] &+= 1
                                 pairs &+= 1
                                 pairLow = min(pairLow, min(offsetOf[a], y))
                                 pairHigh = max(pairHigh, max(offsetOf[a], y))
@@ -706,7 +709,11 @@ private enum Kernel {
                 }
                 }
                 }
-                return UnitShare(pairs: pairs, pairLow: pairLow, pairHigh: pairHigh, pairTally: pairTally, onlyCount: [only0, only1],
+                func folded(_ copies: [Int], _ count: Int) -> [Int] {
+                    (0..<count).map { copies[$0] + copies[count + $0] + copies[2 * count + $0] + copies[3 * count + $0] }
+                }
+                return UnitShare(pairs: pairs, pairLow: pairLow, pairHigh: pairHigh, pairTally: folded(pairTally, cellCount),
+                                 onlyCount: [folded(only0, combos), folded(only1, combos)],
                                  onlySum: [sum0, sum1], unitCounts: unitCounts, unitTallies: unitTallies, mostPairs: mostPairs,
                                  unitsWithPairs: unitsWithPairs, listed: [listed0, listed1], listedUnits: [listedUnits0, listedUnits1],
                                  many: [many0, many1], shared: shared, samples: samples, sampleUnits: sampleUnits,
@@ -762,7 +769,7 @@ private enum Kernel {
             (tested, byUnit) = (changes, false)
         } else {
             let slots = testedGroups.multipliedReportingOverflow(by: setup.units.idCount)
-            guard pairs >= threshold * testedGroups, pairs < Int(Int32.max) / 64,
+            guard pairs >= threshold * testedGroups, pairs < Int(Int32.max),
                   !slots.overflow, slots.partialValue <= max(1 << 20, 4 * pairs) else { return nil }
             var unitTallies = [UnitChangeTally](repeating: UnitChangeTally(), count: testedGroups)
             let perUnit = setup.perUnit

@@ -98,15 +98,17 @@ extension UnitMeans {
                         isCancelled: (@Sendable () -> Bool)? = nil) -> [UnitChangeTally]? {
         guard units.name != nil, pairing.keyNames.count > 1, let codes = units.codes, groupCount > 0 else { return nil }
         let pairs = pairing.pre.count
-        guard pairs >= PairedChange.tallyThreshold * groupCount, pairs < Int(Int32.max) / 64,
+        guard pairs >= PairedChange.tallyThreshold * groupCount, pairs < Int(Int32.max),
               let range = pairing.wholeRange else { return nil }
         let idCount = units.idCount
         let slots = groupCount.multipliedReportingOverflow(by: idCount)
         guard !slots.overflow, slots.partialValue <= max(1 << 20, 4 * pairs) else { return nil }
         let low = range.low
         // Per slot: its pairs, and the sums of value − low before and after (under 64 · pairs).
+        // The counts in 32 bits (a slot has fewer pairs than there are), the sums in 64: a
+        // unit's sums can pass 32 bits where the pairs do not (over 34 million pairs).
         var k = [Int32](repeating: 0, count: slots.partialValue)
-        var preSum = k, postSum = k
+        var preSum = [Int](repeating: 0, count: slots.partialValue), postSum = preSum
         let chunk = EvaluationContext.chunk
         let noGroups = [Int32](repeating: 0, count: 1)
         /// The pass over the pairs for one width of codes; false when cancelled.
@@ -125,8 +127,8 @@ extension UnitMeans {
                                             let g = grouped ? Int(groupOf[row]) : 0
                                             let slot = g * idCount + Int(unitOf[row])
                                             k[slot] &+= 1
-                                            preSum[slot] &+= Int32(Int(pre[i]) - low)
-                                            postSum[slot] &+= Int32(Int(post[i]) - low)
+                                            preSum[slot] &+= Int(pre[i]) - low
+                                            postSum[slot] &+= Int(post[i]) - low
                                         }
                                         return true
                                     }
