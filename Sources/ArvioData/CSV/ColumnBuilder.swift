@@ -62,6 +62,17 @@ struct ColumnBuilder {
         }
     }
 
+    /// The rows' whole numbers from `values` (indexed by code, 0 = missing), gathered straight
+    /// into the narrowest width that holds the distinct values, so no row is held at 8 bytes.
+    func integers(_ values: [Int64]) -> IntegerValues {
+        switch IntegerValues.Width(of: values) {
+        case .i8: .i8(gather(values.map { IntegerValues.narrow($0) as Int8 }))
+        case .i16: .i16(gather(values.map { IntegerValues.narrow($0) as Int16 }))
+        case .i32: .i32(gather(values.map { IntegerValues.narrow($0) as Int32 }))
+        case .i64: .i64(gather(values))
+        }
+    }
+
     /// The rows' codes mapped through `newCode` (indexed by code, 0 = missing), in the narrowest
     /// width that holds `levelCount` levels.
     func codes(mappedThrough newCode: [UInt32], levelCount: Int) -> Codes {

@@ -58,7 +58,7 @@ struct ColumnTyping {
         let name = "column \"\(builder.name)\""
         switch entry.type {
         case .integer:
-            return .integer(builder.gather(byCode(try parse(NumberSyntax.integer, expected: "a whole number for \(name), as the codebook declares"), missing: Missing.integer)))
+            return .integer(builder.integers(byCode(try parse(NumberSyntax.integer, expected: "a whole number for \(name), as the codebook declares"), missing: Missing.integer)))
         case .decimal:
             let comma = dialect.decimalComma
             return .decimal(builder.gather(byCode(try parse({ NumberSyntax.decimal($0, decimalComma: comma) }, expected: "a number for \(name), as the codebook declares"), missing: Missing.decimal)))
@@ -96,7 +96,7 @@ struct ColumnTyping {
         let present = distinct
         if !present.isEmpty {
             if let ints = Self.convertingAll(present, NumberSyntax.integer) {
-                return .integer(builder.gather(byCode(ints, missing: Missing.integer)))
+                return .integer(builder.integers(byCode(ints, missing: Missing.integer)))
             }
             let comma = dialect.decimalComma
             if let decimals = Self.convertingAll(present, { NumberSyntax.decimal($0, decimalComma: comma) }) {

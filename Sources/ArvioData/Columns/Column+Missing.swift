@@ -29,12 +29,13 @@ extension Column {
             let marked = UInt32(index + 1)
             var n = 0
             switch next.data {
-            case .integer(var v):
+            case .integer(let stored):
+                var v = stored.widened
                 guard let x = Int64(code) else {
                     throw MissingError(message: "\(name) holds whole numbers, and \"\(code)\" is not one")
                 }
                 for row in v.indices where v[row] == x { v[row] = Missing.integer; rowReason[row] = marked; n += 1 }
-                next.data = .integer(v)
+                next.data = .integer(IntegerValues(v, width: stored.width))
             case .decimal(var v):
                 guard let x = Double(code) else {
                     throw MissingError(message: "\(name) holds numbers, and \"\(code)\" is not one")

@@ -1,7 +1,8 @@
 /// The values of one column, stored column-wise in a typed array.
 public enum ColumnData: Sendable {
-    /// Whole numbers; `Missing.integer` marks a missing value.
-    case integer([Int64])
+    /// Whole numbers in the narrowest width that holds them; read as `Int64`, `Missing.integer`
+    /// marks a missing value.
+    case integer(IntegerValues)
     /// Decimals; NaN marks a missing value.
     case decimal([Double])
     /// Free text; nil marks a missing value.
@@ -53,7 +54,7 @@ public enum ColumnData: Sendable {
     /// The rows in `rows`, in that order.
     public func gathering(_ rows: [Int]) -> ColumnData {
         switch self {
-        case .integer(let v): .integer(rows.map { v[$0] })
+        case .integer(let v): .integer(v.gathering(rows))
         case .decimal(let v): .decimal(rows.map { v[$0] })
         case .text(let v): .text(rows.map { v[$0] })
         case .categorical(let c, let ordered):

@@ -69,7 +69,17 @@ extension ExpressionEvaluator {
         switch vector {
         case .data(.integer(let v)):
             perPart = scan(groups, parts) { g, range, n in
-                v.withUnsafeBufferPointer { v in for row in range { n[Int(g[row])] &+= v[row] == Missing.integer ? 0 : 1 } }
+                func count<T: FixedWidthInteger & SignedInteger>(_ v: UnsafeBufferPointer<T>) {
+                    for row in range { n[Int(g[row])] &+= v[row] == T.min ? 0 : 1 }
+                }
+                v.withBuffer { buffer in
+                    switch buffer {
+                    case .i8(let b): count(b)
+                    case .i16(let b): count(b)
+                    case .i32(let b): count(b)
+                    case .i64(let b): count(b)
+                    }
+                }
             }
         case .data(.decimal(let v)):
             perPart = scan(groups, parts) { g, range, n in
@@ -104,11 +114,19 @@ extension ExpressionEvaluator {
                 // Few distinct whole numbers (answers on a 1–5 scale): count each per group.
                 let counts = Grouping(groupOf: groups.groupOf, groupCount: k * width, representatives: [], keyColumns: [])
                 let perPart = scan(counts, parts) { g, range, n in
-                    v.withUnsafeBufferPointer { v in
+                    func count<T: FixedWidthInteger & SignedInteger>(_ v: UnsafeBufferPointer<T>) {
                         for row in range {
                             let x = v[row]
-                            let slot = x == Missing.integer ? 0 : Int(truncatingIfNeeded: x &- low) &+ 1
+                            let slot = x == T.min ? 0 : Int(truncatingIfNeeded: Int64(truncatingIfNeeded: x) &- low) &+ 1
                             n[Int(g[row]) &* width &+ slot] &+= 1
+                        }
+                    }
+                    v.withBuffer { buffer in
+                        switch buffer {
+                        case .i8(let b): count(b)
+                        case .i16(let b): count(b)
+                        case .i32(let b): count(b)
+                        case .i64(let b): count(b)
                         }
                     }
                 }
@@ -122,12 +140,20 @@ extension ExpressionEvaluator {
                 return (n, sum)
             }
             let perPart = sumScan(groups, parts) { g, range, n, s in
-                v.withUnsafeBufferPointer { v in
+                func add<T: FixedWidthInteger & SignedInteger>(_ v: UnsafeBufferPointer<T>) {
                     for row in range {
                         let x = v[row], group = Int(g[row])
-                        let present = x != Missing.integer
+                        let present = x != T.min
                         n[group] &+= present ? 1 : 0
                         s[group] += present ? Double(x) : 0
+                    }
+                }
+                v.withBuffer { buffer in
+                    switch buffer {
+                    case .i8(let b): add(b)
+                    case .i16(let b): add(b)
+                    case .i32(let b): add(b)
+                    case .i64(let b): add(b)
                     }
                 }
             }
@@ -173,26 +199,38 @@ extension ExpressionEvaluator {
     /// Counts and sums when every value lies in 0..<64 (answers on a scale, counts of sessions),
     /// found out in the same pass: each value is counted per group, a value outside the window
     /// is counted apart, and any such value gives nil so that the caller takes a wider path.
-    private static func smallValueSums(_ values: [Int64], _ groups: Grouping, _ parts: [Range<Int>]) -> (n: [Int64], sum: [Double])? {
+    private static func smallValueSums(_ values: IntegerValues, _ groups: Grouping, _ parts: [Range<Int>]) -> (n: [Int64], sum: [Double])? {
+        values.withBuffer { buffer in
+            switch buffer {
+            case .i8(let v): smallValueSums(v, groups, parts)
+            case .i16(let v): smallValueSums(v, groups, parts)
+            case .i32(let v): smallValueSums(v, groups, parts)
+            case .i64(let v): smallValueSums(v, groups, parts)
+            }
+        }
+    }
+
+    /// `smallValueSums` at one stored width (the sentinel `T.min` is negative, so outside the window).
+    private static func smallValueSums<T: FixedWidthInteger & SignedInteger>(
+        _ v: UnsafeBufferPointer<T>, _ groups: Grouping, _ parts: [Range<Int>]
+    ) -> (n: [Int64], sum: [Double])? {
         let k = groups.groupCount
         let width = 65
         guard k * width <= 1 << 16 else { return nil }
         let perPart: [([Int64], Int)] = groups.groupOf.withUnsafeBufferPointer { g in
-            values.withUnsafeBufferPointer { v in
                 Parallel.map(parts.count) { part in
                     var counts = [Int64](repeating: 0, count: k * width)
                     var outside = 0
                     counts.withUnsafeMutableBufferPointer { n in
                         for row in parts[part] {
                             let x = v[row]
-                            let inside = UInt64(bitPattern: x) < 64
-                            outside &+= (!inside && x != Missing.integer) ? 1 : 0
+                            let inside = UInt64(bitPattern: Int64(truncatingIfNeeded: x)) < 64
+                            outside &+= (!inside && x != T.min) ? 1 : 0
                             n[Int(g[row]) &* width &+ (inside ? Int(truncatingIfNeeded: x) &+ 1 : 0)] &+= 1
                         }
                     }
                     return (counts, outside)
                 }
-            }
         }
         guard perPart.allSatisfy({ $0.1 == 0 }) else { return nil }
         var n = [Int64](repeating: 0, count: k)
@@ -209,7 +247,7 @@ extension ExpressionEvaluator {
 
     /// The smallest value and the counter width (values + 1 for missing) when the whole numbers
     /// span so few values that a counter per group and value is cheaper than summing.
-    private static func smallRange(_ values: [Int64], groups: Int) -> (low: Int64, width: Int)? {
+    private static func smallRange(_ values: IntegerValues, groups: Int) -> (low: Int64, width: Int)? {
         let (low, high) = DenseKeys.range(of: values)
         guard low <= high, high &- low >= 0, high &- low < 256, groups * Int(high - low + 2) <= 1 << 16 else { return nil }
         return (low, Int(high - low) + 2)

@@ -118,7 +118,7 @@ extension ExpressionEvaluator {
 
     /// `min` or `max` of whole numbers compared as whole numbers: through decimals, two values
     /// beyond 2^53 that differ by one would compare equal and print rounded.
-    private static func wholeExtremes(_ values: [Int64], max: Bool, _ groups: Grouping) -> (vector: Vector, skipped: Int) {
+    private static func wholeExtremes(_ values: IntegerValues, max: Bool, _ groups: Grouping) -> (vector: Vector, skipped: Int) {
         var result = [Int64](repeating: Missing.integer, count: groups.groupCount)
         var skipped = 0
         for (row, x) in values.enumerated() {

@@ -14,7 +14,7 @@ enum DenseKeys {
         /// `table[code]` is the rank of a code.
         case codes(Codes, [Int32])
         /// The rank of `v` is `v - low`; a missing value's rank is `missing`.
-        case integers([Int64], low: Int64, missing: Int32)
+        case integers(IntegerValues, low: Int64, missing: Int32)
     }
 
     /// The id of each of `rows` (all rows when nil) and the number of possible ids, or nil when
@@ -54,8 +54,13 @@ enum DenseKeys {
                                     }
                                 }
                             case .integers(let values, let low, let missing):
-                                values.withUnsafeBufferPointer { v in
-                                    combine(out, stride, rows, v, low: low, missing: missing, block)
+                                values.withBuffer { buffer in
+                                    switch buffer {
+                                    case .i8(let v): combine(out, stride, rows, v, low: low, missing: missing, block)
+                                    case .i16(let v): combine(out, stride, rows, v, low: low, missing: missing, block)
+                                    case .i32(let v): combine(out, stride, rows, v, low: low, missing: missing, block)
+                                    case .i64(let v): combine(out, stride, rows, v, low: low, missing: missing, block)
+                                    }
                                 }
                             }
                         }
@@ -85,12 +90,13 @@ enum DenseKeys {
     }
 
     /// `out[i] = out[i] * stride + (value of row i - low)`, or `missing`, over `range`.
-    private static func combine(_ out: UnsafeMutableBufferPointer<Int32>, _ stride: Int32,
-                                _ rows: UnsafeBufferPointer<Int>?, _ values: UnsafeBufferPointer<Int64>,
-                                low: Int64, missing: Int32, _ range: Range<Int>) {
+    private static func combine<T: FixedWidthInteger & SignedInteger>(
+        _ out: UnsafeMutableBufferPointer<Int32>, _ stride: Int32, _ rows: UnsafeBufferPointer<Int>?,
+        _ values: UnsafeBufferPointer<T>, low: Int64, missing: Int32, _ range: Range<Int>
+    ) {
         for i in range {
             let x = values[rows?[i] ?? i]
-            let rank = x == Missing.integer ? missing : Int32(truncatingIfNeeded: x &- low)
+            let rank = x == T.min ? missing : Int32(truncatingIfNeeded: Int64(truncatingIfNeeded: x) &- low)
             out[i] = stride == 0 ? rank : out[i] &* stride &+ rank
         }
     }
@@ -117,20 +123,32 @@ enum DenseKeys {
 
     /// The smallest and largest present value (low > high when there is none), the halves of a
     /// long column on their own cores.
-    static func range(of values: [Int64]) -> (low: Int64, high: Int64) {
-        let parts = Parallel.ranges(values.count)
-        let found = values.withUnsafeBufferPointer { v in
-            Parallel.map(parts.count) { k -> (Int64, Int64) in
-                var low = Int64.max, high = Int64.min
-                for i in parts[k] {
-                    let x = v[i]
-                    low = min(low, x == Missing.integer ? .max : x)
-                    high = max(high, x)
-                }
-                return (low, high)
+    static func range(of values: IntegerValues) -> (low: Int64, high: Int64) {
+        values.withBuffer { buffer in
+            switch buffer {
+            case .i8(let v): range(of: v)
+            case .i16(let v): range(of: v)
+            case .i32(let v): range(of: v)
+            case .i64(let v): range(of: v)
             }
         }
-        return (found.map(\.0).min() ?? .max, found.map(\.1).max() ?? .min)
+    }
+
+    /// `range(of:)` at one stored width, whose sentinel `T.min` is below every value.
+    static func range<T: FixedWidthInteger & SignedInteger>(of v: UnsafeBufferPointer<T>) -> (low: Int64, high: Int64) {
+        let parts = Parallel.ranges(v.count)
+        let found = Parallel.map(parts.count) { k -> (T, T) in
+            var low = T.max, high = T.min
+            for i in parts[k] {
+                let x = v[i]
+                low = min(low, x == T.min ? .max : x)
+                high = max(high, x)
+            }
+            return (low, high)
+        }
+        let low = found.map(\.0).min() ?? .max, high = found.map(\.1).max() ?? .min
+        guard low <= high, high != T.min else { return (.max, .min) }
+        return (Int64(low), Int64(high))
     }
 }
 

@@ -105,6 +105,16 @@ extension Frame {
         }
     }
 
+    /// `values.gathering(rows)` at the same width, in blocks of `poll`.
+    static func gathering(_ values: IntegerValues, _ rows: [Int], _ poll: CancelPoll) -> IntegerValues {
+        switch values {
+        case .i8(let a): .i8(gathering(a, rows, poll))
+        case .i16(let a): .i16(gathering(a, rows, poll))
+        case .i32(let a): .i32(gathering(a, rows, poll))
+        case .i64(let a): .i64(gathering(a, rows, poll))
+        }
+    }
+
     /// `codes.gathering(rows)` at the same width, in blocks of `poll`.
     static func gathering(_ codes: Codes, _ rows: [Int], _ poll: CancelPoll) -> Codes {
         switch codes {

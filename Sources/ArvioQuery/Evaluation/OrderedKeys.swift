@@ -16,7 +16,13 @@ enum OrderedKeys {
         case .categorical(let c, let ordered):
             result = categoricalIDs(c, alphabetical: alphabetical && !ordered, poll: poll)
         case .integer(let v):
-            result = sortedIDs(v, isMissing: Missing.isMissing, poll: poll)
+            // At the stored width, whose order is the values' order; `min` is its missing.
+            switch v {
+            case .i8(let a): result = sortedIDs(a, isMissing: { $0 == .min }, poll: poll)
+            case .i16(let a): result = sortedIDs(a, isMissing: { $0 == .min }, poll: poll)
+            case .i32(let a): result = sortedIDs(a, isMissing: { $0 == .min }, poll: poll)
+            case .i64(let a): result = sortedIDs(a, isMissing: Missing.isMissing, poll: poll)
+            }
         case .decimal(let v):
             result = sortedIDs(v.map { $0 == 0 ? 0 : $0 }, isMissing: { $0.isNaN }, poll: poll)
         case .text(let v):

@@ -86,9 +86,7 @@ struct AssociationVariable {
         switch data {
         case .decimal(let v): return v
         case .integer(let v):
-            numbers = v.withUnsafeBufferPointer { v in
-                poll.array(v.count) { Missing.isMissing(v[$0]) ? .nan : Double(v[$0]) }
-            }
+            numbers = v.decimals(poll)
         case .categorical(let c, _):
             let table = [Double.nan] + c.levels.enumerated().map { $0.element.number ?? Double($0.offset + 1) }
             numbers = c.codes.withBuffer { buffer in

@@ -21,7 +21,7 @@ struct DescribedVariable {
         let poll = CancelPoll(context)
         switch data {
         case .integer(let v):
-            values = v.withUnsafeBufferPointer { v in poll.array(v.count) { Missing.isMissing(v[$0]) ? Missing.decimal : Double(v[$0]) } }
+            values = v.decimals(poll)
         case .decimal(let v):
             values = v
         case .categorical(let c, ordered: true):

@@ -13,7 +13,7 @@ struct JoinIndex {
         case codes(Codes)
         /// Whole numbers: the slot is `value - low` when that is in `0..<count`, else `count`,
         /// the slot that never matches (missing values land there too).
-        case integers([Int64], low: Int64, count: Int)
+        case integers(IntegerValues, low: Int64, count: Int)
     }
 
     /// The left key column's slots.
@@ -111,7 +111,14 @@ struct JoinIndex {
                 }
             }
         case .integers(let values, let low, let count):
-            values.withUnsafeBufferPointer { body(.integers($0, low: low, none: UInt64(count))) }
+            values.withBuffer { buffer in
+                switch buffer {
+                case .i8(let b): body(.i8(b, low: low, none: UInt64(count)))
+                case .i16(let b): body(.i16(b, low: low, none: UInt64(count)))
+                case .i32(let b): body(.i32(b, low: low, none: UInt64(count)))
+                case .i64(let b): body(.i64(b, low: low, none: UInt64(count)))
+                }
+            }
         }
     }
 
@@ -120,7 +127,11 @@ struct JoinIndex {
         case u8(UnsafeBufferPointer<UInt8>)
         case u16(UnsafeBufferPointer<UInt16>)
         case u32(UnsafeBufferPointer<UInt32>)
-        case integers(UnsafeBufferPointer<Int64>, low: Int64, none: UInt64)
+        /// Whole numbers at their stored width; a missing value (`min`) falls below `low`.
+        case i8(UnsafeBufferPointer<Int8>, low: Int64, none: UInt64)
+        case i16(UnsafeBufferPointer<Int16>, low: Int64, none: UInt64)
+        case i32(UnsafeBufferPointer<Int32>, low: Int64, none: UInt64)
+        case i64(UnsafeBufferPointer<Int64>, low: Int64, none: UInt64)
 
         @inline(__always)
         func slot(_ row: Int) -> Int {
@@ -128,11 +139,20 @@ struct JoinIndex {
             case .u8(let b): return Int(b[row])
             case .u16(let b): return Int(b[row])
             case .u32(let b): return Int(b[row])
-            case .integers(let v, let low, let none):
-                // Below `low` wraps to a huge offset, so one unsigned comparison checks both ends.
-                let offset = UInt64(bitPattern: v[row] &- low)
-                return Int(truncatingIfNeeded: offset < none ? offset : none)
+            case .i8(let v, let low, let none): return Self.slot(v[row], low, none)
+            case .i16(let v, let low, let none): return Self.slot(v[row], low, none)
+            case .i32(let v, let low, let none): return Self.slot(v[row], low, none)
+            case .i64(let v, let low, let none): return Self.slot(v[row], low, none)
             }
+        }
+
+        @inline(__always)
+        private static func slot<T: FixedWidthInteger & SignedInteger>(_ value: T, _ low: Int64, _ none: UInt64) -> Int {
+            // Below `low` wraps to a huge offset, so one unsigned comparison checks both ends;
+            // the sentinel is `min`, which is below `low` (or, for Int64, wraps past `none`).
+            guard value != T.min else { return Int(truncatingIfNeeded: none) }
+            let offset = UInt64(bitPattern: Int64(truncatingIfNeeded: value) &- low)
+            return Int(truncatingIfNeeded: offset < none ? offset : none)
         }
     }
 }
@@ -216,7 +236,14 @@ extension JoinIndex {
         let result: ColumnData
         switch column {
         case .integer(let v):
-            result = .integer(spread(perSlot(Missing.integer) { v[$0] }, rowCount, cancel))
+            let values: IntegerValues
+            switch v {
+            case .i8(let a): values = .i8(spread(perSlot(.min) { a[$0] }, rowCount, cancel))
+            case .i16(let a): values = .i16(spread(perSlot(.min) { a[$0] }, rowCount, cancel))
+            case .i32(let a): values = .i32(spread(perSlot(.min) { a[$0] }, rowCount, cancel))
+            case .i64(let a): values = .i64(spread(perSlot(.min) { a[$0] }, rowCount, cancel))
+            }
+            result = .integer(values)
         case .decimal(let v):
             result = .decimal(spread(perSlot(Missing.decimal) { v[$0] }, rowCount, cancel))
         case .text(let v):

@@ -141,7 +141,7 @@ extension ColumnData {
     /// The rows in `rows`, where -1 gives a missing value (an unmatched row of a left join).
     func gatheringAllowingMissing(_ rows: [Int]) -> ColumnData {
         switch self {
-        case .integer(let v): .integer(rows.map { $0 < 0 ? Missing.integer : v[$0] })
+        case .integer(let v): .integer(v.gathering(orMissing: rows))
         case .decimal(let v): .decimal(rows.map { $0 < 0 ? Missing.decimal : v[$0] })
         case .text(let v): .text(rows.map { $0 < 0 ? nil : v[$0] })
         case .categorical(let c, let ordered):

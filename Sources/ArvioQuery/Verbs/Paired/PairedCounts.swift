@@ -124,7 +124,7 @@ struct PairedCounts {
 
     /// Where the answers come from: whole numbers, or scale points through their numbers.
     enum Values {
-        case integers([Int64])
+        case integers(IntegerValues)
         /// `numbers[code]`: the whole number a code stands for (code 0, missing: unused).
         case scale(Codes, numbers: [Int])
 
@@ -175,15 +175,23 @@ struct PairedCounts {
             switch self {
             case .integers(let v):
                 let low = Int64(window.low), width = UInt64(window.width)
-                @inline(__always) func offset(_ x: Int64) -> Int32 {
-                    let d = x &- low
-                    return x == Missing.integer ? -1 : UInt64(bitPattern: d) < width ? Int32(truncatingIfNeeded: d) : -2
-                }
-                v.withUnsafeBufferPointer { v in
+                func read<V: FixedWidthInteger & SignedInteger>(_ v: UnsafeBufferPointer<V>) {
+                    @inline(__always) func offset(_ x: V) -> Int32 {
+                        let d = Int64(truncatingIfNeeded: x) &- low
+                        return x == V.min ? -1 : UInt64(bitPattern: d) < width ? Int32(truncatingIfNeeded: d) : -2
+                    }
                     if let rows {
                         for i in 0..<n { out[i] = offset(v[rows[base + i]]) }
                     } else {
                         for i in 0..<n { out[i] = offset(v[base + i]) }
+                    }
+                }
+                v.withBuffer { buffer in
+                    switch buffer {
+                    case .i8(let b): read(b)
+                    case .i16(let b): read(b)
+                    case .i32(let b): read(b)
+                    case .i64(let b): read(b)
                     }
                 }
             case .scale(let codes, _):
@@ -516,8 +524,8 @@ private enum Kernel {
         let parts = Parallel.ranges(setup.frame.rowCount)
         let low = Int64(window.low), width = UInt64(window.width)
         let unitMissing = unit.count - 1, itemMissing = item.count - 1, itemStride = item.count
-        func pass<C: FixedWidthInteger>(_ unitCodes: UnsafeBufferPointer<C>) -> [RowShare] {
-            values.withUnsafeBufferPointer { values in
+        func pass<C: FixedWidthInteger, V: FixedWidthInteger & SignedInteger>(_ unitCodes: UnsafeBufferPointer<C>,
+                                                                             _ values: UnsafeBufferPointer<V>) -> [RowShare] {
             itemCodes.withUnsafeBufferPointer { itemCodes in
             phaseCodes.withUnsafeBufferPointer { phaseCodes in
             groupCodes.withUnsafeBufferPointer { groupCodes in
@@ -538,8 +546,8 @@ private enum Kernel {
                                 if first[t] < 0 { first[t] = row }
                                 if side == 2 { continue }
                                 let x = values[row]
-                                if x == Missing.integer { continue }
-                                let d = x &- low
+                                if x == V.min { continue }
+                                let d = Int64(truncatingIfNeeded: x) &- low
                                 if UInt64(bitPattern: d) >= width {
                                     outOfWindow = true
                                     break
@@ -569,6 +577,15 @@ private enum Kernel {
             }
             }
             }
+        }
+        func pass<C: FixedWidthInteger>(_ unitCodes: UnsafeBufferPointer<C>) -> [RowShare] {
+            values.withBuffer { buffer in
+                switch buffer {
+                case .i8(let v): pass(unitCodes, v)
+                case .i16(let v): pass(unitCodes, v)
+                case .i32(let v): pass(unitCodes, v)
+                case .i64(let v): pass(unitCodes, v)
+                }
             }
         }
         return unit.codes.withBuffer { buffer in

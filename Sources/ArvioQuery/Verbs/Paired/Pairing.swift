@@ -454,16 +454,7 @@ enum PairingValues {
         case .integer(let v):
             // Both cores on a long column: the doubles are fresh pages, and faulting them in is
             // most of the work.
-            return [Double](unsafeUninitializedCapacity: v.count) { buffer, initialized in
-                let out = buffer
-                v.withUnsafeBufferPointer { v in
-                    let parts = Parallel.ranges(v.count)
-                    Parallel.forEach(parts.count) { k in
-                        for i in parts[k] { out[i] = Missing.isMissing(v[i]) ? .nan : Double(v[i]) }
-                    }
-                }
-                initialized = v.count
-            }
+            return v.decimals(CancelPoll(isCancelled: nil))
         case .decimal(let v): return v
         case .categorical(let c, true):
             let table = [Double.nan] + c.levels.enumerated().map { $0.element.number ?? Double($0.offset + 1) }

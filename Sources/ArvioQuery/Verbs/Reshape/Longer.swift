@@ -127,7 +127,7 @@ enum LongerValues {
         let types = Set(sources.map(\.type))
         let data: ColumnData
         if types.allSatisfy({ $0 == .integer }) {
-            let values = sources.map { c -> [Int64] in if case .integer(let v) = c.data { v } else { [] } }
+            let values = sources.map { c -> IntegerValues in if case .integer(let v) = c.data { v } else { [] } }
             data = .integer(cells.map { values[$0.source][$0.row] })
         } else if types.allSatisfy(\.isNumeric) {
             data = .decimal(cells.map { sources[$0.source].data.number(at: $0.row) ?? Missing.decimal })

@@ -96,7 +96,7 @@ public struct Wider: Verb {
     static func gather(_ column: Column, _ rows: [Int]) -> Column {
         var result = column
         switch column.data {
-        case .integer(let v): result.data = .integer(rows.map { $0 < 0 ? Missing.integer : v[$0] })
+        case .integer(let v): result.data = .integer(v.gathering(orMissing: rows))
         case .decimal(let v): result.data = .decimal(rows.map { $0 < 0 ? Missing.decimal : v[$0] })
         case .text(let v): result.data = .text(rows.map { $0 < 0 ? nil : v[$0] })
         case .categorical(let c, let ordered):

@@ -1,0 +1,54 @@
+import ArvioData
+
+/// Passes over whole numbers that hot verbs share, each specialised per stored width: the
+/// width is switched on once per column, and each loop reads its own width with `T.min` as
+/// the missing value.
+extension IntegerValues {
+    /// The values as decimals (NaN for missing), written in polled blocks on both cores.
+    func decimals(_ poll: CancelPoll) -> [Double] {
+        func convert<T: FixedWidthInteger & SignedInteger>(_ v: UnsafeBufferPointer<T>) -> [Double] {
+            poll.array(v.count) { v[$0] == T.min ? .nan : Double(v[$0]) }
+        }
+        return withBuffer { buffer in
+            switch buffer {
+            case .i8(let b): convert(b)
+            case .i16(let b): convert(b)
+            case .i32(let b): convert(b)
+            case .i64(let b): convert(b)
+            }
+        }
+    }
+
+    /// The truth of `value op constant` for each value, unknown where a value is missing.
+    func comparing(_ op: BinaryOperator, _ constant: Int64) -> [Truth] {
+        func compare<T: FixedWidthInteger & SignedInteger>(_ v: UnsafeBufferPointer<T>) -> [Truth] {
+            [Truth](unsafeUninitializedCapacity: v.count) { out, initialized in
+                // Each operator its own loop, so the comparison is not decided per row.
+                func fill(_ holds: (Int64) -> Bool) {
+                    for i in v.indices {
+                        let x = v[i]
+                        out[i] = x == T.min ? .unknown : (holds(Int64(truncatingIfNeeded: x)) ? .yes : .no)
+                    }
+                }
+                switch op {
+                case .equal: fill { $0 == constant }
+                case .notEqual: fill { $0 != constant }
+                case .less: fill { $0 < constant }
+                case .lessOrEqual: fill { $0 <= constant }
+                case .greater: fill { $0 > constant }
+                case .greaterOrEqual: fill { $0 >= constant }
+                default: fill { _ in false }
+                }
+                initialized = v.count
+            }
+        }
+        return withBuffer { buffer in
+            switch buffer {
+            case .i8(let b): compare(b)
+            case .i16(let b): compare(b)
+            case .i32(let b): compare(b)
+            case .i64(let b): compare(b)
+            }
+        }
+    }
+}
