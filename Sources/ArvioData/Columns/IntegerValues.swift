@@ -54,6 +54,16 @@ public enum IntegerValues: Sendable, RandomAccessCollection {
         self = .i8(Array(repeating: .min, count: count))
     }
 
+    /// `value` (or `Missing.integer`) repeated `count` times, in the narrowest width holding it.
+    public init(repeating value: Int64, count: Int) {
+        switch Width(of: CollectionOfOne(value)) {
+        case .i8: self = .i8(Array(repeating: Self.narrow(value), count: count))
+        case .i16: self = .i16(Array(repeating: Self.narrow(value), count: count))
+        case .i32: self = .i32(Array(repeating: Self.narrow(value), count: count))
+        case .i64: self = .i64(Array(repeating: value, count: count))
+        }
+    }
+
     /// An empty column.
     public init() { self = .i8([]) }
 

@@ -21,6 +21,11 @@ extension ExpressionEvaluator {
         case (.constant(let k), .vector(.data(.categorical(let c, let ordered)))):
             let table = try levelTable(c, ordered: ordered, op.flipped, k, column: right, constant: left, at: position)
             return .vector(.truth(Logic.map(c.codes, through: table)))
+        case (.vector(.data(.integer(let x))), .constant(.integer(let k))):
+            // At the column's stored width, without a column of the constant beside it.
+            return .vector(.truth(x.comparing(op, k)))
+        case (.constant(.integer(let k)), .vector(.data(.integer(let x)))):
+            return .vector(.truth(x.comparing(op.flipped, k)))
         case (.constant(let a), .constant(let b)):
             return .constant(try compareConstants(op, a, b, left, right, at: position))
         default:

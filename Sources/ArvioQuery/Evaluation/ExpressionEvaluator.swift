@@ -171,7 +171,7 @@ struct ExpressionEvaluator {
         case .truth(let t): for i in t.indices where t[i] == .unknown { result[i] = .yes }
         case .data(let d):
             switch d {
-            case .integer(let v): for i in v.indices where Missing.isMissing(v[i]) { result[i] = .yes }
+            case .integer(let v): result = v.missingTruths()
             case .decimal(let v): for i in v.indices where v[i].isNaN { result[i] = .yes }
             case .text(let v): for i in v.indices where v[i] == nil { result[i] = .yes }
             case .categorical(let c, _):

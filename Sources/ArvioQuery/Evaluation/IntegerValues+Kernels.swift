@@ -51,4 +51,19 @@ extension IntegerValues {
             }
         }
     }
+
+    /// `.yes` where a value is missing, else `.no`.
+    func missingTruths() -> [Truth] {
+        func test<T: FixedWidthInteger & SignedInteger>(_ v: UnsafeBufferPointer<T>) -> [Truth] {
+            v.map { $0 == T.min ? .yes : .no }
+        }
+        return withBuffer { buffer in
+            switch buffer {
+            case .i8(let b): test(b)
+            case .i16(let b): test(b)
+            case .i32(let b): test(b)
+            case .i64(let b): test(b)
+            }
+        }
+    }
 }

@@ -93,7 +93,7 @@ enum Vector {
     var decimals: [Double]? {
         guard case .data(let d) = self else { return nil }
         switch d {
-        case .integer(let v): return v.map { Missing.isMissing($0) ? .nan : Double($0) }
+        case .integer(let v): return v.decimals(CancelPoll(isCancelled: nil))
         case .decimal(let v): return v
         default: return nil
         }
@@ -107,7 +107,7 @@ extension Value {
         case .vector(let v): return v
         case .constant(let c):
             switch c {
-            case .integer(let v): return .data(.integer(Array(repeating: v, count: count)))
+            case .integer(let v): return .data(.integer(IntegerValues(repeating: v, count: count)))
             case .decimal(let v): return .data(.decimal(Array(repeating: v, count: count)))
             case .text(let s): return .data(.text(Array(repeating: s, count: count)))
             case .logical(let b): return .truth(Array(repeating: b ? .yes : .no, count: count))

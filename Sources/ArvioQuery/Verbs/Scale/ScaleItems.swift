@@ -226,7 +226,7 @@ struct ScaleItemsReader {
         let column = try context.column(token.text, in: frame.table, at: token.position)
         switch frame.data(of: column) {
         case .integer(let v):
-            return (v.map { Missing.isMissing($0) ? Missing.decimal : Double($0) }, nil)
+            return (v.decimals(CancelPoll(isCancelled: nil)), nil)
         case .decimal(let v):
             return (v, nil)
         case .categorical(let c, ordered: true):
