@@ -144,12 +144,7 @@ public enum IntegerValues: Sendable, RandomAccessCollection {
             var out: [T] = []
             out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
             for part in parts {
-                switch part {
-                case .i8(let a): out.append(contentsOf: a.lazy.map(Self.narrow))
-                case .i16(let a): out.append(contentsOf: a.lazy.map(Self.narrow))
-                case .i32(let a): out.append(contentsOf: a.lazy.map(Self.narrow))
-                case .i64(let a): out.append(contentsOf: a.lazy.map(Self.narrow))
-                }
+                for value in part { out.append(narrow(value)) }
             }
             return out
         }
