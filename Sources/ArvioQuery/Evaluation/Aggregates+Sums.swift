@@ -218,19 +218,21 @@ extension ExpressionEvaluator {
         let width = 65
         guard k * width <= 1 << 16 else { return nil }
         let perPart: [([Int64], Int)] = groups.groupOf.withUnsafeBufferPointer { g in
-                Parallel.map(parts.count) { part in
-                    var counts = [Int64](repeating: 0, count: k * width)
+            Parallel.map(parts.count) { part in
+                var counts = [Int64](repeating: 0, count: k * width)
+                // Counted in a local of the loop's own closure, so it stays in a register.
+                let outside = counts.withUnsafeMutableBufferPointer { n -> Int in
                     var outside = 0
-                    counts.withUnsafeMutableBufferPointer { n in
-                        for row in parts[part] {
-                            let x = v[row]
-                            let inside = UInt64(bitPattern: Int64(truncatingIfNeeded: x)) < 64
-                            outside &+= (!inside && x != T.min) ? 1 : 0
-                            n[Int(g[row]) &* width &+ (inside ? Int(truncatingIfNeeded: x) &+ 1 : 0)] &+= 1
-                        }
+                    for row in parts[part] {
+                        let x = v[row]
+                        let inside = UInt64(bitPattern: Int64(truncatingIfNeeded: x)) < 64
+                        outside &+= (!inside && x != T.min) ? 1 : 0
+                        n[Int(g[row]) &* width &+ (inside ? Int(truncatingIfNeeded: x) &+ 1 : 0)] &+= 1
                     }
-                    return (counts, outside)
+                    return outside
                 }
+                return (counts, outside)
+            }
         }
         guard perPart.allSatisfy({ $0.1 == 0 }) else { return nil }
         var n = [Int64](repeating: 0, count: k)
