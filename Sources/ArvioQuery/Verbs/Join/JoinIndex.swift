@@ -98,62 +98,65 @@ struct JoinIndex {
     /// How many slots there are, the no-match slot included.
     var slotCount: Int { rightRowOfSlot.count }
 
-    /// Calls `body` with the slot reader of the left key: `slot(row)` for a table row.
+    /// Runs `pass` with the left key's slots at their stored type: the width is switched on
+    /// once here, and the pass's loop is specialised for it, with no switch per row.
     @inline(__always)
-    func withSlots<R>(_ body: (SlotReader) -> R) -> R {
+    func withSlots<P: SlotPass>(_ pass: P) -> P.Result {
         switch slots {
         case .codes(let codes):
             codes.withBuffer { buffer in
                 switch buffer {
-                case .u8(let b): body(.u8(b))
-                case .u16(let b): body(.u16(b))
-                case .u32(let b): body(.u32(b))
+                case .u8(let b): pass.run(CodeSlots(codes: b))
+                case .u16(let b): pass.run(CodeSlots(codes: b))
+                case .u32(let b): pass.run(CodeSlots(codes: b))
                 }
             }
         case .integers(let values, let low, let count):
             values.withBuffer { buffer in
                 switch buffer {
-                case .i8(let b): body(.i8(b, low: low, none: UInt64(count)))
-                case .i16(let b): body(.i16(b, low: low, none: UInt64(count)))
-                case .i32(let b): body(.i32(b, low: low, none: UInt64(count)))
-                case .i64(let b): body(.i64(b, low: low, none: UInt64(count)))
+                case .i8(let b): pass.run(IntegerSlots(values: b, low: low, none: UInt64(count)))
+                case .i16(let b): pass.run(IntegerSlots(values: b, low: low, none: UInt64(count)))
+                case .i32(let b): pass.run(IntegerSlots(values: b, low: low, none: UInt64(count)))
+                case .i64(let b): pass.run(IntegerSlots(values: b, low: low, none: UInt64(count)))
                 }
             }
         }
     }
+}
 
-    /// A borrowed view of the left key's slots.
-    enum SlotReader {
-        case u8(UnsafeBufferPointer<UInt8>)
-        case u16(UnsafeBufferPointer<UInt16>)
-        case u32(UnsafeBufferPointer<UInt32>)
-        /// Whole numbers at their stored width; a missing value (`min`) falls below `low`.
-        case i8(UnsafeBufferPointer<Int8>, low: Int64, none: UInt64)
-        case i16(UnsafeBufferPointer<Int16>, low: Int64, none: UInt64)
-        case i32(UnsafeBufferPointer<Int32>, low: Int64, none: UInt64)
-        case i64(UnsafeBufferPointer<Int64>, low: Int64, none: UInt64)
+/// The slot of each left table row, read at the key's stored type.
+protocol SlotSource {
+    /// The slot of table row `row`.
+    func slot(_ row: Int) -> Int
+}
 
-        @inline(__always)
-        func slot(_ row: Int) -> Int {
-            switch self {
-            case .u8(let b): return Int(b[row])
-            case .u16(let b): return Int(b[row])
-            case .u32(let b): return Int(b[row])
-            case .i8(let v, let low, let none): return Self.slot(v[row], low, none)
-            case .i16(let v, let low, let none): return Self.slot(v[row], low, none)
-            case .i32(let v, let low, let none): return Self.slot(v[row], low, none)
-            case .i64(let v, let low, let none): return Self.slot(v[row], low, none)
-            }
-        }
+/// A loop over the left key's slots, written once and specialised per key type by `withSlots`.
+protocol SlotPass {
+    associatedtype Result
+    /// The loop over `slots`.
+    func run<S: SlotSource>(_ slots: S) -> Result
+}
 
-        @inline(__always)
-        private static func slot<T: FixedWidthInteger & SignedInteger>(_ value: T, _ low: Int64, _ none: UInt64) -> Int {
-            // Below `low` wraps to a huge offset, so one unsigned comparison checks both ends;
-            // the sentinel is `min`, which is below `low` (or, for Int64, wraps past `none`).
-            guard value != T.min else { return Int(truncatingIfNeeded: none) }
-            let offset = UInt64(bitPattern: Int64(truncatingIfNeeded: value) &- low)
-            return Int(truncatingIfNeeded: offset < none ? offset : none)
-        }
+/// Category codes as slots.
+struct CodeSlots<C: FixedWidthInteger>: SlotSource {
+    let codes: UnsafeBufferPointer<C>
+    @inline(__always) func slot(_ row: Int) -> Int { Int(codes[row]) }
+}
+
+/// Whole numbers at their stored width as slots: `value - low`, or `none` when that is outside
+/// the table or the value is missing (`T.min`).
+struct IntegerSlots<T: FixedWidthInteger & SignedInteger>: SlotSource {
+    let values: UnsafeBufferPointer<T>
+    let low: Int64
+    let none: UInt64
+
+    @inline(__always)
+    func slot(_ row: Int) -> Int {
+        let value = values[row]
+        guard value != T.min else { return Int(truncatingIfNeeded: none) }
+        // Below `low` wraps to a huge offset, so one unsigned comparison checks both ends.
+        let offset = UInt64(bitPattern: Int64(truncatingIfNeeded: value) &- low)
+        return Int(truncatingIfNeeded: offset < none ? offset : none)
     }
 }
 
@@ -169,21 +172,9 @@ extension JoinIndex {
         let parts = Parallel.ranges(n)
         let matches = matchOfSlot
         let cancel = CancelPoll(context)
-        let counts: [Int] = withSlots { reader in
-            matches.withUnsafeBufferPointer { m in
-                withOptionalRows(rows) { rows in
-                    Parallel.map(parts.count) { k -> Int in
-                        var total = 0
-                        cancel.blocks(parts[k]) { block in
-                            if let rows {
-                                for i in block { total &+= Int(m[reader.slot(rows[i])]) }
-                            } else {
-                                for i in block { total &+= Int(m[reader.slot(i)]) }
-                            }
-                        }
-                        return total
-                    }
-                }
+        let counts: [Int] = matches.withUnsafeBufferPointer { m in
+            withOptionalRows(rows) { rows in
+                withSlots(CountMatches(matches: m, rows: rows, parts: parts, cancel: cancel))
             }
         }
         try cancel.check(at: position)
@@ -196,24 +187,9 @@ extension JoinIndex {
         // so the last part may write one place past its end: one spare place at the end.
         let out = [Int](unsafeUninitializedCapacity: total + 1) { buffer, initialized in
             let box = UncheckedBox(buffer)
-            withSlots { reader in
-                matches.withUnsafeBufferPointer { m in
-                    withOptionalRows(rows) { rows in
-                        Parallel.forEach(parts.count) { k in
-                            var next = starts[k]
-                            cancel.blocks(parts[k]) { block in
-                                // A branch-free store would write one past a part's last match:
-                                // into the next part's first slot (a race) or past the end.
-                                for i in block {
-                                    let row = rows?[i] ?? i
-                                    if m[reader.slot(row)] != 0 {
-                                        box.value[next] = row
-                                        next &+= 1
-                                    }
-                                }
-                            }
-                        }
-                    }
+            matches.withUnsafeBufferPointer { m in
+                withOptionalRows(rows) { rows in
+                    withSlots(WriteMatches(matches: m, rows: rows, parts: parts, starts: starts, out: box, cancel: cancel))
                 }
             }
             // A cancelled pass leaves slots unwritten; they are never read (the caller throws).
@@ -270,23 +246,84 @@ extension JoinIndex {
         // Text needs every element made, so it starts from missing values.
         guard _isPOD(T.self) else {
             var out = [T](repeating: valueOfSlot[valueOfSlot.count - 1], count: rowCount)
-            withSlots { reader in
-                for row in 0..<rowCount { out[row] = valueOfSlot[reader.slot(row)] }
+            out.withUnsafeMutableBufferPointer { out in
+                valueOfSlot.withUnsafeBufferPointer { values in
+                    withSlots(Spread(values: values, out: UncheckedBox(out), parts: [0..<rowCount], cancel: nil))
+                }
             }
             return out
         }
         return [T](unsafeUninitializedCapacity: rowCount) { buffer, initialized in
-            let box = UncheckedBox(buffer)
-            withSlots { reader in
-                valueOfSlot.withUnsafeBufferPointer { values in
-                    Parallel.forEach(parts.count) { k in
-                        cancel.blocks(parts[k]) { block in
-                            for row in block { box.value[row] = values[reader.slot(row)] }
-                        }
+            valueOfSlot.withUnsafeBufferPointer { values in
+                withSlots(Spread(values: values, out: UncheckedBox(buffer), parts: parts, cancel: cancel))
+            }
+            initialized = rowCount
+        }
+    }
+}
+
+/// How many of each part's rows have a match.
+private struct CountMatches: SlotPass {
+    let matches: UnsafeBufferPointer<UInt8>
+    let rows: UnsafeBufferPointer<Int>?
+    let parts: [Range<Int>]
+    let cancel: CancelPoll
+
+    func run<S: SlotSource>(_ slots: S) -> [Int] {
+        Parallel.map(parts.count) { k -> Int in
+            var total = 0
+            cancel.blocks(parts[k]) { block in
+                if let rows {
+                    for i in block { total &+= Int(matches[slots.slot(rows[i])]) }
+                } else {
+                    for i in block { total &+= Int(matches[slots.slot(i)]) }
+                }
+            }
+            return total
+        }
+    }
+}
+
+/// Each part's matched rows, written from `starts[part]` on.
+private struct WriteMatches: SlotPass {
+    let matches: UnsafeBufferPointer<UInt8>
+    let rows: UnsafeBufferPointer<Int>?
+    let parts: [Range<Int>]
+    let starts: [Int]
+    let out: UncheckedBox<UnsafeMutableBufferPointer<Int>>
+    let cancel: CancelPoll
+
+    func run<S: SlotSource>(_ slots: S) {
+        Parallel.forEach(parts.count) { k in
+            var next = starts[k]
+            cancel.blocks(parts[k]) { block in
+                // A branch-free store would write one past a part's last match:
+                // into the next part's first slot (a race) or past the end.
+                for i in block {
+                    let row = rows?[i] ?? i
+                    if matches[slots.slot(row)] != 0 {
+                        out.value[next] = row
+                        next &+= 1
                     }
                 }
             }
-            initialized = rowCount
+        }
+    }
+}
+
+/// `out[row] = values[slot(row)]` over `parts`, split between the cores (one part: one core);
+/// `out` must be initialised when `T` is not plain, for the assignment to release the old value.
+private struct Spread<T>: SlotPass {
+    let values: UnsafeBufferPointer<T>
+    let out: UncheckedBox<UnsafeMutableBufferPointer<T>>
+    let parts: [Range<Int>]
+    let cancel: CancelPoll?
+
+    func run<S: SlotSource>(_ slots: S) {
+        Parallel.forEach(parts.count) { k in
+            CancelPoll.blocks(cancel, parts[k]) { block in
+                for row in block { out.value[row] = values[slots.slot(row)] }
+            }
         }
     }
 }
