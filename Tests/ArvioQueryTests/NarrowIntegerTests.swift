@@ -92,6 +92,12 @@ final class NarrowIntegerTests: XCTestCase {
         XCTAssertEqual(values(run("t | where a > 2.5 | select id"), "id"), ["1", "2", "5"])
         XCTAssertEqual(values(run("t | where w is missing | select id"), "id"), ["2"])
         XCTAssertEqual(values(run("t | where a in [3, 127] | select id"), "id"), ["2", "5"])
+        // -128 is the one-byte missing value and 128 does not fit a byte: neither matches a row.
+        XCTAssertEqual(values(run("t | where a in [-127, 128, -128] | select id"), "id"), ["3"])
+        XCTAssertEqual(values(run("t | where a not in [-128] | select id"), "id"), ["1", "2", "3", "5"])
+        XCTAssertEqual(values(run("t | where s in [-32767, 300, -32768] | select id"), "id"), ["1", "2"])
+        XCTAssertEqual(values(run("t | where w in [70000, 3.0] | select id"), "id"), ["1", "4", "5"])
+        XCTAssertEqual(values(run("t | where l in [3, -5000000000] | select id"), "id"), ["3", "4", "5"])
     }
 
     func testSumsMeansCountsAndExtremesAtEachWidth() {

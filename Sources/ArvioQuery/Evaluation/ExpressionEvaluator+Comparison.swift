@@ -203,7 +203,7 @@ extension ExpressionEvaluator {
                 }
                 if case .integer(let whole) = constant { set.insert(whole) } else if let whole = Int64(exactly: number) { set.insert(whole) }
             }
-            result = x.map { Missing.isMissing($0) ? .unknown : (set.contains($0) ? .yes : .no) }
+            result = x.membership(set)
         case .data(let d) where d.type.isNumeric:
             var set = Set<Double>()
             for (constant, item) in constants {

@@ -66,4 +66,28 @@ extension IntegerValues {
             }
         }
     }
+
+    /// For `x in [..]`: whether each value is in `set`, unknown where it is missing. One or two
+    /// bytes index a table of every value the width holds; wider values are hashed.
+    func membership(_ set: Set<Int64>) -> [Truth] {
+        func lookup<T: FixedWidthInteger & SignedInteger>(_ v: UnsafeBufferPointer<T>) -> [Truth] {
+            var table = [Truth](repeating: .no, count: 1 << T.bitWidth)
+            table[0] = .unknown
+            for value in set where value > Int64(T.min) && value <= Int64(T.max) {
+                table[Int(value) - Int(T.min)] = .yes
+            }
+            return table.withUnsafeBufferPointer { t in v.map { t[Int($0) &- Int(T.min)] } }
+        }
+        func hashed<T: FixedWidthInteger & SignedInteger>(_ v: UnsafeBufferPointer<T>) -> [Truth] {
+            v.map { $0 == T.min ? .unknown : (set.contains(Int64(truncatingIfNeeded: $0)) ? .yes : .no) }
+        }
+        return withBuffer { buffer in
+            switch buffer {
+            case .i8(let b): lookup(b)
+            case .i16(let b): lookup(b)
+            case .i32(let b): hashed(b)
+            case .i64(let b): hashed(b)
+            }
+        }
+    }
 }
