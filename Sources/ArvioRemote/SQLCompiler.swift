@@ -134,8 +134,8 @@ struct SQLCompiler {
             }
         }
         // An analysis that needs only the counts of some columns' combinations gets those,
-        // counted by the server, instead of the rows (when the rows are its units, so that
-        // no reduction to units could change what it counts).
+        // counted by the server, instead of the rows: of the rows when they are their own units,
+        // and on repeated answers of the units or the rows, as the unit rule decides.
         var countColumn: String?
         var unitRequest: RepeatedAnswersRequest?
         var factCount = 0

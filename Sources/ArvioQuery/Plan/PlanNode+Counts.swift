@@ -5,7 +5,8 @@ import ArvioData
 /// verb computes the same table and statistics from them, with the same code.
 extension PlanNode {
     /// The columns whose combinations' counts are all this operator needs when its input's
-    /// rows are its units (a key of at most one column), given the columns its input has
+    /// rows are its units (a key of at most one column; on repeated answers, with the unit
+    /// rule decided elsewhere: `repeatedAnswersRequest`), given the columns its input has
     /// (`available`): those `crosstab` (without a weight or `paired`), `freq` (without a weight), `describe` and
     /// `chart` name, and for a chart the `n` it counts rows by. Nil for an operator that needs
     /// the rows themselves: one that pairs rows through the key (`delta`, `attrition`,
