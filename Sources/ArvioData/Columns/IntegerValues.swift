@@ -8,7 +8,7 @@ public enum IntegerValues: Sendable, RandomAccessCollection {
     case i32([Int32])
     case i64([Int64])
 
-    /// The stored widths, narrowest first.
+    /// The stored widths, narrowest first; the raw value is the bytes a value takes.
     public enum Width: Int, Sendable, Comparable {
         case i8 = 1, i16 = 2, i32 = 4, i64 = 8
 
@@ -31,6 +31,7 @@ public enum IntegerValues: Sendable, RandomAccessCollection {
             self = lo > hi ? .i8 : Width(min: lo, max: hi)
         }
 
+        /// Narrower first.
         public static func < (a: Width, b: Width) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -77,7 +78,9 @@ public enum IntegerValues: Sendable, RandomAccessCollection {
         }
     }
 
+    /// The first row, 0.
     public var startIndex: Int { 0 }
+    /// One past the last row.
     public var endIndex: Int { count }
 
     /// The number of rows.
