@@ -23,7 +23,10 @@ extension PlanNode {
             guard freq.weight == nil else { return nil }
             names = [freq.column.text]
         case .describe(let describe):
-            names = (describe.groups + describe.variables).map(\.text)
+            // A weight is one more counted column: each combination then stands for its rows
+            // with their weight (`freq` and `crosstab` take the count as their weight, so a
+            // weighted one reads the rows).
+            names = (describe.groups + describe.variables + [describe.weight].compactMap { $0 }).map(\.text)
         case .chart(let chart):
             // A histogram's table lists the values in row order, which counts do not keep.
             guard chart.kind != .dumbbell, chart.kind != .hist, !chart.columns.isEmpty else { return nil }
