@@ -20,6 +20,37 @@ enum CSVTable {
         return out
     }
 
+    /// `lines(table)` joined with CRLF (each line trimmed, as `TableRenderer.join` does) and
+    /// streamed to `writer`; see `TableRenderer.writeTableCSV`.
+    static func write(_ table: Table, rawValues: Bool, options: RenderOptions, to writer: ByteWriter,
+                      isCancelled: (() -> Bool)?) -> Bool {
+        var line: [UInt8] = []
+        line.reserveCapacity(1 << 12)
+        func end(_ line: inout [UInt8]) {
+            // A quoted field keeps a line from ending in a space, so this is only a safeguard
+            // that the bytes stay those of the trimmed lines.
+            if line.last == 0x20 { line = Array(String(decoding: line, as: UTF8.self).trimmingTrailingSpaces.utf8) }
+            line.append(0x0D)
+            line.append(0x0A)
+            writer.append(line)
+            line.removeAll(keepingCapacity: true)
+        }
+        line.append(contentsOf: table.columns.map { field($0.name) }.joined(separator: ",").utf8)
+        end(&line)
+        let cells = table.columns.map { CSVCells($0, rawValues: rawValues, language: options.language) }
+        let poll = 1 << 16
+        for row in 0..<table.rowCount {
+            if row % poll == 0, row > 0, writer.failed || isCancelled?() == true { return false }
+            for (c, cells) in cells.enumerated() {
+                if c > 0 { line.append(UInt8(ascii: ",")) }
+                cells.append(row, to: &line)
+            }
+            if line.isEmpty && !cells.isEmpty { line.append(contentsOf: [0x22, 0x22]) }
+            end(&line)
+        }
+        return isCancelled?() != true
+    }
+
     /// The statistics and notes of `table` as a CSV: block, statistic, value, df, p,
     /// p_adjusted (when any entry has an adjusted p), method, note. A statistic fills the
     /// columns up to method; a note fills only block (its block's title, empty for a note on
@@ -63,6 +94,99 @@ enum CSVTable {
         let padded = text.first.map { $0 == " " || $0 == "\t" } == true || text.last.map { $0 == " " || $0 == "\t" } == true
         guard padded || text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// One column's CSV fields as bytes, each spelled as `CSVTable.field(Cell(...))` spells it
+/// (of `Table.withRawValues` when raw): a category's fields are made once per level, a whole
+/// number's digits without a string, and text is copied unless it may need quotes.
+private struct CSVCells {
+    enum Kind {
+        case integer([Int64])
+        case decimal([Double])
+        case text([String?])
+        case categorical(CategoricalData, levels: [[UInt8]])
+    }
+
+    let kind: Kind
+    /// The field of each missing-value reason (raw values only): a missing value is its code.
+    let reasons: (MissingReasons, [[UInt8]])?
+
+    init(_ column: Column, rawValues: Bool, language: Language) {
+        switch column.data {
+        case .integer(let v): kind = .integer(v)
+        case .decimal(let v): kind = .decimal(v)
+        case .text(let v): kind = .text(v)
+        case .categorical(let c, _):
+            kind = .categorical(c, levels: c.levels.map { Array(CSVTable.field(rawValues ? $0.value : $0.display(language)).utf8) })
+        }
+        if rawValues, let r = column.missingReasons {
+            reasons = (r, r.reasons.map { Array(CSVTable.field($0.code).utf8) })
+        } else {
+            reasons = nil
+        }
+    }
+
+    @inline(__always)
+    func append(_ row: Int, to line: inout [UInt8]) {
+        switch kind {
+        case .integer(let v):
+            if Missing.isMissing(v[row]) { return missing(row, &line) }
+            Self.digits(v[row], &line)
+        case .decimal(let v):
+            if v[row].isNaN { return missing(row, &line) }
+            line.append(contentsOf: NumberFormat.full(v[row]).utf8)
+        case .text(let v):
+            guard let text = v[row] else { return missing(row, &line) }
+            Self.text(text, &line)
+        case .categorical(let c, let levels):
+            let code = c.codes[row]
+            if code == 0 { return missing(row, &line) }
+            line.append(contentsOf: levels[code - 1])
+        }
+    }
+
+    private func missing(_ row: Int, _ line: inout [UInt8]) {
+        guard let (r, fields) = reasons else { return }
+        let code = r.codes[row]
+        if code != 0 { line.append(contentsOf: fields[code - 1]) }
+    }
+
+    /// The decimal digits of `value`, as `String(value)` writes them.
+    private static func digits(_ value: Int64, _ line: inout [UInt8]) {
+        if value < 0 { line.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var reversed: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &reversed) { digits in
+            repeat {
+                digits[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            for i in stride(from: count - 1, through: 0, by: -1) { line.append(digits[i]) }
+        }
+    }
+
+    /// `CSVTable.field(text)`: copied as it is when no byte could make it need quotes (no comma,
+    /// quote, line break or a byte that may start one beyond ASCII; no space or tab at either
+    /// end); anything else goes through `field`, which decides by characters.
+    private static func text(_ text: String, _ line: inout [UInt8]) {
+        var text = text
+        let plain = text.withUTF8 { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return false }
+            for b in bytes {
+                switch b {
+                // , " LF VT FF CR; 0xC2 starts U+0085 (NEL), 0xE2 U+2028/U+2029 (line and paragraph separators).
+                case 0x2C, 0x22, 0x0A, 0x0B, 0x0C, 0x0D, 0xC2, 0xE2: return false
+                default: continue
+                }
+            }
+            line.append(contentsOf: bytes)
+            return true
+        }
+        if !plain { line.append(contentsOf: CSVTable.field(text).utf8) }
     }
 }
 

@@ -39,6 +39,16 @@ public enum TableRenderer {
         join(CSVTable.lines(table, options: options), separator: "\r\n")
     }
 
+    /// Writes `table` as `tableCSV` spells it, byte for byte, to `writer` a row at a time, so a
+    /// table of millions of rows is never one string. With `rawValues`, each category is its
+    /// raw value and a missing value with a reason its code, as `Table.withRawValues` gives,
+    /// without making those columns first. Looks at `isCancelled` every 65 536 rows (and stops
+    /// after a failed write); false when it stopped before the end.
+    public static func writeTableCSV(_ table: Table, rawValues: Bool, options: RenderOptions = RenderOptions(),
+                                     to writer: ByteWriter, isCancelled: (() -> Bool)? = nil) -> Bool {
+        CSVTable.write(table, rawValues: rawValues, options: options, to: writer, isCancelled: isCancelled)
+    }
+
     /// Rows of text under `headings`, laid out as a result table is (the width shared where it
     /// saves the most lines, cells wrapped in their columns, a rule under the headings); nil
     /// when the columns do not all fit `width` at their narrowest.
