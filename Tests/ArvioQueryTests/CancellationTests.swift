@@ -125,6 +125,11 @@ final class CancellationTests: XCTestCase {
         try assertCancelsCleanly("r | attrition score by phase on participant, item", minimumLooks: 22)
     }
 
+    func testAChartCancelledAtAnyLookLeavesTheWorkspace() throws {
+        try assertCancelsCleanly("r | chart bar item by phase", minimumLooks: 15)
+        try assertCancelsCleanly("r | chart stacked score by item", minimumLooks: 20)
+    }
+
     /// The merge sort that polls sorts as the standard library does, stably.
     func testPolledSortOfIndicesIsStable() {
         var state: UInt64 = 7
