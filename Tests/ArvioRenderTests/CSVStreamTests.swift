@@ -123,7 +123,7 @@ final class CSVStreamTests: XCTestCase {
         }) { error in
             XCTAssertEqual("\(error)", path + ": the save was cancelled; nothing was saved")
         }
-        XCTAssertEqual(looks, 2, "stopped at its second look, 65 536 rows in")
+        XCTAssertEqual(looks, 2, "stopped at its second look, 16 384 rows in")
         XCTAssertEqual(String(decoding: try FileIO.read(path), as: UTF8.self), "old\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), ["t.csv"])
     }

@@ -24,31 +24,48 @@ enum CSVTable {
     /// streamed to `writer`; see `TableRenderer.writeTableCSV`.
     static func write(_ table: Table, rawValues: Bool, options: RenderOptions, to writer: ByteWriter,
                       isCancelled: (() -> Bool)?) -> Bool {
-        var line: [UInt8] = []
-        line.reserveCapacity(1 << 12)
-        func end(_ line: inout [UInt8]) {
+        /// Ends the line in `block`, which began at `start`.
+        func end(_ block: inout [UInt8], from start: Int) {
             // A quoted field keeps a line from ending in a space, so this is only a safeguard
             // that the bytes stay those of the trimmed lines.
-            if line.last == 0x20 { line = Array(String(decoding: line, as: UTF8.self).trimmingTrailingSpaces.utf8) }
-            line.append(0x0D)
-            line.append(0x0A)
-            writer.append(line)
-            line.removeAll(keepingCapacity: true)
-        }
-        line.append(contentsOf: table.columns.map { field($0.name) }.joined(separator: ",").utf8)
-        end(&line)
-        let cells = table.columns.map { CSVCells($0, rawValues: rawValues, language: options.language) }
-        let poll = 1 << 16
-        for row in 0..<table.rowCount {
-            if row % poll == 0, row > 0, writer.failed || isCancelled?() == true { return false }
-            for (c, cells) in cells.enumerated() {
-                if c > 0 { line.append(UInt8(ascii: ",")) }
-                cells.append(row, to: &line)
+            if block.last == 0x20 {
+                let trimmed = String(decoding: block[start...], as: UTF8.self).trimmingTrailingSpaces
+                block.removeSubrange(start...)
+                block.append(contentsOf: trimmed.utf8)
             }
-            if line.isEmpty && !cells.isEmpty { line.append(contentsOf: [0x22, 0x22]) }
-            end(&line)
+            block.append(0x0D)
+            block.append(0x0A)
         }
-        return isCancelled?() != true
+        var header = Array(table.columns.map { field($0.name) }.joined(separator: ",").utf8)
+        end(&header, from: 0)
+        writer.append(header)
+        let cells = table.columns.map { CSVCells($0, rawValues: rawValues, language: options.language) }
+        // Blocks of rows spelt on both cores and written in order; the flag is looked at
+        // between pairs of blocks (a few milliseconds of work).
+        let rows = 1 << 13
+        let cores = table.rowCount >= 1 << 16 ? 2 : 1
+        var start = 0
+        while start < table.rowCount {
+            if writer.failed || isCancelled?() == true { return false }
+            let blocks = Parallel.map(cores) { k -> [UInt8] in
+                let range = min(table.rowCount, start + k * rows)..<min(table.rowCount, start + (k + 1) * rows)
+                var block: [UInt8] = []
+                block.reserveCapacity(range.count * 64)
+                for row in range {
+                    let lineStart = block.count
+                    for (c, cells) in cells.enumerated() {
+                        if c > 0 { block.append(UInt8(ascii: ",")) }
+                        cells.append(row, to: &block)
+                    }
+                    if block.count == lineStart && !cells.isEmpty { block.append(contentsOf: [0x22, 0x22]) }
+                    end(&block, from: lineStart)
+                }
+                return block
+            }
+            for block in blocks { writer.append(block) }
+            start += cores * rows
+        }
+        return !writer.failed && isCancelled?() != true
     }
 
     /// The statistics and notes of `table` as a CSV: block, statistic, value, df, p,

@@ -42,7 +42,7 @@ public enum TableRenderer {
     /// Writes `table` as `tableCSV` spells it, byte for byte, to `writer` a row at a time, so a
     /// table of millions of rows is never one string. With `rawValues`, each category is its
     /// raw value and a missing value with a reason its code, as `Table.withRawValues` gives,
-    /// without making those columns first. Looks at `isCancelled` every 65 536 rows (and stops
+    /// without making those columns first. Looks at `isCancelled` every 16 384 rows (and stops
     /// after a failed write); false when it stopped before the end.
     public static func writeTableCSV(_ table: Table, rawValues: Bool, options: RenderOptions = RenderOptions(),
                                      to writer: ByteWriter, isCancelled: (() -> Bool)? = nil) -> Bool {
