@@ -67,6 +67,24 @@ final class CatalogTypingTests: XCTestCase {
         }
     }
 
+    /// participant leads the primary key, so its DISTINCT is read in index order with hash
+    /// aggregation off (a misestimated hash aggregate ran for over 20 minutes at 100M rows);
+    /// the setting is the user's again afterwards, on or off.
+    func testADistinctReadThroughTheKeyPutsTheHashSettingBack() throws {
+        guard case .success(let target) = BenchmarkDataDifferentialTests.benchmark else {
+            return XCTFail("this test needs the benchmark data in PostgreSQL")
+        }
+        let connection = try PostgresConnection(target)
+        XCTAssertTrue(try TextTyping.leadsAnIndex("participant", of: "\"public\".\"responses\"", connection, nil))
+        XCTAssertFalse(try TextTyping.leadsAnIndex("org", of: "\"public\".\"responses\"", connection, nil))
+        for setting in ["on", "off"] {
+            _ = try connection.query("SELECT set_config('enable_hashagg', $1, false)", [setting])
+            let catalog = try RemoteCatalog.read(from: connection, exactTypingRows: -2)
+            XCTAssertEqual(catalog.tables["responses"]?.columns.first { $0.name == "participant" }?.levels.count, 4167)
+            XCTAssertEqual(try connection.query("SHOW enable_hashagg").rows.first?.first, setting)
+        }
+    }
+
     func testStatisticsLeaveFreeTextAndAUniqueCodeText() throws {
         let base = try TestDatabase.pilotConnection()
         let admin = try PostgresConnection(base, readOnly: false)

@@ -134,4 +134,41 @@ final class LoadProjectionTests: XCTestCase {
     func testALoadNothingReadsReadsEveryColumn() {
         assertSame(".load @R@ as r\n.format csv", loads: ["participant", "org", "entry_route", "item", "area", "phase", "score"])
     }
+
+    /// In a notebook `.quit` ends only its block and the next block runs, so a `.load` before
+    /// it reads what the later blocks use too (it read only `phase`, and the next block's
+    /// `count by item` found no column `item`).
+    func testANotebookBlocksQuitDoesNotHideTheLaterBlocks() throws {
+        let path = TestSupport.temporaryDirectory() + "/quit.md"
+        try """
+            # Quit in a block
+
+            ```arvio
+            .load \(Self.files.responses) as r
+            r | count by phase
+            .quit
+            r | count by org
+            ```
+
+            ```arvio
+            r | count by item
+            .quit
+            r | count by area
+            ```
+
+            ```arvio
+            r | count by entry_route
+            ```
+
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let console = CapturingConsole()
+        let interpreter = Interpreter(workspace: Workspace(), settings: OutputSettings(), console: console)
+        XCTAssertEqual(NotebookRunner(interpreter: interpreter, console: console).knit(path), 0, console.text)
+        let knitted = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertTrue(knitted.contains("I5"), knitted)
+        XCTAssertTrue(knitted.contains("työnantaja"), knitted)
+        XCTAssertFalse(knitted.contains("Katulähetys"), knitted)
+        XCTAssertFalse(knitted.contains("hyvinvointi"), knitted)
+        XCTAssertEqual(interpreter.loadedColumns["r"], ["entry_route", "item", "phase"])
+    }
 }

@@ -67,10 +67,12 @@ struct NotebookRunner {
         defer { interpreter.console = original }
         var outputs: [String] = []
         var failed = 0
-        defer { interpreter.following = nil }
+        interpreter.quitEndsOnlySource = true
+        defer { interpreter.following = nil; interpreter.quitEndsOnlySource = false }
         for (index, block) in notebook.blocks.enumerated() {
-            // The blocks after this one are all that follows it, so a `.load` reads only what they use.
-            interpreter.following = notebook.blocks[(index + 1)...].flatMap { Interpreter.units(of: $0.source) }
+            // The blocks after this one are all that follows it, so a `.load` reads only what
+            // they use; a `.quit` ends only its own block, so each is cut there, not the rest.
+            interpreter.following = notebook.blocks[(index + 1)...].flatMap { Interpreter.unitsUpToQuit(of: $0.source) }
             let capture = CapturingConsole()
             interpreter.console = capture
             interpreter.hasWrittenResult = false

@@ -33,6 +33,9 @@ public final class Interpreter {
     /// `-c` statements), so `.load` reads only the columns it can use (`LoadProjection`); nil
     /// in the shell, where anything may follow.
     public var following: [StatementAssembler.Unit]?
+    /// Whether `.quit` ends only the source being run (a notebook's block, after which the next
+    /// block runs) rather than all the input; what `following` holds past a `.quit` depends on it.
+    var quitEndsOnlySource = false
     /// The columns the last `.load` of a CSV file as each table read, for tests of `LoadProjection`.
     var loadedColumns: [String: [String]] = [:]
 
@@ -53,7 +56,12 @@ public final class Interpreter {
         let after = following
         defer { following = after }
         for (index, unit) in units.enumerated() {
-            following = after.map { Array(units[(index + 1)...]) + $0 }
+            following = after.map { later in
+                let rest = Array(units[(index + 1)...])
+                guard let quit = rest.firstIndex(where: Self.isQuit) else { return rest + later }
+                // In a notebook the blocks after this one still run after a `.quit` in this one.
+                return Array(rest[..<quit]) + (quitEndsOnlySource ? later : [])
+            }
             switch execute(unit, file: file) {
             case .quit: return .quit
             case .failed: failed = true; if !keepGoing { return .failed }
@@ -68,6 +76,19 @@ public final class Interpreter {
         StatementSplitter.split(source, firstLine: firstLine).map { part -> StatementAssembler.Unit in
             part.isMetaCommand ? .meta(part.text, line: part.firstLine) : .statement(part.text, firstLine: part.firstLine)
         }
+    }
+
+    /// Whether `unit` is `.quit` (or one of its other names, `.exit`, `\q`).
+    static func isQuit(_ unit: StatementAssembler.Unit) -> Bool {
+        guard case .meta(let text, let line) = unit,
+              let command = try? MetaCommand(parsing: text.trimmingWhitespace, file: "", line: line) else { return false }
+        return MetaCommand.declaration(named: command.name)?.name == "quit"
+    }
+
+    /// The units of `source` up to its first `.quit`: all of it that can run.
+    static func unitsUpToQuit(of source: String) -> [StatementAssembler.Unit] {
+        let all = units(of: source)
+        return Array(all[..<(all.firstIndex(where: isQuit) ?? all.endIndex)])
     }
 
     /// Runs one unit of input from `file`.
