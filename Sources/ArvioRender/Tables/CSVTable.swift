@@ -39,33 +39,39 @@ enum CSVTable {
         var header = Array(table.columns.map { field($0.name) }.joined(separator: ",").utf8)
         end(&header, from: 0)
         writer.append(header)
-        let cells = table.columns.map { CSVCells($0, rawValues: rawValues, language: options.language) }
-        // Blocks of rows spelt on both cores and written in order; the flag is looked at
-        // between pairs of blocks (a few milliseconds of work).
-        let rows = 1 << 13
-        let cores = table.rowCount >= 1 << 16 ? 2 : 1
-        var start = 0
-        while start < table.rowCount {
-            if writer.failed || isCancelled?() == true { return false }
-            let blocks = Parallel.map(cores) { k -> [UInt8] in
-                let range = min(table.rowCount, start + k * rows)..<min(table.rowCount, start + (k + 1) * rows)
-                var block: [UInt8] = []
-                block.reserveCapacity(range.count * 64)
-                for row in range {
-                    let lineStart = block.count
-                    for (c, cells) in cells.enumerated() {
-                        if c > 0 { block.append(UInt8(ascii: ",")) }
-                        cells.append(row, to: &block)
+        let specs = table.columns.map { CSVCells($0, rawValues: rawValues, language: options.language) }
+        // The cells are read through plain pointers: an array bound per cell would be retained
+        // and released per cell, from both cores at once, and that was most of a save's time.
+        return CSVCells.withColumns(specs) { columns in
+            // Blocks of rows spelt on both cores and written in order; the flag is looked at
+            // between pairs of blocks (a few milliseconds of work).
+            let rows = 1 << 13
+            let cores = table.rowCount >= 1 << 16 ? 2 : 1
+            var start = 0
+            while start < table.rowCount {
+                if writer.failed || isCancelled?() == true { return false }
+                let blocks = Parallel.map(cores) { k -> [UInt8] in
+                    let range = min(table.rowCount, start + k * rows)..<min(table.rowCount, start + (k + 1) * rows)
+                    var block: [UInt8] = []
+                    block.reserveCapacity(range.count * 64)
+                    columns.withUnsafeBufferPointer { columns in
+                        for row in range {
+                            let lineStart = block.count
+                            for c in columns.indices {
+                                if c > 0 { block.append(UInt8(ascii: ",")) }
+                                columns[c].append(row, to: &block)
+                            }
+                            if block.count == lineStart && !columns.isEmpty { block.append(contentsOf: [0x22, 0x22]) }
+                            end(&block, from: lineStart)
+                        }
                     }
-                    if block.count == lineStart && !cells.isEmpty { block.append(contentsOf: [0x22, 0x22]) }
-                    end(&block, from: lineStart)
+                    return block
                 }
-                return block
+                for block in blocks { writer.append(block) }
+                start += cores * rows
             }
-            for block in blocks { writer.append(block) }
-            start += cores * rows
+            return !writer.failed && isCancelled?() != true
         }
-        return !writer.failed && isCancelled?() != true
     }
 
     /// The statistics and notes of `table` as a CSV: block, statistic, value, df, p,
@@ -144,33 +150,60 @@ private struct CSVCells {
         }
     }
 
-    @inline(__always)
-    func append(_ row: Int, to line: inout [UInt8]) {
-        switch kind {
-        case .integer(let v):
-            if Missing.isMissing(v[row]) { return missing(row, &line) }
-            Self.digits(v[row], &line)
-        case .decimal(let v):
-            if v[row].isNaN { return missing(row, &line) }
-            line.append(contentsOf: NumberFormat.full(v[row]).utf8)
-        case .text(let v):
-            guard let text = v[row] else { return missing(row, &line) }
-            Self.text(text, &line)
-        case .categorical(let c, let levels):
-            let code = c.codes[row]
-            if code == 0 { return missing(row, &line) }
-            line.append(contentsOf: levels[code - 1])
+    /// Fields laid end to end, the `k`-th (from 0) at `bytes[starts[k]..<starts[k + 1]]`.
+    private static func flat(_ fields: [[UInt8]]) -> (bytes: [UInt8], starts: [Int]) {
+        var starts = [0]
+        for field in fields { starts.append(starts[starts.count - 1] + field.count) }
+        return (fields.flatMap { $0 }, starts)
+    }
+
+    /// Calls `body` with every column of `specs` as a `CSVColumn`, whose pointers are valid there.
+    static func withColumns<R>(_ specs: [CSVCells], _ body: ([CSVColumn]) -> R) -> R {
+        var columns: [CSVColumn] = []
+        func open(_ i: Int) -> R {
+            if i == specs.count { return body(columns) }
+            return specs[i].withColumn { column in
+                columns.append(column)
+                return open(i + 1)
+            }
+        }
+        return open(0)
+    }
+
+    /// This column as plain pointers, valid inside `body`.
+    private func withColumn<R>(_ body: (CSVColumn) -> R) -> R {
+        let levelFields: [[UInt8]]
+        if case .categorical(_, let levels) = kind { levelFields = levels } else { levelFields = [] }
+        let levels = Self.flat(levelFields)
+        let reasonFields = Self.flat(reasons?.1 ?? [])
+        let reasonCodes = reasons?.0.codes ?? .u8([])
+        return levels.bytes.withUnsafeBufferPointer { levelBytes in
+            levels.starts.withUnsafeBufferPointer { levelStarts in
+                reasonFields.bytes.withUnsafeBufferPointer { reasonBytes in
+                    reasonFields.starts.withUnsafeBufferPointer { reasonStarts in
+                        reasonCodes.withBuffer { reasonCodes in
+                            let missing = CSVColumn.Fields(bytes: levelBytes, starts: levelStarts)
+                            let reasons = self.reasons == nil ? nil
+                                : CSVColumn.Reasons(codes: reasonCodes, fields: CSVColumn.Fields(bytes: reasonBytes, starts: reasonStarts))
+                            switch kind {
+                            case .integer(let v):
+                                return v.withUnsafeBufferPointer { body(CSVColumn(values: .integer($0), levels: missing, reasons: reasons)) }
+                            case .decimal(let v):
+                                return v.withUnsafeBufferPointer { body(CSVColumn(values: .decimal($0), levels: missing, reasons: reasons)) }
+                            case .text(let v):
+                                return v.withUnsafeBufferPointer { body(CSVColumn(values: .text($0), levels: missing, reasons: reasons)) }
+                            case .categorical(let c, _):
+                                return c.codes.withBuffer { body(CSVColumn(values: .codes($0), levels: missing, reasons: reasons)) }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
-    private func missing(_ row: Int, _ line: inout [UInt8]) {
-        guard let (r, fields) = reasons else { return }
-        let code = r.codes[row]
-        if code != 0 { line.append(contentsOf: fields[code - 1]) }
-    }
-
     /// The decimal digits of `value`, as `String(value)` writes them.
-    private static func digits(_ value: Int64, _ line: inout [UInt8]) {
+    static func digits(_ value: Int64, _ line: inout [UInt8]) {
         if value < 0 { line.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var reversed: (UInt64, UInt64, UInt64) = (0, 0, 0)
@@ -188,7 +221,7 @@ private struct CSVCells {
     /// `CSVTable.field(text)`: copied as it is when no byte could make it need quotes (no comma,
     /// quote, line break or a byte that may start one beyond ASCII; no space or tab at either
     /// end); anything else goes through `field`, which decides by characters.
-    private static func text(_ text: String, _ line: inout [UInt8]) {
+    static func text(_ text: String, _ line: inout [UInt8]) {
         var text = text
         let plain = text.withUTF8 { bytes -> Bool in
             guard let first = bytes.first, let last = bytes.last else { return true }
@@ -204,6 +237,74 @@ private struct CSVCells {
             return true
         }
         if !plain { line.append(contentsOf: CSVTable.field(text).utf8) }
+    }
+}
+
+/// One column's cells as plain pointers into its data (valid inside `CSVCells.withColumns`),
+/// so reading a cell costs no reference counting.
+private struct CSVColumn {
+    enum Values {
+        case integer(UnsafeBufferPointer<Int64>)
+        case decimal(UnsafeBufferPointer<Double>)
+        case text(UnsafeBufferPointer<String?>)
+        case codes(CodeBuffer)
+    }
+
+    /// Fields laid end to end: field `k` (from 0) is `bytes[starts[k]..<starts[k + 1]]`.
+    struct Fields {
+        var bytes: UnsafeBufferPointer<UInt8>
+        var starts: UnsafeBufferPointer<Int>
+
+        @inline(__always)
+        func append(_ k: Int, to line: inout [UInt8]) {
+            line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[starts[k]..<starts[k + 1]]))
+        }
+    }
+
+    /// The codes of the rows' missing-value reasons and the field of each reason.
+    struct Reasons {
+        var codes: CodeBuffer
+        var fields: Fields
+    }
+
+    var values: Values
+    /// A category's field by level (from 0), for `codes`.
+    var levels: Fields
+    var reasons: Reasons?
+
+    @inline(__always)
+    func append(_ row: Int, to line: inout [UInt8]) {
+        switch values {
+        case .integer(let v):
+            if Missing.isMissing(v[row]) { return missing(row, &line) }
+            CSVCells.digits(v[row], &line)
+        case .decimal(let v):
+            if v[row].isNaN { return missing(row, &line) }
+            line.append(contentsOf: NumberFormat.full(v[row]).utf8)
+        case .text(let v):
+            guard let text = v[row] else { return missing(row, &line) }
+            CSVCells.text(text, &line)
+        case .codes(let codes):
+            let code: Int
+            switch codes {
+            case .u8(let c): code = Int(c[row])
+            case .u16(let c): code = Int(c[row])
+            case .u32(let c): code = Int(c[row])
+            }
+            if code == 0 { return missing(row, &line) }
+            levels.append(code - 1, to: &line)
+        }
+    }
+
+    private func missing(_ row: Int, _ line: inout [UInt8]) {
+        guard let reasons else { return }
+        let code: Int
+        switch reasons.codes {
+        case .u8(let c): code = Int(c[row])
+        case .u16(let c): code = Int(c[row])
+        case .u32(let c): code = Int(c[row])
+        }
+        if code != 0 { reasons.fields.append(code - 1, to: &line) }
     }
 }
 
