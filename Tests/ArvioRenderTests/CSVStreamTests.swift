@@ -127,4 +127,17 @@ final class CSVStreamTests: XCTestCase {
         XCTAssertEqual(String(decoding: try FileIO.read(path), as: UTF8.self), "old\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), ["t.csv"])
     }
+
+    /// `.save` as JSON: the rendered JSON when the flag stays unset, nothing once it is set.
+    func testTheJSONOfASaveIsTheRenderedJSONAndStopsOnTheFlag() {
+        for language in [Language.en, .fi] {
+            let options = RenderOptions(language: language)
+            XCTAssertEqual(TableRenderer.json(Fixture.table, options: options, isCancelled: { false }),
+                           TableRenderer.render(Fixture.table, format: .json, options: options))
+        }
+        let long = Table(name: "t", columns: [Column(name: "x", data: .integer((0..<40_000).map(Int64.init)))])
+        var looks = 0
+        XCTAssertNil(TableRenderer.json(long, isCancelled: { looks += 1; return looks >= 2 }))
+        XCTAssertEqual(looks, 2, "stopped at row 16 384, its second look")
+    }
 }

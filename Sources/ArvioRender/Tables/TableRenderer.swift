@@ -26,6 +26,13 @@ public enum TableRenderer {
         }
     }
 
+    /// `render(table, format: .json, options:)` for `.save`, looking at `isCancelled` between
+    /// rows; nil when it was set before the end.
+    public static func json(_ table: Table, options: RenderOptions = RenderOptions(), isCancelled: (() -> Bool)?) -> String? {
+        guard let lines = JSONTable.lines(table, options: options, isCancelled: isCancelled) else { return nil }
+        return isCancelled?() == true ? nil : join(lines)
+    }
+
     /// The statistics and notes of `table` as a CSV of their own (block, statistic, value, df,
     /// p, p_adjusted, method, note) at full precision, for `.save` to write beside the table's
     /// CSV; nil when the table has neither.

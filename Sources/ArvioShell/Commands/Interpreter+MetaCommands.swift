@@ -273,7 +273,16 @@ extension Interpreter {
                     }
                 }
             } else {
-                var text = TableRenderer.render(withCodebook ? table.withRawValues : table, format: format, options: options)
+                let shown = withCodebook ? table.withRawValues : table
+                var text: String
+                if format == .json {
+                    guard let json = TableRenderer.json(shown, options: options, isCancelled: session.isCancelled) else {
+                        throw DataError(DataPosition(file: path), "the save was cancelled; nothing was saved")
+                    }
+                    text = json
+                } else {
+                    text = TableRenderer.render(shown, format: format, options: options)
+                }
                 if !text.endsWithNewline { text += "\n" }
                 try FileIO.writeAtomically(Array(text.utf8), to: path)
             }
