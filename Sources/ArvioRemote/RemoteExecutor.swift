@@ -42,7 +42,8 @@ public struct RemoteExecutor: PlanExecutor {
 
     public func execute(_ plan: LogicalPlan, in context: EvaluationContext) throws(Diagnostic) -> PlanResult {
         guard let compiled = SQLCompiler.compile(plan, catalog: catalog, keeping: Self.columnsRead,
-                                                 delta: deltaRequest(in: context.workspace)) else {
+                                                 delta: deltaRequest(in: context.workspace),
+                                                 units: unitsRequest(in: context.workspace)) else {
             let local = try materializing(plan.nodes[...], source: plan.source, in: context, at: plan.sourcePosition)
             var result = try InMemoryExecutor().execute(plan, in: local.context)
             if !local.read.isEmpty {
@@ -85,16 +86,26 @@ public struct RemoteExecutor: PlanExecutor {
         guard compiled.operatorCount < plan.nodes.count else { return input }
         if let countColumn = compiled.countColumn {
             let node = plan.nodes[compiled.operatorCount]
-            var result = try node.runOnCounts(input, countColumn: countColumn, key: compiled.schema.key, in: context)
+            let units = compiled.units.map { ($0, Self.facts(of: $0, compiled, rows)) }
+            var result = try node.runOnCounts(input, countColumn: countColumn, key: compiled.schema.key, units: units,
+                                              in: context)
             let rest = plan.nodes[(compiled.operatorCount + 1)...]
             if !rest.isEmpty {
                 let local = try materializing(rest, source: plan.source, in: context, at: plan.sourcePosition)
                 result = try InMemoryExecutor().execute(rest, on: result, in: local.context)
             }
             let n = table.rowCount
+            var how = (en: "", fi: "")
+            if let (request, facts) = units, facts.units < facts.rows {
+                how = facts.reducesToUnits(rowLevel: request.rowLevel)
+                    ? (" (one per \(request.unit): the server found that \(request.analysed.joined(separator: ", ")) do not vary within it)",
+                       " (yksi kutakin \(request.unit)-arvoa kohden: palvelin totesi, ettei \(request.analysed.joined(separator: ", ")) vaihtele sen sisällä)")
+                    : (" (of every row; the unit rule on \(request.unit) was decided by the server)",
+                       " (jokaisesta rivistä; yksikkösäännön \(request.unit)-arvon mukaan ratkaisi palvelin)")
+            }
             result.table.notes.append(Localized(
-                en: "\(node.verb) computed in memory from \(n) count\(n == 1 ? "" : "s") fetched from the database",
-                fi: "\(node.verb) laskettiin muistissa \(n) tietokannasta haetusta frekvenssistä"))
+                en: "\(node.verb) computed in memory from \(n) count\(n == 1 ? "" : "s") fetched from the database\(how.en)",
+                fi: "\(node.verb) laskettiin muistissa \(n) tietokannasta haetusta frekvenssistä\(how.fi)"))
             return result
         }
         let rest = plan.nodes[compiled.operatorCount...]
@@ -130,10 +141,16 @@ public struct RemoteExecutor: PlanExecutor {
         { node, schema in node.deltaTallyRequest(input: schema, workspace: workspace) }
     }
 
+    /// What the unit rule of an analysis of repeated answers needs the server to find out,
+    /// with the workspace's relations naming the units (`PlanNode.repeatedAnswersRequest`).
+    func unitsRequest(in workspace: Workspace) -> (PlanNode, PlanSchema) -> RepeatedAnswersRequest? {
+        { node, schema in node.repeatedAnswersRequest(input: schema, workspace: workspace) }
+    }
+
     /// What running `plan` would do: the SQL and its parameters, and what runs in memory.
     public func explain(_ plan: LogicalPlan, in workspace: Workspace) -> String {
         guard let compiled = SQLCompiler.compile(plan, catalog: catalog, keeping: Self.columnsRead,
-                                                 delta: deltaRequest(in: workspace)) else {
+                                                 delta: deltaRequest(in: workspace), units: unitsRequest(in: workspace)) else {
             let joined = tablesNeeded(by: plan.nodes[...], source: plan.source, workspace: workspace)
             var text = "runs in memory: \(plan.source) is a loaded table, not one in the database"
             if !joined.isEmpty { text += "\nreads whole from the database first: \(joined.joined(separator: ", "))" }
@@ -161,6 +178,11 @@ public struct RemoteExecutor: PlanExecutor {
             } else if compiled.countColumn != nil {
                 let counted = compiled.columns.dropLast().joined(separator: ", ")
                 lines.append("  \(rest.first?.verb ?? "") from the counts of each combination of \(counted) the statement returns")
+                if let units = compiled.units {
+                    let how = units.rowLevel ? "counted over rows, as asked (rows)"
+                        : "counted once per \(units.unit) when none varies, else over rows"
+                    lines.append("  the statement also finds whether \(units.analysed.joined(separator: ", ")) vary within \(units.unit) (the unit rule) and how many rows each \(units.unit) has; \(how)")
+                }
             } else {
                 lines.append("  on the columns \(compiled.columns.joined(separator: ", ")) of the rows the statement returns")
             }
@@ -186,6 +208,25 @@ public struct RemoteExecutor: PlanExecutor {
             }
         }
         return needed
+    }
+
+    /// The unit rule as the statement decided it for `request`, from the hidden columns after
+    /// the note columns (`SQLCompiler.repeatedCounts`); no rows means no rows to analyse.
+    static func facts(of request: RepeatedAnswersRequest, _ compiled: CompiledStatement,
+                      _ rows: QueryResult) -> RepeatedAnswersFacts {
+        let analysed = SQLCompiler.analysedOnce(request)
+        let start = compiled.columns.count + compiled.notes.count
+        guard let first = rows.rows.first, first.count >= start + SQLCompiler.unitFactCount + analysed.count else {
+            return RepeatedAnswersFacts(rows: 0, units: 0, smallestUnit: 0, largestUnit: 0, varying: [])
+        }
+        let value = { (index: Int) -> Int in first[start + index].flatMap { Int($0) } ?? 0 }
+        let rowCount = value(0), withUnit = value(1), alone = value(2)
+        // A row with no unit is a unit of one row.
+        var smallest = withUnit > 0 ? value(3) : 1, largest = withUnit > 0 ? value(4) : 1
+        if alone > 0 { smallest = min(smallest, 1); largest = max(largest, 1) }
+        let varying = analysed.enumerated().filter { value(SQLCompiler.unitFactCount + $0.offset) == 1 }.map(\.element)
+        return RepeatedAnswersFacts(rows: rowCount, units: withUnit + alone, smallestUnit: smallest, largestUnit: largest,
+                                    varying: Set(varying))
     }
 
     /// The notes of the aggregates that ran in SQL, as the in-memory engine writes them.

@@ -28,6 +28,9 @@ public struct CompiledStatement: Sendable {
     /// When the statement computes the next operator's `describe` (`SQLCompiler.describeMoments`),
     /// what it computes; its result is one row per group and variable.
     public var describe: DescribeMomentsRequest? = nil
+    /// When the counts are of an analysis of repeated answers (`SQLCompiler.repeatedCounts`),
+    /// the unit rule the statement decided; its facts follow the note columns in every row.
+    public var units: RepeatedAnswersRequest? = nil
 }
 
 /// A note an aggregate writes, from a count the statement returns in a hidden column.
@@ -73,7 +76,8 @@ struct SQLCompiler {
     /// source is not a remote table.
     static func compile(_ plan: LogicalPlan, catalog: RemoteCatalog,
                         keeping needed: (ArraySlice<PlanNode>) -> Set<String>? = { _ in nil },
-                        delta: (PlanNode, PlanSchema) -> DeltaTallyRequest? = { _, _ in nil }) -> CompiledStatement? {
+                        delta: (PlanNode, PlanSchema) -> DeltaTallyRequest? = { _, _ in nil },
+                        units: ((PlanNode, PlanSchema) -> RepeatedAnswersRequest?)? = nil) -> CompiledStatement? {
         guard let table = catalog.tables[plan.source] else { return nil }
         var compiler = SQLCompiler(catalog: catalog)
         var relation = compiler.scan(table)
@@ -130,10 +134,34 @@ struct SQLCompiler {
             }
         }
         // An analysis that needs only the counts of some columns' combinations gets those,
-        // counted by the server, instead of the rows (when the rows are its units, so that
-        // no reduction to units could change what it counts).
+        // counted by the server, instead of the rows: of the rows when they are their own units,
+        // and on repeated answers of the units or the rows, as the unit rule decides.
         var countColumn: String?
-        if count < plan.nodes.count, schema.key.count <= 1,
+        var unitRequest: RepeatedAnswersRequest?
+        var factCount = 0
+        // On repeated answers the statement decides the unit rule too (`repeatedCounts`); a
+        // chart has no unit rule and counts rows whatever the key.
+        let isChart: Bool
+        if count < plan.nodes.count, case .chart = plan.nodes[count].operation { isChart = true } else { isChart = false }
+        if count < plan.nodes.count, schema.key.count > 1, !isChart,
+           let request = (units ?? { node, schema in
+               var workspace = Workspace()
+               for relation in catalog.relations { workspace.add(relation) }
+               return node.repeatedAnswersRequest(input: schema, workspace: workspace)
+           })(plan.nodes[count], schema),
+           let counted = plan.nodes[count].countedColumns(among: relation.columns.map(\.name)) {
+            let saved = compiler.parameters
+            do throws(NotCompilable) {
+                let (grouped, facts) = try compiler.repeatedCounts(request, counted: counted, on: relation, countName: "__arvio_count")
+                relation = grouped
+                countColumn = "__arvio_count"
+                unitRequest = request
+                factCount = facts
+            } catch {
+                compiler.parameters = saved
+            }
+        }
+        if count < plan.nodes.count, schema.key.count <= 1 || isChart,
            let counted = plan.nodes[count].countedColumns(among: relation.columns.map(\.name)),
            counted.allSatisfy({ name in relation.columns.contains { $0.name == name } }) {
             let name = "__arvio_count"
@@ -152,9 +180,11 @@ struct SQLCompiler {
             relation.columns = relation.columns.filter { kept.contains($0.name) }
         }
         let sql = compiler.finish(relation)
-        return CompiledStatement(sql: sql, parameters: compiler.parameters.values, operatorCount: count,
-                                 schema: schema, columns: relation.columns.map(\.name), countColumn: countColumn,
-                                 stopReason: reason, notes: relation.notes)
+        var statement = CompiledStatement(sql: sql, parameters: compiler.parameters.values, operatorCount: count,
+                                          schema: schema, columns: relation.columns.map(\.name), countColumn: countColumn,
+                                          stopReason: reason, notes: Array(relation.notes.dropLast(factCount)))
+        statement.units = unitRequest
+        return statement
     }
 
     /// Refuses a compiled operator whose columns are not the ones the binder worked out, so
@@ -440,7 +470,7 @@ struct SQLCompiler {
     }
 
     /// `group`/`count by`: one row per combination of the keys that occurs, in key order.
-    private mutating func group(
+    mutating func group(
         _ input: Relation, keys: [String], alias s: String, expressions: inout ExpressionCompiler,
         _ values: (inout SQLCompiler, inout ExpressionCompiler) throws(NotCompilable) -> ([(name: String, sql: String, kind: SQLKind)], [NoteColumn])
     ) throws(NotCompilable) -> Relation {

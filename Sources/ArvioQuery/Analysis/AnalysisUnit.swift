@@ -163,8 +163,12 @@ struct AnalysisUnit {
             for row in block { sizes[ids[row]] += 1 }
         }
         try poll.check(at: position)
-        let low = sizes.min() ?? 0, high = sizes.max() ?? 0
-        return low == high ? "\(low)" : "\(low)–\(high)"
+        return Self.perUnit(low: sizes.min() ?? 0, high: sizes.max() ?? 0)
+    }
+
+    /// "21", or "1–21" when the smallest and largest units differ.
+    static func perUnit(low: Int, high: Int) -> String {
+        low == high ? "\(low)" : "\(low)–\(high)"
     }
 
     /// The unit of an analysis of `analysed`, the frame `resolve` made of `given`: the unit
@@ -207,32 +211,44 @@ struct AnalysisUnit {
         for column in columns {
             if try !unit.isConstant(column, in: frame, context: context, at: position) { varying.append(column.name) }
         }
-        let rows = frame.rowCount, units = unit.count
+        let perUnit = varying.isEmpty ? try unit.rowsPerUnit(context: context, at: position) : ""
+        let note = Self.note(column: unit.column, plural: unit.plural, rows: frame.rowCount, units: unit.count, perUnit: perUnit,
+                             analysing: names, varying: varying, key: frame.table.key, rowLevel: rowLevel,
+                             hasTests: hasTests, pairedForm: pairedForm)
+        return (varying.isEmpty && !rowLevel ? unit.reduced(frame) : frame, note)
+    }
+
+    /// The note `resolve` writes for a unit `column` (`plural` in notes) of `units` in `rows`
+    /// rows, `perUnit` rows each (`perUnit(low:high:)`), when `varying` of the analysed `names`
+    /// vary within it; the frame is reduced when none varies and `rowLevel` is false. Shared
+    /// with executors that decide the rule elsewhere (a database), so the note reads the same.
+    static func note(column: String, plural: Localized, rows: Int, units: Int, perUnit: String, analysing names: [String],
+                     varying: [String], key: [String], rowLevel: Bool, hasTests: Bool, pairedForm: Bool) -> Localized? {
+        let unit = (column: column, plural: plural)
         let list = names.joined(separator: ", ")
         if varying.isEmpty {
-            let perUnit = try unit.rowsPerUnit(context: context, at: position)
             if rowLevel {
-                return (frame, Localized(
+                return (Localized(
                     en: "Unit: every one of the \(rows) rows, as asked (rows); they hold only \(units) \(unit.plural.en), and \(list) do not vary within \(unit.column), so each \(unit.column) is counted \(perUnit) per \(unit.column).",
                     fi: "Yksikkö: jokainen \(rows) rivistä, kuten pyydettiin (rows); niissä on vain \(units) \(unit.plural.fi), eikä \(list) vaihtele \(unit.column)-arvon sisällä, joten kukin lasketaan \(perUnit) kutakin \(unit.column)-arvoa kohden."))
             }
-            return (unit.reduced(frame), Localized(
+            return (Localized(
                 en: "Unit: one row per \(unit.column), \(units) \(unit.plural.en); the table has \(rows) rows, \(perUnit) per \(unit.column), and \(list) do not vary within \(unit.column). `rows` analyses every row.",
                 fi: "Yksikkö: yksi rivi kutakin \(unit.column)-arvoa kohden, \(units) \(unit.plural.fi); taulussa on \(rows) riviä, \(perUnit) kutakin \(unit.column)-arvoa kohden, eikä \(list) vaihtele \(unit.column)-arvon sisällä. `rows` analysoi jokaisen rivin."))
         }
-        guard hasTests else { return (frame, nil) }
+        guard hasTests else { return nil }
         let which = varying.joined(separator: ", ")
         let verb = varying.count == 1 ? "varies" : "vary"
         // The varying key column is the occasion (phase) and the other the answer (score), so
         // the paired analysis to point to can be spelt out.
-        let occasion = varying.first { frame.table.key.contains($0) }
-        let answer = varying.first { !frame.table.key.contains($0) }
+        let occasion = varying.first { key.contains($0) }
+        let answer = varying.first { !key.contains($0) }
         let hint = occasion.flatMap { k in answer.map { "delta \($0) by \(k)" } } ?? "delta"
         // crosstab PHASE by ANSWER has a paired form of its own: the same table as pairs.
         let paired = pairedForm ? occasion.flatMap { k in answer.map { "crosstab \($0) by \(k) paired" } } : nil
         let alsoEn = paired.map { ", or \($0) for the paired table with McNemar, Bowker and Stuart–Maxwell" } ?? ""
         let alsoFi = paired.map { " tai parittaiseen taulukkoon (McNemar, Bowker, Stuart–Maxwell) \($0)" } ?? ""
-        return (frame, Localized(
+        return (Localized(
             en: "Repeated measures: \(which) \(verb) within \(unit.column), so the \(rows) rows are repeated answers of \(units) \(unit.plural.en), and the tests below treat them as independent. For change within the same people use \(hint)\(alsoEn).",
             fi: "Toistomittaus: \(which) vaihtelee \(unit.column)-arvon sisällä, joten \(rows) riviä ovat \(units) yksikön (\(unit.plural.fi)) toistuvia vastauksia, ja alla olevat testit käsittelevät niitä riippumattomina. Samojen ihmisten muutokseen sopii \(hint)\(alsoFi)."))
     }

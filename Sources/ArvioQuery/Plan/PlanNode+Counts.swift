@@ -5,7 +5,8 @@ import ArvioData
 /// verb computes the same table and statistics from them, with the same code.
 extension PlanNode {
     /// The columns whose combinations' counts are all this operator needs when its input's
-    /// rows are its units (a key of at most one column), given the columns its input has
+    /// rows are its units (a key of at most one column; on repeated answers, with the unit
+    /// rule decided elsewhere: `repeatedAnswersRequest`), given the columns its input has
     /// (`available`): those `crosstab` (without a weight or `paired`), `freq` (without a weight), `describe` and
     /// `chart` name, and for a chart the `n` it counts rows by. Nil for an operator that needs
     /// the rows themselves: one that pairs rows through the key (`delta`, `attrition`,
@@ -22,7 +23,10 @@ extension PlanNode {
             guard freq.weight == nil else { return nil }
             names = [freq.column.text]
         case .describe(let describe):
-            names = (describe.groups + describe.variables).map(\.text)
+            // A weight is one more counted column: each combination then stands for its rows
+            // with their weight (`freq` and `crosstab` take the count as their weight, so a
+            // weighted one reads the rows).
+            names = (describe.groups + describe.variables + [describe.weight].compactMap { $0 }).map(\.text)
         case .chart(let chart):
             // A histogram's table lists the values in row order, which counts do not keep.
             guard chart.kind != .dumbbell, chart.kind != .hist, !chart.columns.isEmpty else { return nil }
@@ -47,7 +51,13 @@ extension PlanNode {
     /// many times as it was counted, through the selection vector, so no column is copied
     /// until a verb reads it. `key` is the key the rows had (at most one column), which names
     /// the unit of the result.
+    ///
+    /// On repeated answers, `units` is what the executor found out for `repeatedAnswersRequest`
+    /// (the counts being over units when no analysed column varies within one and `rows` was
+    /// not asked for, else over rows), and the result gets the unit note and summary that
+    /// `AnalysisUnit.resolve` gives the rows.
     public func runOnCounts(_ counts: PlanResult, countColumn: String, key: [String],
+                            units: (request: RepeatedAnswersRequest, facts: RepeatedAnswersFacts)? = nil,
                             in context: EvaluationContext) throws(Diagnostic) -> PlanResult {
         guard let counted = countedColumns(among: counts.table.columnNames),
               let countIndex = counts.table.columnIndex(named: countColumn) else {
@@ -83,10 +93,105 @@ extension PlanNode {
         }
         // The notes of the steps before (an aggregate's skipped values) stay first, as in memory.
         table.notes = counts.table.notes.filter { !table.notes.contains($0) } + table.notes
-        if table.unit != nil {
+        if let (request, facts) = units {
+            // As in memory, the unit note comes right after the notes of the steps before.
+            if let note = request.note(facts) {
+                table.notes.insert(note, at: table.notes.prefix { counts.table.notes.contains($0) }.count)
+            }
+            if table.unit != nil { table.unit = request.summary(facts) }
+        } else if table.unit != nil {
             table.unit = AnalysisUnitSummary(name: key.isEmpty ? "row" : key.joined(separator: " × "),
                                              count: total, tableRows: total)
         }
         return PlanResult(table: table, origin: origin)
+    }
+}
+
+/// What an executor that counts elsewhere must find out to apply the unit rule
+/// (`AnalysisUnit.resolve`) to `crosstab`, `freq` or `describe` of repeated answers (a key of
+/// several columns): whether each analysed column is constant within every unit of `unit`.
+public struct RepeatedAnswersRequest: Sendable {
+    /// The unit column ("participant"), as `AnalysisUnit.find` chooses it.
+    public let unit: String
+    /// The columns the rule looks at, in the verb's order (a name may repeat).
+    public let analysed: [String]
+    /// Whether the user asked for every row (`rows`), so the counts are over rows anyway.
+    public let rowLevel: Bool
+    let plural: Localized
+    let key: [String]
+    let hasTests: Bool
+    let pairedForm: Bool
+
+    /// The note `AnalysisUnit.resolve` writes for these facts, if any.
+    func note(_ facts: RepeatedAnswersFacts) -> Localized? {
+        guard facts.units < facts.rows else { return nil }
+        let varying = analysed.filter(facts.varying.contains)
+        return AnalysisUnit.note(column: unit, plural: plural, rows: facts.rows, units: facts.units,
+                                 perUnit: AnalysisUnit.perUnit(low: facts.smallestUnit, high: facts.largestUnit),
+                                 analysing: analysed, varying: varying, key: key, rowLevel: rowLevel,
+                                 hasTests: hasTests, pairedForm: pairedForm)
+    }
+
+    /// The unit of the analysis, as `AnalysisUnit.summary` gives it for the rows.
+    func summary(_ facts: RepeatedAnswersFacts) -> AnalysisUnitSummary {
+        guard facts.units < facts.rows else {
+            return AnalysisUnitSummary(name: key.joined(separator: " × "), count: facts.rows, tableRows: facts.rows)
+        }
+        if facts.reducesToUnits(rowLevel: rowLevel) {
+            return AnalysisUnitSummary(name: unit, count: facts.units, tableRows: facts.rows)
+        }
+        return AnalysisUnitSummary(name: "row", count: facts.rows, tableRows: facts.rows, repeats: unit)
+    }
+}
+
+/// What the executor found out for a `RepeatedAnswersRequest`.
+public struct RepeatedAnswersFacts: Sendable {
+    /// The rows analysed and their units (a row with a missing unit being a unit of its own).
+    public var rows: Int
+    public var units: Int
+    /// The fewest and most rows of one unit.
+    public var smallestUnit: Int
+    public var largestUnit: Int
+    /// The analysed columns that vary within some unit.
+    public var varying: Set<String>
+
+    /// Creates the facts.
+    public init(rows: Int, units: Int, smallestUnit: Int, largestUnit: Int, varying: Set<String>) {
+        self.rows = rows
+        self.units = units
+        self.smallestUnit = smallestUnit
+        self.largestUnit = largestUnit
+        self.varying = varying
+    }
+
+    /// Whether the analysis reads one row per unit: no analysed column varies and `rows` was not asked.
+    public func reducesToUnits(rowLevel: Bool) -> Bool { varying.isEmpty && !rowLevel }
+}
+
+extension PlanNode {
+    /// What the unit rule needs to be decided elsewhere for this `crosstab` (not paired),
+    /// `freq` or `describe` without a weight on `input`, when its rows repeat a coarser unit
+    /// (a key of several columns); nil otherwise (a chart has no unit rule: it counts rows).
+    public func repeatedAnswersRequest(input schema: PlanSchema, workspace: Workspace) -> RepeatedAnswersRequest? {
+        guard schema.key.count > 1, let unit = schema.unit, schema.table.column(named: unit) != nil else { return nil }
+        let analysed: [String], rowLevel: Bool, hasTests: Bool
+        switch operation {
+        case .crosstab(let crosstab):
+            guard crosstab.weight == nil, !crosstab.paired else { return nil }
+            (analysed, rowLevel, hasTests) = ([crosstab.rows.text, crosstab.columns.text], crosstab.rowLevel, true)
+        case .freq(let freq):
+            guard freq.weight == nil else { return nil }
+            (analysed, rowLevel, hasTests) = ([freq.column.text], freq.rowLevel, false)
+        case .describe(let describe):
+            guard describe.weight == nil else { return nil }
+            (analysed, rowLevel, hasTests) = ((describe.variables + describe.groups).map(\.text), describe.rowLevel, false)
+        default:
+            return nil
+        }
+        let relation = schema.origin.flatMap { AnalysisUnit.unitRelation(from: $0, on: unit, in: workspace) }
+        let plural = relation.map { Localized(en: $0.target, fi: $0.target) }
+            ?? Localized(en: "values of \(unit)", fi: "\(unit)-arvoa")
+        return RepeatedAnswersRequest(unit: unit, analysed: analysed, rowLevel: rowLevel, plural: plural, key: schema.key,
+                                      hasTests: hasTests, pairedForm: hasTests)
     }
 }
