@@ -12,8 +12,9 @@ loads the benchmark's files once, then for each statement:
 
 A statement that finishes before its SIGINT is counted as "finished first" rather than as a
 latency. The statements: the load of T1-T3 (`.load` of the CSV), each task's query on the
-loaded table, the join, `associate` on the join, and Fisher's test on the largest table it
-runs on (n = 10 000).
+loaded table, the join, `associate` on the join, Fisher's test on the largest table it
+runs on (n = 10 000), then one statement per verb (`where`, `sort`, `attrition`, `.save` of
+the table as CSV, `take`, `distinct`, `derive`, ...), each named by its verb for `--only`.
 
     bench/cancel.py 10000000                 # ARVIO, BENCH_HOME, TRIALS=7
     bench/cancel.py 1000000 --only join,t2   # a subset
@@ -136,6 +137,10 @@ def main():
         if not os.path.exists(f):
             sys.exit("missing %s: python3 ../shared/bench/gen.py --outdir %s/data %d" % (f, state, a.n))
 
+    # `.save` writes here (a table's CSV and codebook per run); removed at the end.
+    saves = os.path.join(state, "cancel-saves")
+    os.makedirs(saves, exist_ok=True)
+
     def task(t):
         # The task's query on the loaded table (T1's largest statement: the count).
         lines = [l for l in open(os.path.join(HERE, t + ".arvio")).read().splitlines()
@@ -151,6 +156,21 @@ def main():
         ("associate", "r | join p on participant | associate score"),
         # Above n = 10 000 Fisher's test is left out, so the largest table it runs on.
         ("Fisher", "r | take 10000 | crosstab item by org"),
+        # Each verb's own passes (issue 20), a count after it so the answer is one line.
+        ("where", 'r | where score >= 4 and phase == "pre" | count'),
+        ("sort", "r | sort participant, score desc | take 3"),
+        ("attrition", "r | attrition score by phase on participant, item"),
+        ("save", ".save r %s/r{k}.csv" % saves),
+        ("take", "r | take %d | count" % (a.n // 2)),
+        ("distinct", "r | distinct participant, phase | count"),
+        ("derive", "r | derive s2 = score * 2 + 1 | count"),
+        ("select", "r | select participant, score | count"),
+        ("count", "r | count by org, item"),
+        ("stack", "r | stack r as source | count"),
+        ("wider", "r | wider item, phase from score | count"),
+        ("scale", "r | scale score by item into s on participant, phase | count"),
+        ("freq", "r | freq item"),
+        ("chart", "r | chart bar org by phase"),
     ]
     only = set(s.strip().lower() for s in a.only.split(",") if s.strip())
     env = dict(os.environ, TERM="dumb", ARVIO_HISTORY="/dev/null", COLUMNS="200", LINES="50")
@@ -168,6 +188,9 @@ def main():
                 name, d, " ".join("%.0f" % x for x in lat), first, "; ".join(problems)), file=sys.stderr)
     finally:
         shell.close()
+        for f in os.listdir(saves):
+            os.unlink(os.path.join(saves, f))
+        os.rmdir(saves)
     lines = ["## Ctrl-C to prompt, N = %d (%s, load average %s)" % (
                 a.n, time.strftime("%Y-%m-%dT%H:%M:%S"), open("/proc/loadavg").read().split()[0]),
              "", "| statement | uninterrupted | SIGINT → prompt, median | max | trials | finished first | workspace |",

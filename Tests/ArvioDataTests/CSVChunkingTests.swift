@@ -146,4 +146,35 @@ final class CSVChunkingTests: XCTestCase {
             XCTAssertEqual((error as? DataError)?.message, "the load was cancelled; nothing was loaded")
         }
     }
+
+    /// The flag set at each of the load's looks in turn, from the first (while parsing) to past
+    /// the last (while the columns are typed): every load either stops with the cancellation
+    /// or gives the whole table, never a part of it.
+    func testAFlagSetAtAnyLookStopsTheLoadOrLeavesItWhole() throws {
+        // Two pieces of more than one block (65 536 rows) each, so the typing looks too.
+        let text = "id,score,org\n" + rows(140_000, from: 0)
+        let path = NSTemporaryDirectory() + "arvio-cancel-late-\(getpid()).csv"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let whole = try CSVReader.read(path: path, name: "t")
+        final class Looks: @unchecked Sendable {
+            let lock = NSLock()
+            var count = 0
+            func next() -> Int { lock.lock(); defer { lock.unlock() }; count += 1; return count }
+        }
+        var cancelled = 0
+        for setAt in 1...400 {
+            let looks = Looks()
+            do {
+                let table = try CSVReader.read(path: path, name: "t", isCancelled: { looks.next() >= setAt })
+                XCTAssertEqual(cells(table), cells(whole), "flag at look \(setAt)")
+                XCTAssertGreaterThan(cancelled, 1, "the parse and the typing both stopped on it")
+                return
+            } catch {
+                XCTAssertEqual(error.message, "the load was cancelled; nothing was loaded", "look \(setAt)")
+                cancelled += 1
+            }
+        }
+        XCTFail("a flag never set should have let the load finish")
+    }
 }

@@ -104,4 +104,21 @@ final class ReadStatRoundTripTests: XCTestCase {
         }
         XCTAssertThrowsError(try ReadStatWriter.write(bad, format: .por, file: "x.por"))
     }
+
+    /// Ctrl-C of a `.save` as .sav or .dta: the flag is looked at while the rows are written,
+    /// not only before; unset, the same table writes whole.
+    func testAWriteStopsOnTheCancelFlag() throws {
+        let table = Table(name: "t", columns: [Column(name: "x", data: .integer((0..<10_000).map(Int64.init)))])
+        for format in [ReadStatFormat.sav, .dta] {
+            final class Looks: @unchecked Sendable { var count = 0 }
+            let looks = Looks()
+            // The second look is between rows: the columns are planned by then.
+            XCTAssertThrowsError(try ReadStatWriter.write(table, format: format, file: "x.\(format.rawValue)",
+                                                          isCancelled: { looks.count += 1; return looks.count >= 3 })) { error in
+                XCTAssertEqual("\(error)", "x.\(format.rawValue): the save was cancelled; nothing was saved")
+            }
+            XCTAssertEqual(looks.count, 3)
+            XCTAssertFalse(try ReadStatWriter.write(table, format: format, file: "x", isCancelled: { false }).bytes.isEmpty)
+        }
+    }
 }

@@ -129,4 +129,18 @@ final class XlsxWriterTests: XCTestCase {
         guard case .decimal(let x) = back.table.columns[1].data else { return XCTFail() }
         XCTAssertEqual(x.map { $0.isNaN ? nil : $0 }, [0.1, 1e-300, 1.7976931348623157e308, 0, 3, nil, 2.5, 1e20])
     }
+
+    /// Ctrl-C of a `.save` as .xlsx stops between rows with the save's message.
+    func testAWorkbookWriteStopsOnTheCancelFlag() throws {
+        let table = Table(name: "t", columns: [Column(name: "x", data: .integer((0..<10_000).map(Int64.init)))])
+        final class Looks: @unchecked Sendable { var count = 0 }
+        let looks = Looks()
+        XCTAssertThrowsError(try XlsxWriter.write(table, language: .fi, file: "t.xlsx",
+                                                  isCancelled: { looks.count += 1; return looks.count >= 2 })) { error in
+            XCTAssertEqual("\(error)", "t.xlsx: the save was cancelled; nothing was saved")
+        }
+        XCTAssertEqual(looks.count, 2, "stopped at row 4096, its second look")
+        let whole = try XlsxWriter.write(table, language: .fi, file: "t.xlsx", isCancelled: { false })
+        XCTAssertEqual(try XlsxReader.read(bytes: whole, file: "t.xlsx", name: "t").table.rowCount, 10_000)
+    }
 }

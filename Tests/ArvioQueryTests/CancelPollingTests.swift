@@ -103,6 +103,39 @@ final class CancelPollingTests: XCTestCase {
         let row = try DescribeRow(variable, rows: all, method: .type7, isCancelled: { false })
         XCTAssertEqual([row.q1, row.median, row.q3], [2, 3, 4])
     }
+
+    /// `where`'s selection and the evaluator's vectors, and the ids `sort` ranks by: with the
+    /// flag set they stop, and the table they read is as it was.
+    func testTheSelectionTheEvaluatorAndTheSortKeysCancel() throws {
+        let truth = (0..<Self.rows).map { $0 % 3 == 0 ? Truth.yes : .no }
+        assertCancels("Where.selection") { context throws(Diagnostic) in
+            try Where.selection(truth, rows: nil, context: context, at: Self.position)
+        }
+        let kept = try Where.selection(truth, rows: nil, context: Self.context(cancelled: false), at: Self.position)
+        XCTAssertEqual(kept, Array(stride(from: 0, to: Self.rows, by: 3)))
+        let frame = Frame(table: Self.table, origin: "r")
+        let score = Expression(.column("score"), Self.position)
+        for condition in [
+            Expression(.binary(.greaterOrEqual, score, Expression(.integer(3), Self.position)), Self.position),
+            Expression(.binary(.less, Expression(.decimal(2.5), Self.position), score), Self.position),
+        ] {
+            assertCancels("condition") { context throws(Diagnostic) in
+                var evaluator = ExpressionEvaluator(frame: frame, context: context)
+                return try evaluator.condition(condition, verb: "where")
+            }
+        }
+        var evaluator = ExpressionEvaluator(frame: frame, context: Self.context(cancelled: false))
+        let atLeast3 = try evaluator.condition(Expression(.binary(.greaterOrEqual, score, Expression(.integer(3), Self.position)),
+                                                          Self.position), verb: "where")
+        XCTAssertEqual(atLeast3.filter { $0 == .yes }.count, Self.rows * 3 / 5)
+        for data in [Self.table.columns[0].data, Self.table.columns[2].data, .decimal((0..<Self.rows).map { Double($0 % 7) })] {
+            let poll = CancelPoll(isCancelled: { true })
+            _ = OrderedKeys.ids(for: [data, Self.table.columns[1].data], descending: [true, false], rowCount: Self.rows, poll: poll)
+            XCTAssertTrue(poll.stopped)
+        }
+        XCTAssertEqual(Self.table.rowCount, Self.rows)
+        XCTAssertEqual(Self.table.column(named: "score").map { PairingValues.text($0.data, 7) }, "3")
+    }
 }
 
 private extension Error {

@@ -96,6 +96,40 @@ final class CancellationTests: XCTestCase {
         try assertCancelsCleanly("r | distinct participant, item", minimumLooks: 3)
     }
 
+    func testAWhereCancelledAtAnyLookLeavesTheWorkspace() throws {
+        // A number against a constant, a category lookup, and the selection, all polled.
+        try assertCancelsCleanly("r | where score >= 3 and phase == \"pre\" or not (item in [\"A\", \"B\"])", minimumLooks: 35)
+    }
+
+    func testADeriveCancelledAtAnyLookLeavesTheWorkspace() throws {
+        try assertCancelsCleanly("r | derive s2 = score * 2 + 1, d = score / 4 * 3.5", minimumLooks: 35)
+    }
+
+    func testADescendingSortOnTextCancelledAtAnyLookLeavesTheWorkspace() throws {
+        try assertCancelsCleanly("r | join p on participant | sort team desc, score desc", minimumLooks: 50)
+    }
+
+    func testAStackCancelledAtAnyLookLeavesTheWorkspace() throws {
+        try assertCancelsCleanly("r | stack r as source", minimumLooks: 25)
+    }
+
+    func testAWiderCancelledAtAnyLookLeavesTheWorkspace() throws {
+        try assertCancelsCleanly("r | wider item, phase from score", minimumLooks: 18)
+    }
+
+    func testAScaleCancelledAtAnyLookLeavesTheWorkspace() throws {
+        try assertCancelsCleanly("r | scale score by item into s on participant, phase", minimumLooks: 28)
+    }
+
+    func testAnAttritionCancelledAtAnyLookLeavesTheWorkspace() throws {
+        try assertCancelsCleanly("r | attrition score by phase on participant, item", minimumLooks: 22)
+    }
+
+    func testAChartCancelledAtAnyLookLeavesTheWorkspace() throws {
+        try assertCancelsCleanly("r | chart bar item by phase", minimumLooks: 15)
+        try assertCancelsCleanly("r | chart stacked score by item", minimumLooks: 20)
+    }
+
     /// The merge sort that polls sorts as the standard library does, stably.
     func testPolledSortOfIndicesIsStable() {
         var state: UInt64 = 7

@@ -68,7 +68,8 @@ public enum CSVReader {
         // built, where a load's memory peaks.
         file.release(0..<file.bytes.count)
         let header = parsed.header
-        return (try table(consume parsed, file: path, name: name, codebook: codebook, missingTokens: missingTokens), header)
+        return (try table(consume parsed, file: path, name: name, codebook: codebook, missingTokens: missingTokens,
+                          isCancelled: isCancelled), header)
     }
 
     /// The first records of the file at `path` (about `bytes` bytes of it, cut at a line end)
@@ -111,12 +112,15 @@ public enum CSVReader {
     /// core at a time. Each column's parsed codes are let go as soon as it is typed, so the file
     /// is never held twice; an error is the first column's, as in a single pass.
     private static func table(_ parsed: consuming CSVChunking.Parsed, file: String, name: String,
-                              codebook: Codebook?, missingTokens: Set<String>) throws(DataError) -> Table {
+                              codebook: Codebook?, missingTokens: Set<String>,
+                              isCancelled: (@Sendable () -> Bool)? = nil) throws(DataError) -> Table {
+        let cancelled = DataError(DataPosition(file: file), "the load was cancelled; nothing was loaded")
         if let at = parsed.firstNUL(file: file) {
             throw DataError(at, "this field holds a NUL byte (0x00), which no text holds; is this a binary file, or UTF-16 without a byte-order mark?")
         }
         var pending: [ColumnBuilder?] = parsed.columns
         parsed.columns = []
+        for c in pending.indices { pending[c]?.isCancelled = isCancelled }
         let entries = codebook?.entries(for: name) ?? []
         let names = Set(parsed.header)
         var entryOf: [String: Codebook.Entry] = [:]
@@ -129,6 +133,7 @@ public enum CSVReader {
             Parallel.map(slots.count) { c -> Result<Column, DataError> in
                 guard let builder = slots[c] else { return .failure(DataError(DataPosition(file: file), "internal: column \(c) missing")) }
                 slots[c] = nil
+                if isCancelled?() == true { return .failure(cancelled) }
                 let entry = entryOf[builder.name]
                 return Result { () throws(DataError) -> Column in
                     let data = try ColumnTyping(builder: builder, dialect: dialect, file: file, missingTokens: missingTokens, declared: entry)
@@ -137,6 +142,8 @@ public enum CSVReader {
                 }
             }
         }
+        // A column typed while the flag was set may be unfinished: none of them is kept.
+        if isCancelled?() == true { throw cancelled }
         var columns: [Column] = []
         for result in typed { columns.append(try result.get()) }
         let table = Table(name: name, columns: columns, rowCount: parsed.rowCount,

@@ -105,21 +105,23 @@ struct CodeVector {
         withExtendedLifetime(storage) {}
     }
 
-    /// Writes `table[code]` for each row's code to `out` (which has room for `count`), in row order.
-    func map<T>(through table: UnsafeBufferPointer<T>, into out: UnsafeMutablePointer<T>) {
+    /// Writes `table[code]` for each row's code to `out` (which has room for `count`), in row
+    /// order; with `rows`, only those rows (to `out + row`).
+    func map<T>(through table: UnsafeBufferPointer<T>, into out: UnsafeMutablePointer<T>, rows: Range<Int>? = nil) {
+        let rows = rows ?? 0..<count
         switch width {
-        case 1: map(UInt8.self, through: table, into: out)
-        case 2: map(UInt16.self, through: table, into: out)
-        default: map(UInt32.self, through: table, into: out)
+        case 1: map(UInt8.self, through: table, into: out, rows)
+        case 2: map(UInt16.self, through: table, into: out, rows)
+        default: map(UInt32.self, through: table, into: out, rows)
         }
     }
 
     private func map<C: FixedWidthInteger, T>(_: C.Type, through table: UnsafeBufferPointer<T>,
-                                              into out: UnsafeMutablePointer<T>) {
+                                              into out: UnsafeMutablePointer<T>, _ rows: Range<Int>) {
         let codes = base.assumingMemoryBound(to: C.self)
         // Every code was handed out by the dictionary the table was built from, so it is in
         // range; the check stays (one compare per row) so a broken invariant traps, not corrupts.
-        for i in 0..<count {
+        for i in rows {
             let code = Int(codes[i])
             precondition(code < table.count, "a code outside its dictionary")
             (out + i).initialize(to: table[code])

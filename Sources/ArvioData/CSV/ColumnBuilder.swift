@@ -17,6 +17,9 @@ struct ColumnBuilder {
     /// The distinct values, 1-based codes; 0 is an empty (missing) cell.
     var dictionary = ByteDictionary()
     var segments: [Segment] = []
+    /// The user's cancel flag while the column is typed: `gather` looks at it between blocks of
+    /// rows and leaves the rest undone once it is set (the load then throws the column away).
+    var isCancelled: (@Sendable () -> Bool)?
 
     init(name: String, index: Int) {
         self.name = name
@@ -56,7 +59,17 @@ struct ColumnBuilder {
                 let segment = segments[s]
                 let table = segment.global.map { $0.map { values[Int($0)] } } ?? values
                 guard let base = destination.value?.advanced(by: offsets[s]) else { return }
-                table.withUnsafeBufferPointer { t in segment.codes.map(through: t, into: base) }
+                table.withUnsafeBufferPointer { t in
+                    // Only plain values may be left unwritten by a stopped pass; a column of
+                    // texts is written whole, the flag looked at before it.
+                    guard let isCancelled, _isPOD(T.self) else { return segment.codes.map(through: t, into: base) }
+                    var start = 0
+                    while start < segment.codes.count, !isCancelled() {
+                        let end = min(start + (1 << 16), segment.codes.count)
+                        segment.codes.map(through: t, into: base, rows: start..<end)
+                        start = end
+                    }
+                }
             }
             initialized = total
         }

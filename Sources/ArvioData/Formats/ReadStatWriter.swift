@@ -44,20 +44,23 @@ public enum ReadStatWriter {
 
     /// The bytes of `table` as a `format` file (`file` names it in errors); labels that differ
     /// between Finnish and English are written in `language`, as the file keeps one.
+    /// `isCancelled` is looked at between columns and every 4096 rows (Ctrl-C of a `.save`).
     public static func write(_ table: Table, format: ReadStatFormat, file: String,
-                             language: Language = .en) throws(DataError) -> Written {
+                             language: Language = .en, isCancelled: (@Sendable () -> Bool)? = nil) throws(DataError) -> Written {
+        let cancelled = DataError(DataPosition(file: file), "the save was cancelled; nothing was saved")
         guard format.isWritable else {
             throw DataError(DataPosition(file: file), "Arvio writes SPSS .sav and Stata .dta files, not .\(format.rawValue)")
         }
         var notes: [Localized] = []
         let plans = try table.columns.map { column throws(DataError) in
-            try plan(column, format: format, language: language, file: file, notes: &notes)
+            if isCancelled?() == true { throw cancelled }
+            return try plan(column, format: format, language: language, file: file, notes: &notes)
         }
         if table.columns.contains(where: { column in Self.hasTwoLanguages(column) }) {
             notes.append(Localized(en: "labels in \(language == .fi ? "Finnish" : "English") (\(format.aPackage) file keeps one language)",
                                    fi: "nimiöt \(language == .fi ? "suomeksi" : "englanniksi") (\(format.package)-tiedostossa on yksi kieli)"))
         }
-        let bytes = try emit(plans, rows: table.rowCount, format: format, file: file)
+        let bytes = try emit(plans, rows: table.rowCount, format: format, file: file, isCancelled: isCancelled)
         return Written(bytes: bytes, notes: notes)
     }
 
@@ -225,7 +228,9 @@ public enum ReadStatWriter {
     }
 
     /// Hands the plans to ReadStat's writer and collects the bytes it writes.
-    private static func emit(_ plans: [Plan], rows: Int, format: ReadStatFormat, file: String) throws(DataError) -> [UInt8] {
+    private static func emit(_ plans: [Plan], rows: Int, format: ReadStatFormat, file: String,
+                             isCancelled: (@Sendable () -> Bool)?) throws(DataError) -> [UInt8] {
+        let cancelled = DataError(DataPosition(file: file), "the save was cancelled; nothing was saved")
         if let problem = arvio_readstat_load() {
             throw DataError(DataPosition(file: file), "cannot write the file: \(String(cString: problem))")
         }
@@ -299,6 +304,7 @@ public enum ReadStatWriter {
         }
         try check(readstat_validate_metadata(writer), "\(format.package) cannot hold this table")
         for row in 0..<rows {
+            if row % 4096 == 0, isCancelled?() == true { throw cancelled }
             try check(readstat_begin_row(writer), "row \(row + 1)")
             for (p, variable) in zip(plans, variables) {
                 let status: readstat_error_t

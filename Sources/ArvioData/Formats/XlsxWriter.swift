@@ -8,7 +8,9 @@ import ZIPFoundation
 /// reader understands (some read inline strings badly).
 public enum XlsxWriter {
     /// The workbook's bytes.
-    public static func write(_ table: Table, language: Language, file: String) throws(DataError) -> [UInt8] {
+    /// `isCancelled` is looked at every 4096 rows (Ctrl-C of a `.save`).
+    public static func write(_ table: Table, language: Language, file: String,
+                             isCancelled: (@Sendable () -> Bool)? = nil) throws(DataError) -> [UInt8] {
         guard table.columns.count <= 16_384 else {
             throw DataError(DataPosition(file: file), "an Excel sheet holds at most 16,384 columns; the table has \(table.columns.count) columns")
         }
@@ -29,6 +31,9 @@ public enum XlsxWriter {
         for (i, column) in table.columns.enumerated() { sheet += shared(column.name, at: "\(letters[i])1") }
         sheet += "</row>"
         for row in 0..<table.rowCount {
+            if row % 4096 == 0, isCancelled?() == true {
+                throw DataError(DataPosition(file: file), "the save was cancelled; nothing was saved")
+            }
             let r = row + 2
             sheet += #"<row r="\#(r)">"#
             for (i, column) in table.columns.enumerated() {

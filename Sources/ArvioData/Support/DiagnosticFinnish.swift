@@ -293,6 +293,8 @@ public enum DiagnosticFinnish {
         ("a CSV file starts with a header row naming its columns", "CSV-tiedosto alkaa otsikkorivillä, joka nimeää sen sarakkeet"),
         ("the load was cancelled", "lataus peruttiin"),
         ("nothing was loaded", "mitään ei ladattu"),
+        ("the save was cancelled", "tallennus peruttiin"),
+        ("nothing was saved", "mitään ei tallennettu"),
         ("% holds decimals", "sarakkeessa %1 on desimaalilukuja"),
         ("a scale is declared on answers written as text, categories or whole numbers",
          "asteikko määritellään vastauksille, jotka ovat tekstiä, luokkia tai kokonaislukuja"),

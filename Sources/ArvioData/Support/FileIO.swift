@@ -90,16 +90,24 @@ public enum FileIO {
     /// regular file (a folder, a named pipe, a socket, a block device) is refused, and so is a
     /// file the user could not write directly.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(DataError) {
+        try writeAtomically(to: path) { writer throws(DataError) in writer.append(bytes) }
+    }
+
+    /// Writes what `fill` hands its `ByteWriter` to `path`, as `writeAtomically(_:to:)` does,
+    /// without the whole content in memory: the bytes go out a block at a time. When `fill`
+    /// throws (a cancelled save), a replaced file is left as it was and its temporary file is
+    /// removed; a stream or a device keeps what it was sent.
+    public static func writeAtomically(to path: String, _ fill: (ByteWriter) throws(DataError) -> Void) throws(DataError) {
         let at = DataPosition(file: path)
         if let fd = ownStream(path) {
-            if let why = writeAll(bytes, to: fd) { throw DataError(at, "cannot write: \(why)") }
+            try stream(to: fd, fill) { DataError(at, "cannot write: \($0)") }
             return
         }
         let target = try followingLinks(path)
         var info = stat()
         guard lstat(target, &info) == 0 else {
             guard errno == ENOENT else { throw DataError(at, "cannot write the file: \(reason())") }
-            try replace(target, with: bytes, keeping: nil, at: at)
+            try replace(target, with: fill, keeping: nil, at: at)
             return
         }
         switch info.st_mode & S_IFMT {
@@ -108,18 +116,36 @@ public enum FileIO {
                 throw DataError(at, "cannot write the file: \(reason()); it was left as it is")
             }
             if info.st_nlink > 1 {
-                try rewriteInPlace(target, with: bytes, oldSize: Int(info.st_size), at: at)
+                // The new size must be known to reserve it before the old bytes are overwritten,
+                // so the content is gathered first; hard-linked targets are rare and small.
+                let writer = ByteWriter(fd: -1)
+                try fill(writer)
+                try rewriteInPlace(target, with: writer.buffer, oldSize: Int(info.st_size), at: at)
             } else {
-                try replace(target, with: bytes, keeping: info, at: at)
+                try replace(target, with: fill, keeping: info, at: at)
             }
         case S_IFCHR:
             let fd = open(target, O_WRONLY | O_NOCTTY | O_CLOEXEC)
             guard fd >= 0 else { throw DataError(at, "cannot write to the device: \(reason())") }
             defer { close(fd) }
-            if let why = writeAll(bytes, to: fd) { throw DataError(at, "cannot write to the device: \(why)") }
+            try stream(to: fd, fill) { DataError(at, "cannot write to the device: \($0)") }
         default:
             throw DataError(at, "this is \(kind(of: info.st_mode)), not a regular file; nothing was written")
         }
+    }
+
+    /// Runs `fill` on a writer to `fd` and sends the last block; a write error as `failed` makes it.
+    private static func stream(to fd: Int32, _ fill: (ByteWriter) throws(DataError) -> Void,
+                               failed: (String) -> DataError) throws(DataError) {
+        let writer = ByteWriter(fd: fd)
+        do {
+            try fill(writer)
+        } catch {
+            if let why = writer.failure { throw failed(why) }
+            throw error
+        }
+        writer.flush()
+        if let why = writer.failure { throw failed(why) }
     }
 
     /// The descriptor `path` names when it is one of the process's own streams.
@@ -151,8 +177,8 @@ public enum FileIO {
     }
 
     /// Writes a temporary file beside `target` and renames it over `target`.
-    private static func replace(_ target: String, with bytes: [UInt8], keeping old: stat?,
-                                at: DataPosition) throws(DataError) {
+    private static func replace(_ target: String, with fill: (ByteWriter) throws(DataError) -> Void,
+                                keeping old: stat?, at: DataPosition) throws(DataError) {
         let directory = folder(of: target)
         var temporary = ""
         var fd: Int32 = -1
@@ -172,7 +198,17 @@ public enum FileIO {
             if fchown(fd, old.st_uid, old.st_gid) != 0 { _ = fchown(fd, uid_t.max, old.st_gid) }
             guard fchmod(fd, old.st_mode & 0o7777) == 0 else { throw fail(reason()) }
         }
-        if let why = writeAll(bytes, to: fd) { throw fail(why) }
+        let writer = ByteWriter(fd: fd)
+        do {
+            try fill(writer)
+        } catch {
+            if let why = writer.failure { throw fail(why) }
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        writer.flush()
+        if let why = writer.failure { throw fail(why) }
         guard fsync(fd) == 0 else { throw fail(reason()) }
         guard close(fd) == 0 else {
             let why = reason()
@@ -212,15 +248,19 @@ public enum FileIO {
     }
 
     /// Writes all of `bytes` to `fd` from where it stands; why it failed, or nil.
-    private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
+    fileprivate static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> String? {
         var written = 0
         while written < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
+            let n = Glibc.write(fd, bytes.baseAddress! + written, bytes.count - written)
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { return n == 0 ? "the device took no more bytes" : reason() }
             written += n
         }
         return nil
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
+        bytes.withUnsafeBytes { writeAll($0, to: fd) }
     }
 
     /// The folder holding `path` ("." for a bare name).
@@ -247,7 +287,78 @@ public enum FileIO {
         access(path, F_OK) == 0
     }
 
-    private static func reason() -> String {
+    fileprivate static func reason() -> String {
         String(cString: strerror(errno)).lowercased()
+    }
+}
+
+/// Where a streamed write (`FileIO.writeAtomically(to:_:)`) gathers its bytes: they go to the
+/// file a block (1 MB) at a time. After a failed write the writer keeps its reason and takes
+/// no more bytes; the producer need not check, as `FileIO` reports it when `fill` returns.
+public final class ByteWriter {
+    /// How many bytes gather before a block is written.
+    static let blockSize = 1 << 20
+    private let fd: Int32
+    /// The bytes not yet written (all of them for a writer that only gathers, `fd` −1).
+    private(set) var buffer: [UInt8] = []
+    /// Why a write failed, once one has.
+    private(set) var failure: String?
+
+    init(fd: Int32) {
+        self.fd = fd
+        if fd >= 0 { buffer.reserveCapacity(Self.blockSize + (1 << 16)) }
+    }
+
+    /// Whether a write has failed, so the rest of the content can be left unmade.
+    public var failed: Bool { failure != nil }
+
+    /// Adds one byte.
+    @inline(__always)
+    public func append(_ byte: UInt8) {
+        buffer.append(byte)
+        if buffer.count >= Self.blockSize { flushIfWriting() }
+    }
+
+    /// Adds `bytes`.
+    public func append(_ bytes: some Collection<UInt8>) {
+        if fd >= 0, bytes.count >= Self.blockSize {
+            // A large piece goes out as it is rather than through a copy in the block.
+            flush()
+            let sent = bytes.withContiguousStorageIfAvailable { piece in
+                if failure == nil { failure = FileIO.writeAll(UnsafeRawBufferPointer(piece), to: fd) }
+            }
+            if sent != nil { return }
+        }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.blockSize { flushIfWriting() }
+    }
+
+    /// Adds the UTF-8 of `text`.
+    public func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    /// The last byte added and not yet written, if any (a row's end, to check it is trimmed).
+    public var lastByte: UInt8? { buffer.last }
+
+    /// Takes back the last `count` bytes added, while they are still in the block.
+    public func removeLast(_ count: Int) -> Bool {
+        guard count <= buffer.count else { return false }
+        buffer.removeLast(count)
+        return true
+    }
+
+    private func flushIfWriting() {
+        if fd >= 0 { flush() }
+    }
+
+    /// Writes the gathered bytes.
+    func flush() {
+        guard fd >= 0 else { return }
+        if failure == nil, !buffer.isEmpty {
+            failure = buffer.withUnsafeBytes { FileIO.writeAll($0, to: fd) }
+        }
+        buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -75,6 +75,11 @@ final class CancelPoll: Sendable {
         }
     }
 
+    /// `poll.array(count, value)`, or the same array written without a poll when there is none.
+    static func array<T: BitwiseCopyable>(_ poll: CancelPoll?, _ count: Int, _ value: (Int) -> T) -> [T] {
+        (poll ?? CancelPoll(isCancelled: nil)).array(count, value)
+    }
+
     /// Throws the cancellation at `position` when a pass stopped early (or the flag is set now).
     func check(at position: SourcePosition) throws(Diagnostic) {
         if stopped || (isCancelled?() ?? false) {

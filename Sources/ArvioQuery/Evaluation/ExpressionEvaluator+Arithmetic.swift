@@ -1,5 +1,6 @@
 import ArvioData
 import ArvioStats
+import Synchronization
 
 /// Arithmetic on numbers: whole numbers stay whole and exact for `+ - * %`, `/` always gives
 /// decimals, and anything with a missing value is missing. A result that cannot be represented
@@ -20,25 +21,49 @@ extension ExpressionEvaluator {
             if result.isInfinite { throw Self.overflow(op, "\(x)", "\(y)", whole: false, at: position) }
             return .constant(.decimal(result))
         }
-        let a = l.vector(count: count)
-        let b = r.vector(count: count)
+        let a = polledVector(l)
+        let b = polledVector(r)
         if case .data(.integer(let x)) = a, case .data(.integer(let y)) = b, op != .divide {
-            var result = [Int64](repeating: 0, count: x.count)
-            for i in x.indices {
+            // Both cores, in polled blocks; an overflow anywhere is found again in row order
+            // below, so the error names the first row's values as one pass would.
+            let overflowed = Atomic<Bool>(false)
+            let result = poll.array(min(x.count, y.count)) { i in
                 guard let value = Self.integer(op, x[i], y[i]) else {
-                    throw Self.overflow(op, "\(x[i])", "\(y[i])", whole: true, at: position)
+                    overflowed.store(true, ordering: .relaxed)
+                    return Missing.integer
                 }
-                result[i] = value
+                return value
+            }
+            try poll.check(at: position)
+            if overflowed.load(ordering: .relaxed), let i = x.indices.first(where: { Self.integer(op, x[$0], y[$0]) == nil }) {
+                throw Self.overflow(op, "\(x[i])", "\(y[i])", whole: true, at: position)
             }
             return .vector(.data(.integer(result)))
         }
-        let x = a.decimals ?? []
-        let y = b.decimals ?? []
-        let result = Self.decimals(op, x, y)
+        let x = polledDecimals(a) ?? []
+        let y = polledDecimals(b) ?? []
+        let result = op == .add || op == .subtract ? Self.decimals(op, x, y)
+            : poll.array(min(x.count, y.count)) { Self.decimal(op, x[$0], y[$0]) }
+        try poll.check(at: position)
         if let i = result.firstIndex(where: \.isInfinite) {
             throw Self.overflow(op, "\(x[i])", "\(y[i])", whole: false, at: position)
         }
         return .vector(.data(.decimal(result)))
+    }
+
+    /// `value.vector(count:)`, a constant repeated in polled blocks.
+    func polledVector(_ value: Value) -> Vector {
+        switch value {
+        case .constant(.integer(let v)): .data(.integer(poll.array(count) { _ in v }))
+        case .constant(.decimal(let v)): .data(.decimal(poll.array(count) { _ in v }))
+        default: value.vector(count: count)
+        }
+    }
+
+    /// `vector.decimals`, whole numbers converted in polled blocks.
+    func polledDecimals(_ vector: Vector) -> [Double]? {
+        guard case .data(.integer(let v)) = vector else { return vector.decimals }
+        return poll.array(v.count) { Missing.isMissing(v[$0]) ? .nan : Double(v[$0]) }
     }
 
     private func requireNumber(_ value: Value, _ operand: Operand, _ op: BinaryOperator) throws(Diagnostic) {

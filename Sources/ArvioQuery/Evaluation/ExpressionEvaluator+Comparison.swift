@@ -17,17 +17,17 @@ extension ExpressionEvaluator {
         switch (l, r) {
         case (.vector(.data(.categorical(let c, let ordered))), .constant(let k)):
             let table = try levelTable(c, ordered: ordered, op, k, column: left, constant: right, at: position)
-            return .vector(.truth(Logic.map(c.codes, through: table)))
+            return .vector(.truth(Logic.map(c.codes, through: table, poll: poll)))
         case (.constant(let k), .vector(.data(.categorical(let c, let ordered)))):
             let table = try levelTable(c, ordered: ordered, op.flipped, k, column: right, constant: left, at: position)
-            return .vector(.truth(Logic.map(c.codes, through: table)))
-        case (.vector(.data(.integer(let x))), .constant(.integer(let k))):
-            // At the column's stored width, without a column of the constant beside it.
-            return .vector(.truth(x.comparing(op, k)))
-        case (.constant(.integer(let k)), .vector(.data(.integer(let x)))):
-            return .vector(.truth(x.comparing(op.flipped, k)))
+            return .vector(.truth(Logic.map(c.codes, through: table, poll: poll)))
         case (.constant(let a), .constant(let b)):
             return .constant(try compareConstants(op, a, b, left, right, at: position))
+        // A number column against a number: without the constant repeated into a column first.
+        case (.vector(.data(let d)), .constant(let k)) where d.type.isNumeric && k.number != nil:
+            return .vector(.truth(compare(op, d, with: k)))
+        case (.constant(let k), .vector(.data(let d))) where d.type.isNumeric && k.number != nil:
+            return .vector(.truth(compare(op.flipped, d, with: k)))
         default:
             return .vector(.truth(try compareVectors(op, l.vector(count: count), r.vector(count: count),
                                                      left, right, at: position)))
@@ -128,14 +128,46 @@ extension ExpressionEvaluator {
         throw Diagnostic(position, "cannot compare \(a.typeName) with \(b.typeName)")
     }
 
+    /// `value op k` for every value of a number column, as `compareVectors` decides it with `k`
+    /// repeated: whole with whole exactly, else as decimals.
+    private func compare(_ op: BinaryOperator, _ d: ColumnData, with k: Constant) -> [Truth] {
+        // A whole-number constant at the missing marker is missing once repeated.
+        var q = k.number ?? .nan
+        if case .integer(let y) = k, Missing.isMissing(y) { q = .nan }
+        switch (d, k) {
+        case (.integer(let x), .integer(let y)):
+            // At the column's stored width (`IntegerValues.comparing`).
+            if Missing.isMissing(y) { return poll.array(x.count) { _ in .unknown } }
+            return x.comparing(op, y, poll)
+        case (.integer(let x), _):
+            return poll.array(x.count) { i in
+                let v = x[i]
+                let p = Missing.isMissing(v) ? Double.nan : Double(v)
+                return p.isNaN || q.isNaN ? .unknown : (op.holds(p, q) ? .yes : .no)
+            }
+        case (.decimal(let x), _):
+            return x.withUnsafeBufferPointer { x in
+                poll.array(x.count) { x[$0].isNaN || q.isNaN ? .unknown : (op.holds(x[$0], q) ? .yes : .no) }
+            }
+        default:
+            return []
+        }
+    }
+
     private func compareVectors(_ op: BinaryOperator, _ a: Vector, _ b: Vector, _ left: Expression,
                                 _ right: Expression, at position: SourcePosition) throws(Diagnostic) -> [Truth] {
         // Whole numbers compare exactly: as decimals, 2^53 + 1 would equal 2^53.
         if case .data(.integer(let x)) = a, case .data(.integer(let y)) = b {
-            return zip(x, y).map { p, q in Missing.isMissing(p) || Missing.isMissing(q) ? .unknown : (op.holds(p, q) ? .yes : .no) }
+            return poll.array(min(x.count, y.count)) { i in
+                let p = x[i], q = y[i]
+                return Missing.isMissing(p) || Missing.isMissing(q) ? .unknown : (op.holds(p, q) ? .yes : .no)
+            }
         }
         if let x = a.decimals, let y = b.decimals {
-            return zip(x, y).map { p, q in p.isNaN || q.isNaN ? .unknown : (op.holds(p, q) ? .yes : .no) }
+            return poll.array(min(x.count, y.count)) { i in
+                let p = x[i], q = y[i]
+                return p.isNaN || q.isNaN ? .unknown : (op.holds(p, q) ? .yes : .no)
+            }
         }
         if let x = strings(a), let y = strings(b), !op.isOrdering || (a.isText && b.isText) {
             return zip(x, y).map { p, q in
@@ -189,7 +221,7 @@ extension ExpressionEvaluator {
                                          at: whole.operatorPosition)
                 for code in hit.indices where hit[code] == .yes { table[code] = .yes }
             }
-            result = Logic.map(c.codes, through: table)
+            result = Logic.map(c.codes, through: table, poll: poll)
         case .data(.text(let t)):
             let set = try textSet(constants, subject)
             result = t.map { $0.map { set.contains($0) ? .yes : .no } ?? .unknown }
@@ -217,7 +249,7 @@ extension ExpressionEvaluator {
         default:
             throw Diagnostic(whole.operatorPosition, "\"in\" needs a column of values, but \(describe(subject)) is \(value.typeName)")
         }
-        return .vector(.truth(negated ? Logic.not(result) : result))
+        return .vector(.truth(negated ? Logic.not(result, poll) : result))
     }
 
     private func textSet(_ constants: [(Constant, Expression)], _ subject: Expression) throws(Diagnostic) -> Set<String> {

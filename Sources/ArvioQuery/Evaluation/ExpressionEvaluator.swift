@@ -19,11 +19,14 @@ struct ExpressionEvaluator {
     /// How deep the evaluation is in the expression tree, and whether the stack has room for more.
     private var depth = 0
     private var stack = StackGuard()
+    /// The cancel flag, looked at before each node and between blocks of a node's rows.
+    let poll: CancelPoll
 
     init(frame: Frame, context: EvaluationContext, grouping: Grouping? = nil) {
         self.frame = frame
         self.context = context
         self.grouping = grouping
+        poll = CancelPoll(context)
     }
 
     /// How many values a vector has here: rows, or groups in group mode.
@@ -36,6 +39,7 @@ struct ExpressionEvaluator {
         if depth > StackGuard.checkedFromDepth, !stack.hasRoom() {
             throw Diagnostic(expression.position, "this expression nests too deeply (\(depth) levels) for the stack available here; compute parts of it in earlier steps with derive")
         }
+        try poll.check(at: expression.position)
         switch expression.kind {
         case .integer(let value):
             return .constant(.integer(value))
@@ -64,7 +68,7 @@ struct ExpressionEvaluator {
         case .between(let subject, let low, let high):
             let atLeast = try compare(.greaterOrEqual, subject, low, at: expression.operatorPosition)
             let atMost = try compare(.lessOrEqual, subject, high, at: expression.operatorPosition)
-            return .vector(.truth(Logic.and(truths(atLeast), truths(atMost))))
+            return .vector(.truth(Logic.and(truths(atLeast), truths(atMost), poll)))
         case .call(let name, let arguments):
             return try call(name, arguments, expression)
         }
@@ -97,8 +101,8 @@ struct ExpressionEvaluator {
     func truths(_ value: Value) -> [Truth] {
         switch value {
         case .vector(.truth(let t)): return t
-        case .constant(.logical(let b)): return [Truth](repeating: b ? .yes : .no, count: count)
-        default: return [Truth](repeating: .unknown, count: count)
+        case .constant(.logical(let b)): return poll.array(count) { _ in b ? .yes : .no }
+        default: return poll.array(count) { _ in .unknown }
         }
     }
 
@@ -109,7 +113,7 @@ struct ExpressionEvaluator {
             guard isCondition(value) else {
                 throw Diagnostic(whole.operatorPosition, "\"not\" needs a condition, but \(describe(operand)) is \(value.typeName)")
             }
-            return .vector(.truth(Logic.not(truths(value))))
+            return .vector(.truth(Logic.not(truths(value), poll)))
         case .negate:
             switch value {
             case .constant(.integer(let v)): return .constant(.integer(v == .min ? v : -v))
@@ -138,8 +142,8 @@ struct ExpressionEvaluator {
                 try requireCondition(value, left, link.op)
                 let right = try evaluate(link.operand)
                 try requireCondition(right, Operand(link.operand, describe(link.operand)), link.op)
-                value = .vector(.truth(link.op == .and ? Logic.and(truths(value), truths(right))
-                                                       : Logic.or(truths(value), truths(right))))
+                value = .vector(.truth(link.op == .and ? Logic.and(truths(value), truths(right), poll)
+                                                       : Logic.or(truths(value), truths(right), poll)))
             } else {
                 let right = try evaluate(link.operand)
                 value = try arithmetic(link.op, value, left, right, Operand(link.operand, describe(link.operand)),
@@ -175,10 +179,10 @@ struct ExpressionEvaluator {
             case .decimal(let v): for i in v.indices where v[i].isNaN { result[i] = .yes }
             case .text(let v): for i in v.indices where v[i] == nil { result[i] = .yes }
             case .categorical(let c, _):
-                result = Logic.map(c.codes, through: [.yes] + [Truth](repeating: .no, count: c.levels.count))
+                result = Logic.map(c.codes, through: [.yes] + [Truth](repeating: .no, count: c.levels.count), poll: poll)
             }
         }
-        return .vector(.truth(negated ? Logic.not(result) : result))
+        return .vector(.truth(negated ? Logic.not(result, poll) : result))
     }
 }
 
@@ -200,36 +204,47 @@ struct Operand {
 
 /// Three-valued logic on truth vectors, and mapping dictionary codes through a per-level table.
 enum Logic {
-    static func not(_ a: [Truth]) -> [Truth] {
-        a.map { $0 == .unknown ? .unknown : 1 - $0 }
+    // Split between the cores in blocks that look at `poll` (a stopped pass is thrown away).
+    static func not(_ a: [Truth], _ poll: CancelPoll) -> [Truth] {
+        a.withUnsafeBufferPointer { a in poll.array(a.count) { a[$0] == .unknown ? .unknown : 1 - a[$0] } }
     }
 
-    static func and(_ a: [Truth], _ b: [Truth]) -> [Truth] {
-        zip(a, b).map { x, y in
-            if x == .no || y == .no { return .no }
-            return x == .yes && y == .yes ? .yes : .unknown
+    static func and(_ a: [Truth], _ b: [Truth], _ poll: CancelPoll) -> [Truth] {
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                poll.array(min(a.count, b.count)) { i in
+                    let x = a[i], y = b[i]
+                    if x == .no || y == .no { return .no }
+                    return x == .yes && y == .yes ? .yes : .unknown
+                }
+            }
         }
     }
 
-    static func or(_ a: [Truth], _ b: [Truth]) -> [Truth] {
-        zip(a, b).map { x, y in
-            if x == .yes || y == .yes { return .yes }
-            return x == .no && y == .no ? .no : .unknown
+    static func or(_ a: [Truth], _ b: [Truth], _ poll: CancelPoll) -> [Truth] {
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                poll.array(min(a.count, b.count)) { i in
+                    let x = a[i], y = b[i]
+                    if x == .yes || y == .yes { return .yes }
+                    return x == .no && y == .no ? .no : .unknown
+                }
+            }
         }
     }
 
     /// `table[code]` for every row: a condition on a categorical column is decided once per
     /// level and then looked up per row.
-    static func map(_ codes: Codes, through table: [Truth]) -> [Truth] {
+    static func map(_ codes: Codes, through table: [Truth], poll: CancelPoll? = nil) -> [Truth] {
         let parts = Parallel.ranges(codes.count)
         return [Truth](unsafeUninitializedCapacity: codes.count) { result, initialized in
             table.withUnsafeBufferPointer { table in
                 codes.withBuffer { buffer in
                     Parallel.forEach(parts.count) { k in
                         switch buffer {
-                        case .u8(let b): for i in parts[k] { result[i] = table[Int(b[i])] }
-                        case .u16(let b): for i in parts[k] { result[i] = table[Int(b[i])] }
-                        case .u32(let b): for i in parts[k] { result[i] = table[Int(b[i])] }
+                        case .u8(let b): CancelPoll.blocks(poll, parts[k]) { for i in $0 { result[i] = table[Int(b[i])] } }
+                        case .u16(let b): CancelPoll.blocks(poll, parts[k]) { for i in $0 { result[i] = table[Int(b[i])] } }
+                        case .u32(let b): CancelPoll.blocks(poll, parts[k]) { for i in $0 { result[i] = table[Int(b[i])] } }
                         }
                     }
                 }

@@ -20,26 +20,24 @@ extension IntegerValues {
     }
 
     /// The truth of `value op constant` for each value, unknown where a value is missing.
-    func comparing(_ op: BinaryOperator, _ constant: Int64) -> [Truth] {
+    func comparing(_ op: BinaryOperator, _ constant: Int64, _ poll: CancelPoll) -> [Truth] {
         func compare<T: FixedWidthInteger & SignedInteger>(_ v: UnsafeBufferPointer<T>) -> [Truth] {
-            [Truth](unsafeUninitializedCapacity: v.count) { out, initialized in
-                // Each operator its own loop, so the comparison is not decided per row.
-                func fill(_ holds: (Int64) -> Bool) {
-                    for i in v.indices {
-                        let x = v[i]
-                        out[i] = x == T.min ? .unknown : (holds(Int64(truncatingIfNeeded: x)) ? .yes : .no)
-                    }
+            // Each operator its own loop, so the comparison is not decided per row; written in
+            // polled blocks on both cores.
+            func fill(_ holds: (Int64) -> Bool) -> [Truth] {
+                poll.array(v.count) { i in
+                    let x = v[i]
+                    return x == T.min ? .unknown : (holds(Int64(truncatingIfNeeded: x)) ? .yes : .no)
                 }
-                switch op {
-                case .equal: fill { $0 == constant }
-                case .notEqual: fill { $0 != constant }
-                case .less: fill { $0 < constant }
-                case .lessOrEqual: fill { $0 <= constant }
-                case .greater: fill { $0 > constant }
-                case .greaterOrEqual: fill { $0 >= constant }
-                default: fill { _ in false }
-                }
-                initialized = v.count
+            }
+            switch op {
+            case .equal: return fill { $0 == constant }
+            case .notEqual: return fill { $0 != constant }
+            case .less: return fill { $0 < constant }
+            case .lessOrEqual: return fill { $0 <= constant }
+            case .greater: return fill { $0 > constant }
+            case .greaterOrEqual: return fill { $0 >= constant }
+            default: return fill { _ in false }
             }
         }
         return withBuffer { buffer in

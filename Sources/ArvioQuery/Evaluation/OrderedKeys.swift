@@ -24,13 +24,20 @@ enum OrderedKeys {
             case .i64(let a): result = sortedIDs(a, isMissing: Missing.isMissing, poll: poll)
             }
         case .decimal(let v):
-            result = sortedIDs(v.map { $0 == 0 ? 0 : $0 }, isMissing: { $0.isNaN }, poll: poll)
+            result = sortedIDs(CancelPoll.array(poll, v.count) { v[$0] == 0 ? 0 : v[$0] }, isMissing: { $0.isNaN }, poll: poll)
         case .text(let v):
-            result = sortedIDs(v.map { $0 ?? "" }, isMissing: { _ in false }, missing: v.map { $0 == nil }, poll: poll)
+            // Copied in polled blocks: a stopped copy is short, and the ids of a stopped pass are not used.
+            var texts: [String] = []
+            texts.reserveCapacity(v.count)
+            CancelPoll.blocks(poll, v.indices) { for i in $0 { texts.append(v[i] ?? "") } }
+            if poll?.stopped == true { return ([], 0) }
+            result = sortedIDs(texts, isMissing: { _ in false }, missing: CancelPoll.array(poll, v.count) { v[$0] == nil },
+                               poll: poll)
         }
         if descending {
             let missingID = Int32(result.count - 1)
-            result.ids = result.ids.map { $0 == missingID ? $0 : missingID - 1 - $0 }
+            let ascending = result.ids
+            result.ids = CancelPoll.array(poll, ascending.count) { ascending[$0] == missingID ? missingID : missingID - 1 - ascending[$0] }
         }
         return result
     }
@@ -45,7 +52,7 @@ enum OrderedKeys {
         } else {
             for level in 0..<levelCount { rank[level + 1] = Int32(level) }
         }
-        var ids = [Int32](repeating: 0, count: c.codes.count)
+        var ids = CancelPoll.array(poll, c.codes.count) { _ in Int32(0) }
         rank.withUnsafeBufferPointer { rank in
             c.codes.withBuffer { buffer in
                 switch buffer {
@@ -62,7 +69,7 @@ enum OrderedKeys {
                                                            missing: [Bool]? = nil, poll: CancelPoll?) -> (ids: [Int32], count: Int) {
         var firstSeen: [T: Int32] = [:]
         var distinct: [T] = []
-        var provisional = [Int32](repeating: -1, count: values.count)
+        var provisional = CancelPoll.array(poll, values.count) { _ in Int32(-1) }
         CancelPoll.blocks(poll, values.indices) { block in
             for i in block {
                 let value = values[i]
@@ -82,10 +89,7 @@ enum OrderedKeys {
         var rank = [Int32](repeating: 0, count: distinct.count)
         for (position, id) in order.enumerated() { rank[id] = Int32(position) }
         let missingID = Int32(distinct.count)
-        var ids = [Int32](repeating: missingID, count: values.count)
-        CancelPoll.blocks(poll, values.indices) { block in
-            for i in block where provisional[i] >= 0 { ids[i] = rank[Int(provisional[i])] }
-        }
+        let ids = CancelPoll.array(poll, values.count) { provisional[$0] >= 0 ? rank[Int(provisional[$0])] : missingID }
         return (ids, distinct.count + 1)
     }
 
@@ -136,20 +140,21 @@ enum OrderedKeys {
         let n = a.ids.count
         let (product, overflow) = a.count.multipliedReportingOverflow(by: b.count)
         if !overflow && product <= max(4 * n, 1 << 16) {
-            var slot = [Int32](repeating: -1, count: product)
+            var slot = CancelPoll.array(poll, product) { _ in Int32(-1) }
             CancelPoll.blocks(poll, 0..<n) { for i in $0 { slot[Int(a.ids[i]) * b.count + Int(b.ids[i])] = 0 } }
             var next: Int32 = 0
-            for s in slot.indices where slot[s] == 0 {
-                slot[s] = next
-                next += 1
+            CancelPoll.blocks(poll, slot.indices) { block in
+                for s in block where slot[s] == 0 {
+                    slot[s] = next
+                    next += 1
+                }
             }
-            var ids = [Int32](repeating: 0, count: n)
-            CancelPoll.blocks(poll, 0..<n) { for i in $0 { ids[i] = slot[Int(a.ids[i]) * b.count + Int(b.ids[i])] } }
+            let ids = CancelPoll.array(poll, n) { slot[Int(a.ids[$0]) * b.count + Int(b.ids[$0])] }
             return (ids, Int(next))
         }
         var seen: [Int: Int32] = [:]
         var keys: [Int] = []
-        let composite = (0..<n).map { Int(a.ids[$0]) * b.count + Int(b.ids[$0]) }
+        let composite = CancelPoll.array(poll, n) { Int(a.ids[$0]) * b.count + Int(b.ids[$0]) }
         CancelPoll.blocks(poll, 0..<n) { block in
             for i in block where seen[composite[i]] == nil {
                 seen[composite[i]] = 0
@@ -159,15 +164,15 @@ enum OrderedKeys {
         if poll?.stopped == true { return ([], 0) }
         keys.sort()
         for (position, key) in keys.enumerated() { seen[key] = Int32(position) }
-        var ids = [Int32](repeating: 0, count: n)
-        CancelPoll.blocks(poll, 0..<n) { for i in $0 { ids[i] = seen[composite[i]] ?? 0 } }
+        let ids = CancelPoll.array(poll, n) { seen[composite[$0]] ?? 0 }
         return (ids, keys.count)
     }
 
     /// Ids over several columns at once, in lexicographic order of the columns.
     static func ids(for columns: [ColumnData], descending: [Bool]? = nil, alphabetical: Bool = false,
                     rowCount: Int, poll: CancelPoll? = nil) -> (ids: [Int32], count: Int) {
-        var result: (ids: [Int32], count: Int) = ([Int32](repeating: 0, count: rowCount), 1)
+        // No columns: every row in one group. Otherwise the first column's ids replace this.
+        var result: (ids: [Int32], count: Int) = columns.isEmpty ? (CancelPoll.array(poll, rowCount) { _ in 0 }, 1) : ([], 1)
         for (index, data) in columns.enumerated() {
             if poll?.stopped == true { return result }
             let next = ids(for: data, descending: descending?[index] ?? false, alphabetical: alphabetical, poll: poll)

@@ -39,7 +39,9 @@ struct Derive: Verb {
             var evaluator = ExpressionEvaluator(frame: current, context: context)
             let value = try evaluator.evaluate(item.expression)
             current.notes += evaluator.notes
-            let column = Column(name: item.name, data: value.vector(count: current.rowCount).columnData)
+            try context.checkCancelled(at: item.expression.position)
+            let column = Column(name: item.name, data: evaluator.polledVector(value).columnData)
+            try context.checkCancelled(at: item.expression.position)
             if let index = current.table.columnIndex(named: item.name) {
                 current.table.columns[index] = column
             } else {

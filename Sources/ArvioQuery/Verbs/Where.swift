@@ -28,25 +28,29 @@ struct Where: Verb {
     /// branch per row; long vectors are split between the cores.
     static func selection(_ truth: [Truth], rows: [Int]?, context: EvaluationContext,
                           at position: SourcePosition) throws(Diagnostic) -> [Int] {
-        try context.checkCancelled(at: position)
+        let poll = CancelPoll(context)
+        try poll.check(at: position)
         let parts = Parallel.ranges(truth.count)
         let counts = truth.withUnsafeBufferPointer { t in
             Parallel.map(parts.count) { k -> (n: Int, last: Int) in
                 var n = 0
                 var last = parts[k].lowerBound - 1
-                for i in parts[k] {
-                    let yes = t[i] == .yes
-                    n &+= yes ? 1 : 0
-                    last = yes ? i : last
+                poll.blocks(parts[k]) { block in
+                    for i in block {
+                        let yes = t[i] == .yes
+                        n &+= yes ? 1 : 0
+                        last = yes ? i : last
+                    }
                 }
                 return (n, last)
             }
         }
-        try context.checkCancelled(at: position)
+        try poll.check(at: position)
         var offsets = [0]
         for (n, _) in counts { offsets.append(offsets[offsets.count - 1] + n) }
         let total = offsets[offsets.count - 1]
-        return [Int](unsafeUninitializedCapacity: total) { out, initialized in
+        // A stopped pass leaves plain integers unwritten; the check below throws the vector away.
+        let kept = [Int](unsafeUninitializedCapacity: total) { out, initialized in
             let base = UncheckedBox(out.baseAddress)
             truth.withUnsafeBufferPointer { t in
                 Parallel.forEach(parts.count) { k in
@@ -56,20 +60,26 @@ struct Where: Verb {
                     let part = parts[k].lowerBound...counts[k].last
                     if let rows {
                         rows.withUnsafeBufferPointer { rows in
-                            for i in part {
-                                out[count] = rows[i]
-                                count &+= t[i] == .yes ? 1 : 0
+                            poll.blocks(part.lowerBound..<part.upperBound + 1) { block in
+                                for i in block {
+                                    out[count] = rows[i]
+                                    count &+= t[i] == .yes ? 1 : 0
+                                }
                             }
                         }
                     } else {
-                        for i in part {
-                            out[count] = i
-                            count &+= t[i] == .yes ? 1 : 0
+                        poll.blocks(part.lowerBound..<part.upperBound + 1) { block in
+                            for i in block {
+                                out[count] = i
+                                count &+= t[i] == .yes ? 1 : 0
+                            }
                         }
                     }
                 }
             }
             initialized = total
         }
+        try poll.check(at: position)
+        return kept
     }
 }

@@ -6,6 +6,11 @@ import ArvioData
 /// diffable. Missing and non-finite numbers are `null`; labels are in the chosen language.
 enum JSONTable {
     static func lines(_ table: Table, options: RenderOptions) -> [String] {
+        lines(table, options: options, isCancelled: nil) ?? []
+    }
+
+    /// `lines`, looking at `isCancelled` every 16 384 rows; nil once it is set.
+    static func lines(_ table: Table, options: RenderOptions, isCancelled: (() -> Bool)?) -> [String]? {
         let language = options.language
         var out = ["{", "  \"name\": \(string(table.name)),", "  \"columns\": ["]
         for (i, column) in table.columns.enumerated() {
@@ -16,6 +21,7 @@ enum JSONTable {
         out.append("  ],")
         out.append(table.rowCount == 0 ? "  \"rows\": []," : "  \"rows\": [")
         for row in 0..<table.rowCount {
+            if row % (1 << 14) == 0, isCancelled?() == true { return nil }
             let cells = table.columns.map { value(Cell($0.data, row: row, language: language)) }
             out.append("    [" + cells.joined(separator: ", ") + "]" + (row + 1 < table.rowCount ? "," : ""))
         }

@@ -26,6 +26,13 @@ public enum TableRenderer {
         }
     }
 
+    /// `render(table, format: .json, options:)` for `.save`, looking at `isCancelled` between
+    /// rows; nil when it was set before the end.
+    public static func json(_ table: Table, options: RenderOptions = RenderOptions(), isCancelled: (() -> Bool)?) -> String? {
+        guard let lines = JSONTable.lines(table, options: options, isCancelled: isCancelled) else { return nil }
+        return isCancelled?() == true ? nil : join(lines)
+    }
+
     /// The statistics and notes of `table` as a CSV of their own (block, statistic, value, df,
     /// p, p_adjusted, method, note) at full precision, for `.save` to write beside the table's
     /// CSV; nil when the table has neither.
@@ -37,6 +44,16 @@ public enum TableRenderer {
     /// `table` as CSV without its statistics and notes: the one rectangle a file holds.
     public static func tableCSV(_ table: Table, options: RenderOptions = RenderOptions()) -> String {
         join(CSVTable.lines(table, options: options), separator: "\r\n")
+    }
+
+    /// Writes `table` as `tableCSV` spells it, byte for byte, to `writer` a row at a time, so a
+    /// table of millions of rows is never one string. With `rawValues`, each category is its
+    /// raw value and a missing value with a reason its code, as `Table.withRawValues` gives,
+    /// without making those columns first. Looks at `isCancelled` every 16 384 rows (and stops
+    /// after a failed write); false when it stopped before the end.
+    public static func writeTableCSV(_ table: Table, rawValues: Bool, options: RenderOptions = RenderOptions(),
+                                     to writer: ByteWriter, isCancelled: (() -> Bool)? = nil) -> Bool {
+        CSVTable.write(table, rawValues: rawValues, options: options, to: writer, isCancelled: isCancelled)
     }
 
     /// Rows of text under `headings`, laid out as a result table is (the width shared where it

@@ -147,7 +147,7 @@ extension Interpreter {
     /// Writes `table` as an Excel workbook of one sheet, with labels in the session's language.
     func saveWorkbook(_ table: Table, to path: String) -> Outcome {
         do {
-            let bytes = try XlsxWriter.write(table, language: settings.language, file: path)
+            let bytes = try XlsxWriter.write(table, language: settings.language, file: path, isCancelled: session.isCancelled)
             try FileIO.writeAtomically(bytes, to: path)
             confirm("saved \(table.name): \(table.rowCount) rows to \(path) as an Excel workbook (categories as their labels in \(settings.language == .fi ? "Finnish" : "English"))")
             return .succeeded

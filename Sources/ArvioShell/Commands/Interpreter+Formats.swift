@@ -40,7 +40,8 @@ extension Interpreter {
                 throw DataError(DataPosition(file: path),
                                 "a .\(format.rawValue) file keeps both the codes and their labels; save it without \"labels\"")
             }
-            let written = try ReadStatWriter.write(table, format: format, file: path, language: settings.language)
+            let written = try ReadStatWriter.write(table, format: format, file: path, language: settings.language,
+                                                   isCancelled: session.isCancelled)
             try FileIO.writeAtomically(written.bytes, to: path)
             let notes = written.notes.isEmpty ? "" : "; " + written.notes.map { $0.text(settings.language) }.joined(separator: "; ")
             confirm("saved \(table.name): \(table.rowCount) rows to \(path) as \(format.package) .\(format.rawValue)\(notes)")

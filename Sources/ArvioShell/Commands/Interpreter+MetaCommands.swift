@@ -260,15 +260,34 @@ extension Interpreter {
             let codebookPath = Codebook.path(besideCSV: path)
             // Made before anything is written, so a table it cannot describe leaves no half-saved pair.
             let codebook = withCodebook ? try Codebook(describing: table).csv(file: codebookPath) : nil
-            let written = withCodebook ? table.withRawValues : table
             // A CSV file is one rectangle, as read.csv and sqlite's .import expect; the
             // statistics and notes go beside it in a CSV of their own (docs/formats.md).
-            var text = format == .csv ? TableRenderer.tableCSV(written, options: options)
-                : TableRenderer.render(written, format: format, options: options)
+            if format == .csv {
+                // Streamed a row at a time and polled, so a save of millions of rows neither
+                // holds its text in memory nor ignores Ctrl-C; cancelled, nothing is replaced.
+                let isCancelled = session.isCancelled
+                try FileIO.writeAtomically(to: path) { writer throws(DataError) in
+                    guard TableRenderer.writeTableCSV(table, rawValues: withCodebook, options: options, to: writer,
+                                                      isCancelled: isCancelled) || writer.failed else {
+                        throw DataError(DataPosition(file: path), "the save was cancelled; nothing was saved")
+                    }
+                }
+            } else {
+                let shown = withCodebook ? table.withRawValues : table
+                var text: String
+                if format == .json {
+                    guard let json = TableRenderer.json(shown, options: options, isCancelled: session.isCancelled) else {
+                        throw DataError(DataPosition(file: path), "the save was cancelled; nothing was saved")
+                    }
+                    text = json
+                } else {
+                    text = TableRenderer.render(shown, format: format, options: options)
+                }
+                if !text.endsWithNewline { text += "\n" }
+                try FileIO.writeAtomically(Array(text.utf8), to: path)
+            }
             let statistics = format == .csv ? TableRenderer.statisticsCSV(table, options: options) : nil
             let statisticsPath = Self.statisticsPath(besideCSV: path)
-            if !text.endsWithNewline { text += "\n" }
-            try FileIO.writeAtomically(Array(text.utf8), to: path)
             if let codebook { try FileIO.writeAtomically(Array(codebook.utf8), to: codebookPath) }
             if let statistics { try FileIO.writeAtomically(Array(statistics.utf8), to: statisticsPath) }
             // The statistics of an earlier table saved under this name would be read as this one's.

@@ -13,7 +13,7 @@ extension ChartBuilder {
                 : try valueBar(token, column: column, by: by)
         }
         let categories = try self.categories(token, allLevels: true)
-        var counts = try weights().counts(categories)
+        var counts = try polledCounts { w, poll in w.counts(categories, poll: poll) }
         let total = counts.reduce(0, +)
         if chart.options.percent { counts = counts.map { total > 0 ? $0 / total * 100 : 0 } }
         let measure: ChartModel.Measure = chart.options.percent ? .percent : .count
@@ -45,7 +45,7 @@ extension ChartBuilder {
     private func groupedBar(_ token: Token, by: Token) throws(Diagnostic) -> (ChartModel, Table) {
         let values = try categories(token, allLevels: true)
         let groups = try categories(by, allLevels: false)
-        let counts = try weights().counts(values, by: groups)
+        let counts = try polledCounts { w, poll in w.counts(values, by: groups, poll: poll) }
         var rows = zip(values.labels, counts).map { ChartModel.Row(label: $0, values: $1) }
         if chart.options.percent {
             let totals = groups.labels.indices.map { g in counts.map { $0[g] }.reduce(0, +) }
@@ -82,7 +82,7 @@ extension ChartBuilder {
         let columns = try categories(by, allLevels: true)
         let rows = try categories(token, allLevels: false)
         try checkHeatSize(rows: rows.labels.count, columns: columns.labels.count, rowName: token.text, columnName: by.text)
-        let counts = try weights().counts(rows, by: columns)
+        let counts = try polledCounts { w, poll in w.counts(rows, by: columns, poll: poll) }
         let model = ChartModel(kind: .heat, title: Localized(en: "\(title(token).en) by \(title(by).en)",
                                                              fi: "\(title(token).fi) ja \(title(by).fi)"),
                                series: columns.labels,
@@ -132,9 +132,9 @@ extension ChartBuilder {
     /// Counts of `segments` per category of `by` (one row of everything without `by`).
     func crossRows(_ segments: ChartCategories, by: Token?) throws(Diagnostic) -> [ChartModel.Row] {
         guard let by else {
-            return [ChartModel.Row(label: Localized(en: "all", fi: "kaikki"), values: try weights().counts(segments))]
+            return [ChartModel.Row(label: Localized(en: "all", fi: "kaikki"), values: try polledCounts { w, poll in w.counts(segments, poll: poll) })]
         }
         let groups = try categories(by, allLevels: false)
-        return zip(groups.labels, try weights().counts(groups, by: segments)).map { ChartModel.Row(label: $0, values: $1) }
+        return zip(groups.labels, try polledCounts { w, poll in w.counts(groups, by: segments, poll: poll) }).map { ChartModel.Row(label: $0, values: $1) }
     }
 }

@@ -29,7 +29,10 @@ struct ChartBuilder {
     /// whole number from 0 to a billion: a negative bar means nothing, and larger weights
     /// would make totals no chart can hold.
     func weights() throws(Diagnostic) -> ChartWeights {
-        let weights = ChartWeights(frame: frame, excluding: (chart.columns + [chart.by, chart.per].compactMap { $0 }).map(\.text))
+        let poll = CancelPoll(context)
+        let weights = ChartWeights(frame: frame, excluding: (chart.columns + [chart.by, chart.per].compactMap { $0 }).map(\.text),
+                                   poll: poll)
+        try poll.check(at: chart.keyword.position)
         if let row = weights.weights.firstIndex(where: { !(0...ChartWeights.largest).contains($0) }) {
             throw Diagnostic(chart.keyword.position,
                              "the chart counts each row n times, but n is \(NumberFormat.full(weights.weights[row])) in row \(row + 1); a count is a whole number from 0 to 1000000000")
@@ -37,11 +40,21 @@ struct ChartBuilder {
         return weights
     }
 
+    /// `count(weights)` with the rows' weights, in polled passes; throws once the flag is set.
+    func polledCounts<T>(_ count: (ChartWeights, CancelPoll) -> T) throws(Diagnostic) -> T {
+        let poll = CancelPoll(context)
+        let counts = count(try weights(), poll)
+        try poll.check(at: chart.keyword.position)
+        return counts
+    }
+
     /// The column `token` names read as categories; numbers with many values are refused,
     /// since a chart of them as categories is almost never what was meant.
     func categories(_ token: Token, allLevels: Bool, missingShown: Bool = true) throws(Diagnostic) -> ChartCategories {
         let column = try self.column(token)
-        let categories = ChartCategories(column, frame: frame, allLevels: allLevels, missingShown: missingShown)
+        let poll = CancelPoll(context)
+        let categories = ChartCategories(column, frame: frame, allLevels: allLevels, missingShown: missingShown, poll: poll)
+        try poll.check(at: token.position)
         if column.type == .decimal && categories.count > 12 {
             throw Diagnostic(token.position, "\"\(token.text)\" holds numbers with \(categories.count) different values, too many for categories; try chart hist \(token.text)")
         }

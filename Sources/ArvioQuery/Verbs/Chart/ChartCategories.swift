@@ -18,7 +18,9 @@ struct ChartCategories {
 
     /// Reads `column` over `frame`'s rows. `allLevels` keeps the levels of a categorical
     /// column that no row has (the points of a scale); otherwise only the values that occur.
-    init(_ column: Column, frame: Frame, allLevels: Bool, missingShown: Bool) {
+    /// With `poll`, the passes over the rows are polled; a stopped read is unfinished and the
+    /// caller throws with `poll.check`.
+    init(_ column: Column, frame: Frame, allLevels: Bool, missingShown: Bool, poll: CancelPoll? = nil) {
         let data = frame.data(of: column)
         let rowCount = frame.rowCount
         var labels: [Localized] = []
@@ -26,30 +28,34 @@ struct ChartCategories {
         switch data {
         case .categorical(let c, _):
             var used = [Bool](repeating: allLevels, count: c.levels.count + 1)
-            for row in 0..<rowCount { used[c.codes[row]] = true }
+            CancelPoll.blocks(poll, 0..<rowCount) { for row in $0 { used[c.codes[row]] = true } }
             var position = [Int?](repeating: nil, count: c.levels.count + 1)
             for (k, level) in c.levels.enumerated() where used[k + 1] {
                 position[k + 1] = labels.count
                 labels.append(level.label ?? Localized(level.value))
             }
-            index = (0..<rowCount).map { position[c.codes[$0]] }
+            index = CancelPoll.array(poll, rowCount) { position[c.codes[$0]] }
         case .integer, .decimal:
-            let numbers = (0..<rowCount).map { data.number(at: $0) }
-            let distinct = Array(Set(numbers.compactMap { $0 })).sorted()
+            let numbers = CancelPoll.array(poll, rowCount) { data.number(at: $0) }
+            var seen = Set<Double>()
+            CancelPoll.blocks(poll, 0..<rowCount) { for row in $0 { if let v = numbers[row] { seen.insert(v) } } }
+            let distinct = Array(seen).sorted()
             labels = distinct.map { Localized(NumberFormat.plain($0)) }
             let position = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
-            index = numbers.map { $0.flatMap { position[$0] } }
-        case .text(let values):
-            let texts = values
-            let distinct = Array(Set(texts.compactMap { $0 })).sorted()
+            index = CancelPoll.array(poll, rowCount) { numbers[$0].flatMap { position[$0] } }
+        case .text(let texts):
+            var seen = Set<String>()
+            CancelPoll.blocks(poll, 0..<rowCount) { for row in $0 { if let v = texts[row] { seen.insert(v) } } }
+            let distinct = Array(seen).sorted()
             labels = distinct.map { Localized($0) }
             let position = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
-            index = texts.map { $0.flatMap { position[$0] } }
+            index = CancelPoll.array(poll, rowCount) { texts[$0].flatMap { position[$0] } }
         }
         if missingShown, index.contains(where: { $0 == nil }) {
             let k = labels.count
             labels.append(ChartCategories.missingLabel)
-            index = index.map { $0 ?? k }
+            let shown = index
+            index = CancelPoll.array(poll, rowCount) { shown[$0] ?? k }
         }
         self.labels = labels
         self.index = index
@@ -69,29 +75,33 @@ struct ChartWeights {
     static let largest = 1e9
 
     /// The weights of `frame`'s rows; `n` is used unless the chart names it itself.
-    init(frame: Frame, excluding named: [String]) {
+    init(frame: Frame, excluding named: [String], poll: CancelPoll? = nil) {
         if !named.contains("n"), let column = frame.table.column(named: "n"), case .integer = column.data {
             let data = frame.data(of: column)
-            weights = (0..<frame.rowCount).map { data.number(at: $0) ?? 0 }
+            weights = CancelPoll.array(poll, frame.rowCount) { data.number(at: $0) ?? 0 }
             self.column = "n"
         } else {
-            weights = [Double](repeating: 1, count: frame.rowCount)
+            weights = CancelPoll.array(poll, frame.rowCount) { _ in 1 }
             column = nil
         }
     }
 
     /// Counts per category of `categories`, weighted; rows without a category are left out.
-    func counts(_ categories: ChartCategories) -> [Double] {
+    func counts(_ categories: ChartCategories, poll: CancelPoll? = nil) -> [Double] {
         var result = [Double](repeating: 0, count: categories.count)
-        for (row, k) in categories.index.enumerated() { if let k { result[k] += weights[row] } }
+        CancelPoll.blocks(poll, categories.index.indices) { block in
+            for row in block { if let k = categories.index[row] { result[k] += weights[row] } }
+        }
         return result
     }
 
     /// Counts per cell of `rows` × `columns`, weighted.
-    func counts(_ rows: ChartCategories, by columns: ChartCategories) -> [[Double]] {
+    func counts(_ rows: ChartCategories, by columns: ChartCategories, poll: CancelPoll? = nil) -> [[Double]] {
         var result = [[Double]](repeating: [Double](repeating: 0, count: columns.count), count: rows.count)
-        for row in rows.index.indices {
-            if let r = rows.index[row], let c = columns.index[row] { result[r][c] += weights[row] }
+        CancelPoll.blocks(poll, rows.index.indices) { block in
+            for row in block {
+                if let r = rows.index[row], let c = columns.index[row] { result[r][c] += weights[row] }
+            }
         }
         return result
     }

@@ -35,15 +35,19 @@ public struct Attrition: Verb {
 
     func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
         let (units, background, valueLabel, skip) = try gather(frame, context, keyword)
+        try context.checkCancelled(at: keyword.position)
         let left = units.filter(\.left), stayed = units.filter { !$0.left }
-        var rows = Rows()
+        var rows = Rows(isCancelled: context.isCancelled)
         let leftScores = left.map(\.preScore), stayedScores = stayed.map(\.preScore)
         rows.numeric(valueLabel, leftScores, stayedScores)
+        // A test stopped by the flag gave no p; the statement stops here rather than show it.
+        try context.checkCancelled(at: keyword.position)
         var skipped: [String] = []
         if let background {
             for column in background.columns where !skip.contains(column.name) && !PairingUnits.isStatusOrReason(column.name) {
                 let a = left.map { $0.backgroundRow }, b = stayed.map { $0.backgroundRow }
                 if !rows.background(column, a, b) { skipped.append(column.name) }
+                try context.checkCancelled(at: keyword.position)
             }
         }
         let columns = [
@@ -61,7 +65,8 @@ public struct Attrition: Verb {
         var notes = frame.table.notes
         var reasons: [Localized: Int] = [:]
         var order: [Localized] = []
-        for unit in left {
+        for (i, unit) in left.enumerated() {
+            if i % EvaluationContext.chunk == 0 { try context.checkCancelled(at: keyword.position) }
             let r = unit.reason ?? Localized(en: "no reason recorded", fi: "syy ei tiedossa")
             if reasons[r] == nil { order.append(r) }
             reasons[r, default: 0] += 1
@@ -83,6 +88,7 @@ public struct Attrition: Verb {
                                    fi: "Ei verrattu (tunniste, vakio, vapaa teksti tai ei arvoja ryhmässä): \(skipped.joined(separator: ", "))."))
         }
         next.table.notes = notes
+        try context.checkCancelled(at: keyword.position)
         return next
     }
 
@@ -95,14 +101,15 @@ public struct Attrition: Verb {
             let table = frame.materialized()
             let units = PairingUnits.make(frame: frame, keyNames: pairing.keyNames, context: context)
             var result: [Unit] = []
-            for row in (pairing.preRows + pairing.preOnlyRows).sorted() {
+            for (i, row) in (pairing.preRows + pairing.preOnlyRows).sorted().enumerated() {
+                if i % EvaluationContext.chunk == 0 { try context.checkCancelled(at: keyword.position) }
                 result.append(Unit(name: units.unitOf(row), preScore: pairing.values[row],
                                    left: pairing.secondValues![row].isNaN, backgroundRow: row, reason: units.reasonOf(row)))
             }
             return (result, table, Localized(spec.value.text), [spec.value.text, spec.second!.text])
         }
         let units = PairingUnits.make(frame: frame, keyNames: pairing.keyNames, context: context)
-        let result = Self.units(frame, pairing, units, background: nil)
+        let result = try Self.units(frame, pairing, units, background: nil, context, keyword)
         return (result, units.target, Localized(en: "\(spec.value.text) (pre, mean per \(units.name ?? "row"))",
                                                 fi: "\(spec.value.text) (alussa, ka. per \(units.name ?? "rivi"))"), [])
     }
@@ -128,8 +135,11 @@ public struct Attrition: Verb {
             let background = frame.materialized()
             guard let idColumn = background.column(named: relation.targetColumns[0]) else { continue }
             var index: [String: Int] = [:]
-            for row in 0..<background.rowCount { index[PairingValues.text(idColumn.data, row)] = row }
-            var result = Self.units(answersFrame, pairing, units, background: index)
+            for row in 0..<background.rowCount {
+                if row % EvaluationContext.chunk == 0 { try context.checkCancelled(at: keyword.position) }
+                index[PairingValues.text(idColumn.data, row)] = row
+            }
+            var result = try Self.units(answersFrame, pairing, units, background: index, context, keyword)
             result = result.filter { $0.backgroundRow != nil }
             let reason = PairingUnits.reasonReader(background, nil)
             for i in result.indices { result[i].reason = reason(result[i].backgroundRow!) }
@@ -140,28 +150,46 @@ public struct Attrition: Verb {
     }
 
     /// Aggregates long pairs to units: the mean pre value, and whether any post value exists.
-    private static func units(_ frame: Frame, _ pairing: Pairing, _ units: PairingUnits, background: [String: Int]?) -> [Unit] {
+    private static func units(_ frame: Frame, _ pairing: Pairing, _ units: PairingUnits, background: [String: Int]?,
+                              _ context: EvaluationContext, _ keyword: Token) throws(Diagnostic) -> [Unit] {
         guard let unitName = units.name, let column = frame.table.column(named: unitName) else { return [] }
-        let ids = OrderedKeys.ids(for: frame.data(of: column))
+        let poll = CancelPoll(context)
+        let ids = OrderedKeys.ids(for: frame.data(of: column), poll: poll)
+        try poll.check(at: keyword.position)
         var sum = [Double](repeating: 0, count: ids.count), count = [Int](repeating: 0, count: ids.count)
         var hasPost = [Bool](repeating: false, count: ids.count), representative = [Int](repeating: -1, count: ids.count)
-        for row in pairing.preRows + pairing.preOnlyRows {
-            let id = Int(ids.ids[row])
-            sum[id] += pairing.values[row]
-            count[id] += 1
-            if representative[id] < 0 { representative[id] = row }
+        for rows in [pairing.preRows, pairing.preOnlyRows] {
+            poll.blocks(rows.indices) { block in
+                for row in rows[block] {
+                    let id = Int(ids.ids[row])
+                    sum[id] += pairing.values[row]
+                    count[id] += 1
+                    if representative[id] < 0 { representative[id] = row }
+                }
+            }
         }
-        for row in pairing.postRows + pairing.postOnlyRows { hasPost[Int(ids.ids[row])] = true }
-        return (0..<ids.count).filter { count[$0] > 0 }.map { id in
-            let row = representative[id]
-            let name = units.unitOf(row)
-            return Unit(name: name, preScore: sum[id] / Double(count[id]), left: !hasPost[id],
-                        backgroundRow: background.map { $0[name] } ?? units.targetRowOf(row), reason: units.reasonOf(row))
+        for rows in [pairing.postRows, pairing.postOnlyRows] {
+            poll.blocks(rows.indices) { block in for row in rows[block] { hasPost[Int(ids.ids[row])] = true } }
         }
+        try poll.check(at: keyword.position)
+        var result: [Unit] = []
+        // A name and a reason per unit, made in polled blocks (hundreds of thousands of people).
+        poll.blocks(0..<ids.count, chunk: EvaluationContext.chunk / 8) { block in
+            for id in block where count[id] > 0 {
+                let row = representative[id]
+                let name = units.unitOf(row)
+                result.append(Unit(name: name, preScore: sum[id] / Double(count[id]), left: !hasPost[id],
+                                   backgroundRow: background.map { $0[name] } ?? units.targetRowOf(row), reason: units.reasonOf(row)))
+            }
+        }
+        try poll.check(at: keyword.position)
+        return result
     }
 
     /// The comparison rows, built column by column.
     private struct Rows {
+        /// The user's cancel flag, handed to the tests; the caller throws the cancellation after each.
+        var isCancelled: (@Sendable () -> Bool)?
         var variable: [Localized?] = [], test: [Localized?] = []
         var left: [Double] = [], completers: [Double] = [], difference: [Double] = [], p: [Double] = []
         var nLeft: [Int64] = [], nCompleters: [Int64] = []
@@ -174,7 +202,7 @@ public struct Attrition: Verb {
         mutating func numeric(_ name: Localized, _ a: [Double], _ b: [Double]) {
             let x = a.filter { !$0.isNaN }, y = b.filter { !$0.isNaN }
             let ma = PairedChange.mean(x), mb = PairedChange.mean(y)
-            let test = try? MannWhitneyUTest(x, y)
+            let test = try? MannWhitneyUTest(x, y, isCancelled: isCancelled)
             // "exact", as Fisher's row says: the note under the table says it is conditional on
             // ties, and the whole name took four lines of the test column at 80 columns.
             let method = test.map { t in t.testMethod == .exactConditionalOnTies ? Localized(en: "Mann–Whitney, exact", fi: "Mann–Whitney, tarkka")

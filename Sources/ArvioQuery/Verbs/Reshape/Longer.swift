@@ -122,17 +122,19 @@ public struct Longer: Verb {
 /// One column made of the values of several (`longer`'s value column, `stack`'s columns): cell
 /// k is row `cells[k].row` of `sources[cells[k].source]`, and the column has the type they share.
 enum LongerValues {
+    /// With `poll`, the values are gathered in polled blocks on both cores (a stopped gather is
+    /// unfinished: the caller throws with `poll.check`).
     static func column(named name: String, from sources: [Column], cells: [(source: Int, row: Int)], at keyword: Token,
-                       verb: String) throws(Diagnostic) -> Column {
+                       verb: String, poll: CancelPoll? = nil) throws(Diagnostic) -> Column {
         let types = Set(sources.map(\.type))
         let data: ColumnData
         if types.allSatisfy({ $0 == .integer }) {
             let values = sources.map { c -> IntegerValues in if case .integer(let v) = c.data { v } else { [] } }
-            data = .integer(cells.map { values[$0.source][$0.row] })
+            data = .integer(CancelPoll.array(poll, cells.count) { values[cells[$0].source][cells[$0].row] })
         } else if types.allSatisfy(\.isNumeric) {
-            data = .decimal(cells.map { sources[$0.source].data.number(at: $0.row) ?? Missing.decimal })
+            data = .decimal(CancelPoll.array(poll, cells.count) { sources[cells[$0].source].data.number(at: cells[$0].row) ?? Missing.decimal })
         } else if types.allSatisfy(\.isCoded) {
-            data = try coded(sources, cells: cells, at: keyword)
+            data = try coded(sources, cells: cells, at: keyword, poll: poll)
         } else if types.allSatisfy({ $0 == .text || $0.isCoded }) {
             data = .text(cells.map { text(sources[$0.source].data, $0.row) })
         } else {
@@ -157,12 +159,13 @@ enum LongerValues {
 
     /// Categories: the same levels in every column keep their order, labels and scale; otherwise
     /// the union of the values, which may not be a scale.
-    private static func coded(_ sources: [Column], cells: [(source: Int, row: Int)], at keyword: Token) throws(Diagnostic) -> ColumnData {
+    private static func coded(_ sources: [Column], cells: [(source: Int, row: Int)], at keyword: Token,
+                              poll: CancelPoll?) throws(Diagnostic) -> ColumnData {
         let all = sources.compactMap { c -> (CategoricalData, Bool)? in if case .categorical(let d, let o) = c.data { (d, o) } else { nil } }
         let first = all[0].0
         let same = all.allSatisfy { $0.0.levels == first.levels && $0.1 == all[0].1 }
         if same {
-            let codes = cells.map { UInt32(all[$0.source].0.codes[$0.row]) }
+            let codes = CancelPoll.array(poll, cells.count) { UInt32(all[cells[$0].source].0.codes[cells[$0].row]) }
             return .categorical(CategoricalData(codes: Codes(codes, levelCount: first.levels.count), levels: first.levels,
                                                 scale: first.scale, levelsSortedByValue: first.levelsSortedByValue),
                                 ordered: all[0].1)

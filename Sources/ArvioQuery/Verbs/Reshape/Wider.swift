@@ -42,6 +42,7 @@ public struct Wider: Verb {
         var slot: [String: Int] = [:]
         var slotOfRow = [Int](repeating: -1, count: rows.count)
         for (i, row) in rows.enumerated() {
+            if i % EvaluationContext.chunk == 0 { try context.checkCancelled(at: keyword.position) }
             var parts: [String] = []
             for column in nameColumns {
                 guard let text = Self.text(column.data, row) else {
@@ -63,6 +64,7 @@ public struct Wider: Verb {
         // cell[s][g]: the input row that fills column s of group g.
         var cell = [[Int]](repeating: [Int](repeating: -1, count: grouping.groupCount), count: order.count)
         for (i, row) in rows.enumerated() {
+            if i % EvaluationContext.chunk == 0 { try context.checkCancelled(at: keyword.position) }
             let g = Int(grouping.groupOf[i]), s = slotOfRow[i]
             if cell[s][g] >= 0 {
                 let who = grouping.keyColumns.map { "\($0.name) \(Self.text($0.data, g) ?? "missing")" }.joined(separator: ", ")
@@ -72,11 +74,13 @@ public struct Wider: Verb {
         }
         var columns = grouping.keyColumns
         for (s, name) in order.enumerated() {
+            try context.checkCancelled(at: keyword.position)
             var column = Self.gather(valueColumn, cell[s])
             column.name = name
             column.heading = nil
             columns.append(column)
         }
+        try context.checkCancelled(at: keyword.position)
         var next = frame.replacingColumns(columns, rowCount: grouping.groupCount, keepOrigin: false)
         let keyed = !table.key.isEmpty && Set(table.key) == Set(ids.map(\.text) + names.map(\.text))
         next.table.key = keyed ? ids.map(\.text) : []

@@ -64,7 +64,9 @@ public struct Scale: Verb {
         let unit = reader.unitKey.joined(separator: " × ")
         for (group, members) in grouping.rowsByGroup().enumerated() where !members.isEmpty {
             let items = try reader.items(rows: members)
+            try context.checkCancelled(at: keyword.position)
             let result = score.scores(items.values)
+            try context.checkCancelled(at: keyword.position)
             let label = Delta.groupLabel(grouping, group)
             notes.append(score.note(name: target.text, items: items.names, reversed: items.names.indices.filter { items.reversed[$0] }.map { items.names[$0] },
                                     scores: result.scores, unit: unit, prefix: label.en.isEmpty ? Localized("") : Localized(en: "\(label.en): ", fi: "\(label.fi): ")))
@@ -77,6 +79,7 @@ public struct Scale: Verb {
             let column = frame.table.column(named: name)!
             return Column(name: name, data: frame.data(of: column).gathering(unitRows), label: column.label)
         }
+        try context.checkCancelled(at: keyword.position)
         columns += grouping.keyColumns.map { Column(name: $0.name, data: $0.data.gathering(groupOfRow), label: $0.label) }
         columns.append(Column(name: target.text, data: .decimal(scores)))
         columns.append(Headings.headed(Column(name: "answered", data: .integer(answered.map(Int64.init)))))

@@ -138,15 +138,22 @@ struct ScaleItemsReader {
         }
         let itemColumn = try context.column(itemToken.text, in: frame.table, at: itemToken.position)
         let itemData = frame.data(of: itemColumn)
-        let ids = OrderedKeys.ids(for: itemData)
+        let poll = CancelPoll(context)
+        let ids = OrderedKeys.ids(for: itemData, poll: poll)
+        try poll.check(at: itemToken.position)
         itemOf = ids.ids
         itemNames = [String](repeating: "NA", count: ids.count)
-        for row in 0..<frame.rowCount where itemNames[Int(ids.ids[row])] == "NA" {
+        var named = [Bool](repeating: false, count: ids.count)
+        for row in 0..<frame.rowCount where !named[Int(ids.ids[row])] {
+            if row % EvaluationContext.chunk == 0 { try context.checkCancelled(at: itemToken.position) }
+            named[Int(ids.ids[row])] = true
             itemNames[Int(ids.ids[row])] = PairingValues.text(itemData, row)
         }
+        try context.checkCancelled(at: itemToken.position)
         unitKey = try Self.unitKey(frame: frame, item: itemToken, on: spec.on, context: context, verb: verb)
         let keyData = unitKey.map { frame.data(of: frame.table.column(named: $0)!) }
-        unitOf = OrderedKeys.ids(for: keyData, rowCount: frame.rowCount).ids
+        unitOf = OrderedKeys.ids(for: keyData, rowCount: frame.rowCount, poll: poll).ids
+        try poll.check(at: itemToken.position)
         for token in spec.reverse where !itemNames.contains(token.text) {
             throw Diagnostic(token.position, "there is no item \"\(token.text)\" in \(itemToken.text), so it cannot be reversed",
                              suggestion: Suggestion.quoted(token.text, among: itemNames))
@@ -185,7 +192,9 @@ struct ScaleItemsReader {
         var itemSlot: [Int32: Int] = [:]
         var unitSlot: [Int32: Int] = [:]
         var unitRows: [Int] = []
-        for row in rows {
+        let at = spec.itemColumn?.position ?? SourcePosition(file: "<stdin>", line: 1, column: 1)
+        for (i, row) in rows.enumerated() {
+            if i % EvaluationContext.chunk == 0 { try context.checkCancelled(at: at) }
             if itemSlot[itemOf[row]] == nil { itemSlot[itemOf[row]] = 0 }
             if unitSlot[unitOf[row]] == nil { unitSlot[unitOf[row]] = unitRows.count; unitRows.append(row) }
         }
@@ -193,7 +202,8 @@ struct ScaleItemsReader {
         for (position, id) in items.enumerated() { itemSlot[id] = position }
         var values = [[Double]](repeating: [Double](repeating: .nan, count: unitRows.count), count: items.count)
         var filled = [[Bool]](repeating: [Bool](repeating: false, count: unitRows.count), count: items.count)
-        for row in rows {
+        for (i, row) in rows.enumerated() {
+            if i % EvaluationContext.chunk == 0 { try context.checkCancelled(at: at) }
             let item = itemSlot[itemOf[row]]!, unit = unitSlot[unitOf[row]]!
             if filled[item][unit] {
                 let key = unitKey.map { "\($0) \(PairingValues.text(frame.data(of: frame.table.column(named: $0)!), row))" }.joined(separator: ", ")
