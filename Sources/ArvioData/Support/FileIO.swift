@@ -324,7 +324,7 @@ public final class ByteWriter {
         if fd >= 0, bytes.count >= Self.blockSize {
             // A large piece goes out as it is rather than through a copy in the block.
             flush()
-            let sent = bytes.withContiguousStorageIfAvailable { piece in
+            let sent: Void? = bytes.withContiguousStorageIfAvailable { piece in
                 if failure == nil { failure = FileIO.writeAll(UnsafeRawBufferPointer(piece), to: fd) }
             }
             if sent != nil { return }

@@ -130,7 +130,20 @@ enum LongerValues {
         let data: ColumnData
         if types.allSatisfy({ $0 == .integer }) {
             let values = sources.map { c -> IntegerValues in if case .integer(let v) = c.data { v } else { [] } }
-            data = .integer(CancelPoll.array(poll, cells.count) { values[cells[$0].source][cells[$0].row] })
+            // Gathered straight into the widest source's width, which is the narrowest that holds
+            // them all: packing 64-bit values afterwards was one more pass, and one that did not poll.
+            func gather<T: FixedWidthInteger & SignedInteger & BitwiseCopyable>(_: T.Type) -> [T] {
+                CancelPoll.array(poll, cells.count) { i in
+                    let value = values[cells[i].source][cells[i].row]
+                    return value == Missing.integer ? T.min : T(truncatingIfNeeded: value)
+                }
+            }
+            switch values.map(\.width).max() ?? .i8 {
+            case .i8: data = .integer(.i8(gather(Int8.self)))
+            case .i16: data = .integer(.i16(gather(Int16.self)))
+            case .i32: data = .integer(.i32(gather(Int32.self)))
+            case .i64: data = .integer(.i64(gather(Int64.self)))
+            }
         } else if types.allSatisfy(\.isNumeric) {
             data = .decimal(CancelPoll.array(poll, cells.count) { sources[cells[$0].source].data.number(at: cells[$0].row) ?? Missing.decimal })
         } else if types.allSatisfy(\.isCoded) {
