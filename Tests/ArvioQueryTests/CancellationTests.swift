@@ -40,7 +40,9 @@ final class CancellationTests: XCTestCase {
 
     /// Runs `let x = PIPELINE` cancelled at each look in turn: a cancelled run keeps no `x`
     /// and changes no table; the run that completes keeps the table an uncancelled run gives.
-    private func assertCancelsCleanly(_ pipeline: String, minimumLooks: Int, file: StaticString = #filePath, line: UInt = #line) throws {
+    /// Returns how many of the looks at the flag cancelled the statement.
+    @discardableResult
+    private func assertCancelsCleanly(_ pipeline: String, minimumLooks: Int, file: StaticString = #filePath, line: UInt = #line) throws -> Int {
         let workspace = Self.workspace(participants: 20_000)
         var reference = Session(workspace: workspace)
         let expected = try XCTUnwrap(try reference.run(pipeline).last?.table, file: file, line: line)
@@ -64,6 +66,7 @@ final class CancellationTests: XCTestCase {
         XCTAssertTrue(completed, "never completed within 200 looks at the flag", file: file, line: line)
         // The flag is looked at inside the passes, not only between the steps.
         XCTAssertGreaterThan(cancelled, minimumLooks, file: file, line: line)
+        return cancelled
     }
 
     func testAJoinAndGroupCancelledAtAnyLookLeavesTheWorkspace() throws {
@@ -103,6 +106,15 @@ final class CancellationTests: XCTestCase {
 
     func testADeriveCancelledAtAnyLookLeavesTheWorkspace() throws {
         try assertCancelsCleanly("r | derive s2 = score * 2 + 1, d = score / 4 * 3.5", minimumLooks: 35)
+    }
+
+    /// A `derive` after a `where` copies the selected rows of every column first, and that
+    /// copy looks at the flag too: more looks cancel than in the `where` alone, though naming a
+    /// column computes nothing. So do `stack` and `attrition`'s copies of a selection.
+    func testACopyOfASelectionCancelledAtAnyLookLeavesTheWorkspace() throws {
+        let filter = try assertCancelsCleanly("r | where score >= 3", minimumLooks: 3)
+        XCTAssertGreaterThan(try assertCancelsCleanly("r | where score >= 3 | derive c = score", minimumLooks: 3), filter)
+        XCTAssertGreaterThan(try assertCancelsCleanly("r | where score >= 3 | stack r as source", minimumLooks: 3), filter)
     }
 
     func testADescendingSortOnTextCancelledAtAnyLookLeavesTheWorkspace() throws {

@@ -28,13 +28,13 @@ struct Derive: Verb {
     }
 
     func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
-        var current = frame.rows == nil ? frame : {
-            var f = frame
-            f.table = frame.materialized()
-            f.table.notes = frame.table.notes
-            f.rows = nil
-            return f
-        }()
+        var current = frame
+        if frame.rows != nil {
+            // Gathered in polled blocks: a `derive` after a `where` copies every column first.
+            current.table = try frame.materialized(context: context, at: keyword.position)
+            current.table.notes = frame.table.notes
+            current.rows = nil
+        }
         for item in columns {
             var evaluator = ExpressionEvaluator(frame: current, context: context)
             let value = try evaluator.evaluate(item.expression)

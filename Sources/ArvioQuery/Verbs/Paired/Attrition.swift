@@ -98,7 +98,7 @@ public struct Attrition: Verb {
         guard let spec else { return try gatherFromRelated(frame, context, keyword) }
         let pairing = try spec.pairing(frame: frame, context: context, keyword: keyword)
         if spec.second != nil {
-            let table = frame.materialized()
+            let table = try frame.materialized(context: context, at: keyword.position)
             let units = PairingUnits.make(frame: frame, keyNames: pairing.keyNames, context: context)
             var result: [Unit] = []
             for (i, row) in (pairing.preRows + pairing.preOnlyRows).sorted().enumerated() {
@@ -132,7 +132,7 @@ public struct Attrition: Verb {
             let answersFrame = Frame(table: answers, origin: answers.name)
             let pairing = try spec.pairing(frame: answersFrame, context: context, keyword: keyword)
             let units = PairingUnits.make(frame: answersFrame, keyNames: [relation.columns[0]] + pairing.keyNames.filter { $0 != relation.columns[0] }, context: context)
-            let background = frame.materialized()
+            let background = try frame.materialized(context: context, at: keyword.position)
             guard let idColumn = background.column(named: relation.targetColumns[0]) else { continue }
             var index: [String: Int] = [:]
             for row in 0..<background.rowCount {

@@ -26,7 +26,7 @@ public struct Stack: Verb {
     }
 
     func apply(to frame: Frame, in context: EvaluationContext, keyword: Token) throws(Diagnostic) -> Frame {
-        let first = frame.materialized()
+        let first = try frame.materialized(context: context, at: keyword.position)
         let others = try tables.map { token throws(Diagnostic) in try context.table(token) }
         let all = [first] + others
         let names = first.columnNames
