@@ -103,7 +103,7 @@ enum CSVChunking {
                 }
                 results[k].endLine += shift
             }
-            if results[k].cancelled { throw DataError(DataPosition(file: file), "the load was cancelled; nothing was loaded") }
+            if results[k].cancelled { throw DataError.loadCancelled(file) }
             if results[k].skippedNeedFullRead {
                 results = []
                 return try parse(bytes, file: file, pieces: pieces, isCancelled: isCancelled, release: release)

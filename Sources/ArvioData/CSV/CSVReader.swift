@@ -114,7 +114,7 @@ public enum CSVReader {
     private static func table(_ parsed: consuming CSVChunking.Parsed, file: String, name: String,
                               codebook: Codebook?, missingTokens: Set<String>,
                               isCancelled: (@Sendable () -> Bool)? = nil) throws(DataError) -> Table {
-        let cancelled = DataError(DataPosition(file: file), "the load was cancelled; nothing was loaded")
+        let cancelled = DataError.loadCancelled(file)
         if let at = parsed.firstNUL(file: file) {
             throw DataError(at, "this field holds a NUL byte (0x00), which no text holds; is this a binary file, or UTF-16 without a byte-order mark?")
         }

@@ -47,7 +47,7 @@ public enum ReadStatWriter {
     /// `isCancelled` is looked at between columns and every 4096 rows (Ctrl-C of a `.save`).
     public static func write(_ table: Table, format: ReadStatFormat, file: String,
                              language: Language = .en, isCancelled: (@Sendable () -> Bool)? = nil) throws(DataError) -> Written {
-        let cancelled = DataError(DataPosition(file: file), "the save was cancelled; nothing was saved")
+        let cancelled = DataError.saveCancelled(file)
         guard format.isWritable else {
             throw DataError(DataPosition(file: file), "Arvio writes SPSS .sav and Stata .dta files, not .\(format.rawValue)")
         }
@@ -230,7 +230,7 @@ public enum ReadStatWriter {
     /// Hands the plans to ReadStat's writer and collects the bytes it writes.
     private static func emit(_ plans: [Plan], rows: Int, format: ReadStatFormat, file: String,
                              isCancelled: (@Sendable () -> Bool)?) throws(DataError) -> [UInt8] {
-        let cancelled = DataError(DataPosition(file: file), "the save was cancelled; nothing was saved")
+        let cancelled = DataError.saveCancelled(file)
         if let problem = arvio_readstat_load() {
             throw DataError(DataPosition(file: file), "cannot write the file: \(String(cString: problem))")
         }

@@ -32,7 +32,7 @@ public enum XlsxWriter {
         sheet += "</row>"
         for row in 0..<table.rowCount {
             if row % 4096 == 0, isCancelled?() == true {
-                throw DataError(DataPosition(file: file), "the save was cancelled; nothing was saved")
+                throw DataError.saveCancelled(file)
             }
             let r = row + 2
             sheet += #"<row r="\#(r)">"#

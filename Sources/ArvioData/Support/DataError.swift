@@ -39,6 +39,16 @@ public struct DataError: Error, Sendable, CustomStringConvertible {
     /// `file:line:field: message`.
     public var description: String { "\(position): \(message)" }
 
+    /// Ctrl-C during a load of `file`: no table was made or replaced.
+    public static func loadCancelled(_ file: String) -> DataError {
+        DataError(DataPosition(file: file), "the load was cancelled; nothing was loaded")
+    }
+
+    /// Ctrl-C during a save to `file`: the file was left as it was.
+    public static func saveCancelled(_ file: String) -> DataError {
+        DataError(DataPosition(file: file), "the save was cancelled; nothing was saved")
+    }
+
     /// The error as it is reported, `file:line:field: error: message`, wrapped at `width` cells
     /// when given (see `DiagnosticRenderer`).
     public func rendered(width: Int? = nil, language: Language = .en) -> String {

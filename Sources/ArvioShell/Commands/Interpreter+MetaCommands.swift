@@ -269,7 +269,7 @@ extension Interpreter {
                 try FileIO.writeAtomically(to: path) { writer throws(DataError) in
                     guard TableRenderer.writeTableCSV(table, rawValues: withCodebook, options: options, to: writer,
                                                       isCancelled: isCancelled) || writer.failed else {
-                        throw DataError(DataPosition(file: path), "the save was cancelled; nothing was saved")
+                        throw DataError.saveCancelled(path)
                     }
                 }
             } else {
@@ -277,7 +277,7 @@ extension Interpreter {
                 var text: String
                 if format == .json {
                     guard let json = TableRenderer.json(shown, options: options, isCancelled: session.isCancelled) else {
-                        throw DataError(DataPosition(file: path), "the save was cancelled; nothing was saved")
+                        throw DataError.saveCancelled(path)
                     }
                     text = json
                 } else {

@@ -133,10 +133,7 @@ enum LongerValues {
             // Gathered straight into the widest source's width, which is the narrowest that holds
             // them all: packing 64-bit values afterwards was one more pass, and one that did not poll.
             func gather<T: FixedWidthInteger & SignedInteger & BitwiseCopyable>(_: T.Type) -> [T] {
-                CancelPoll.array(poll, cells.count) { i in
-                    let value = values[cells[i].source][cells[i].row]
-                    return value == Missing.integer ? T.min : T(truncatingIfNeeded: value)
-                }
+                CancelPoll.array(poll, cells.count) { i in IntegerValues.narrow(values[cells[i].source][cells[i].row]) }
             }
             switch values.map(\.width).max() ?? .i8 {
             case .i8: data = .integer(.i8(gather(Int8.self)))
